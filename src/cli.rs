@@ -1,0 +1,45 @@
+//! Command-line definitions (clap derive), shared by the binary, completions and the man page.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A terminal reader for earnings-call transcripts in English and Chinese.
+#[derive(Debug, Parser)]
+#[command(name = "tandem", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Options for opening transcripts in the reader (the default command).
+#[derive(Debug, Args, Default, Clone)]
+pub struct ReadArgs {
+    /// Transcript files to open; none opens the built-in sample.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Decode input with this encoding (e.g. utf-8, gb18030, big5, utf-16le) instead of detecting it.
+    #[arg(long, value_name = "LABEL", global = true)]
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse transcripts and print their structure (outline, or JSON with --json).
+    Parse(ParseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Transcript files; `-` reads standard input. None parses the built-in sample.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Print the transcript as JSON instead of an outline.
+    #[arg(long)]
+    pub json: bool,
+}

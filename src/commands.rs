@@ -1,0 +1,168 @@
+//! The commands behind the command line: each returns an exit code or an error to print.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::cli::{ParseArgs, ReadArgs};
+use crate::ingest;
+use crate::transcript::{self, Transcript};
+
+/// The built-in sample call, shown when no file is given.
+pub const SAMPLE: &str = include_str!("../assets/sample.txt");
+
+/// Name shown for the built-in sample.
+pub const SAMPLE_NAME: &str = "(built-in sample)";
+
+/// A failure tied to one input file.
+#[derive(Debug)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Reads, decodes and parses one transcript file (`-` is standard input).
+pub fn load(path: &Path, encoding: Option<&str>) -> Result<Transcript, FileError> {
+    let decoded = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| FileError {
+            path: path.into(),
+            reason: e.to_string(),
+        })?;
+        ingest::decode(&bytes, encoding)
+    } else {
+        ingest::read_path(path, encoding)
+    };
+    let decoded = decoded.map_err(|e| FileError {
+        path: path.into(),
+        reason: e.to_string(),
+    })?;
+    let mut t = transcript::parse(&decoded.text);
+    t.encoding = decoded.encoding;
+    if t.turns.is_empty() {
+        return Err(FileError {
+            path: path.into(),
+            reason: "no speaker turns found: this does not look like a call transcript".into(),
+        });
+    }
+    Ok(t)
+}
+
+/// Parses the built-in sample.
+pub fn load_sample() -> Transcript {
+    let mut t = transcript::parse(&ingest::clean(SAMPLE));
+    t.encoding = "UTF-8".into();
+    t
+}
+
+/// Loads every file named, or the sample when none is.
+fn load_all(files: &[PathBuf], encoding: Option<&str>) -> Result<Vec<Transcript>, FileError> {
+    if files.is_empty() {
+        return Ok(vec![load_sample()]);
+    }
+    files.iter().map(|p| load(p, encoding)).collect()
+}
+
+/// `tandem parse`: an outline, or JSON.
+pub fn parse(args: &ParseArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let transcripts = load_all(&args.files, encoding)?;
+    let mut out = String::new();
+    for t in &transcripts {
+        if args.json {
+            out.push_str(&serde_json::to_string_pretty(t)?);
+            out.push('\n');
+        } else {
+            out.push_str(&outline(t));
+        }
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tandem [FILE...]`: the reader.
+pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let transcripts = load_all(&args.files, args.encoding.as_deref())?;
+    let mut out = String::new();
+    for t in &transcripts {
+        out.push_str(&outline(t));
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// A readable summary of a transcript's structure.
+pub fn outline(t: &Transcript) -> String {
+    let mut s = String::new();
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let _ = writeln!(s, "Title:     {}", or_dash(&t.title));
+    let _ = writeln!(s, "Company:   {}", or_dash(&t.company));
+    let _ = writeln!(s, "Period:    {}", or_dash(&t.period));
+    let _ = writeln!(s, "Date:      {}", or_dash(&t.date));
+    let langs: Vec<&str> = t
+        .languages
+        .iter()
+        .map(|l| match l {
+            transcript::Lang::En => "English",
+            transcript::Lang::Zh => "Chinese",
+        })
+        .collect();
+    let _ = writeln!(s, "Languages: {}", langs.join(" + "));
+    let _ = writeln!(s, "Encoding:  {}", t.encoding);
+    let _ = writeln!(s, "\nSpeakers ({}):", t.speakers.len());
+    for sp in &t.speakers {
+        let mut line = format!("  {}", sp.name);
+        if let Some(alt) = &sp.name_alt {
+            let _ = write!(line, " ({alt})");
+        }
+        let _ = write!(line, " — {}", sp.kind.label());
+        if let Some(role) = &sp.role {
+            let _ = write!(line, ", {role}");
+        }
+        if let Some(firm) = &sp.firm {
+            let _ = write!(line, ", {firm}");
+        }
+        let _ = writeln!(s, "{line}");
+    }
+    let _ = writeln!(s, "\nQuestions ({}):", t.questions.len());
+    for q in &t.questions {
+        let analyst = &t.speakers[q.analyst];
+        let firm = q.firm.as_deref().map(|f| format!(" · {f}")).unwrap_or_default();
+        let _ = writeln!(s, "  Q{} · {}{} ({} turns)", q.number, analyst.name, firm, q.turns.len());
+    }
+    let prepared = t
+        .turns
+        .iter()
+        .filter(|x| x.section == transcript::Section::Prepared)
+        .count();
+    let _ = writeln!(
+        s,
+        "\n{} turns ({} prepared, {} Q&A), {} paragraphs, {} notes; front matter {} paragraphs, back matter {}.",
+        t.turns.len(),
+        prepared,
+        t.turns.len() - prepared,
+        t.paragraph_count(),
+        t.note_count(),
+        t.front_matter.len(),
+        t.back_matter.len()
+    );
+    s
+}
+

@@ -1,0 +1,11 @@
+//! tandem: read earnings-call transcripts in English and Chinese, side by side.
+//!
+//! The domain layer (`ingest`, `transcript`) never touches the terminal; the binary
+//! wires it to the command line and the reader.
+
+pub mod cli;
+pub mod commands;
+pub mod ingest;
+pub mod transcript;
+
+pub use transcript::model::{Block, Lang, Question, Section, Speaker, SpeakerKind, Transcript, Turn};

@@ -90,12 +90,12 @@ pub fn parse(args: &ParseArgs, encoding: Option<&str>) -> Result<ExitCode, Box<d
 
 /// `tandem [FILE...]`: the reader.
 pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let transcripts = load_all(&args.files, args.encoding.as_deref())?;
-    let mut out = String::new();
-    for t in &transcripts {
-        out.push_str(&outline(t));
-    }
-    write_stdout(&out)?;
+    let mut transcripts = load_all(&args.files, args.encoding.as_deref())?;
+    let source = match args.files.first() {
+        Some(p) => p.display().to_string(),
+        None => SAMPLE_NAME.to_string(),
+    };
+    crate::reader::run(transcripts.remove(0), &source)?;
     Ok(ExitCode::SUCCESS)
 }
 

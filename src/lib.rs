@@ -3,9 +3,13 @@
 //! The domain layer (`ingest`, `transcript`) never touches the terminal; the binary
 //! wires it to the command line and the reader.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod ingest;
+pub mod reader;
 pub mod transcript;
+pub mod ui;
 
 pub use transcript::model::{Block, Lang, Question, Section, Speaker, SpeakerKind, Transcript, Turn};

@@ -1,0 +1,1 @@
+//! Application state, actions, key map and the terminal-free update function.

@@ -1,0 +1,1 @@
+//! Paths (config directory) and user settings.

@@ -1,0 +1,1 @@
+//! Drawing the reader with ratatui: layout, panes, overlays, status line.

@@ -1,1 +1,13 @@
 //! Application state, actions, key map and the terminal-free update function.
+
+pub mod action;
+pub mod index;
+pub mod keymap;
+mod nav;
+pub mod search;
+pub mod state;
+pub mod update;
+
+pub use action::Action;
+pub use state::App;
+pub use update::update;

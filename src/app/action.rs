@@ -1,0 +1,79 @@
+//! Every user intent the reader understands: keys and mouse events become these, and
+//! [`update`](super::update::update) turns them into state changes.
+
+use ratatui_textarea::Input;
+
+/// A user intent, independent of the key or mouse event that expressed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Bring the next paragraph (or the next turn's header) to the top.
+    NextParagraph,
+    /// Bring the previous paragraph (or turn header) to the top.
+    PrevParagraph,
+    /// Scroll by this many rows (mouse wheel); negative scrolls up.
+    ScrollRows(i32),
+    /// Scroll down half a page.
+    HalfPageDown,
+    /// Scroll up half a page.
+    HalfPageUp,
+    /// Scroll down a full page.
+    PageDown,
+    /// Scroll up a full page.
+    PageUp,
+    /// Go to the start of the call.
+    Top,
+    /// Go to the end of the call.
+    Bottom,
+    /// Bring the next question (operator's introduction or the question) to the top.
+    NextQuestion,
+    /// Bring the previous question to the top (the current one's start when inside it).
+    PrevQuestion,
+    /// Bring the next speaker turn to the top.
+    NextTurn,
+    /// Bring the previous speaker turn to the top (the current one's start when inside it).
+    PrevTurn,
+    /// Move the keyboard focus between the turn list and the reading pane.
+    ToggleFocus,
+    /// Move the turn-list selection by this many entries.
+    ListMove(i32),
+    /// Jump to the turn-list entry that is selected.
+    ListJump,
+    /// Jump to this turn-list entry (a mouse click).
+    JumpToEntry(usize),
+    /// Open the analyst picker.
+    OpenAnalysts,
+    /// Move the picker selection by this many analysts.
+    PickerMove(i32),
+    /// Jump to the selected analyst's first question and close the picker.
+    PickerJump,
+    /// Open the help overlay.
+    OpenHelp,
+    /// Scroll the help overlay by this many rows.
+    HelpScroll(i32),
+    /// Close the open overlay (help or picker).
+    CloseOverlay,
+    /// Open the search input.
+    StartSearch,
+    /// A key typed into the search input.
+    SearchEdit(Input),
+    /// Text pasted into the search input.
+    SearchPaste(String),
+    /// Close the search input, keeping the matches highlighted.
+    SearchConfirm,
+    /// Close the search input and return to where the search started.
+    SearchCancel,
+    /// Go to the next search match (wrapping).
+    SearchNext,
+    /// Go to the previous search match (wrapping).
+    SearchPrev,
+    /// Forget the search and its highlights.
+    ClearSearch,
+    /// Show both languages, then English only, then Chinese only.
+    CycleLanguage,
+    /// Switch between side-by-side and stacked (English above Chinese).
+    ToggleStacked,
+    /// Show or hide commentators' notes.
+    ToggleNotes,
+}

@@ -1,0 +1,224 @@
+//! The key map as data: each binding names a key, the action it triggers, where it applies,
+//! its help section and description. Key lookup, the help overlay and the status-line hints
+//! are all generated from [`BINDINGS`], so they cannot drift apart.
+//!
+//! Reserved for later features (keep them unbound): `b`, `m`, `B` (bookmarks), `#` (numbers).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The reading pane has focus (also the fallback when the turn list has focus).
+    Reader,
+    /// The turn list has focus.
+    List,
+    /// The analyst picker is open.
+    Picker,
+    /// The help overlay is open.
+    Help,
+    /// The search input is open.
+    Search,
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+/// One line of the key map.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub key: Key,
+    pub action: Action,
+    pub context: Context,
+    /// The help-overlay section.
+    pub section: &'static str,
+    pub description: &'static str,
+    /// A short label for the status line, for the few keys that matter most.
+    pub hint: Option<&'static str>,
+}
+
+/// A plain key.
+const fn k(c: char) -> Key {
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE }
+}
+
+/// A key with Ctrl.
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+}
+
+/// A special key (arrows, Enter, ...).
+const fn sp(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::NONE }
+}
+
+/// A binding.
+const fn b(
+    key: Key,
+    action: Action,
+    context: Context,
+    section: &'static str,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding { key, action, context, section, description, hint }
+}
+
+use Action as A;
+use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
+
+const MOVE: &str = "Move";
+const JUMP: &str = "Jump";
+const FIND: &str = "Search";
+const VIEW: &str = "View";
+const TURNS: &str = "Turn list";
+const OVERLAYS: &str = "Pickers and help";
+const GENERAL: &str = "General";
+
+/// The key map.
+pub static BINDINGS: &[Binding] = &[
+    b(k('j'), A::NextParagraph, R, MOVE, "Next paragraph", None),
+    b(sp(KeyCode::Down), A::NextParagraph, R, MOVE, "Next paragraph", None),
+    b(k('k'), A::PrevParagraph, R, MOVE, "Previous paragraph", None),
+    b(sp(KeyCode::Up), A::PrevParagraph, R, MOVE, "Previous paragraph", None),
+    b(ctrl('d'), A::HalfPageDown, R, MOVE, "Half a page down", None),
+    b(ctrl('u'), A::HalfPageUp, R, MOVE, "Half a page up", None),
+    b(sp(KeyCode::PageDown), A::PageDown, R, MOVE, "Page down", None),
+    b(k(' '), A::PageDown, R, MOVE, "Page down", None),
+    b(sp(KeyCode::PageUp), A::PageUp, R, MOVE, "Page up", None),
+    b(k('g'), A::Top, R, MOVE, "Start of the call", None),
+    b(sp(KeyCode::Home), A::Top, R, MOVE, "Start of the call", None),
+    b(k('G'), A::Bottom, R, MOVE, "End of the call", None),
+    b(sp(KeyCode::End), A::Bottom, R, MOVE, "End of the call", None),
+    b(k(']'), A::NextQuestion, R, JUMP, "Next question", Some("question")),
+    b(k('['), A::PrevQuestion, R, JUMP, "Previous question", None),
+    b(k('}'), A::NextTurn, R, JUMP, "Next speaker turn", Some("turn")),
+    b(k('{'), A::PrevTurn, R, JUMP, "Previous speaker turn", None),
+    b(k('/'), A::StartSearch, R, FIND, "Search both languages", Some("search")),
+    b(k('n'), A::SearchNext, R, FIND, "Next match", Some("next")),
+    b(k('N'), A::SearchPrev, R, FIND, "Previous match", Some("prev")),
+    b(sp(KeyCode::Esc), A::ClearSearch, R, FIND, "Clear the search", None),
+    b(sp(KeyCode::Enter), A::SearchConfirm, S, FIND, "Keep the matches, close the input", Some("keep")),
+    b(sp(KeyCode::Esc), A::SearchCancel, S, FIND, "Cancel the search", Some("cancel")),
+    b(k('l'), A::CycleLanguage, R, VIEW, "Languages: both / English / Chinese", None),
+    b(k('s'), A::ToggleStacked, R, VIEW, "Side by side / stacked", None),
+    b(k('c'), A::ToggleNotes, R, VIEW, "Show or hide commentary notes", None),
+    b(sp(KeyCode::Tab), A::ToggleFocus, R, TURNS, "Focus the turn list / reading pane", Some("turns")),
+    b(k('j'), A::ListMove(1), L, TURNS, "Select the next entry", None),
+    b(sp(KeyCode::Down), A::ListMove(1), L, TURNS, "Select the next entry", None),
+    b(k('k'), A::ListMove(-1), L, TURNS, "Select the previous entry", None),
+    b(sp(KeyCode::Up), A::ListMove(-1), L, TURNS, "Select the previous entry", None),
+    b(sp(KeyCode::Enter), A::ListJump, L, TURNS, "Jump to the selected entry", Some("jump")),
+    b(sp(KeyCode::Esc), A::ToggleFocus, L, TURNS, "Back to the reading pane", None),
+    b(k('a'), A::OpenAnalysts, R, OVERLAYS, "Analyst picker", Some("analysts")),
+    b(k('j'), A::PickerMove(1), P, OVERLAYS, "Next analyst", None),
+    b(sp(KeyCode::Down), A::PickerMove(1), P, OVERLAYS, "Next analyst", None),
+    b(k('k'), A::PickerMove(-1), P, OVERLAYS, "Previous analyst", None),
+    b(sp(KeyCode::Up), A::PickerMove(-1), P, OVERLAYS, "Previous analyst", None),
+    b(sp(KeyCode::Enter), A::PickerJump, P, OVERLAYS, "Jump to the analyst's first question", Some("jump")),
+    b(sp(KeyCode::Esc), A::CloseOverlay, P, OVERLAYS, "Close the picker", Some("close")),
+    b(k('q'), A::CloseOverlay, P, OVERLAYS, "Close the picker", None),
+    b(k('?'), A::OpenHelp, R, OVERLAYS, "This help", Some("help")),
+    b(sp(KeyCode::F(1)), A::OpenHelp, R, OVERLAYS, "This help", None),
+    b(k('j'), A::HelpScroll(1), H, OVERLAYS, "Scroll the help", None),
+    b(sp(KeyCode::Down), A::HelpScroll(1), H, OVERLAYS, "Scroll the help", None),
+    b(k('k'), A::HelpScroll(-1), H, OVERLAYS, "Scroll the help back", None),
+    b(sp(KeyCode::Up), A::HelpScroll(-1), H, OVERLAYS, "Scroll the help back", None),
+    b(sp(KeyCode::Esc), A::CloseOverlay, H, OVERLAYS, "Close the help", Some("close")),
+    b(k('q'), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
+    b(k('?'), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
+    b(sp(KeyCode::F(1)), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
+    b(k('q'), A::Quit, R, GENERAL, "Quit", Some("quit")),
+];
+
+/// The contexts consulted, most specific first.
+pub fn chain(ctx: Context) -> &'static [Context] {
+    match ctx {
+        Context::List => &[Context::List, Context::Reader],
+        Context::Reader => &[Context::Reader],
+        Context::Picker => &[Context::Picker],
+        Context::Help => &[Context::Help],
+        Context::Search => &[Context::Search],
+    }
+}
+
+/// The key as the table spells it: Shift is implied by the character itself.
+fn normalize(ev: KeyEvent) -> Key {
+    let mut mods = ev.modifiers;
+    if matches!(ev.code, KeyCode::Char(_)) {
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    Key { code: ev.code, mods }
+}
+
+/// The action bound to `ev` in `ctx` (falling back as [`chain`] says), if any.
+pub fn lookup(ctx: Context, ev: KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = normalize(ev);
+    chain(ctx).iter().find_map(|c| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == *c && b.key == key)
+            .map(|b| b.action.clone())
+    })
+}
+
+/// How a key is written in help and hints.
+pub fn key_label(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// Bindings of `ctx` merged by action: (keys joined with " ", first binding).
+pub fn merged(ctx: Context) -> Vec<(String, &'static Binding)> {
+    let mut out: Vec<(String, &'static Binding)> = Vec::new();
+    for bd in BINDINGS.iter().filter(|b| b.context == ctx) {
+        match out.iter_mut().find(|(_, first)| first.action == bd.action) {
+            Some((keys, _)) => {
+                keys.push(' ');
+                keys.push_str(&key_label(bd.key));
+            }
+            None => out.push((key_label(bd.key), bd)),
+        }
+    }
+    out
+}
+
+/// Status-line hints for `ctx`: (first key, label), in table order.
+pub fn hints(ctx: Context) -> Vec<(String, &'static Binding)> {
+    let mut out: Vec<(String, &'static Binding)> = Vec::new();
+    for c in chain(ctx) {
+        for bd in BINDINGS.iter().filter(|b| b.context == *c && b.hint.is_some()) {
+            let taken = out.iter().any(|(_, o)| o.key == bd.key || o.action == bd.action);
+            if !taken {
+                out.push((key_label(bd.key), bd));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "keymap_tests.rs"]
+mod tests;

@@ -1,0 +1,98 @@
+//! Moving through the call: every function here is a binary search on the layout's index,
+//! so it costs the same on a 5 MB transcript as on a short one.
+
+use super::state::App;
+
+impl App {
+    /// Puts `row` at the top (clamped to the last row).
+    pub fn jump_to_row(&mut self, row: usize) {
+        self.top = row.min(self.max_jump());
+    }
+
+    /// Scrolls by `delta` rows; never scrolls down past the last page.
+    pub fn scroll(&mut self, delta: isize) {
+        if delta < 0 {
+            self.top = self.top.saturating_sub(delta.unsigned_abs());
+        } else {
+            let limit = self.last_page().max(self.top);
+            self.top = (self.top + delta as usize).min(limit);
+        }
+    }
+
+    /// Brings the next paragraph or turn start to the top.
+    pub fn next_paragraph(&mut self) {
+        let stops = &self.layout.stops;
+        let i = stops.partition_point(|&s| s as usize <= self.top);
+        match stops.get(i) {
+            Some(&row) => self.jump_to_row(row as usize),
+            None => self.top = self.last_page().max(self.top),
+        }
+    }
+
+    /// Brings the previous paragraph or turn start to the top.
+    pub fn prev_paragraph(&mut self) {
+        let stops = &self.layout.stops;
+        let i = stops.partition_point(|&s| (s as usize) < self.top);
+        self.top = if i == 0 { 0 } else { stops[i - 1] as usize };
+    }
+
+    /// Brings the next question to the top; false when there is none.
+    pub fn next_question(&mut self) -> bool {
+        let starts = &self.index.question_starts;
+        let i = starts.partition_point(|&(turn, _)| self.layout.turn_row(turn) <= self.top);
+        match starts.get(i) {
+            Some(&(turn, _)) => {
+                self.jump_to_row(self.layout.turn_row(turn));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Brings the previous question (or the current one's start) to the top.
+    pub fn prev_question(&mut self) -> bool {
+        let starts = &self.index.question_starts;
+        let i = starts.partition_point(|&(turn, _)| self.layout.turn_row(turn) < self.top);
+        if i == 0 {
+            return false;
+        }
+        self.jump_to_row(self.layout.turn_row(starts[i - 1].0));
+        true
+    }
+
+    /// Brings the next turn to the top; false when there is none.
+    pub fn next_turn(&mut self) -> bool {
+        let rows = &self.layout.turn_rows[..self.doc.turns.len()];
+        let i = rows.partition_point(|&r| r as usize <= self.top);
+        match rows.get(i) {
+            Some(&r) => {
+                self.jump_to_row(r as usize);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Brings the previous turn (or the current one's start) to the top.
+    pub fn prev_turn(&mut self) -> bool {
+        let rows = &self.layout.turn_rows[..self.doc.turns.len()];
+        let i = rows.partition_point(|&r| (r as usize) < self.top);
+        if i == 0 {
+            return false;
+        }
+        self.top = rows[i - 1] as usize;
+        true
+    }
+
+    /// The number (1-based) of the question the top row is in, if any.
+    pub fn current_question(&self) -> Option<usize> {
+        self.doc.turns.get(self.current_turn())?.question
+    }
+
+    /// Jumps to turn-list entry `i`.
+    pub fn jump_to_entry(&mut self, i: usize) {
+        if let Some(e) = self.index.entries.get(i) {
+            self.jump_to_row(self.layout.turn_row(e.turn));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Finding text in both languages: case-insensitive for Latin, exact for Han.
+
+use crate::transcript::{Block, Transcript};
+use crate::ui::layout::{LangView, Src};
+
+use super::index::DocIndex;
+
+/// One occurrence of the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Global block number.
+    pub block: u32,
+    pub src: Src,
+    /// Byte range in that text.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Which texts a search looks in (what the current view shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    pub lang: LangView,
+    pub notes: bool,
+}
+
+/// Every match of `query` in the texts `scope` shows, in reading order.
+pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
+    let needle = fold(query).0;
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    for (ti, turn) in t.turns.iter().enumerate() {
+        for (bi, block) in turn.blocks.iter().enumerate() {
+            let id = ix.block_id(ti, bi);
+            for (src, text) in texts(block, scope) {
+                find_in(text, &needle, |start, end| {
+                    out.push(Match { block: id, src, start, end });
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The texts of a block that `scope` shows.
+fn texts(block: &Block, scope: Scope) -> Vec<(Src, &str)> {
+    match block {
+        Block::Note { note } if scope.notes => vec![(Src::Note, note.as_str())],
+        Block::Note { .. } => Vec::new(),
+        Block::Para { en, zh } => {
+            let mut v = Vec::new();
+            if let Some(e) = en.as_deref().filter(|_| scope.lang != LangView::Zh) {
+                v.push((Src::En, e));
+            }
+            if let Some(z) = zh.as_deref().filter(|_| scope.lang != LangView::En) {
+                v.push((Src::Zh, z));
+            }
+            v
+        }
+    }
+}
+
+/// Calls `hit` with the byte range (in `text`) of every match of the folded `needle`.
+fn find_in(text: &str, needle: &str, mut hit: impl FnMut(u32, u32)) {
+    let (folded, map) = fold(text);
+    for (i, m) in folded.match_indices(needle) {
+        hit(map[i], map[i + m.len()]);
+    }
+}
+
+/// Lower-cases `s` character by character (one char for one char), and maps each byte
+/// offset of the result back to the original.
+fn fold(s: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let mut lower = c.to_lowercase();
+        let f = match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        };
+        out.push(f);
+        map.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+    }
+    map.push(s.len() as u32);
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::{Speaker, Turn};
+
+    /// A one-turn transcript with the given blocks.
+    fn doc(blocks: Vec<Block>) -> Transcript {
+        Transcript {
+            speakers: vec![Speaker { name: "A".into(), ..Default::default() }],
+            turns: vec![Turn { blocks, ..Default::default() }],
+            ..Default::default()
+        }
+    }
+
+    const ALL: Scope = Scope { lang: LangView::Both, notes: true };
+
+    #[test]
+    fn latin_is_case_insensitive_and_han_matches_exactly() {
+        let t = doc(vec![Block::Para {
+            en: Some("AWS grew; aws is big. Ünïcode ünïcode".into()),
+            zh: Some("AWS增长，aws很大".into()),
+        }]);
+        let ix = DocIndex::new(&t);
+        let m = find(&t, &ix, "aws", ALL);
+        let spans: Vec<(Src, u32, u32)> = m.iter().map(|m| (m.src, m.start, m.end)).collect();
+        assert_eq!(spans, [(Src::En, 0, 3), (Src::En, 10, 13), (Src::Zh, 0, 3), (Src::Zh, 12, 15)]);
+        let u = find(&t, &ix, "ÜNÏ", ALL);
+        assert_eq!(u.len(), 2);
+        assert_eq!(&"AWS grew; aws is big. Ünïcode ünïcode"[u[0].start as usize..u[0].end as usize], "Ünï");
+        assert_eq!(find(&t, &ix, "增长", ALL).len(), 1);
+    }
+
+    #[test]
+    fn the_scope_hides_languages_and_notes() {
+        let t = doc(vec![Block::Para { en: Some("cloud".into()), zh: Some("云 cloud".into()) }, Block::note("cloud note")]);
+        let ix = DocIndex::new(&t);
+        assert_eq!(find(&t, &ix, "cloud", ALL).len(), 3);
+        assert_eq!(find(&t, &ix, "cloud", Scope { lang: LangView::En, notes: false }).len(), 1);
+        assert_eq!(find(&t, &ix, "", ALL).len(), 0);
+    }
+}

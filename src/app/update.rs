@@ -1,0 +1,292 @@
+//! `update`: the one place where actions change the state. No terminal here.
+
+use ratatui_textarea::TextArea;
+
+use crate::ui::layout::LangView;
+
+use super::action::Action;
+use super::search;
+use super::state::{App, Arrangement, Focus, Overlay};
+
+/// Applies `action` to `app`.
+pub fn update(app: &mut App, action: Action) {
+    app.status = None;
+    match action {
+        Action::Quit => app.quit = true,
+        Action::NextParagraph => app.next_paragraph(),
+        Action::PrevParagraph => app.prev_paragraph(),
+        Action::ScrollRows(n) => app.scroll(n as isize),
+        Action::HalfPageDown => app.scroll((app.height / 2).max(1) as isize),
+        Action::HalfPageUp => app.scroll(-((app.height / 2).max(1) as isize)),
+        Action::PageDown => app.scroll(page(app) as isize),
+        Action::PageUp => app.scroll(-(page(app) as isize)),
+        Action::Top => app.top = 0,
+        Action::Bottom => app.top = app.last_page(),
+        Action::NextQuestion => {
+            if !app.next_question() {
+                app.say(no_more(app, "question"));
+            }
+        }
+        Action::PrevQuestion => {
+            if !app.prev_question() {
+                app.say(no_more(app, "earlier question"));
+            }
+        }
+        Action::NextTurn => {
+            if !app.next_turn() {
+                app.say("This is the last turn");
+            }
+        }
+        Action::PrevTurn => {
+            if !app.prev_turn() {
+                app.say("This is the first turn");
+            }
+        }
+        Action::ToggleFocus => toggle_focus(app),
+        Action::ListMove(n) => move_list(app, n),
+        Action::ListJump => app.jump_to_entry(app.list_sel),
+        Action::JumpToEntry(i) => {
+            app.jump_to_entry(i);
+            app.list_sel = i;
+        }
+        Action::OpenAnalysts => open_analysts(app),
+        Action::PickerMove(n) => move_picker(app, n),
+        Action::PickerJump => picker_jump(app),
+        Action::OpenHelp => app.overlay = Overlay::Help { scroll: 0 },
+        Action::HelpScroll(n) => {
+            if let Overlay::Help { scroll } = &mut app.overlay {
+                *scroll = scroll.saturating_add_signed(n as i16);
+            }
+        }
+        Action::CloseOverlay => app.overlay = Overlay::None,
+        other => search_or_view(app, other),
+    }
+}
+
+/// The search and view actions.
+fn search_or_view(app: &mut App, action: Action) {
+    match action {
+        Action::StartSearch => start_search(app),
+        Action::SearchEdit(input) => {
+            if let Some(ta) = app.search.input.as_mut()
+                && ta.input(input)
+            {
+                refresh_search(app);
+            }
+        }
+        Action::SearchPaste(text) => {
+            if let Some(ta) = app.search.input.as_mut() {
+                ta.insert_str(text.replace(['\n', '\r'], " "));
+                refresh_search(app);
+            }
+        }
+        Action::SearchConfirm => confirm_search(app),
+        Action::SearchCancel => {
+            app.search.input = None;
+            app.top = app.search.origin;
+            clear_search(app);
+        }
+        Action::SearchNext => step_match(app, true),
+        Action::SearchPrev => step_match(app, false),
+        Action::ClearSearch => clear_search(app),
+        Action::CycleLanguage => cycle_language(app),
+        Action::ToggleStacked => toggle_stacked(app),
+        Action::ToggleNotes => {
+            app.view.notes = !app.view.notes;
+            app.apply_view();
+            rescope_search(app);
+            let n = app.doc.note_count();
+            app.say(if app.view.notes { format!("{n} notes shown") } else { format!("{n} notes hidden") });
+        }
+        _ => {}
+    }
+}
+
+/// A full page, less one row kept for context.
+fn page(app: &App) -> usize {
+    app.height.saturating_sub(1).max(1)
+}
+
+/// The message when there is no further question.
+fn no_more(app: &App, what: &str) -> String {
+    if app.doc.questions.is_empty() {
+        "This call has no numbered questions".into()
+    } else {
+        format!("No {what}")
+    }
+}
+
+/// Switches focus; the list selection starts at the entry on screen.
+fn toggle_focus(app: &mut App) {
+    app.focus = match app.focus {
+        Focus::Reader => {
+            app.list_sel = app.index.entry_of_turn(app.current_turn());
+            Focus::List
+        }
+        Focus::List => Focus::Reader,
+    };
+}
+
+/// Moves the turn-list selection by `n` entries.
+fn move_list(app: &mut App, n: i32) {
+    let last = app.index.entries.len().saturating_sub(1);
+    app.list_sel = app.list_sel.saturating_add_signed(n as isize).min(last);
+}
+
+/// Opens the analyst picker on the analyst being read, if any.
+fn open_analysts(app: &mut App) {
+    if app.index.analysts.is_empty() {
+        app.say("No analysts found in this call");
+        return;
+    }
+    let current = app
+        .current_question()
+        .and_then(|n| app.doc.questions.iter().find(|q| q.number == n))
+        .and_then(|q| app.index.analysts.iter().position(|a| a.speaker == q.analyst));
+    app.overlay = Overlay::Analysts { selected: current.unwrap_or(0) };
+}
+
+/// Moves the picker selection by `n`.
+fn move_picker(app: &mut App, n: i32) {
+    let last = app.index.analysts.len().saturating_sub(1);
+    if let Overlay::Analysts { selected } = &mut app.overlay {
+        *selected = selected.saturating_add_signed(n as isize).min(last);
+    }
+}
+
+/// Jumps to the picked analyst's first question.
+fn picker_jump(app: &mut App) {
+    let Overlay::Analysts { selected } = app.overlay else { return };
+    app.overlay = Overlay::None;
+    let Some(&q) = app.index.analysts.get(selected).and_then(|a| a.questions.first()) else {
+        return;
+    };
+    if let Some(&(turn, _)) = app.index.question_starts.iter().find(|&&(_, qi)| qi == q) {
+        app.jump_to_row(app.layout.turn_row(turn));
+    }
+}
+
+/// Opens an empty search input.
+fn start_search(app: &mut App) {
+    let mut ta = TextArea::default();
+    ta.set_placeholder_text("English or 中文");
+    app.search.input = Some(ta);
+    app.search.origin = app.top;
+    app.search.query.clear();
+    app.search.matches.clear();
+    app.search.current = None;
+}
+
+/// Searches for what the input holds and shows the first match from where the search began.
+fn refresh_search(app: &mut App) {
+    let Some(ta) = app.search.input.as_ref() else { return };
+    app.search.query = ta.lines().concat();
+    app.search.matches = search::find(&app.doc, &app.index, &app.search.query, app.scope());
+    app.search.current = None;
+    app.top = app.search.origin;
+    if !app.search.matches.is_empty() {
+        let from = top_block(app);
+        let i = app.search.matches.partition_point(|m| m.block < from);
+        show_match(app, i % app.search.matches.len());
+    }
+}
+
+/// Recomputes matches after the view changed what is searchable.
+fn rescope_search(app: &mut App) {
+    if !app.search.query.is_empty() {
+        app.search.matches = search::find(&app.doc, &app.index, &app.search.query, app.scope());
+        app.search.current = None;
+    }
+}
+
+/// Closes the input, keeping the matches.
+fn confirm_search(app: &mut App) {
+    app.search.input = None;
+    if app.search.query.is_empty() {
+        return;
+    }
+    if app.search.matches.is_empty() {
+        app.say(format!("No match for “{}”", app.search.query));
+    }
+}
+
+/// Forgets the search.
+fn clear_search(app: &mut App) {
+    app.search.query.clear();
+    app.search.matches.clear();
+    app.search.current = None;
+}
+
+/// The global number of the first block at or below the top row.
+fn top_block(app: &App) -> u32 {
+    let Some(row) = app.layout.rows.get(app.top) else { return 0 };
+    let turn = row.turn as usize;
+    let b = if row.block == crate::ui::layout::NO_BLOCK { 0 } else { row.block as usize };
+    app.index.block_id(turn, b)
+}
+
+/// Goes to the next (or previous) match, wrapping around the ends.
+fn step_match(app: &mut App, forward: bool) {
+    let n = app.search.matches.len();
+    if n == 0 {
+        app.say(if app.search.query.is_empty() { "No search: press / to search" } else { "No matches" });
+        return;
+    }
+    let next = match (app.search.current, forward) {
+        (None, true) => app.search.matches.partition_point(|m| m.block < top_block(app)) % n,
+        (None, false) => app.search.matches.partition_point(|m| m.block < top_block(app)).checked_sub(1).unwrap_or(n - 1),
+        (Some(c), true) => (c + 1) % n,
+        (Some(c), false) => (c + n - 1) % n,
+    };
+    if let Some(c) = app.search.current
+        && ((forward && next <= c) || (!forward && next >= c))
+    {
+        app.say(if forward { "Search wrapped to the start" } else { "Search wrapped to the end" });
+    }
+    show_match(app, next);
+}
+
+/// Makes match `i` current and scrolls it into view, near the top.
+fn show_match(app: &mut App, i: usize) {
+    app.search.current = Some(i);
+    let m = app.search.matches[i];
+    let row = app.layout.row_of_match(&app.index, m);
+    let turn_start = app.layout.turn_row(app.layout.rows.get(row).map_or(0, |r| r.turn as usize));
+    app.jump_to_row(row.saturating_sub(2).max(turn_start.min(row)));
+}
+
+/// Both languages, then English, then Chinese.
+fn cycle_language(app: &mut App) {
+    if !app.index.bilingual {
+        app.say("This call is in one language");
+        return;
+    }
+    app.view.lang = match app.view.lang {
+        LangView::Both => LangView::En,
+        LangView::En => LangView::Zh,
+        LangView::Zh => LangView::Both,
+    };
+    app.apply_view();
+    rescope_search(app);
+    app.say(match app.view.lang {
+        LangView::Both => "Both languages",
+        LangView::En => "English only",
+        LangView::Zh => "Chinese only",
+    });
+}
+
+/// Side by side ⇄ stacked.
+fn toggle_stacked(app: &mut App) {
+    app.view.arrangement = if app.layout.side {
+        Arrangement::Stacked
+    } else {
+        Arrangement::SideBySide
+    };
+    app.apply_view();
+    let msg = match (app.layout.side, app.index.bilingual && app.view.lang == LangView::Both) {
+        (true, _) => "Side by side",
+        (false, true) => "Stacked: English above Chinese",
+        (false, false) => "Stacked (side by side needs both languages shown)",
+    };
+    app.say(msg);
+}

@@ -1,0 +1,247 @@
+//! The reading pane laid out once per width and view: a flat list of rows, each knowing the
+//! turn and block it belongs to, plus an index from turns and blocks to their first row.
+//! Drawing reads only the visible rows; navigation is binary search on the index.
+
+use crate::app::index::DocIndex;
+use crate::app::search::Match;
+use crate::transcript::{Block, Section, Transcript};
+
+use super::wrap::wrap;
+
+/// Block number of rows that belong to no block (banners, headers).
+pub const NO_BLOCK: u32 = u32::MAX;
+/// Cells between the English and the Chinese column.
+pub const GAP: u16 = 3;
+/// Cells of the gutter in front of a note.
+pub const NOTE_GUTTER: u16 = 2;
+/// Below this reading-pane width the automatic layout stacks the languages.
+pub const STACK_BELOW: u16 = 70;
+
+/// Which languages the reading pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LangView {
+    #[default]
+    Both,
+    En,
+    Zh,
+}
+
+/// Which text a piece of a row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Src {
+    En,
+    Zh,
+    Note,
+}
+
+/// A slice (byte range) of one block's text, shown on one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub src: Src,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// What a row shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// The heading of prepared remarks or Q&A.
+    Section(Section),
+    /// The banner of a question (index into `Transcript::questions`).
+    Question(usize),
+    /// The turn's speaker, role and firm.
+    Header,
+    Blank,
+    /// The label above a note.
+    NoteLabel,
+    /// Speech: `[left, right]` side by side, or `[text, None]` across the full width.
+    Text([Option<Piece>; 2]),
+    /// One line of a note.
+    Note(Piece),
+}
+
+/// One screen line of the reading pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub turn: u32,
+    /// Index of the block within its turn, or [`NO_BLOCK`].
+    pub block: u32,
+    pub kind: RowKind,
+}
+
+/// The inputs a layout depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub width: u16,
+    pub lang: LangView,
+    /// English above Chinese instead of side by side.
+    pub stacked: bool,
+    pub notes: bool,
+}
+
+/// The laid-out reading pane.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub shape: Shape,
+    /// True when paragraphs are drawn in two columns.
+    pub side: bool,
+    /// Width of the left (or only) column.
+    pub left_w: u16,
+    /// Start and width of the right column (side by side only).
+    pub right_x: u16,
+    pub right_w: u16,
+    pub rows: Vec<Row>,
+    /// First row of each turn; one extra entry holds the row count.
+    pub turn_rows: Vec<u32>,
+    /// First row of each global block (where it would be when hidden); one extra entry.
+    pub block_rows: Vec<u32>,
+    /// Rows where `j`/`k` stop: turn starts and every paragraph but a turn's first.
+    pub stops: Vec<u32>,
+}
+
+impl Layout {
+    /// Lays out all of `t` for `shape`.
+    pub fn build(t: &Transcript, ix: &DocIndex, shape: Shape) -> Self {
+        let width = shape.width.max(4);
+        let side = ix.bilingual && shape.lang == LangView::Both && !shape.stacked;
+        let left_w = if side { (width - GAP) / 2 } else { width };
+        let mut l = Layout {
+            shape,
+            side,
+            left_w,
+            right_x: left_w + GAP,
+            right_w: width.saturating_sub(left_w + GAP),
+            rows: Vec::new(),
+            turn_rows: Vec::with_capacity(t.turns.len() + 1),
+            block_rows: Vec::with_capacity(ix.block_base.last().map_or(0, |&n| n as usize + 1)),
+            stops: Vec::new(),
+        };
+        for i in 0..t.turns.len() {
+            l.turn(t, ix, i);
+        }
+        l.turn_rows.push(l.rows.len() as u32);
+        l.block_rows.push(l.rows.len() as u32);
+        l
+    }
+
+    /// Appends the rows of turn `i`: banners, header, blocks.
+    fn turn(&mut self, t: &Transcript, ix: &DocIndex, i: usize) {
+        let turn = &t.turns[i];
+        let at = self.rows.len() as u32;
+        self.turn_rows.push(at);
+        self.stops.push(at);
+        if i == 0 || t.turns[i - 1].section != turn.section {
+            self.push(i, NO_BLOCK, RowKind::Section(turn.section));
+            self.push(i, NO_BLOCK, RowKind::Blank);
+        }
+        if let Some(q) = ix.opens_question[i] {
+            self.push(i, NO_BLOCK, RowKind::Question(q));
+        }
+        self.push(i, NO_BLOCK, RowKind::Header);
+        let mut shown = 0;
+        for (b, block) in turn.blocks.iter().enumerate() {
+            let start = self.rows.len() as u32;
+            self.block_rows.push(start);
+            if self.block(i, b, block) {
+                if shown > 0 {
+                    self.stops.push(start);
+                }
+                shown += 1;
+                self.push(i, b as u32, RowKind::Blank);
+            }
+        }
+        if shown == 0 {
+            self.push(i, NO_BLOCK, RowKind::Blank);
+        }
+    }
+
+    /// Appends the rows of one block; false when the current view hides it.
+    fn block(&mut self, turn: usize, b: usize, block: &Block) -> bool {
+        match block {
+            Block::Note { note } => {
+                if !self.shape.notes {
+                    return false;
+                }
+                self.push(turn, b as u32, RowKind::NoteLabel);
+                let w = self.full_width().saturating_sub(NOTE_GUTTER);
+                for r in wrap(note, w.into()) {
+                    self.push(turn, b as u32, RowKind::Note(piece(Src::Note, r)));
+                }
+                true
+            }
+            Block::Para { en, zh } => {
+                let en = en.as_deref().filter(|_| self.shape.lang != LangView::Zh);
+                let zh = zh.as_deref().filter(|_| self.shape.lang != LangView::En);
+                if en.is_none() && zh.is_none() {
+                    return false;
+                }
+                if self.side {
+                    self.side_by_side(turn, b, en, zh);
+                } else {
+                    for (src, text) in [(Src::En, en), (Src::Zh, zh)] {
+                        for r in text.map(|s| wrap(s, self.left_w.into())).unwrap_or_default() {
+                            self.push(turn, b as u32, RowKind::Text([Some(piece(src, r)), None]));
+                        }
+                    }
+                }
+                true
+            }
+        }
+    }
+
+    /// Appends a paragraph as two top-aligned columns, as tall as the taller side.
+    fn side_by_side(&mut self, turn: usize, b: usize, en: Option<&str>, zh: Option<&str>) {
+        let left = en.map(|s| wrap(s, self.left_w.into())).unwrap_or_default();
+        let right = zh.map(|s| wrap(s, self.right_w.into())).unwrap_or_default();
+        for i in 0..left.len().max(right.len()) {
+            let l = left.get(i).map(|r| piece(Src::En, r.clone()));
+            let r = right.get(i).map(|r| piece(Src::Zh, r.clone()));
+            self.push(turn, b as u32, RowKind::Text([l, r]));
+        }
+    }
+
+    /// Appends one row.
+    fn push(&mut self, turn: usize, block: u32, kind: RowKind) {
+        self.rows.push(Row { turn: turn as u32, block, kind });
+    }
+
+    /// The whole width of the pane.
+    pub fn full_width(&self) -> u16 {
+        self.shape.width.max(4)
+    }
+
+    /// The first row of turn `turn`.
+    pub fn turn_row(&self, turn: usize) -> usize {
+        self.turn_rows.get(turn).copied().unwrap_or(0) as usize
+    }
+
+    /// The row that shows the start of match `m` (its block's first row if none does).
+    pub fn row_of_match(&self, ix: &DocIndex, m: Match) -> usize {
+        let turn = ix.turn_of_block(m.block);
+        let (start, end) = self.block_span(m.block, turn);
+        (start..end).find(|&r| holds(&self.rows[r], &m)).unwrap_or(start)
+    }
+
+    /// The rows `[start, end)` of global block `id`, which belongs to turn `turn`.
+    pub fn block_span(&self, id: u32, turn: usize) -> (usize, usize) {
+        let i = id as usize;
+        let start = self.block_rows[i] as usize;
+        let end = (self.block_rows[i + 1] as usize).min(self.turn_row(turn + 1));
+        (start, end.max(start))
+    }
+}
+
+/// True when `row` shows text of `m`'s source that ends after `m` starts.
+fn holds(row: &Row, m: &Match) -> bool {
+    let after = |p: &Option<Piece>| p.is_some_and(|p| p.src == m.src && p.end > m.start);
+    match &row.kind {
+        RowKind::Text([a, b]) => after(a) || after(b),
+        RowKind::Note(p) => after(&Some(*p)),
+        _ => false,
+    }
+}
+
+/// A piece of `src` covering byte range `r`.
+fn piece(src: Src, r: std::ops::Range<usize>) -> Piece {
+    Piece { src, start: r.start as u32, end: r.end as u32 }
+}

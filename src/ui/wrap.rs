@@ -1,0 +1,169 @@
+//! Line wrapping by display width, for Latin and CJK text alike.
+//!
+//! Widths are measured per grapheme cluster with unicode-width, exactly as ratatui measures
+//! them when it draws, so a wrapped line never overflows its column. Lines break at spaces,
+//! between wide (CJK) characters, and between wide and narrow text; a Latin word is only cut
+//! when it is longer than the column. Closing punctuation (，。” …) never starts a line and
+//! opening punctuation (“（《) never ends one.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Punctuation that must not start a line.
+const CLOSING: &str = "，。、；：？！）》」』】〉〕｝］〗”’…‥·・,.;:!?)]}%";
+/// Punctuation that must not end a line.
+const OPENING: &str = "（《「『【〈〔｛［〖“‘([{";
+
+/// Display width of `s` in terminal cells, as ratatui measures it.
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(cell_width).sum()
+}
+
+/// Width of one grapheme cluster (control characters count 0: ratatui drops them).
+fn cell_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        g.width()
+    }
+}
+
+/// How a grapheme takes part in line breaking.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Narrow,
+    Wide,
+}
+
+/// An unbreakable piece of text (a word, a wide character with its punctuation, or spaces).
+struct Atom {
+    range: Range<usize>,
+    width: usize,
+    space: bool,
+}
+
+/// Wraps `text` into lines at most `width` cells wide; returns each line's byte range.
+///
+/// Spaces at the edges of lines are dropped; a `\n` forces a break. A column narrower than
+/// a wide character cannot hold it: such a grapheme gets a line of its own.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for segment in text.split('\n') {
+        let before = lines.len();
+        fill(&atoms(segment, start), segment, start, width, &mut lines);
+        if lines.len() == before {
+            lines.push(start..start);
+        }
+        start += segment.len() + 1;
+    }
+    lines
+}
+
+/// Splits one line of text (starting at byte `base`) into atoms.
+fn atoms(text: &str, base: usize) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::new();
+    let mut last_class = Class::Space;
+    let mut glue_next = false;
+    for (i, g) in text.grapheme_indices(true) {
+        let w = cell_width(g);
+        let first = g.chars().next().unwrap_or(' ');
+        let class = if first.is_whitespace() {
+            Class::Space
+        } else if w >= 2 {
+            Class::Wide
+        } else {
+            Class::Narrow
+        };
+        let range = base + i..base + i + g.len();
+        let glue = match out.last() {
+            None => false,
+            Some(prev) if class == Class::Space => prev.space,
+            Some(prev) if prev.space => false,
+            Some(_) => {
+                glue_next
+                    || w == 0
+                    || CLOSING.contains(first)
+                    || (class == Class::Narrow && last_class == Class::Narrow)
+            }
+        };
+        match out.last_mut() {
+            Some(prev) if glue => {
+                prev.range.end = range.end;
+                prev.width += w;
+            }
+            _ => out.push(Atom {
+                range,
+                width: w,
+                space: class == Class::Space,
+            }),
+        }
+        glue_next = class != Class::Space && OPENING.contains(first);
+        last_class = class;
+    }
+    out
+}
+
+/// Greedily fills lines of `width` cells with `atoms` of `text` (which starts at byte `base`).
+fn fill(atoms: &[Atom], text: &str, base: usize, width: usize, lines: &mut Vec<Range<usize>>) {
+    let mut line: Option<Range<usize>> = None;
+    let mut used = 0;
+    let mut gap = 0;
+    for atom in atoms {
+        if atom.space {
+            gap = if line.is_some() { atom.width } else { 0 };
+            continue;
+        }
+        if let Some(cur) = line.as_mut().filter(|_| used + gap + atom.width <= width) {
+            cur.end = atom.range.end;
+            used += gap + atom.width;
+        } else {
+            lines.extend(line.take());
+            if atom.width <= width {
+                line = Some(atom.range.clone());
+                used = atom.width;
+            } else {
+                used = split_long(atom, text, base, width, lines, &mut line);
+            }
+        }
+        gap = 0;
+    }
+    lines.extend(line);
+}
+
+/// Cuts an atom wider than the column grapheme by grapheme; leaves its tail open in `line`.
+fn split_long(
+    atom: &Atom,
+    text: &str,
+    base: usize,
+    width: usize,
+    lines: &mut Vec<Range<usize>>,
+    line: &mut Option<Range<usize>>,
+) -> usize {
+    let mut used = 0;
+    let local = atom.range.start - base..atom.range.end - base;
+    for (i, g) in text[local.clone()].grapheme_indices(true) {
+        let w = cell_width(g);
+        let at = atom.range.start + i;
+        match line.as_mut() {
+            Some(cur) if used + w <= width => {
+                cur.end = at + g.len();
+                used += w;
+            }
+            _ => {
+                lines.extend(line.take());
+                *line = Some(at..at + g.len());
+                used = w;
+            }
+        }
+    }
+    used
+}
+
+#[cfg(test)]
+#[path = "wrap_tests.rs"]
+mod tests;

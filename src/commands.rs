@@ -73,7 +73,10 @@ fn load_all(files: &[PathBuf], encoding: Option<&str>) -> Result<Vec<Transcript>
 }
 
 /// `tandem parse`: an outline, or JSON.
-pub fn parse(args: &ParseArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+pub fn parse(
+    args: &ParseArgs,
+    encoding: Option<&str>,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let transcripts = load_all(&args.files, encoding)?;
     let mut out = String::new();
     for t in &transcripts {
@@ -102,7 +105,10 @@ pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
 fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
@@ -144,8 +150,19 @@ pub fn outline(t: &Transcript) -> String {
     let _ = writeln!(s, "\nQuestions ({}):", t.questions.len());
     for q in &t.questions {
         let analyst = &t.speakers[q.analyst];
-        let firm = q.firm.as_deref().map(|f| format!(" · {f}")).unwrap_or_default();
-        let _ = writeln!(s, "  Q{} · {}{} ({} turns)", q.number, analyst.name, firm, q.turns.len());
+        let firm = q
+            .firm
+            .as_deref()
+            .map(|f| format!(" · {f}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  Q{} · {}{} ({} turns)",
+            q.number,
+            analyst.name,
+            firm,
+            q.turns.len()
+        );
     }
     let prepared = t
         .turns
@@ -165,4 +182,3 @@ pub fn outline(t: &Transcript) -> String {
     );
     s
 }
-

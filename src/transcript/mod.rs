@@ -1,11 +1,281 @@
 //! From clean text to a [`Transcript`]: layout detection, speakers, sections and questions.
+//!
+//! The layout is read, not looked up: participant lists, then speaker headers (standalone
+//! name lines with their role / alt-name / doubled lines, or inline `Name (Role): …` and
+//! `**Name，Role：**` prefixes), then each turn's lines become interleaved pairs, paragraphs
+//! or commentary notes. What precedes the first header is front matter; page chrome after
+//! the last speech is back matter.
 
+mod body;
+mod headers;
+mod lines;
+mod meta;
 pub mod model;
+pub mod names;
+mod participants;
+mod qa;
+mod speakers;
+pub mod text;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 pub use model::*;
 
+use headers::Header;
+use lines::Line;
+use text::{script, strip_colon};
+
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–]{3,}$").unwrap());
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright\b.*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|风险提示.*|風險提示.*|more .{1,40} analysis|all earnings call transcripts)$")
+        .unwrap()
+});
+
+/// A section heading line (`Questions and Answers`, `问答环节`, `PRESENTATION`), if it is one.
+fn section_heading(text: &str) -> Option<Section> {
+    let t = strip_colon(text.trim_matches(['*', '#', ' '])).to_lowercase();
+    if t.chars().count() > 40 {
+        return None;
+    }
+    let qa = [
+        "questions and answers",
+        "questions & answers",
+        "question-and-answer session",
+        "question and answer session",
+        "question-and-answer",
+        "q&a",
+        "q & a",
+        "q&a session",
+        "问答环节",
+        "問答環節",
+        "问答",
+        "問答",
+        "提问环节",
+        "提問環節",
+        "答问环节",
+    ];
+    let prepared = [
+        "prepared remarks",
+        "presentation",
+        "management remarks",
+        "opening remarks",
+    ];
+    if qa.contains(&t.as_str()) {
+        Some(Section::Qa)
+    } else if prepared.contains(&t.as_str()) {
+        Some(Section::Prepared)
+    } else {
+        None
+    }
+}
+
+/// A turn before speaker kinds and questions are known.
+struct RawTurn<'a> {
+    /// Index into the headers.
+    header: usize,
+    line: usize,
+    lines: Vec<Line<'a>>,
+}
+
 /// Parses clean text into a transcript (encoding left empty for the caller to fill).
 pub fn parse(text: &str) -> Transcript {
-    let _ = text;
-    Transcript::default()
+    let mut lines = lines::split(text);
+    let (yaml_title, yaml_date) = lines::take_yaml(&mut lines);
+    let lists = participants::find(&lines);
+    let skip: HashSet<usize> = lists.iter().flat_map(|l| l.lines.clone()).collect();
+    let entries: Vec<participants::Participant> =
+        lists.iter().flat_map(|l| l.entries.clone()).collect();
+    let known: Vec<String> = entries.iter().map(|p| p.name.clone()).collect();
+    let headers = headers::find(&lines, &skip, &known, text);
+
+    let mut t = Transcript::default();
+    let first = headers.first().map_or(lines.len(), |h| h.line);
+    let title_line =
+        (first > 0 && !skip.contains(&0) && meta::title_like(lines[0].text)).then_some(0);
+    t.front_matter = (0..first)
+        .filter(|i| !skip.contains(i) && Some(*i) != title_line)
+        .map(|i| lines[i].text.to_string())
+        .collect();
+    t.title = yaml_title
+        .or_else(|| title_line.map(|i| lines[i].text.to_string()))
+        .or_else(|| {
+            t.front_matter
+                .iter()
+                .find(|l| meta::front_title_like(l))
+                .cloned()
+        });
+
+    let end = call_end(&lines, &headers, &lists);
+    t.back_matter = lines[end..].iter().map(|l| l.text.to_string()).collect();
+    let (raw, qa_heading) = raw_turns(&lines, &headers, &skip, end);
+
+    let mut registry = speakers::Registry::from_participants(&entries);
+    let all_lines: Vec<&Line<'_>> = raw.iter().flat_map(|r| &r.lines).collect();
+    let style = body::Style {
+        interleaved: body::is_interleaved(&all_lines),
+        para_gap: lines::typical_gap(
+            &raw.iter()
+                .flat_map(|r| r.lines.iter().skip(1).cloned())
+                .collect::<Vec<_>>(),
+        ),
+        note_labels: body::note_labels(&all_lines),
+    };
+    let mut heading_turn = None;
+    for r in &raw {
+        let h = &headers[r.header];
+        let speaker = registry.find_or_add(&h.name, h.alt.as_deref());
+        registry.note_title(speaker, &h.title);
+        let refs: Vec<&Line<'_>> = r.lines.iter().collect();
+        let blocks = body::blocks(&refs, &style);
+        if qa_heading.is_some_and(|q| r.line > q) && heading_turn.is_none() {
+            heading_turn = Some(t.turns.len());
+        }
+        match t.turns.last_mut() {
+            Some(prev) if prev.speaker == speaker => prev.blocks.extend(blocks),
+            _ if blocks.is_empty() => {}
+            _ => t.turns.push(Turn {
+                speaker,
+                blocks,
+                ..Turn::default()
+            }),
+        }
+    }
+    t.turns.retain(|turn| !turn.blocks.is_empty());
+    t.speakers = registry.speakers;
+    t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn);
+    drop_unused_speakers(&mut t);
+    fill_metadata(&mut t, yaml_date);
+    t
+}
+
+/// Where the call ends: at a participant list after the last header, at page chrome, or at a
+/// gap of blank lines wider than any between turns.
+fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::List]) -> usize {
+    let Some(last) = headers.last() else {
+        return lines.len();
+    };
+    let mut end = lists
+        .iter()
+        .map(|l| l.lines.start)
+        .filter(|&s| s > last.line)
+        .min()
+        .unwrap_or(lines.len());
+    let max_turn_gap = headers.iter().map(|h| lines[h.line].gap).max().unwrap_or(0);
+    let wide = (max_turn_gap + 1).max(3);
+    let first_body = last.end + usize::from(last.body.is_none());
+    if let Some(cut) =
+        (first_body..end).find(|&i| lines[i].gap >= wide || CHROME.is_match(lines[i].text))
+    {
+        end = cut;
+    }
+    end
+}
+
+/// Each header's body lines (inline speech first), without rules, headings and list lines.
+/// Also returns the line of the Q&A heading, if the document has one.
+fn raw_turns<'a>(
+    lines: &[Line<'a>],
+    headers: &[Header<'a>],
+    skip: &HashSet<usize>,
+    end: usize,
+) -> (Vec<RawTurn<'a>>, Option<usize>) {
+    let mut qa_heading = None;
+    let mut out = Vec::with_capacity(headers.len());
+    for (k, h) in headers.iter().enumerate() {
+        if h.line >= end {
+            break;
+        }
+        let stop = headers.get(k + 1).map_or(end, |n| n.line).min(end);
+        let mut body = Vec::new();
+        if let Some(text) = h.body {
+            body.push(Line {
+                text,
+                gap: 0,
+                script: script(text),
+            });
+        }
+        for (i, l) in lines.iter().enumerate().take(stop).skip(h.end) {
+            if skip.contains(&i) || RULE.is_match(l.text) {
+                continue;
+            }
+            match section_heading(l.text) {
+                Some(Section::Qa) => qa_heading = qa_heading.or(Some(i)),
+                Some(Section::Prepared) => {}
+                None => body.push(l.clone()),
+            }
+        }
+        out.push(RawTurn {
+            header: k,
+            line: h.line,
+            lines: body,
+        });
+    }
+    (out, qa_heading)
+}
+
+/// Removes speakers that no turn refers to (participants who never spoke), renumbering.
+fn drop_unused_speakers(t: &mut Transcript) {
+    let used: HashSet<usize> = t.turns.iter().map(|x| x.speaker).collect();
+    let mut map = vec![usize::MAX; t.speakers.len()];
+    let mut kept = Vec::new();
+    for (i, sp) in t.speakers.drain(..).enumerate() {
+        if used.contains(&i) {
+            map[i] = kept.len();
+            kept.push(sp);
+        }
+    }
+    t.speakers = kept;
+    for turn in &mut t.turns {
+        turn.speaker = map[turn.speaker];
+    }
+    for q in &mut t.questions {
+        q.analyst = map[q.analyst];
+    }
+}
+
+/// Languages, company, period and date.
+fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>) {
+    let (mut en, mut zh) = (false, false);
+    for b in t.turns.iter().flat_map(|x| &x.blocks) {
+        if let Block::Para { en: e, zh: z } = b {
+            en |= e.is_some();
+            zh |= z.is_some();
+        }
+    }
+    t.languages = [(en, Lang::En), (zh, Lang::Zh)]
+        .into_iter()
+        .filter_map(|(has, l)| has.then_some(l))
+        .collect();
+    let text_of = |n: usize| -> String {
+        t.turns
+            .iter()
+            .take(n)
+            .map(|x| {
+                let (e, z) = qa::turn_text(x);
+                e + &z
+            })
+            .collect()
+    };
+    let (welcome, opening) = (text_of(2), text_of(4));
+    let title = t.title.clone().unwrap_or_default();
+    t.company = meta::company_from_title(&title).or_else(|| meta::company_from_welcome(&opening));
+    t.period = meta::period(&title)
+        .or_else(|| meta::period(&welcome))
+        .or_else(|| meta::period(&t.front_matter.join("\n")))
+        .or_else(|| meta::period(&opening));
+    t.date = yaml_date
+        .as_deref()
+        .and_then(meta::date)
+        .or_else(|| meta::date(&title))
+        .or_else(|| meta::date_as_of(&opening));
+    if let Some(company) = &t.company {
+        for sp in &mut t.speakers {
+            if sp.kind == SpeakerKind::Executive && sp.firm.is_none() {
+                sp.firm = Some(company.clone());
+            }
+        }
+    }
 }

@@ -1,0 +1,240 @@
+//! A turn's lines to blocks: interleaved English/Chinese pairs, paragraphs, commentary notes.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lines::Line;
+use super::model::Block;
+use super::text::{
+    Script, char_len, ends_with_colon, is_sentence_punct, is_terminal_punct, strip_colon,
+};
+
+/// Words that mark a label line as commentary ("作者說明:", "译注:", "Editor's note:").
+const NOTE_WORDS: &[&str] = &[
+    "说明",
+    "說明",
+    "注",
+    "按",
+    "点评",
+    "點評",
+    "解读",
+    "解讀",
+    "评论",
+    "評論",
+    "备注",
+    "備註",
+    "心得",
+    "补充",
+    "補充",
+    "note",
+    "comment",
+    "commentary",
+    "editor",
+];
+
+/// Document-wide facts the body parser needs.
+#[derive(Debug, Clone, Default)]
+pub struct Style {
+    /// English lines are followed by their Chinese translation.
+    pub interleaved: bool,
+    /// The usual number of blank lines between paragraphs.
+    pub para_gap: usize,
+    /// Label lines that open a commentary note.
+    pub note_labels: HashSet<String>,
+}
+
+/// True when a line can be a label: short, ends with a colon, no other punctuation.
+fn label_shape(text: &str) -> bool {
+    let inner = strip_colon(text);
+    ends_with_colon(text)
+        && (1..=20).contains(&char_len(inner))
+        && !inner
+            .chars()
+            .any(|c| is_sentence_punct(c) || c.is_ascii_digit())
+}
+
+/// Finds the commentary labels: label lines that recur, or that name commentary.
+pub fn note_labels(lines: &[&Line<'_>]) -> HashSet<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| label_shape(l.text)) {
+        *counts.entry(strip_colon(l.text)).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(label, n)| {
+            let lower = label.to_lowercase();
+            *n >= 2 || NOTE_WORDS.iter().any(|w| lower.ends_with(w))
+        })
+        .map(|(label, _)| label.to_string())
+        .collect()
+}
+
+/// True when English lines are mostly followed by a Chinese line (an interleaved file).
+pub fn is_interleaved(lines: &[&Line<'_>]) -> bool {
+    let (mut pairs, mut en, mut zh) = (0, 0, 0);
+    for (i, l) in lines.iter().enumerate() {
+        match l.script {
+            Script::En => {
+                en += 1;
+                if lines
+                    .get(i + 1)
+                    .is_some_and(|n| n.script == Script::Zh && n.gap <= 1)
+                {
+                    pairs += 1;
+                }
+            }
+            Script::Zh => zh += 1,
+            Script::None => {}
+        }
+    }
+    pairs >= 3 && pairs * 2 * 10 >= (en + zh) * 6
+}
+
+/// True when a line starts a list item (never joined to the line before).
+fn is_list_item(text: &str) -> bool {
+    let first = text.chars().next().unwrap_or(' ');
+    matches!(
+        first,
+        '•' | '·' | '-' | '*' | '>' | '●' | '○' | '▪' | '■' | '①'..='⑳'
+    ) || text
+        .split_once(['.', '、', ')', '）'])
+        .is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// Turns one turn's lines into blocks.
+pub fn blocks(lines: &[&Line<'_>], style: &Style) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        if style.note_labels.contains(strip_colon(l.text)) && label_shape(l.text) {
+            let end = note_end(lines, i, style);
+            let text: Vec<&str> = lines[i..end].iter().map(|l| l.text).collect();
+            out.push(Block::note(text.join("\n")));
+            i = end;
+            continue;
+        }
+        if style.interleaved {
+            i += interleaved_step(lines, i, style, &mut out);
+            continue;
+        }
+        push_paragraph(&mut out, l, style);
+        i += 1;
+    }
+    out
+}
+
+/// Where a note that starts at `start` ends: at a gap wider than between paragraphs.
+fn note_end(lines: &[&Line<'_>], start: usize, style: &Style) -> usize {
+    let mut end = start + 1;
+    while end < lines.len()
+        && (end == start + 1 || lines[end].gap <= style.para_gap)
+        && !style.note_labels.contains(strip_colon(lines[end].text))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// Reads one unit of an interleaved turn; returns how many lines it used.
+fn interleaved_step(lines: &[&Line<'_>], i: usize, style: &Style, out: &mut Vec<Block>) -> usize {
+    let l = lines[i];
+    match l.script {
+        Script::Zh => {
+            out.push(Block::note(l.text));
+            1
+        }
+        _ => {
+            let zh = lines
+                .get(i + 1)
+                .filter(|n| n.script == Script::Zh && n.gap <= style.para_gap.max(1));
+            out.push(Block::Para {
+                en: Some(l.text.to_string()),
+                zh: zh.map(|n| n.text.to_string()),
+            });
+            1 + usize::from(zh.is_some())
+        }
+    }
+}
+
+/// Adds a monolingual line as a paragraph, joining hard-wrapped continuation lines.
+fn push_paragraph(out: &mut Vec<Block>, l: &Line<'_>, style: &Style) {
+    let zh = l.script == Script::Zh;
+    if let Some(Block::Para { en, zh: z }) = out.last_mut() {
+        let prev = if zh { z.as_mut() } else { en.as_mut() };
+        if let Some(prev) = prev {
+            let continues = style.para_gap >= 1
+                && l.gap == 0
+                && !prev.ends_with(is_terminal_punct)
+                && !ends_with_colon(prev)
+                && !is_list_item(l.text)
+                && l.text.chars().next().is_some_and(|c| c.is_lowercase());
+            if continues {
+                prev.push(' ');
+                prev.push_str(l.text);
+                return;
+            }
+        }
+    }
+    out.push(if zh {
+        Block::zh(l.text)
+    } else {
+        Block::en(l.text)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::lines::split;
+
+    fn run(text: &str) -> Vec<Block> {
+        let lines = split(text);
+        let refs: Vec<&Line<'_>> = lines.iter().collect();
+        let style = Style {
+            interleaved: is_interleaved(&refs),
+            para_gap: crate::transcript::lines::typical_gap(&lines),
+            note_labels: note_labels(&refs),
+        };
+        blocks(&refs, &style)
+    }
+
+    #[test]
+    fn pairs_and_standalone_note() {
+        let b = run("One.\n一。\nTwo.\n二。\n\n译者：这是评论。\nThree.\n三。\nFour.\n四。");
+        assert_eq!(b.len(), 5);
+        assert_eq!(
+            b[0],
+            Block::Para {
+                en: Some("One.".into()),
+                zh: Some("一。".into())
+            }
+        );
+        assert!(b[2].is_note());
+    }
+
+    #[test]
+    fn labelled_note_ends_at_wide_gap() {
+        let text =
+            "第一段。\n\n作者說明:\n\n評論一。\n\n  • 要點\n  • 要點二\n\n\n第二段。\n\n第三段。";
+        let b = run(text);
+        assert_eq!(b.len(), 4, "{b:?}");
+        assert!(b[1].is_note());
+        assert!(matches!(&b[1], Block::Note { note } if note.contains("要點二")));
+        assert_eq!(b[2], Block::zh("第二段。"));
+    }
+
+    #[test]
+    fn wrapped_english_is_joined() {
+        let b = run("We grew revenue\nby ten percent.\n\nNext paragraph.\n\nLast one.");
+        assert_eq!(
+            b,
+            vec![
+                Block::en("We grew revenue by ten percent."),
+                Block::en("Next paragraph."),
+                Block::en("Last one.")
+            ]
+        );
+    }
+}

@@ -1,0 +1,339 @@
+//! Speaker headers: standalone name lines (with their role, alt-name and doubled lines) and
+//! inline `Name (Role): speech` / `**Name, Role:** speech` prefixes.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::Line;
+use super::names::{
+    han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like,
+};
+use super::participants::{split_dashes, split_name_comma};
+use super::text::{Script, ends_with_colon, is_terminal_punct, strip_colon};
+
+/// A speaker header found in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header<'a> {
+    /// Line index of the header.
+    pub line: usize,
+    /// First line after the header's own lines (doubled line, alt name, role line).
+    pub end: usize,
+    pub name: String,
+    pub alt: Option<String>,
+    /// What follows the name: role, firm (`Name - Firm - Title`, `Name (Role)`, `Name, Role`).
+    pub title: Vec<String>,
+    /// Speech on the header line itself (inline layouts).
+    pub body: Option<&'a str>,
+}
+
+/// How a candidate header is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// A line of its own.
+    Standalone,
+    /// `**Name, Role:** speech` or `Name (Role): speech`: unambiguous.
+    Strong,
+    /// `Name: speech`: needs corroboration.
+    Bare,
+}
+
+#[derive(Debug, Clone)]
+struct Cand<'a> {
+    name: String,
+    title: Vec<String>,
+    body: Option<&'a str>,
+    form: Form,
+}
+
+static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\*\*\s*(?P<h>[^*]{1,60}?)\s*(?:[:：]\s*\*\*|\*\*\s*[:：])\s*(?P<body>.*)$")
+        .unwrap()
+});
+static PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^()（）:：]{1,30}?)\s*[(（](?P<title>[^()（）]{1,60})[)）]\s*[:：]\s*(?P<body>\S.*)$")
+        .unwrap()
+});
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
+});
+static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[\d+\]$").unwrap());
+
+/// Splits `Name，Role` / `Name, Role` / `Name（Role）` into a name and title parts.
+fn split_heading(h: &str) -> (String, Vec<String>) {
+    if let Some(c) = PAREN.captures(&format!("{h}: x")) {
+        return (
+            c["name"].trim().to_string(),
+            vec![c["title"].trim().to_string()],
+        );
+    }
+    match h.split_once(['，', ',']) {
+        Some((n, t)) => (n.trim().to_string(), split_dashes(t.trim())),
+        None => (h.trim().to_string(), Vec::new()),
+    }
+}
+
+/// Reads a line as a candidate header, if it can be one.
+fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
+    let text = line.text;
+    if let Some(c) = MARKDOWN.captures(text) {
+        let body = c.name("body").map_or("", |m| m.as_str().trim());
+        let (name, title) = split_heading(&c["h"]);
+        return (!body.is_empty() && name_like(&name)).then_some(Cand {
+            name,
+            title,
+            body: Some(body),
+            form: Form::Strong,
+        });
+    }
+    if let Some(c) = PAREN.captures(text) {
+        let name = c["name"].trim().to_string();
+        if name_like(&name) {
+            let title = c["title"].trim().to_string();
+            let form = if role_like(&title) {
+                Form::Strong
+            } else {
+                Form::Bare
+            };
+            let body = c.name("body").map(|m| m.as_str().trim());
+            return Some(Cand {
+                name,
+                title: vec![title],
+                body,
+                form,
+            });
+        }
+    }
+    if let Some(c) = BARE.captures(text) {
+        let name = c["name"].trim().to_string();
+        let body = c.name("body").map_or("", |m| m.as_str().trim());
+        if name_like(&name) && !body.starts_with("//") {
+            let body = Some(body);
+            return Some(Cand {
+                name,
+                title: Vec::new(),
+                body,
+                form: Form::Bare,
+            });
+        }
+    }
+    standalone(text)
+}
+
+/// Reads a whole line as `Name`, `Name - Title`, `Name -- Firm -- Title` or `Name, Firm - Title [2]`.
+fn standalone(text: &str) -> Option<Cand<'static>> {
+    let t = SPEAKER_NUMBER.replace(text.trim_matches('*').trim(), "");
+    if t.chars().count() > 100 || t.ends_with(is_terminal_punct) {
+        return None;
+    }
+    let colon = ends_with_colon(&t);
+    let t = strip_colon(&t);
+    let parts = split_dashes(t);
+    let (first, rest) = parts.split_first()?;
+    let (name, title) = split_name_comma(first, rest);
+    if !name_like(&name) {
+        return None;
+    }
+    if colon && !(latin_name_like(&name) || is_operator_word(&name)) {
+        return None;
+    }
+    Some(Cand {
+        name,
+        title,
+        body: None,
+        form: Form::Standalone,
+    })
+}
+
+/// Finds the speaker headers, skipping lines in `skip` (participant lists).
+pub fn find<'a>(
+    lines: &[Line<'a>],
+    skip: &HashSet<usize>,
+    known: &[String],
+    full_text: &str,
+) -> Vec<Header<'a>> {
+    let cands: Vec<Option<Cand<'a>>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if skip.contains(&i) {
+                None
+            } else {
+                candidate(l)
+            }
+        })
+        .collect();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for c in cands.iter().flatten() {
+        *counts.entry(name_key(&c.name)).or_default() += 1;
+    }
+    let known: HashSet<String> = known.iter().map(|n| name_key(n)).collect();
+    let mut headers = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(c) = &cands[i] else {
+            i += 1;
+            continue;
+        };
+        let key = name_key(&c.name);
+        let header = match c.form {
+            Form::Strong => Some(inline_header(i, c)),
+            Form::Bare => {
+                let ok = is_operator_word(&c.name)
+                    || known.contains(&key)
+                    || counts[&key] >= 2
+                    || (latin_name_like(&c.name) && mentioned(full_text, &c.name, counts[&key]));
+                ok.then(|| inline_header(i, c))
+            }
+            Form::Standalone => {
+                standalone_header(lines, i, c, counts[&key], known.contains(&key), full_text)
+            }
+        };
+        match header {
+            Some(h) => {
+                i = h.end;
+                headers.push(h);
+            }
+            None => i += 1,
+        }
+    }
+    headers
+}
+
+/// A header whose speech starts on the same line.
+fn inline_header<'a>(i: usize, c: &Cand<'a>) -> Header<'a> {
+    Header {
+        line: i,
+        end: i + 1,
+        name: c.name.clone(),
+        alt: None,
+        title: c.title.clone(),
+        body: c.body,
+    }
+}
+
+/// True when `name` occurs in the text more often than as a header line (an introduction).
+fn mentioned(full_text: &str, name: &str, as_header: usize) -> bool {
+    full_text.matches(name).count() > as_header
+}
+
+/// Accepts a standalone name line when something corroborates it, and takes the lines it owns.
+fn standalone_header<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    c: &Cand<'a>,
+    count: usize,
+    known: bool,
+    full_text: &str,
+) -> Option<Header<'a>> {
+    let mut h = Header {
+        line: i,
+        end: i + 1,
+        name: c.name.clone(),
+        alt: None,
+        title: c.title.clone(),
+        body: None,
+    };
+    let mut extras = 0;
+    if lines.get(h.end).is_some_and(|l| l.text == lines[i].text) {
+        h.end += 1;
+        extras += 1;
+    }
+    if let Some(alt) = lines.get(h.end).filter(|l| is_alt_name(&c.name, l)) {
+        h.alt = Some(alt.text.to_string());
+        h.end += 1;
+        extras += 1;
+    }
+    if h.title.is_empty() {
+        if let Some(role) = lines
+            .get(h.end)
+            .filter(|l| is_role_line(l, lines.get(h.end + 1)))
+        {
+            h.title = vec![role.text.to_string()];
+            h.end += 1;
+            extras += 1;
+        }
+    }
+    let latin = latin_name_like(&c.name);
+    let ok = if is_operator_word(&c.name) || known {
+        true
+    } else if latin {
+        !c.title.is_empty() || extras > 0 || count >= 2 || mentioned(full_text, &c.name, count)
+    } else {
+        han_name_like(&c.name) && count >= 2 && extras > 0
+    };
+    ok.then_some(h)
+}
+
+/// True when `line` gives the previous name line's name in the other script.
+fn is_alt_name(name: &str, line: &Line<'_>) -> bool {
+    if line.gap > 1 {
+        return false;
+    }
+    let name_script = super::text::script(name);
+    match line.script {
+        Script::Zh => name_script != Script::Zh && han_name_like(line.text),
+        Script::En => name_script == Script::Zh && latin_name_like(line.text),
+        Script::None => false,
+    }
+}
+
+/// True when `line` is a job title standing under a name line, with speech after it.
+fn is_role_line(line: &Line<'_>, next: Option<&Line<'_>>) -> bool {
+    line.gap <= 1
+        && line.text.chars().count() <= 80
+        && !line.text.ends_with(is_terminal_punct)
+        && !ends_with_colon(line.text)
+        && role_like(line.text)
+        && next.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::lines::split;
+
+    fn headers(text: &str) -> Vec<Header<'_>> {
+        find(&split(text), &HashSet::new(), &[], text)
+    }
+
+    #[test]
+    fn block_headers_with_role() {
+        let text = "Operator\n\nWelcome.\n\n\nDana Whitfield\n\nCFO\n\n謝謝。\n\n\nDana Whitfield\n\nCFO\n\n好的。";
+        let h = headers(text);
+        assert_eq!(h.len(), 3);
+        assert_eq!(h[1].name, "Dana Whitfield");
+        assert_eq!(h[1].title, vec!["CFO".to_string()]);
+    }
+
+    #[test]
+    fn doubled_and_alt_names() {
+        let text = "Operator\n运营商\nHello.\n你好。\nJane Q. Example - CFO\nJane Q. Example - CFO\nThanks.\n谢谢。\n\
+            Tom Brandt\n汤姆·布兰特\nA question.\n一个问题。";
+        let h = headers(text);
+        assert_eq!(h.len(), 3);
+        assert_eq!(h[0].alt.as_deref(), Some("运营商"));
+        assert_eq!(h[1].title, vec!["CFO".to_string()]);
+        assert_eq!(h[1].end, 6);
+        assert_eq!(h[2].alt.as_deref(), Some("汤姆·布兰特"));
+    }
+
+    #[test]
+    fn inline_forms() {
+        let text = "营收:123 亿元,同比增长 8%。\n会议主持人:欢迎。\n王小明（某某公司首席执行官）：谢谢。\n\
+            **张伟，分析师：** 请问。\n**重要的是：**\n会议主持人:谢谢。";
+        let h = headers(text);
+        let names: Vec<&str> = h.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["会议主持人", "王小明", "张伟", "会议主持人"]);
+        assert_eq!(h[1].title, vec!["某某公司首席执行官".to_string()]);
+        assert_eq!(h[2].title, vec!["分析师".to_string()]);
+    }
+
+    #[test]
+    fn labels_and_headings_are_not_speakers() {
+        let text =
+            "作者說明:\n\n說明文字。\n\n作者說明:\n\n更多。\n\nPrepared Remarks:\n\nThank You\n";
+        assert!(headers(text).is_empty());
+    }
+}

@@ -1,0 +1,89 @@
+//! The document as lines: trimmed text, the blank lines before each, and its script.
+
+use super::text::{Script, script};
+
+/// One non-blank line of the document.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// Trimmed text, markdown blockquote markers kept.
+    pub text: &'a str,
+    /// Number of blank lines before this one.
+    pub gap: usize,
+    pub script: Script,
+}
+
+/// Splits clean text into non-blank lines, remembering the blank lines between them.
+pub fn split(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut gap = 0;
+    for raw in text.lines() {
+        let t = raw.trim();
+        if t.is_empty() {
+            gap += 1;
+            continue;
+        }
+        out.push(Line {
+            text: t,
+            gap,
+            script: script(t),
+        });
+        gap = 0;
+    }
+    out
+}
+
+/// The most common gap (blank lines) before lines in `lines`, ignoring the first.
+pub fn typical_gap(lines: &[Line<'_>]) -> usize {
+    let mut counts = [0usize; 4];
+    for l in lines.iter().skip(1) {
+        counts[l.gap.min(3)] += 1;
+    }
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Removes YAML front matter (`---` … `---` at the top) and returns its `title` and `date`.
+pub fn take_yaml<'a>(lines: &mut Vec<Line<'a>>) -> (Option<String>, Option<String>) {
+    if lines.first().map(|l| l.text) != Some("---") {
+        return (None, None);
+    }
+    let Some(end) = lines.iter().skip(1).take(80).position(|l| l.text == "---") else {
+        return (None, None);
+    };
+    let end = end + 1;
+    let value = |key: &str| {
+        lines[1..end].iter().find_map(|l| {
+            let rest = l.text.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+            let v = rest.trim().trim_matches(['"', '\'']).trim();
+            (!v.is_empty()).then(|| v.to_string())
+        })
+    };
+    let (title, date) = (value("title"), value("date"));
+    lines.drain(..=end);
+    (title, date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_and_yaml() {
+        let text = "---\ntitle: \"A call\"\ndate: 2026-02-07 10:31\n---\n\nHello\n\n\nWorld\n";
+        let mut lines = split(text);
+        let (title, date) = take_yaml(&mut lines);
+        assert_eq!(title.as_deref(), Some("A call"));
+        assert_eq!(date.as_deref(), Some("2026-02-07 10:31"));
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].gap, 2);
+    }
+
+    #[test]
+    fn typical() {
+        let lines = split("a\nb\n\nc\n\nd\n\ne");
+        assert_eq!(typical_gap(&lines), 1);
+    }
+}

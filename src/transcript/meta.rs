@@ -1,0 +1,249 @@
+//! Call metadata: title, company, period and date, from the title line, front matter or speech.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{char_len, squash_spaces};
+
+static Q_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:Q|F?Q)([1-4])\s*(?:FY\s*|')?((?:19|20)\d\d)\b").unwrap());
+static YEAR_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s*(?:年\s*)?(?:第)?\s*Q([1-4])\b").unwrap());
+static ORDINAL_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(first|second|third|fourth)[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b")
+        .unwrap()
+});
+static ZH_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d\d)\s*(?:财年|財年|年度|年)?\s*(?:第)?\s*([一二三四1-4])\s*(?:财季|財季|季度|季)").unwrap()
+});
+static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+        .unwrap()
+});
+static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap()
+});
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b").unwrap());
+static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)earnings|conference call|call transcript|results|电话会|電話會|业绩会|業績會|财报|財報|逐字稿|实录|實錄|季度|季报")
+        .unwrap()
+});
+static EN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<c>[A-Z][^()]{1,60}?)\s*(?:\(|\b(?:Q[1-4]|FQ[1-4]|(?:First|Second|Third|Fourth) Quarter|(?:19|20)\d\d)\b)")
+        .unwrap()
+});
+static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(]{2,12}?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報)")
+        .unwrap()
+});
+static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"welcome to (?:the )?(?P<c>[A-Z][\w.&' -]{1,40}?)(?:'s)?\s+(?:(?:First|Second|Third|Fourth) Quarter|Q[1-4]|(?:19|20)\d\d|Fiscal)")
+        .unwrap()
+});
+static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"欢迎(?:参加|參加|来到|來到)\s*(?P<c>[^\s\d，,。(（]{2,12}?)\s*(?:[(（][^)）]*[)）])?\s*(?:(?:19|20)\d\d|第)").unwrap()
+});
+static AS_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)as of today,?\s+|截至|截止").unwrap());
+
+const ZH_DIGITS: [(&str, &str); 4] = [("一", "1"), ("二", "2"), ("三", "3"), ("四", "4")];
+
+/// Finds a quarter label (`Q1 2025`) in text.
+pub fn period(text: &str) -> Option<String> {
+    let found = [
+        Q_YEAR.captures(text).map(|c| {
+            (
+                c.get(0).map_or(0, |m| m.start()),
+                c[1].to_string(),
+                c[2].to_string(),
+            )
+        }),
+        YEAR_Q.captures(text).map(|c| {
+            (
+                c.get(0).map_or(0, |m| m.start()),
+                c[2].to_string(),
+                c[1].to_string(),
+            )
+        }),
+        ORDINAL_Q.captures(text).map(|c| {
+            let q = match c[1].to_lowercase().as_str() {
+                "first" => "1",
+                "second" => "2",
+                "third" => "3",
+                _ => "4",
+            };
+            (
+                c.get(0).map_or(0, |m| m.start()),
+                q.to_string(),
+                c[2].to_string(),
+            )
+        }),
+        ZH_Q.captures(text).map(|c| {
+            let q = ZH_DIGITS
+                .iter()
+                .find(|(z, _)| *z == &c[2])
+                .map_or(&c[2], |(_, d)| d);
+            (
+                c.get(0).map_or(0, |m| m.start()),
+                q.to_string(),
+                c[1].to_string(),
+            )
+        }),
+    ];
+    found
+        .into_iter()
+        .flatten()
+        .min_by_key(|(pos, _, _)| *pos)
+        .map(|(_, q, y)| format!("Q{q} {y}"))
+}
+
+/// Finds a full date and returns it as `YYYY-MM-DD`.
+pub fn date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let iso = |y: &str, m: usize, d: &str| -> Option<String> {
+        let d: usize = d.parse().ok()?;
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
+    };
+    let found = [
+        EN_DATE.captures(text).and_then(|c| {
+            let m = MONTHS.iter().position(|m| *m == c[1].to_lowercase())? + 1;
+            Some((c.get(0)?.start(), iso(&c[3], m, &c[2])?))
+        }),
+        ZH_DATE
+            .captures(text)
+            .and_then(|c| Some((c.get(0)?.start(), iso(&c[1], c[2].parse().ok()?, &c[3])?))),
+        ISO_DATE
+            .captures(text)
+            .and_then(|c| Some((c.get(0)?.start(), iso(&c[1], c[2].parse().ok()?, &c[3])?))),
+    ];
+    found
+        .into_iter()
+        .flatten()
+        .min_by_key(|(p, _)| *p)
+        .map(|(_, d)| d)
+}
+
+/// A date given as "as of today, February 1, 2024" / "截至 2026 年 2 月 5 日" in speech.
+pub fn date_as_of(text: &str) -> Option<String> {
+    AS_OF
+        .find_iter(text)
+        .find_map(|m| date(&text[m.end()..text.len().min(m.end() + 40)]))
+}
+
+/// True when a line reads like a document title.
+pub fn title_like(text: &str) -> bool {
+    char_len(text) <= 160 && TITLE_WORDS.is_match(text)
+}
+
+/// True when a front-matter line reads like a heading that titles the call (short, no sentence).
+pub fn front_title_like(text: &str) -> bool {
+    char_len(text) <= 60 && title_like(text) && !text.contains([',', '，', '。', ';', '；'])
+}
+
+/// The company named in a title line.
+pub fn company_from_title(title: &str) -> Option<String> {
+    let t = title.trim();
+    let c = EN_COMPANY
+        .captures(t)
+        .or_else(|| ZH_COMPANY.captures(t))
+        .map(|c| c["c"].trim().trim_end_matches([',', ' ']).to_string())?;
+    (!c.is_empty() && !TITLE_WORDS.is_match(&c)).then(|| squash_spaces(&c))
+}
+
+/// The company named in the operator's welcome ("welcome to the Acme First Quarter…").
+pub fn company_from_welcome(text: &str) -> Option<String> {
+    WELCOME_EN
+        .captures(text)
+        .or_else(|| WELCOME_ZH.captures(text))
+        .map(|c| c["c"].trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            period("Acme (NASDAQ:ACME) Q1 2025 Earnings Call").as_deref(),
+            Some("Q1 2025")
+        );
+        assert_eq!(
+            period("the Acme Fourth Quarter 2023 Financial Results").as_deref(),
+            Some("Q4 2023")
+        );
+        assert_eq!(
+            period("【談股市】某公司2025年第四季電話會議").as_deref(),
+            Some("Q4 2025")
+        );
+        assert_eq!(
+            period("欢迎参加 2024 年第四季度财务业绩电话会议").as_deref(),
+            Some("Q4 2024")
+        );
+        assert_eq!(period("2026 财年第一季度").as_deref(), Some("Q1 2026"));
+        assert_eq!(period("2025 年 Q4 财报").as_deref(), Some("Q4 2025"));
+        assert_eq!(period("no period here 2025"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            date("Call May 1, 2025 5:00 PM ET").as_deref(),
+            Some("2025-05-01")
+        );
+        assert_eq!(
+            date("EVENT DATE/TIME: JULY 28, 2026 / 9:00PM GMT").as_deref(),
+            Some("2026-07-28")
+        );
+        assert_eq!(date("2025-02-07 10:31:13").as_deref(), Some("2025-02-07"));
+        assert_eq!(
+            date_as_of("僅代表管理層截至 2026 年 2 月 5 日當前的觀點").as_deref(),
+            Some("2026-02-05")
+        );
+        assert_eq!(
+            date_as_of("views as of today, February 1, 2024, only").as_deref(),
+            Some("2024-02-01")
+        );
+    }
+
+    #[test]
+    fn companies() {
+        assert_eq!(
+            company_from_title("Amazon.com, Inc. (NASDAQ:AMZN) Q1 2025 Earnings Conference Call")
+                .as_deref(),
+            Some("Amazon.com, Inc.")
+        );
+        assert_eq!(
+            company_from_title("【談股市】某某公司2025年第四季電話會議逐字稿").as_deref(),
+            Some("某某公司")
+        );
+        assert_eq!(
+            company_from_title("某某电话会：AI 是机会").as_deref(),
+            Some("某某")
+        );
+        assert_eq!(
+            company_from_welcome("welcome to the Acme.com First Quarter 2025 Financial Results")
+                .as_deref(),
+            Some("Acme.com")
+        );
+        assert_eq!(
+            company_from_welcome("欢迎参加某某(Acme)2025 年第四季度").as_deref(),
+            Some("某某")
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Participant lists ("Company Participants", "Conference Call Participants", …).
+
+use std::ops::Range;
+
+use super::lines::Line;
+use super::names::{is_operator_word, name_like, role_like};
+use super::text::strip_colon;
+
+/// Which side of the call a participant list names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Company,
+    Analysts,
+    Unknown,
+}
+
+/// One entry of a participant list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    pub name: String,
+    pub role: Option<String>,
+    pub firm: Option<String>,
+    pub group: Group,
+}
+
+/// A participant list: where it stands and what it names.
+#[derive(Debug, Clone)]
+pub struct List {
+    pub lines: Range<usize>,
+    pub entries: Vec<Participant>,
+}
+
+/// The group a heading line opens, if it is a participant-list heading.
+pub fn heading_group(text: &str) -> Option<Group> {
+    let t = strip_colon(text.trim_matches(['*', '#', ' ', '-', '='])).to_lowercase();
+    if t.chars().count() > 40 {
+        return None;
+    }
+    let company = [
+        "company",
+        "corporate",
+        "executive",
+        "management",
+        "公司",
+        "管理层",
+        "管理層",
+    ];
+    let analysts = [
+        "conference call",
+        "analyst",
+        "电话会议",
+        "電話會議",
+        "分析师",
+        "分析師",
+    ];
+    let is_list = t.ends_with("participants")
+        || t.ends_with("participant")
+        || [
+            "参与者",
+            "參與者",
+            "与会者",
+            "與會者",
+            "参会人员",
+            "出席人员",
+            "出席人員",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w));
+    if !is_list {
+        return None;
+    }
+    if company.iter().any(|w| t.starts_with(w)) {
+        Some(Group::Company)
+    } else if analysts.iter().any(|w| t.starts_with(w)) {
+        Some(Group::Analysts)
+    } else {
+        Some(Group::Unknown)
+    }
+}
+
+/// Splits `Name - A - B`, `Name -- A`, `Name – A` into trimmed parts.
+pub fn split_dashes(text: &str) -> Vec<String> {
+    let mut parts = vec![text.to_string()];
+    for sep in [" -- ", " — ", " – ", " - ", " | "] {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Reads the parts after a name as (role, firm): `Firm - Title`, `Title`, or `Firm`.
+pub fn role_and_firm(parts: &[String], group: Group) -> (Option<String>, Option<String>) {
+    match parts {
+        [] => (None, None),
+        [one] if role_like(one) => (Some(one.clone()), None),
+        [one] if group == Group::Company => (Some(one.clone()), None),
+        [one] => (None, Some(one.clone())),
+        [firm, rest @ ..] if !role_like(firm) || rest.iter().any(|r| role_like(r)) => {
+            (Some(rest.join(" - ")), Some(firm.clone()))
+        }
+        _ => (Some(parts.join(" - ")), None),
+    }
+}
+
+/// Strips list bullets (`*`, `•`, `-`) from the start of a line.
+fn strip_bullet(text: &str) -> &str {
+    text.trim_start_matches(['*', '•', '-', '·', ' '])
+}
+
+/// Finds every participant list in the document.
+pub fn find(lines: &[Line<'_>]) -> Vec<List> {
+    let mut lists = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(group) = heading_group(lines[i].text) else {
+            i += 1;
+            continue;
+        };
+        let (entries, end) = read_entries(lines, i + 1, group);
+        lists.push(List {
+            lines: i..end,
+            entries,
+        });
+        i = end.max(i + 1);
+    }
+    lists
+}
+
+/// Reads entries after a heading until a line that is not one; returns them and the end line.
+fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Participant>, usize) {
+    let mut entries = Vec::new();
+    let mut j = start;
+    while j < lines.len() && heading_group(lines[j].text).is_none() {
+        let parts = split_dashes(strip_bullet(lines[j].text));
+        let Some((name, rest)) = parts.split_first() else {
+            break;
+        };
+        let (name, mut rest) = split_name_comma(name, rest);
+        if !name_like(&name) || is_operator_word(&name) || lines[j].text.chars().count() > 120 {
+            break;
+        }
+        let mut used = 1;
+        if rest.is_empty() {
+            if let Some(next) = lines.get(j + 1) {
+                let next_parts = split_dashes(strip_bullet(next.text));
+                if !name_like(next_parts[0].as_str()) && next.text.contains(" - ") {
+                    rest = next_parts;
+                    used = 2;
+                }
+            }
+        }
+        let (role, firm) = role_and_firm(&rest, group);
+        entries.push(Participant {
+            name,
+            role,
+            firm,
+            group,
+        });
+        j += used;
+    }
+    (entries, j)
+}
+
+/// Splits `Jane Example, Example Corp` into the name and the parts after the comma.
+pub fn split_name_comma(name: &str, rest: &[String]) -> (String, Vec<String>) {
+    match name.split_once(", ") {
+        Some((n, firm)) if name_like(n) => {
+            let mut parts = vec![firm.trim().to_string()];
+            parts.extend(rest.iter().cloned());
+            (n.trim().to_string(), parts)
+        }
+        _ => (name.trim().to_string(), rest.to_vec()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::lines::split;
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading_group("Company Participants"), Some(Group::Company));
+        assert_eq!(
+            heading_group("CORPORATE PARTICIPANTS"),
+            Some(Group::Company)
+        );
+        assert_eq!(
+            heading_group("Conference Call Participants"),
+            Some(Group::Analysts)
+        );
+        assert_eq!(heading_group("Call participants:"), Some(Group::Unknown));
+        assert_eq!(heading_group("Operator"), None);
+    }
+
+    #[test]
+    fn lists() {
+        let text = "Title\nCompany Participants\nJane Roe - Chief Executive Officer\n\
+            Conference Call Participants\nTom Brandt - Halvorsen Partners\n* Lisa Wong\nNorthgate - Analyst\nOperator\n";
+        let lines = split(text);
+        let lists = find(&lines);
+        assert_eq!(lists.len(), 2);
+        assert_eq!(
+            lists[0].entries[0].role.as_deref(),
+            Some("Chief Executive Officer")
+        );
+        assert_eq!(
+            lists[1].entries[0].firm.as_deref(),
+            Some("Halvorsen Partners")
+        );
+        assert_eq!(lists[1].entries[1].name, "Lisa Wong");
+        assert_eq!(lists[1].entries[1].firm.as_deref(), Some("Northgate"));
+        assert_eq!(lists[1].entries[1].role.as_deref(), Some("Analyst"));
+        assert_eq!(lists[1].lines.end, 7);
+    }
+}

@@ -1,0 +1,141 @@
+//! The speaker registry: one entry per person across name variants, with role, firm and kind.
+
+use super::model::{Speaker, SpeakerKind};
+use super::names::{
+    is_operator_word, role_is_analyst, role_is_executive, same_person, split_firm_from_role,
+};
+use super::participants::{Group, Participant, role_and_firm};
+use super::text::{Script, script};
+
+/// Collects speakers as headers name them, merging variants of one name.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub speakers: Vec<Speaker>,
+}
+
+impl Registry {
+    /// Starts from the participant lists (the fullest source of roles and firms).
+    pub fn from_participants(list: &[Participant]) -> Self {
+        let mut r = Registry::default();
+        for p in list {
+            let i = r.find_or_add(&p.name, None);
+            let sp = &mut r.speakers[i];
+            sp.role = sp.role.take().or_else(|| p.role.clone());
+            sp.firm = sp.firm.take().or_else(|| p.firm.clone());
+            sp.kind = match p.group {
+                Group::Company => SpeakerKind::Executive,
+                Group::Analysts => SpeakerKind::Analyst,
+                Group::Unknown => kind_from_role(p.role.as_deref()),
+            };
+        }
+        r
+    }
+
+    /// The index of the speaker a header names, adding one when new.
+    pub fn find_or_add(&mut self, name: &str, alt: Option<&str>) -> usize {
+        let (latin, han) = match script(name) {
+            Script::Zh => (alt.filter(|a| script(a) != Script::Zh), Some(name)),
+            _ => (Some(name), alt),
+        };
+        let found = self.speakers.iter().position(|s| {
+            let names = [Some(s.name.as_str()), s.name_alt.as_deref()];
+            names.into_iter().flatten().any(|n| {
+                latin.is_some_and(|l| same_person(l, n)) || han.is_some_and(|h| same_person(h, n))
+            })
+        });
+        let i = found.unwrap_or_else(|| {
+            self.speakers.push(Speaker {
+                name: latin.or(han).unwrap_or(name).to_string(),
+                kind: if is_operator_word(name) || alt.is_some_and(is_operator_word) {
+                    SpeakerKind::Operator
+                } else {
+                    SpeakerKind::Other
+                },
+                ..Speaker::default()
+            });
+            self.speakers.len() - 1
+        });
+        self.merge_names(i, latin, han);
+        i
+    }
+
+    /// Keeps the fullest Latin spelling as the name and the Han one as the alternative.
+    fn merge_names(&mut self, i: usize, latin: Option<&str>, han: Option<&str>) {
+        let sp = &mut self.speakers[i];
+        if let Some(l) = latin {
+            if script(&sp.name) == Script::Zh {
+                let old = std::mem::replace(&mut sp.name, l.to_string());
+                sp.name_alt.get_or_insert(old);
+            } else if l.len() > sp.name.len() {
+                sp.name = l.to_string();
+            }
+        }
+        if let Some(h) = han.filter(|h| *h != sp.name) {
+            sp.name_alt.get_or_insert_with(|| h.to_string());
+        }
+    }
+
+    /// Records what a header says after the name (role, firm).
+    pub fn note_title(&mut self, i: usize, title: &[String]) {
+        if title.is_empty() {
+            return;
+        }
+        let sp = &mut self.speakers[i];
+        let (role, firm) = match split_firm_from_role(&title[0]) {
+            (Some(firm), role) if title.len() == 1 => (Some(role), Some(firm)),
+            _ => role_and_firm(title, Group::Unknown),
+        };
+        if sp.role.is_none() {
+            sp.role = role;
+        }
+        if sp.firm.is_none() {
+            sp.firm = firm;
+        }
+        if sp.kind == SpeakerKind::Other {
+            sp.kind = kind_from_role(sp.role.as_deref());
+        }
+    }
+}
+
+/// The kind a role implies, if any.
+fn kind_from_role(role: Option<&str>) -> SpeakerKind {
+    match role {
+        Some(r) if role_is_analyst(r) => SpeakerKind::Analyst,
+        Some(r) if role_is_executive(r) => SpeakerKind::Executive,
+        _ => SpeakerKind::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_variants_and_scripts() {
+        let mut r = Registry::default();
+        let a = r.find_or_add("Andrew R. Jassy", None);
+        let b = r.find_or_add("Andy Jassy", Some("安迪·贾西"));
+        let c = r.find_or_add("安迪・贾西", None);
+        assert_eq!((a, b, c), (0, 0, 0));
+        assert_eq!(r.speakers[0].name, "Andrew R. Jassy");
+        assert_eq!(r.speakers[0].name_alt.as_deref(), Some("安迪·贾西"));
+        let op = r.find_or_add("Operator", Some("运营商"));
+        assert_eq!(r.speakers[op].kind, SpeakerKind::Operator);
+    }
+
+    #[test]
+    fn titles() {
+        let mut r = Registry::default();
+        let i = r.find_or_add("张伟", None);
+        r.note_title(i, &["北辰证券分析师".to_string()]);
+        assert_eq!(r.speakers[i].firm.as_deref(), Some("北辰证券"));
+        assert_eq!(r.speakers[i].kind, SpeakerKind::Analyst);
+        let j = r.find_or_add("Tom Brandt", None);
+        r.note_title(
+            j,
+            &["Halvorsen Partners".to_string(), "Analyst".to_string()],
+        );
+        assert_eq!(r.speakers[j].firm.as_deref(), Some("Halvorsen Partners"));
+        assert_eq!(r.speakers[j].role.as_deref(), Some("Analyst"));
+    }
+}

@@ -1,9 +1,22 @@
 //! Bytes to clean text: decoding (encoding detection) and cleaning (newlines, control characters).
 //!
-//! PLACEHOLDER API (being implemented): `decode`, `clean`, `read_path`.
+//! Detection order when no label is given: a BOM (UTF-8, UTF-16LE/BE); BOM-less UTF-16 when
+//! NUL bytes sit on one side of most code units; UTF-8 when the bytes are valid UTF-8 (a stray
+//! invalid byte among many valid non-ASCII characters is tolerated); otherwise chardetng's guess
+//! (GBK widened to GB18030, Big5, ...). See [`clean`] for what cleaning does.
+
+mod clean;
+mod decode;
 
 use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::Path;
+
+pub use clean::TAB_WIDTH;
+
+/// Largest file [`read_path`] accepts, in bytes (64 MB).
+pub const MAX_FILE_SIZE: u64 = 64 * 1_000_000;
 
 /// Decoded, cleaned text and the encoding it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,49 +41,212 @@ impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             IngestError::NotFound => write!(f, "no such file"),
-            IngestError::Unreadable(why) => write!(f, "cannot read: {why}"),
-            IngestError::Empty => write!(f, "the file is empty"),
+            IngestError::Unreadable(why) => write!(f, "cannot read: {}", why.escape_debug()),
+            IngestError::Empty => write!(f, "the file is empty (no text in it)"),
             IngestError::Binary => write!(f, "this looks like a binary file, not a transcript"),
-            IngestError::TooLarge { size, limit } => write!(
+            IngestError::TooLarge { size, limit } => {
+                write!(
+                    f,
+                    "the file is too large ({}; the limit is {})",
+                    human_size(*size),
+                    human_size(*limit)
+                )
+            }
+            IngestError::UnknownEncoding(label) => write!(
                 f,
-                "the file is too large ({} MB; the limit is {} MB)",
-                size / 1_000_000,
-                limit / 1_000_000
+                "unknown encoding '{}' (try utf-8, utf-16le, utf-16be, gb18030 or big5)",
+                label.escape_debug()
             ),
-            IngestError::UnknownEncoding(label) => write!(f, "unknown encoding '{label}'"),
         }
     }
 }
 
 impl std::error::Error for IngestError {}
 
+/// A byte count for people: "512 bytes", "3.5 MB".
+fn human_size(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        return format!("{bytes} bytes");
+    }
+    let tenths = bytes / 100_000;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        d => format!("{}.{d} MB", tenths / 10),
+    }
+}
+
 /// Decodes bytes (detecting the encoding unless `label` names one) and cleans the text.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError> {
-    let _ = label;
-    if bytes.is_empty() {
+    let raw = decode::decode_raw(bytes, label)?;
+    if decode::looks_binary(&raw.text) {
+        return Err(IngestError::Binary);
+    }
+    let text = clean(&raw.text);
+    if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    let text = String::from_utf8_lossy(bytes);
     Ok(Decoded {
-        text: clean(&text),
-        encoding: "UTF-8".into(),
+        text,
+        encoding: decode::canonical_name(raw.encoding),
     })
 }
 
-/// Normalises newlines and strips control characters.
+/// Normalises newlines, spacing and tabs, and strips control characters, escapes and invisible marks.
+///
+/// Tabs in a line's leading indentation expand to the next multiple of [`TAB_WIDTH`] columns;
+/// other tabs become a single space. Trailing whitespace is trimmed, leading spaces kept.
 pub fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
+    clean::normalize(text)
 }
 
-/// Reads and decodes a file (`-` is standard input).
+/// Reads and decodes a file (`-` is standard input), refusing files over [`MAX_FILE_SIZE`].
 pub fn read_path(path: &Path, label: Option<&str>) -> Result<Decoded, IngestError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => IngestError::NotFound,
-        _ => IngestError::Unreadable(e.to_string()),
-    })?;
+    read_capped(path, label, MAX_FILE_SIZE)
+}
+
+/// [`read_path`] with the size limit as a parameter.
+fn read_capped(path: &Path, label: Option<&str>, limit: u64) -> Result<Decoded, IngestError> {
+    let bytes = if path == Path::new("-") {
+        read_limited(io::stdin().lock(), limit)?
+    } else {
+        read_file(path, limit)?
+    };
     decode(&bytes, label)
+}
+
+/// Opens a regular file after checking what it is and how big it is, then reads it.
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(IngestError::Unreadable("it is a directory".into()));
+    }
+    if meta.len() > limit {
+        return Err(IngestError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let file = File::open(path).map_err(io_error)?;
+    read_limited(file, limit)
+}
+
+/// Reads at most `limit` bytes, failing with `TooLarge` if there is more (pipes, growing files).
+fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, IngestError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(IngestError::TooLarge { size, limit });
+    }
+    Ok(bytes)
+}
+
+/// Maps an I/O error to `NotFound` or `Unreadable` with a short reason.
+fn io_error(err: io::Error) -> IngestError {
+    let reason = match err.kind() {
+        io::ErrorKind::NotFound => return IngestError::NotFound,
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        io::ErrorKind::NotADirectory => "a parent in the path is not a directory".to_string(),
+        _ => short_reason(&err),
+    };
+    IngestError::Unreadable(reason)
+}
+
+/// The OS message without the "(os error N)" suffix, lower-case first.
+fn short_reason(err: &io::Error) -> String {
+    let text = err.to_string();
+    let text = text.split(" (os error").next().unwrap_or_default();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "unknown error".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(bytes).unwrap();
+        file
+    }
+
+    #[test]
+    fn files_over_the_cap_are_refused_before_reading() {
+        let file = temp_file(b"Operator: hello there\n");
+        let err = read_capped(file.path(), None, 10).unwrap_err();
+        assert_eq!(
+            err,
+            IngestError::TooLarge {
+                size: 22,
+                limit: 10
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "the file is too large (22 bytes; the limit is 10 bytes)"
+        );
+    }
+
+    #[test]
+    fn files_at_the_cap_are_read() {
+        let file = temp_file(b"Operator: hi");
+        assert_eq!(
+            read_capped(file.path(), None, 12).unwrap().text,
+            "Operator: hi"
+        );
+    }
+
+    #[test]
+    fn streams_over_the_cap_are_refused() {
+        let err = read_limited(&b"0123456789abc"[..], 10).unwrap_err();
+        assert_eq!(
+            err,
+            IngestError::TooLarge {
+                size: 11,
+                limit: 10
+            }
+        );
+        assert_eq!(read_limited(&b"0123456789"[..], 10).unwrap().len(), 10);
+    }
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(64_000_000), "64 MB");
+        assert_eq!(human_size(3_560_000), "3.5 MB");
+        assert_eq!(
+            IngestError::TooLarge {
+                size: 70_000_000,
+                limit: MAX_FILE_SIZE
+            }
+            .to_string(),
+            "the file is too large (70 MB; the limit is 64 MB)"
+        );
+    }
+
+    #[test]
+    fn os_reasons_are_short_and_lower_case() {
+        let err = io::Error::from_raw_os_error(5);
+        assert_eq!(short_reason(&err), "input/output error");
+        assert_eq!(
+            io_error(io::Error::from(io::ErrorKind::NotFound)),
+            IngestError::NotFound
+        );
+    }
+
+    #[test]
+    fn messages_are_single_lines() {
+        let label = IngestError::UnknownEncoding("bad\nlabel".into()).to_string();
+        assert_eq!(label.lines().count(), 1, "{label}");
+        let why = IngestError::Unreadable("a\nb".into()).to_string();
+        assert_eq!(why.lines().count(), 1, "{why}");
+    }
 }

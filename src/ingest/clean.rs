@@ -1,0 +1,226 @@
+//! Text cleaning: newlines, spacing characters, invisible and control characters, terminal escapes.
+//!
+//! Rules, in order of application:
+//! - CRLF and lone CR become LF; vertical tab, NEL, U+2028 and U+2029 become LF too.
+//! - Terminal escape sequences are removed whole, payload included: CSI (`ESC [` … final byte),
+//!   OSC/DCS/SOS/PM/APC strings (`ESC ]` … BEL or `ESC \`, cut short at a newline), two- and
+//!   three-character escapes (`ESC 7`, `ESC ( B`), and their C1 forms (U+009B, U+009D, ...).
+//! - Spacing characters (NBSP, figure space, narrow NBSP, en/em/thin spaces, ideographic space
+//!   U+3000) become a plain space.
+//! - Invisible characters are removed: zero-width space/non-joiner/joiner, word joiner, BOM
+//!   (U+FEFF) anywhere, soft hyphen, LRM/RLM/ALM and the bidi embedding, override and isolate
+//!   controls (U+202A–U+202E, U+2066–U+2069), which could reorder terminal output.
+//! - Every other control character except `\n` is removed (C0, DEL, C1, form feed).
+//! - Tabs: those in a line's leading indentation expand to the next multiple of
+//!   [`TAB_WIDTH`] columns; any other tab becomes one space.
+//! - Trailing whitespace is trimmed from every line; leading spaces are kept (layout).
+
+use std::iter::Peekable;
+use std::str::Chars;
+
+/// Tab stop width used for tabs in leading indentation.
+pub const TAB_WIDTH: usize = 4;
+
+/// Applies every cleaning rule (see the module docs).
+pub fn normalize(text: &str) -> String {
+    tidy_lines(&strip_chars(text))
+}
+
+/// Character pass: newlines, escapes, spaces, invisible and control characters.
+fn strip_chars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\u{1B}' => skip_escape(&mut chars),
+            '\u{9B}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            _ => out.extend(map_char(c)),
+        }
+    }
+    out
+}
+
+/// What a single character becomes: itself, a replacement, or nothing.
+fn map_char(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => Some(c),
+        '\u{0B}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some('\n'),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+        _ if is_invisible(c) || c.is_control() => None,
+        _ => Some(c),
+    }
+}
+
+/// Zero-width, BOM, soft hyphen and bidirectional formatting characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Skips what follows an ESC: a CSI, a control string, or a short escape.
+fn skip_escape(chars: &mut Peekable<Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(' '..='/') => {
+            while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+            chars.next_if(|c| matches!(c, '0'..='~'));
+        }
+        Some('0'..='~') => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Skips a CSI body: parameter and intermediate bytes, then one final byte.
+fn skip_csi(chars: &mut Peekable<Chars<'_>>) {
+    while chars.next_if(|c| matches!(c, ' '..='?')).is_some() {}
+    chars.next_if(|c| matches!(c, '@'..='~'));
+}
+
+/// Skips a control string up to BEL or ST; stops before ESC (the `ESC \` is skipped next) or a newline.
+fn skip_string(chars: &mut Peekable<Chars<'_>>) {
+    while let Some(c) = chars.next_if(|c| !matches!(c, '\u{1B}' | '\n' | '\r')) {
+        if matches!(c, '\u{07}' | '\u{9C}') {
+            return;
+        }
+    }
+}
+
+/// Line pass: expands indentation tabs, turns other tabs into spaces, trims line ends.
+fn tidy_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        push_line(&mut out, line);
+    }
+    out
+}
+
+/// Appends one cleaned line (no newline) to `out`.
+fn push_line(out: &mut String, line: &str) {
+    let body = line.trim_start_matches([' ', '\t']);
+    let indent = &line[..line.len() - body.len()];
+    let start = out.len();
+    let mut column = 0;
+    for c in indent.chars() {
+        let next = if c == '\t' {
+            (column / TAB_WIDTH + 1) * TAB_WIDTH
+        } else {
+            column + 1
+        };
+        out.extend(std::iter::repeat_n(' ', next - column));
+        column = next;
+    }
+    out.extend(body.chars().map(|c| if c == '\t' { ' ' } else { c }));
+    let kept = out[start..].trim_end().len();
+    out.truncate(start + kept);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn newlines_are_unified() {
+        assert_eq!(normalize("a\r\nb\rc\nd"), "a\nb\nc\nd");
+        assert_eq!(normalize("a\r\r\nb"), "a\n\nb");
+        assert_eq!(normalize("a\u{2028}b\u{85}c"), "a\nb\nc");
+    }
+
+    #[test]
+    fn csi_sequences_vanish() {
+        assert_eq!(normalize("\u{1b}[1;31mRed\u{1b}[0m text"), "Red text");
+        assert_eq!(normalize("\u{1b}[?25lhidden cursor"), "hidden cursor");
+        assert_eq!(normalize("\u{9b}31mC1 form"), "C1 form");
+    }
+
+    #[test]
+    fn osc_payloads_do_not_leak() {
+        let link = "\u{1b}]8;;https://evil.example/\u{1b}\\click\u{1b}]8;;\u{1b}\\ here";
+        assert_eq!(normalize(link), "click here");
+        assert_eq!(normalize("a\u{1b}]52;c;ZXZpbA==\u{7}b"), "ab");
+        assert_eq!(normalize("\u{1b}]0;title\u{9c}text"), "text");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_newline() {
+        assert_eq!(normalize("x\u{1b}]2;never ends\nnext line"), "x\nnext line");
+    }
+
+    #[test]
+    fn short_escapes_vanish() {
+        assert_eq!(normalize("\u{1b}(Bplain\u{1b}7\u{1b}c"), "plain");
+        assert_eq!(normalize("lone\u{1b}"), "lone");
+        assert_eq!(normalize("\u{1b}\u{1b}[0mx"), "x");
+    }
+
+    #[test]
+    fn spacing_characters_become_spaces() {
+        assert_eq!(normalize("a\u{a0}b\u{2007}c\u{202f}d"), "a b c d");
+        assert_eq!(
+            normalize("\u{3000}\u{3000}各位好，欢迎参加。"),
+            "  各位好，欢迎参加。"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_removed() {
+        assert_eq!(
+            normalize("\u{feff}zero\u{200b}width\u{200d}join\u{ad}er"),
+            "zerowidthjoiner"
+        );
+        assert_eq!(
+            normalize("\u{202e}evil\u{202c} \u{2066}iso\u{2069}"),
+            "evil iso"
+        );
+    }
+
+    #[test]
+    fn controls_other_than_newline_are_removed() {
+        assert_eq!(
+            normalize("a\u{0}b\u{7}c\u{7f}d\u{80}e\u{9c}f\u{c}g"),
+            "abcdefg"
+        );
+    }
+
+    #[test]
+    fn tabs_expand_only_in_indentation() {
+        assert_eq!(normalize("\tQ1"), "    Q1");
+        assert_eq!(normalize("  \tQ1"), "    Q1");
+        assert_eq!(normalize("Name\tTitle"), "Name Title");
+    }
+
+    #[test]
+    fn trailing_whitespace_goes_leading_stays() {
+        assert_eq!(normalize("  keep  \t\u{a0}\nnext \u{3000}"), "  keep\nnext");
+    }
+
+    #[test]
+    fn meaningful_punctuation_is_untouched() {
+        let text = "问：（第三季度）收入如何？答：增长12%，谢谢！";
+        assert_eq!(normalize(text), text);
+    }
+}

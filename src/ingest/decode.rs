@@ -1,0 +1,252 @@
+//! Encoding detection and decoding: BOM, then UTF-16 by NUL pattern, then UTF-8, then chardetng.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+
+use super::IngestError;
+
+/// How many leading bytes the BOM-less UTF-16 sniffer looks at.
+const UTF16_SNIFF_LEN: usize = 4096;
+
+/// How many leading bytes are fed to chardetng (enough for a confident guess, bounded cost).
+const DETECT_LEN: usize = 1 << 20;
+
+/// Text decoded from bytes, before cleaning.
+#[derive(Debug)]
+pub(crate) struct RawText {
+    pub text: String,
+    pub encoding: &'static Encoding,
+}
+
+/// Decodes `bytes` with the encoding named by `label`, or a detected one when `label` is `None`.
+pub(crate) fn decode_raw(bytes: &[u8], label: Option<&str>) -> Result<RawText, IngestError> {
+    let (encoding, skip) = match label {
+        Some(label) => {
+            let encoding = resolve_label(label)?;
+            (encoding, matching_bom_len(bytes, encoding))
+        }
+        None => detect(bytes),
+    };
+    if !is_utf16(encoding) && bytes.contains(&0) {
+        return Err(IngestError::Binary);
+    }
+    let (text, _had_errors) = encoding.decode_without_bom_handling(&bytes[skip..]);
+    Ok(RawText {
+        text: text.into_owned(),
+        encoding,
+    })
+}
+
+/// The encoding a user-supplied label names (GBK and GB2312 widen to GB18030).
+pub(crate) fn resolve_label(label: &str) -> Result<&'static Encoding, IngestError> {
+    let found = Encoding::for_label_no_replacement(label.as_bytes()).or_else(|| alias(label));
+    match found {
+        Some(encoding) => Ok(widen(encoding)),
+        None => Err(IngestError::UnknownEncoding(label.to_string())),
+    }
+}
+
+/// Common spellings that the WHATWG label list lacks (`utf16le`, `cp936`, `cp950`, ...).
+fn alias(label: &str) -> Option<&'static Encoding> {
+    let key: String = label
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect();
+    match key.as_str() {
+        "utf8" => Some(UTF_8),
+        "utf16" | "utf16le" | "ucs2le" => Some(UTF_16LE),
+        "utf16be" | "ucs2be" => Some(UTF_16BE),
+        "gb18030" | "gbk" | "gb2312" | "cp936" | "ms936" | "windows936" => Some(GB18030),
+        "big5" | "cp950" | "ms950" | "windows950" => Some(BIG5),
+        _ => None,
+    }
+}
+
+/// GBK is decoded as its superset GB18030; every other encoding is kept.
+fn widen(encoding: &'static Encoding) -> &'static Encoding {
+    if encoding == GBK { GB18030 } else { encoding }
+}
+
+/// The length of a leading BOM if it belongs to `encoding`, else 0.
+fn matching_bom_len(bytes: &[u8], encoding: &'static Encoding) -> usize {
+    match Encoding::for_bom(bytes) {
+        Some((found, len)) if found == encoding => len,
+        _ => 0,
+    }
+}
+
+/// Picks an encoding for unlabelled bytes and how many BOM bytes to skip.
+pub(crate) fn detect(bytes: &[u8]) -> (&'static Encoding, usize) {
+    if let Some(found) = Encoding::for_bom(bytes) {
+        return found;
+    }
+    if let Some(utf16) = sniff_utf16(bytes) {
+        return (utf16, 0);
+    }
+    if mostly_utf8(bytes) {
+        return (UTF_8, 0);
+    }
+    (guess_legacy(bytes), 0)
+}
+
+/// True for UTF-16LE and UTF-16BE.
+fn is_utf16(encoding: &'static Encoding) -> bool {
+    encoding == UTF_16LE || encoding == UTF_16BE
+}
+
+/// Recognises BOM-less UTF-16 from NULs on one side of most code units (ASCII-heavy text).
+pub(crate) fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(UTF16_SNIFF_LEN)];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let obvious =
+        |heavy: usize, light: usize| heavy >= 2 && heavy * 4 >= units && light * 20 <= heavy;
+    if obvious(odd, even) {
+        Some(UTF_16LE)
+    } else if obvious(even, odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// True when the bytes are UTF-8, allowing a few stray invalid bytes among many valid non-ASCII chars.
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid == 0 || valid >= 16 * invalid
+}
+
+/// chardetng's guess for non-UTF-8 bytes (no TLD hint), with GBK widened to GB18030.
+pub(crate) fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(&bytes[..bytes.len().min(DETECT_LEN)], true);
+    widen(detector.guess(None, Utf8Detection::Deny))
+}
+
+/// The name reported to users: encoding_rs's name, with "gb18030" spelled "GB18030".
+pub(crate) fn canonical_name(encoding: &'static Encoding) -> String {
+    if encoding == GB18030 {
+        "GB18030".to_string()
+    } else {
+        encoding.name().to_string()
+    }
+}
+
+/// True when decoded text is mostly control, replacement or private-use characters.
+pub(crate) fn looks_binary(text: &str) -> bool {
+    let (mut total, mut odd) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        odd += usize::from(is_suspicious(c));
+    }
+    odd * 10 > total
+}
+
+/// Characters that real transcripts almost never contain (ESC is allowed: coloured text).
+fn is_suspicious(c: char) -> bool {
+    let control =
+        c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{1B}');
+    let private = matches!(c, '\u{E000}'..='\u{F8FF}');
+    let nonchar = matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32 & 0xFFFE) == 0xFFFE;
+    control || private || nonchar || c == '\u{FFFD}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins_over_content() {
+        assert_eq!(detect(b"\xEF\xBB\xBFabc"), (UTF_8, 3));
+        assert_eq!(detect(b"\xFF\xFEa\0"), (UTF_16LE, 2));
+        assert_eq!(detect(b"\xFE\xFF\0a"), (UTF_16BE, 2));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_sniffed_from_nuls() {
+        let le: Vec<u8> = "Operator: good morning"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Operator: good morning"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(sniff_utf16(&le), Some(UTF_16LE));
+        assert_eq!(sniff_utf16(&be), Some(UTF_16BE));
+        assert_eq!(sniff_utf16(b"plain ascii text"), None);
+        assert_eq!(sniff_utf16(b"a\0"), None);
+    }
+
+    #[test]
+    fn stray_invalid_byte_in_long_utf8_stays_utf8() {
+        let mut bytes = "营业收入同比增长百分之十二，毛利率有所提高。"
+            .repeat(2)
+            .into_bytes();
+        bytes.push(0xFF);
+        assert!(mostly_utf8(&bytes));
+        let (gbk, _, _) = GB18030.encode("营业收入同比增长百分之十二，毛利率有所提高。");
+        assert!(!mostly_utf8(&gbk));
+    }
+
+    #[test]
+    fn labels_resolve_to_canonical_encodings() {
+        assert_eq!(resolve_label("gbk").unwrap(), GB18030);
+        assert_eq!(resolve_label("GB2312").unwrap(), GB18030);
+        assert_eq!(resolve_label(" big5 ").unwrap(), BIG5);
+        assert_eq!(resolve_label("utf-16le").unwrap(), UTF_16LE);
+        assert_eq!(resolve_label("UTF16BE").unwrap(), UTF_16BE);
+        assert_eq!(resolve_label("cp936").unwrap(), GB18030);
+        assert!(
+            matches!(resolve_label("klingon"), Err(IngestError::UnknownEncoding(l)) if l == "klingon")
+        );
+        assert!(
+            resolve_label("iso-2022-kr").is_err(),
+            "the replacement encoding is not offered"
+        );
+    }
+
+    #[test]
+    fn names_are_canonical() {
+        assert_eq!(canonical_name(GB18030), "GB18030");
+        assert_eq!(canonical_name(BIG5), "Big5");
+        assert_eq!(canonical_name(UTF_16LE), "UTF-16LE");
+        assert_eq!(canonical_name(UTF_8), "UTF-8");
+    }
+
+    #[test]
+    fn binary_heuristic_counts_odd_characters() {
+        assert!(!looks_binary("Operator: welcome.\n\u{1b}[1mBold\u{1b}[0m"));
+        assert!(looks_binary("\u{1}\u{2}\u{3}ab"));
+        assert!(looks_binary("\u{FFFD}\u{FFFD}abc"));
+        assert!(!looks_binary("谢谢，下一个问题。"));
+    }
+
+    #[test]
+    fn nul_bytes_outside_utf16_mean_binary() {
+        assert!(matches!(
+            decode_raw(b"abc\0def", None),
+            Err(IngestError::Binary)
+        ));
+        assert!(matches!(
+            decode_raw(b"abc\0def", Some("utf-8")),
+            Err(IngestError::Binary)
+        ));
+        assert_eq!(decode_raw(b"a\0b\0", Some("utf-16le")).unwrap().text, "ab");
+    }
+}

@@ -31,6 +31,12 @@ const NOTE_WORDS: &[&str] = &[
     "editor",
 ];
 
+/// True when a label names commentary ("译注", "作者說明", "Editor's note").
+pub fn is_note_word_label(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    NOTE_WORDS.iter().any(|w| lower.ends_with(w))
+}
+
 /// Document-wide facts the body parser needs.
 #[derive(Debug, Clone, Default)]
 pub struct Style {
@@ -60,10 +66,7 @@ pub fn note_labels(lines: &[&Line<'_>]) -> HashSet<String> {
     }
     counts
         .into_iter()
-        .filter(|(label, n)| {
-            let lower = label.to_lowercase();
-            *n >= 2 || NOTE_WORDS.iter().any(|w| lower.ends_with(w))
-        })
+        .filter(|(label, n)| *n >= 2 || is_note_word_label(label))
         .map(|(label, _)| label.to_string())
         .collect()
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::body::is_note_word_label;
 use super::lines::Line;
 use super::names::{
     han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like,
@@ -58,6 +59,7 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
 });
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
 static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[\d+\]$").unwrap());
 
 /// Splits `Name，Role` / `Name, Role` / `Name（Role）` into a name and title parts.
@@ -76,6 +78,12 @@ fn split_heading(h: &str) -> (String, Vec<String>) {
 
 /// Reads a line as a candidate header, if it can be one.
 fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
+    speaker_candidate(line)
+        .filter(|c| !is_note_word_label(&c.name) && !c.title.iter().any(|t| YEAR.is_match(t)))
+}
+
+/// Reads a line as a candidate header by its shape alone.
+fn speaker_candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
     let text = line.text;
     if let Some(c) = MARKDOWN.captures(text) {
         let body = c.name("body").map_or("", |m| m.as_str().trim());

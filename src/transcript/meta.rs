@@ -18,7 +18,7 @@ static ZH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d\d)\s*(?:财年|財年|年度|年)?\s*(?:第)?\s*([一二三四1-4])\s*(?:财季|財季|季度|季)").unwrap()
 });
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+    Regex::new(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
         .unwrap()
 });
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,15 +31,15 @@ static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static EN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<c>[A-Z][^()]{1,60}?)\s*(?:\(|\b(?:Q[1-4]|FQ[1-4]|(?:First|Second|Third|Fourth) Quarter|(?:19|20)\d\d)\b)")
+    Regex::new(r"^(?:(?:F?Q[1-4]\s+(?:FY\s*)?(?:19|20)\d\d)\s+)?(?P<c>[A-Z][^()]{1,60}?)\s*(?:\(|\b(?:Q[1-4]|FQ[1-4]|(?:First|Second|Third|Fourth) Quarter|(?:19|20)\d\d|Earnings|Conference Call)\b)")
         .unwrap()
 });
 static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(]{2,12}?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報)")
+    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]{1,30}?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報)")
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"welcome to (?:the )?(?P<c>[A-Z][\w.&' -]{1,40}?)(?:'s)?\s+(?:(?:First|Second|Third|Fourth) Quarter|Q[1-4]|(?:19|20)\d\d|Fiscal)")
+    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&' -]{1,40}?)(?:'s)?\s+(?:(?:First|Second|Third|Fourth) Quarter|Q[1-4]|(?:19|20)\d\d|Fiscal)")
         .unwrap()
 });
 static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,18 +102,7 @@ pub fn period(text: &str) -> Option<String> {
 /// Finds a full date and returns it as `YYYY-MM-DD`.
 pub fn date(text: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let iso = |y: &str, m: usize, d: &str| -> Option<String> {
         let d: usize = d.parse().ok()?;
@@ -121,7 +110,10 @@ pub fn date(text: &str) -> Option<String> {
     };
     let found = [
         EN_DATE.captures(text).and_then(|c| {
-            let m = MONTHS.iter().position(|m| *m == c[1].to_lowercase())? + 1;
+            let m = MONTHS
+                .iter()
+                .position(|m| c[1].to_lowercase().starts_with(m))?
+                + 1;
             Some((c.get(0)?.start(), iso(&c[3], m, &c[2])?))
         }),
         ZH_DATE
@@ -148,6 +140,11 @@ pub fn date_as_of(text: &str) -> Option<String> {
 /// True when a line reads like a document title.
 pub fn title_like(text: &str) -> bool {
     char_len(text) <= 160 && TITLE_WORDS.is_match(text)
+}
+
+/// True when the first line of a document is its title (a heading, not a sentence).
+pub fn first_line_title(text: &str) -> bool {
+    title_like(text) && !text.ends_with(super::text::is_terminal_punct) && !text.contains('。')
 }
 
 /// True when a front-matter line reads like a heading that titles the call (short, no sentence).
@@ -211,6 +208,11 @@ mod tests {
             Some("2026-07-28")
         );
         assert_eq!(date("2025-02-07 10:31:13").as_deref(), Some("2025-02-07"));
+        assert_eq!(
+            date("Aug 05, 2026, 4:30 p.m. ET").as_deref(),
+            Some("2026-08-05")
+        );
+        assert_eq!(date("Sept. 3, 2026").as_deref(), Some("2026-09-03"));
         assert_eq!(
             date_as_of("僅代表管理層截至 2026 年 2 月 5 日當前的觀點").as_deref(),
             Some("2026-02-05")

@@ -6,7 +6,7 @@
 //! or commentary notes. What precedes the first header is front matter; page chrome after
 //! the last speech is back matter.
 
-mod body;
+pub(crate) mod body;
 mod headers;
 mod lines;
 mod meta;
@@ -94,19 +94,17 @@ pub fn parse(text: &str) -> Transcript {
     let mut t = Transcript::default();
     let first = headers.first().map_or(lines.len(), |h| h.line);
     let title_line =
-        (first > 0 && !skip.contains(&0) && meta::title_like(lines[0].text)).then_some(0);
+        (first > 0 && !skip.contains(&0) && meta::first_line_title(lines[0].text)).then_some(0);
     t.front_matter = (0..first)
         .filter(|i| !skip.contains(i) && Some(*i) != title_line)
         .map(|i| lines[i].text.to_string())
         .collect();
-    t.title = yaml_title
-        .or_else(|| title_line.map(|i| lines[i].text.to_string()))
-        .or_else(|| {
-            t.front_matter
-                .iter()
-                .find(|l| meta::front_title_like(l))
-                .cloned()
-        });
+    t.title = yaml_title.or_else(|| title_line.map(|i| lines[i].text.to_string()));
+    let headline = t
+        .front_matter
+        .iter()
+        .find(|l| meta::front_title_like(l))
+        .cloned();
 
     let end = call_end(&lines, &headers, &lists);
     t.back_matter = lines[end..].iter().map(|l| l.text.to_string()).collect();
@@ -147,7 +145,7 @@ pub fn parse(text: &str) -> Transcript {
     t.speakers = registry.speakers;
     t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn);
     drop_unused_speakers(&mut t);
-    fill_metadata(&mut t, yaml_date);
+    fill_metadata(&mut t, yaml_date, headline);
     t
 }
 
@@ -237,7 +235,7 @@ fn drop_unused_speakers(t: &mut Transcript) {
 }
 
 /// Languages, company, period and date.
-fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>) {
+fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>, headline: Option<String>) {
     let (mut en, mut zh) = (false, false);
     for b in t.turns.iter().flat_map(|x| &x.blocks) {
         if let Block::Para { en: e, zh: z } = b {
@@ -261,7 +259,12 @@ fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>) {
     };
     let (welcome, opening) = (text_of(2), text_of(4));
     let title = t.title.clone().unwrap_or_default();
-    t.company = meta::company_from_title(&title).or_else(|| meta::company_from_welcome(&opening));
+    t.company = meta::company_from_title(&title)
+        .or_else(|| meta::company_from_welcome(&opening))
+        .or_else(|| headline.as_deref().and_then(meta::company_from_title));
+    if t.title.is_none() {
+        t.title = headline;
+    }
     t.period = meta::period(&title)
         .or_else(|| meta::period(&welcome))
         .or_else(|| meta::period(&t.front_matter.join("\n")))
@@ -270,6 +273,7 @@ fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>) {
         .as_deref()
         .and_then(meta::date)
         .or_else(|| meta::date(&title))
+        .or_else(|| meta::date(&t.front_matter.join("\n")))
         .or_else(|| meta::date_as_of(&opening));
     if let Some(company) = &t.company {
         for sp in &mut t.speakers {

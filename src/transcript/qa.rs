@@ -295,9 +295,12 @@ fn questions(
             if is_intro(en, zh) {
                 let next = turns.get(i + 1).map(|t| &speakers[t.speaker]);
                 pending = Some((i, intro(en, zh, next)));
-                current = None;
             }
+            current = None;
             continue;
+        }
+        if pending.is_none() && current.is_none() && out.last().is_some_and(|q| q.analyst == sp) {
+            current = Some(out.len() - 1);
         }
         let is_new_analyst = speakers[sp].kind == SpeakerKind::Analyst
             && current.is_none_or(|q| out[q].analyst != sp);

@@ -147,23 +147,29 @@ pub(crate) fn canonical_name(encoding: &'static Encoding) -> String {
     }
 }
 
-/// True when decoded text is mostly control, replacement or private-use characters.
-pub(crate) fn looks_binary(text: &str) -> bool {
+/// True when over a tenth of decoded text is control characters, or (unless `labelled`)
+/// replacement, private-use or non-characters.
+///
+/// With a user-given label, replacement and private-use characters mean a wrong label, not a binary file.
+pub(crate) fn looks_binary(text: &str, labelled: bool) -> bool {
     let (mut total, mut odd) = (0usize, 0usize);
     for c in text.chars() {
         total += 1;
-        odd += usize::from(is_suspicious(c));
+        odd += usize::from(is_odd_control(c) || (!labelled && is_undecodable(c)));
     }
     odd * 10 > total
 }
 
-/// Characters that real transcripts almost never contain (ESC is allowed: coloured text).
-fn is_suspicious(c: char) -> bool {
-    let control =
-        c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{1B}');
+/// Control characters that real transcripts never contain (ESC is allowed: coloured text).
+fn is_odd_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{1B}')
+}
+
+/// Replacement, private-use and non-characters: signs of bytes decoded with the wrong encoding.
+fn is_undecodable(c: char) -> bool {
     let private = matches!(c, '\u{E000}'..='\u{F8FF}');
     let nonchar = matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32 & 0xFFFE) == 0xFFFE;
-    control || private || nonchar || c == '\u{FFFD}'
+    private || nonchar || c == '\u{FFFD}'
 }
 
 #[cfg(test)]
@@ -231,10 +237,17 @@ mod tests {
 
     #[test]
     fn binary_heuristic_counts_odd_characters() {
-        assert!(!looks_binary("Operator: welcome.\n\u{1b}[1mBold\u{1b}[0m"));
-        assert!(looks_binary("\u{1}\u{2}\u{3}ab"));
-        assert!(looks_binary("\u{FFFD}\u{FFFD}abc"));
-        assert!(!looks_binary("谢谢，下一个问题。"));
+        assert!(!looks_binary(
+            "Operator: welcome.\n\u{1b}[1mBold\u{1b}[0m",
+            false
+        ));
+        assert!(looks_binary("\u{1}\u{2}\u{3}ab", false));
+        assert!(looks_binary("\u{1}\u{2}\u{3}ab", true));
+        assert!(looks_binary("\u{FFFD}\u{FFFD}abc", false));
+        assert!(!looks_binary("\u{FFFD}\u{FFFD}abc", true));
+        assert!(looks_binary("\u{E000}\u{E001}abc", false));
+        assert!(!looks_binary("\u{E000}\u{E001}abc", true));
+        assert!(!looks_binary("谢谢，下一个问题。", false));
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn human_size(bytes: u64) -> String {
 /// Decodes bytes (detecting the encoding unless `label` names one) and cleans the text.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError> {
     let raw = decode::decode_raw(bytes, label)?;
-    if decode::looks_binary(&raw.text) {
+    if decode::looks_binary(&raw.text, label.is_some()) {
         return Err(IngestError::Binary);
     }
     let text = clean(&raw.text);

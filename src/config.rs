@@ -1,1 +1,193 @@
-//! Paths (config directory) and user settings.
+//! Paths (config directory) and remembered reading positions.
+//!
+//! Positions live in `positions.json` in the config directory, keyed by a hash of the
+//! transcript's text. The file is re-read before each save (so other running readers'
+//! positions survive), written to a temporary file, synced, and renamed over the old one.
+//! A file that cannot be parsed is moved aside, never overwritten.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// Environment variable that overrides the config directory.
+pub const CONFIG_ENV: &str = "TANDEM_CONFIG_DIR";
+/// File name of the positions store.
+const POSITIONS: &str = "positions.json";
+/// Positions kept at most (the least recently saved are dropped).
+const KEEP: usize = 500;
+
+/// The config directory: `TANDEM_CONFIG_DIR`, else the platform's config dir for tandem.
+pub fn config_dir() -> Option<PathBuf> {
+    match std::env::var_os(CONFIG_ENV) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("", "", "tandem").map(|d| d.config_dir().to_path_buf()),
+    }
+}
+
+/// A remembered reading position: a turn, a block in it, a line in that block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub turn: usize,
+    pub block: Option<usize>,
+    #[serde(default)]
+    pub line: usize,
+    /// Seconds since the Unix epoch when it was saved.
+    #[serde(default)]
+    pub saved: u64,
+}
+
+/// The positions file's content.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Store {
+    version: u32,
+    positions: BTreeMap<String, Position>,
+}
+
+/// The position stored under `key` in `dir`, if any; Err says why the store was unusable.
+pub fn load_position(dir: &Path, key: &str) -> Result<Option<Position>, String> {
+    Ok(read_store(&dir.join(POSITIONS))?
+        .positions
+        .get(key)
+        .copied())
+}
+
+/// Stores `pos` under `key` in `dir`, keeping the other transcripts' positions.
+pub fn save_position(dir: &Path, key: &str, mut pos: Position) -> Result<(), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let path = dir.join(POSITIONS);
+    let mut store = read_store(&path).unwrap_or_default();
+    pos.saved = now();
+    store.version = 1;
+    store.positions.insert(key.to_string(), pos);
+    trim(&mut store.positions);
+    let text = serde_json::to_string_pretty(&store).map_err(|e| e.to_string())?;
+    write_atomically(&path, text.as_bytes())
+        .map_err(|e| format!("cannot save {}: {e}", path.display()))
+}
+
+/// Reads the store; a missing file is empty, an unparsable one is moved aside.
+fn read_store(path: &Path) -> Result<Store, String> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Store::default()),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        let aside = path.with_extension(format!("json.corrupt-{}", now()));
+        match fs::rename(path, &aside) {
+            Ok(()) => format!(
+                "{} was unreadable ({e}); moved to {}",
+                path.display(),
+                aside.display()
+            ),
+            Err(_) => format!("{} is unreadable ({e})", path.display()),
+        }
+    })
+}
+
+/// Drops the least recently saved positions beyond [`KEEP`].
+fn trim(positions: &mut BTreeMap<String, Position>) {
+    if positions.len() <= KEEP {
+        return;
+    }
+    let mut by_age: Vec<(u64, String)> = positions
+        .iter()
+        .map(|(k, p)| (p.saved, k.clone()))
+        .collect();
+    by_age.sort();
+    for (_, k) in by_age.into_iter().take(positions.len() - KEEP) {
+        positions.remove(&k);
+    }
+}
+
+/// Writes `bytes` to a temporary sibling of `path`, syncs it, and renames it over `path`.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("json.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Seconds since the Unix epoch.
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A position at `turn`.
+    fn at(turn: usize) -> Position {
+        Position {
+            turn,
+            block: Some(1),
+            line: 2,
+            saved: 0,
+        }
+    }
+
+    #[test]
+    fn positions_round_trip_and_keep_other_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        save_position(dir.path(), "a", at(3)).unwrap();
+        save_position(dir.path(), "b", at(7)).unwrap();
+        assert_eq!(
+            load_position(dir.path(), "a").unwrap().map(|p| p.turn),
+            Some(3)
+        );
+        assert_eq!(
+            load_position(dir.path(), "b")
+                .unwrap()
+                .map(|p| (p.block, p.line)),
+            Some((Some(1), 2))
+        );
+        assert_eq!(load_position(dir.path(), "c").unwrap(), None);
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_corrupt_store_is_moved_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(POSITIONS), "{ not json").unwrap();
+        let err = load_position(dir.path(), "a").unwrap_err();
+        assert!(err.contains("moved to"), "{err}");
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with("positions.json.corrupt-")),
+            "{names:?}"
+        );
+        save_position(dir.path(), "a", at(1)).unwrap();
+        assert_eq!(
+            load_position(dir.path(), "a").unwrap().map(|p| p.turn),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn saving_into_an_unwritable_place_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain-file");
+        fs::write(&file, "x").unwrap();
+        assert!(save_position(&file, "a", at(1)).is_err());
+    }
+}

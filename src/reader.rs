@@ -1,10 +1,226 @@
-//! The full-screen reader: terminal setup and restore, the event loop.
+//! The full-screen reader: terminal setup and restore, the event loop, remembered positions.
+//!
+//! The terminal is given back clean on every way out: normal quit and errors (the guard's
+//! `Drop`), panics (a chained panic hook), SIGTERM and SIGHUP (a flag the loop polls; a
+//! second signal exits at once). Every mode turned on is turned off.
 
+use std::io::{self, IsTerminal, Stdout, Write as _};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
+
+use crate::app::state::Anchor;
+use crate::app::{App, input, update};
+use crate::config::{self, Position};
 use crate::transcript::Transcript;
+use crate::ui;
+
+/// How long the loop waits for input before doing idle work (signals, saving).
+const TICK: Duration = Duration::from_millis(200);
+/// The least time between two saves of the reading position.
+const SAVE_EVERY: Duration = Duration::from_secs(2);
 
 /// Opens the reader on `transcript` (shown under `source`, a path or the sample's name).
-pub fn run(transcript: Transcript, source: &str) -> std::io::Result<()> {
-    let _ = source;
-    print!("{}", crate::commands::outline(&transcript));
-    Ok(())
+pub fn run(transcript: Transcript, source: &str) -> io::Result<()> {
+    if !io::stdout().is_terminal() {
+        return Err(io::Error::other(
+            "the reader needs a terminal; use `tandem parse FILE` for text output",
+        ));
+    }
+    let stop = signals()?;
+    let guard = Guard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let panes = ui::panes(Rect::new(0, 0, size.width, size.height));
+    let mut app = App::new(
+        transcript,
+        source,
+        panes.reading.width,
+        panes.reading.height,
+    );
+    let mut saver = Saver::new(&app);
+    saver.restore(&mut app);
+    let result = event_loop(&mut terminal, &mut app, &stop, &mut saver);
+    let save_error = saver.save(&app).err();
+    drop(terminal);
+    drop(guard);
+    if let Some(e) = save_error {
+        eprintln!("tandem: warning: reading position not saved: {e}");
+    }
+    result
+}
+
+/// Registers SIGTERM and SIGHUP: the first sets the returned flag, a second exits at once.
+fn signals() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+/// Reads events and draws until the user quits or a signal arrives.
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    stop: &AtomicBool,
+    saver: &mut Saver,
+) -> io::Result<()> {
+    loop {
+        terminal.draw(|f| ui::draw(f, app))?;
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(TICK)? {
+                break;
+            }
+            if saver.tick(app) {
+                terminal.draw(|f| ui::draw(f, app))?;
+            }
+        }
+        // Handle everything already queued (fast wheel scrolling) before drawing again.
+        while event::poll(Duration::ZERO)? {
+            if let Some(action) = input::action_for(app, event::read()?) {
+                update(app, action);
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Terminal modes on while alive; restored on drop and by the panic hook.
+struct Guard;
+
+impl Guard {
+    /// Enters raw mode, the alternate screen, mouse capture and bracketed paste.
+    fn enter() -> io::Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        let guard = Guard;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste,
+            cursor::Hide
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Turns off every mode the reader turned on (errors ignored: the terminal may be gone).
+fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Remembers the reading position in the config directory.
+struct Saver {
+    dir: Option<PathBuf>,
+    key: String,
+    saved: Option<Anchor>,
+    at: Instant,
+}
+
+impl Saver {
+    /// A saver for `app`'s transcript.
+    fn new(app: &App) -> Self {
+        Saver {
+            dir: config::config_dir(),
+            key: app.index.key.clone(),
+            saved: None,
+            at: Instant::now(),
+        }
+    }
+
+    /// Reopens `app` where it was last left.
+    fn restore(&mut self, app: &mut App) {
+        let Some(dir) = &self.dir else {
+            app.warn("No config directory: the reading position will not be remembered");
+            return;
+        };
+        match config::load_position(dir, &self.key) {
+            Ok(Some(p)) => {
+                let anchor = Anchor {
+                    turn: p.turn,
+                    block: p.block,
+                    line: p.line,
+                };
+                app.top = app.row_of(anchor);
+                self.saved = Some(app.anchor());
+                if app.top > 0 {
+                    app.say("Reopened where you left off (g goes to the start)");
+                }
+            }
+            Ok(None) => self.saved = Some(app.anchor()),
+            Err(e) => app.warn(e),
+        }
+    }
+
+    /// Saves when the position changed and a while has passed; true when the status changed.
+    fn tick(&mut self, app: &mut App) -> bool {
+        if self.saved == Some(app.anchor()) || self.at.elapsed() < SAVE_EVERY {
+            return false;
+        }
+        match self.save(app) {
+            Ok(()) => false,
+            Err(e) => {
+                app.warn(format!("Reading position not saved: {e}"));
+                true
+            }
+        }
+    }
+
+    /// Saves the position now (if it changed).
+    fn save(&mut self, app: &App) -> Result<(), String> {
+        let anchor = app.anchor();
+        let Some(dir) = &self.dir else { return Ok(()) };
+        if self.saved == Some(anchor) {
+            return Ok(());
+        }
+        self.at = Instant::now();
+        self.saved = Some(anchor);
+        let pos = Position {
+            turn: anchor.turn,
+            block: anchor.block,
+            line: anchor.line,
+            saved: 0,
+        };
+        config::save_position(dir, &self.key, pos)
+    }
 }

@@ -102,7 +102,9 @@ impl DocIndex {
 
     /// The turn that owns global block `id`.
     pub fn turn_of_block(&self, id: u32) -> usize {
-        self.block_base.partition_point(|&base| base <= id).saturating_sub(1)
+        self.block_base
+            .partition_point(|&base| base <= id)
+            .saturating_sub(1)
     }
 
     /// The turn-list entry that contains turn `turn` (the last entry at or before it).
@@ -117,8 +119,15 @@ impl DocIndex {
 fn roles(t: &Transcript) -> Vec<Role> {
     let mut roles = vec![Role::Plain; t.turns.len()];
     for (qi, q) in t.questions.iter().enumerate() {
-        let valid: Vec<usize> = q.turns.iter().copied().filter(|&i| i < t.turns.len()).collect();
-        let Some(&first) = valid.first() else { continue };
+        let valid: Vec<usize> = q
+            .turns
+            .iter()
+            .copied()
+            .filter(|&i| i < t.turns.len())
+            .collect();
+        let Some(&first) = valid.first() else {
+            continue;
+        };
         let asked = valid
             .iter()
             .position(|&i| t.turns[i].speaker == q.analyst)
@@ -143,7 +152,10 @@ fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
     for (i, turn) in t.turns.iter().enumerate() {
         if section != Some(turn.section) {
             section = Some(turn.section);
-            out.push(Entry { turn: i, kind: EntryKind::Section(turn.section) });
+            out.push(Entry {
+                turn: i,
+                kind: EntryKind::Section(turn.section),
+            });
         }
         let kind = match roles[i] {
             Role::Plain => EntryKind::Turn,
@@ -167,7 +179,10 @@ fn analysts(t: &Transcript) -> Vec<Analyst> {
             Some(a) => a.questions.push(qi),
             None => out.push(Analyst {
                 speaker: q.analyst,
-                firm: q.firm.clone().or_else(|| t.speakers[q.analyst].firm.clone()),
+                firm: q
+                    .firm
+                    .clone()
+                    .or_else(|| t.speakers[q.analyst].firm.clone()),
                 questions: vec![qi],
             }),
         }

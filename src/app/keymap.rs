@@ -45,17 +45,26 @@ pub struct Binding {
 
 /// A plain key.
 const fn k(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
 }
 
 /// A key with Ctrl.
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
 }
 
 /// A special key (arrows, Enter, ...).
 const fn sp(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::NONE }
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
 }
 
 /// A binding.
@@ -67,7 +76,14 @@ const fn b(
     description: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding { key, action, context, section, description, hint }
+    Binding {
+        key,
+        action,
+        context,
+        section,
+        description,
+        hint,
+    }
 }
 
 use Action as A;
@@ -82,6 +98,7 @@ const OVERLAYS: &str = "Pickers and help";
 const GENERAL: &str = "General";
 
 /// The key map.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(k('j'), A::NextParagraph, R, MOVE, "Next paragraph", None),
     b(sp(KeyCode::Down), A::NextParagraph, R, MOVE, "Next paragraph", None),
@@ -104,8 +121,8 @@ pub static BINDINGS: &[Binding] = &[
     b(k('n'), A::SearchNext, R, FIND, "Next match", Some("next")),
     b(k('N'), A::SearchPrev, R, FIND, "Previous match", Some("prev")),
     b(sp(KeyCode::Esc), A::ClearSearch, R, FIND, "Clear the search", None),
-    b(sp(KeyCode::Enter), A::SearchConfirm, S, FIND, "Keep the matches, close the input", Some("keep")),
-    b(sp(KeyCode::Esc), A::SearchCancel, S, FIND, "Cancel the search", Some("cancel")),
+    b(sp(KeyCode::Enter), A::SearchConfirm, S, FIND, "While typing: keep the matches", Some("keep")),
+    b(sp(KeyCode::Esc), A::SearchCancel, S, FIND, "While typing: cancel, go back", Some("cancel")),
     b(k('l'), A::CycleLanguage, R, VIEW, "Languages: both / English / Chinese", None),
     b(k('s'), A::ToggleStacked, R, VIEW, "Side by side / stacked", None),
     b(k('c'), A::ToggleNotes, R, VIEW, "Show or hide commentary notes", None),
@@ -121,7 +138,7 @@ pub static BINDINGS: &[Binding] = &[
     b(sp(KeyCode::Down), A::PickerMove(1), P, OVERLAYS, "Next analyst", None),
     b(k('k'), A::PickerMove(-1), P, OVERLAYS, "Previous analyst", None),
     b(sp(KeyCode::Up), A::PickerMove(-1), P, OVERLAYS, "Previous analyst", None),
-    b(sp(KeyCode::Enter), A::PickerJump, P, OVERLAYS, "Jump to the analyst's first question", Some("jump")),
+    b(sp(KeyCode::Enter), A::PickerJump, P, OVERLAYS, "Jump to their first question", Some("jump")),
     b(sp(KeyCode::Esc), A::CloseOverlay, P, OVERLAYS, "Close the picker", Some("close")),
     b(k('q'), A::CloseOverlay, P, OVERLAYS, "Close the picker", None),
     b(k('?'), A::OpenHelp, R, OVERLAYS, "This help", Some("help")),
@@ -135,6 +152,7 @@ pub static BINDINGS: &[Binding] = &[
     b(k('?'), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
     b(sp(KeyCode::F(1)), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
     b(k('q'), A::Quit, R, GENERAL, "Quit", Some("quit")),
+    b(ctrl('c'), A::Quit, R, GENERAL, "Quit", None),
 ];
 
 /// The contexts consulted, most specific first.
@@ -154,7 +172,10 @@ fn normalize(ev: KeyEvent) -> Key {
     if matches!(ev.code, KeyCode::Char(_)) {
         mods.remove(KeyModifiers::SHIFT);
     }
-    Key { code: ev.code, mods }
+    Key {
+        code: ev.code,
+        mods,
+    }
 }
 
 /// The action bound to `ev` in `ctx` (falling back as [`chain`] says), if any.
@@ -209,8 +230,13 @@ pub fn merged(ctx: Context) -> Vec<(String, &'static Binding)> {
 pub fn hints(ctx: Context) -> Vec<(String, &'static Binding)> {
     let mut out: Vec<(String, &'static Binding)> = Vec::new();
     for c in chain(ctx) {
-        for bd in BINDINGS.iter().filter(|b| b.context == *c && b.hint.is_some()) {
-            let taken = out.iter().any(|(_, o)| o.key == bd.key || o.action == bd.action);
+        for bd in BINDINGS
+            .iter()
+            .filter(|b| b.context == *c && b.hint.is_some())
+        {
+            let taken = out
+                .iter()
+                .any(|(_, o)| o.key == bd.key || o.action == bd.action);
             if !taken {
                 out.push((key_label(bd.key), bd));
             }

@@ -45,7 +45,10 @@ fn no_key_is_bound_twice_in_one_context() {
 #[test]
 fn keys_reserved_for_bookmarks_and_numbers_stay_free() {
     for c in ['b', 'm', 'B', '#'] {
-        assert!(BINDINGS.iter().all(|b| b.key.code != KeyCode::Char(c)), "{c} is bound");
+        assert!(
+            BINDINGS.iter().all(|b| b.key.code != KeyCode::Char(c)),
+            "{c} is bound"
+        );
     }
 }
 
@@ -57,7 +60,10 @@ fn help_merges_keys_of_one_action() {
         .find(|(_, b)| b.action == Action::NextParagraph)
         .expect("next paragraph is bound");
     assert_eq!(keys, "j ↓");
-    let (keys, _) = rows.iter().find(|(_, b)| b.action == Action::HalfPageDown).unwrap();
+    let (keys, _) = rows
+        .iter()
+        .find(|(_, b)| b.action == Action::HalfPageDown)
+        .unwrap();
     assert_eq!(keys, "Ctrl-d");
 }
 
@@ -65,7 +71,10 @@ fn help_merges_keys_of_one_action() {
 fn hints_come_from_the_table_and_follow_the_context() {
     let reader: Vec<String> = hints(Context::Reader).into_iter().map(|(k, _)| k).collect();
     assert!(reader.contains(&"?".to_string()) && reader.contains(&"q".to_string()));
-    let list: Vec<&str> = hints(Context::List).iter().map(|(_, b)| b.hint.unwrap()).collect();
+    let list: Vec<&str> = hints(Context::List)
+        .iter()
+        .map(|(_, b)| b.hint.unwrap())
+        .collect();
     assert_eq!(list.first(), Some(&"jump"));
     let search: Vec<String> = hints(Context::Search).into_iter().map(|(k, _)| k).collect();
     assert_eq!(search, ["Enter", "Esc"]);

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod index;
+pub mod input;
 pub mod keymap;
 mod nav;
 pub mod search;

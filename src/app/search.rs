@@ -35,7 +35,12 @@ pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Mat
             let id = ix.block_id(ti, bi);
             for (src, text) in texts(block, scope) {
                 find_in(text, &needle, |start, end| {
-                    out.push(Match { block: id, src, start, end });
+                    out.push(Match {
+                        block: id,
+                        src,
+                        start,
+                        end,
+                    });
                 });
             }
         }
@@ -95,13 +100,22 @@ mod tests {
     /// A one-turn transcript with the given blocks.
     fn doc(blocks: Vec<Block>) -> Transcript {
         Transcript {
-            speakers: vec![Speaker { name: "A".into(), ..Default::default() }],
-            turns: vec![Turn { blocks, ..Default::default() }],
+            speakers: vec![Speaker {
+                name: "A".into(),
+                ..Default::default()
+            }],
+            turns: vec![Turn {
+                blocks,
+                ..Default::default()
+            }],
             ..Default::default()
         }
     }
 
-    const ALL: Scope = Scope { lang: LangView::Both, notes: true };
+    const ALL: Scope = Scope {
+        lang: LangView::Both,
+        notes: true,
+    };
 
     #[test]
     fn latin_is_case_insensitive_and_han_matches_exactly() {
@@ -112,19 +126,48 @@ mod tests {
         let ix = DocIndex::new(&t);
         let m = find(&t, &ix, "aws", ALL);
         let spans: Vec<(Src, u32, u32)> = m.iter().map(|m| (m.src, m.start, m.end)).collect();
-        assert_eq!(spans, [(Src::En, 0, 3), (Src::En, 10, 13), (Src::Zh, 0, 3), (Src::Zh, 12, 15)]);
+        assert_eq!(
+            spans,
+            [
+                (Src::En, 0, 3),
+                (Src::En, 10, 13),
+                (Src::Zh, 0, 3),
+                (Src::Zh, 12, 15)
+            ]
+        );
         let u = find(&t, &ix, "ÜNÏ", ALL);
         assert_eq!(u.len(), 2);
-        assert_eq!(&"AWS grew; aws is big. Ünïcode ünïcode"[u[0].start as usize..u[0].end as usize], "Ünï");
+        assert_eq!(
+            &"AWS grew; aws is big. Ünïcode ünïcode"[u[0].start as usize..u[0].end as usize],
+            "Ünï"
+        );
         assert_eq!(find(&t, &ix, "增长", ALL).len(), 1);
     }
 
     #[test]
     fn the_scope_hides_languages_and_notes() {
-        let t = doc(vec![Block::Para { en: Some("cloud".into()), zh: Some("云 cloud".into()) }, Block::note("cloud note")]);
+        let t = doc(vec![
+            Block::Para {
+                en: Some("cloud".into()),
+                zh: Some("云 cloud".into()),
+            },
+            Block::note("cloud note"),
+        ]);
         let ix = DocIndex::new(&t);
         assert_eq!(find(&t, &ix, "cloud", ALL).len(), 3);
-        assert_eq!(find(&t, &ix, "cloud", Scope { lang: LangView::En, notes: false }).len(), 1);
+        assert_eq!(
+            find(
+                &t,
+                &ix,
+                "cloud",
+                Scope {
+                    lang: LangView::En,
+                    notes: false
+                }
+            )
+            .len(),
+            1
+        );
         assert_eq!(find(&t, &ix, "", ALL).len(), 0);
     }
 }

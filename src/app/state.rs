@@ -106,7 +106,11 @@ impl App {
     /// Opens `doc` for a reading pane of `width` x `height` cells.
     pub fn new(doc: Transcript, source: &str, width: u16, height: u16) -> Self {
         let index = DocIndex::new(&doc);
-        let view = View { lang: LangView::Both, arrangement: Arrangement::Auto, notes: true };
+        let view = View {
+            lang: LangView::Both,
+            arrangement: Arrangement::Auto,
+            notes: true,
+        };
         let layout = Layout::build(&doc, &index, shape(view, width));
         App {
             doc,
@@ -148,7 +152,10 @@ impl App {
 
     /// What the current view searches.
     pub fn scope(&self) -> Scope {
-        Scope { lang: self.view.lang, notes: self.view.notes }
+        Scope {
+            lang: self.view.lang,
+            notes: self.view.notes,
+        }
     }
 
     /// The position of the top row.
@@ -159,11 +166,19 @@ impl App {
         let turn = row.turn as usize;
         if row.block == NO_BLOCK {
             let line = self.top - self.layout.turn_row(turn);
-            return Anchor { turn, block: None, line };
+            return Anchor {
+                turn,
+                block: None,
+                line,
+            };
         }
         let id = self.index.block_id(turn, row.block as usize);
         let (start, _) = self.layout.block_span(id, turn);
-        Anchor { turn, block: Some(row.block as usize), line: self.top - start }
+        Anchor {
+            turn,
+            block: Some(row.block as usize),
+            line: self.top - start,
+        }
     }
 
     /// The row of `a` in the current layout (a nearby row when it no longer exists).
@@ -183,7 +198,10 @@ impl App {
 
     /// The turn at the top of the reading pane.
     pub fn current_turn(&self) -> usize {
-        self.layout.rows.get(self.top).map_or(0, |r| r.turn as usize)
+        self.layout
+            .rows
+            .get(self.top)
+            .map_or(0, |r| r.turn as usize)
     }
 
     /// The highest top row a jump may reach (the last row at the top).
@@ -198,12 +216,18 @@ impl App {
 
     /// Shows `text` in the status line until the next key.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: false });
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
     }
 
     /// Shows an error in the status line.
     pub fn warn(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: true });
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
     }
 }
 
@@ -214,5 +238,24 @@ pub fn shape(view: View, width: u16) -> Shape {
         Arrangement::SideBySide => false,
         Arrangement::Stacked => true,
     };
-    Shape { width, lang: view.lang, stacked, notes: view.notes }
+    Shape {
+        width,
+        lang: view.lang,
+        stacked,
+        notes: view.notes,
+    }
+}
+
+impl App {
+    /// Where keys go now: the open overlay or input, else the focused pane.
+    pub fn context(&self) -> super::keymap::Context {
+        use super::keymap::Context;
+        match (self.overlay, &self.search.input, self.focus) {
+            (Overlay::Help { .. }, _, _) => Context::Help,
+            (Overlay::Analysts { .. }, _, _) => Context::Picker,
+            (_, Some(_), _) => Context::Search,
+            (_, None, Focus::List) => Context::List,
+            (_, None, Focus::Reader) => Context::Reader,
+        }
+    }
 }

@@ -96,7 +96,11 @@ fn search_or_view(app: &mut App, action: Action) {
             app.apply_view();
             rescope_search(app);
             let n = app.doc.note_count();
-            app.say(if app.view.notes { format!("{n} notes shown") } else { format!("{n} notes hidden") });
+            app.say(if app.view.notes {
+                format!("{n} notes shown")
+            } else {
+                format!("{n} notes hidden")
+            });
         }
         _ => {}
     }
@@ -142,8 +146,15 @@ fn open_analysts(app: &mut App) {
     let current = app
         .current_question()
         .and_then(|n| app.doc.questions.iter().find(|q| q.number == n))
-        .and_then(|q| app.index.analysts.iter().position(|a| a.speaker == q.analyst));
-    app.overlay = Overlay::Analysts { selected: current.unwrap_or(0) };
+        .and_then(|q| {
+            app.index
+                .analysts
+                .iter()
+                .position(|a| a.speaker == q.analyst)
+        });
+    app.overlay = Overlay::Analysts {
+        selected: current.unwrap_or(0),
+    };
 }
 
 /// Moves the picker selection by `n`.
@@ -156,9 +167,16 @@ fn move_picker(app: &mut App, n: i32) {
 
 /// Jumps to the picked analyst's first question.
 fn picker_jump(app: &mut App) {
-    let Overlay::Analysts { selected } = app.overlay else { return };
+    let Overlay::Analysts { selected } = app.overlay else {
+        return;
+    };
     app.overlay = Overlay::None;
-    let Some(&q) = app.index.analysts.get(selected).and_then(|a| a.questions.first()) else {
+    let Some(&q) = app
+        .index
+        .analysts
+        .get(selected)
+        .and_then(|a| a.questions.first())
+    else {
         return;
     };
     if let Some(&(turn, _)) = app.index.question_starts.iter().find(|&&(_, qi)| qi == q) {
@@ -179,7 +197,9 @@ fn start_search(app: &mut App) {
 
 /// Searches for what the input holds and shows the first match from where the search began.
 fn refresh_search(app: &mut App) {
-    let Some(ta) = app.search.input.as_ref() else { return };
+    let Some(ta) = app.search.input.as_ref() else {
+        return;
+    };
     app.search.query = ta.lines().concat();
     app.search.matches = search::find(&app.doc, &app.index, &app.search.query, app.scope());
     app.search.current = None;
@@ -219,9 +239,15 @@ fn clear_search(app: &mut App) {
 
 /// The global number of the first block at or below the top row.
 fn top_block(app: &App) -> u32 {
-    let Some(row) = app.layout.rows.get(app.top) else { return 0 };
+    let Some(row) = app.layout.rows.get(app.top) else {
+        return 0;
+    };
     let turn = row.turn as usize;
-    let b = if row.block == crate::ui::layout::NO_BLOCK { 0 } else { row.block as usize };
+    let b = if row.block == crate::ui::layout::NO_BLOCK {
+        0
+    } else {
+        row.block as usize
+    };
     app.index.block_id(turn, b)
 }
 
@@ -229,19 +255,37 @@ fn top_block(app: &App) -> u32 {
 fn step_match(app: &mut App, forward: bool) {
     let n = app.search.matches.len();
     if n == 0 {
-        app.say(if app.search.query.is_empty() { "No search: press / to search" } else { "No matches" });
+        app.say(if app.search.query.is_empty() {
+            "No search: press / to search"
+        } else {
+            "No matches"
+        });
         return;
     }
     let next = match (app.search.current, forward) {
-        (None, true) => app.search.matches.partition_point(|m| m.block < top_block(app)) % n,
-        (None, false) => app.search.matches.partition_point(|m| m.block < top_block(app)).checked_sub(1).unwrap_or(n - 1),
+        (None, true) => {
+            app.search
+                .matches
+                .partition_point(|m| m.block < top_block(app))
+                % n
+        }
+        (None, false) => app
+            .search
+            .matches
+            .partition_point(|m| m.block < top_block(app))
+            .checked_sub(1)
+            .unwrap_or(n - 1),
         (Some(c), true) => (c + 1) % n,
         (Some(c), false) => (c + n - 1) % n,
     };
     if let Some(c) = app.search.current
         && ((forward && next <= c) || (!forward && next >= c))
     {
-        app.say(if forward { "Search wrapped to the start" } else { "Search wrapped to the end" });
+        app.say(if forward {
+            "Search wrapped to the start"
+        } else {
+            "Search wrapped to the end"
+        });
     }
     show_match(app, next);
 }
@@ -251,7 +295,9 @@ fn show_match(app: &mut App, i: usize) {
     app.search.current = Some(i);
     let m = app.search.matches[i];
     let row = app.layout.row_of_match(&app.index, m);
-    let turn_start = app.layout.turn_row(app.layout.rows.get(row).map_or(0, |r| r.turn as usize));
+    let turn_start = app
+        .layout
+        .turn_row(app.layout.rows.get(row).map_or(0, |r| r.turn as usize));
     app.jump_to_row(row.saturating_sub(2).max(turn_start.min(row)));
 }
 
@@ -283,7 +329,10 @@ fn toggle_stacked(app: &mut App) {
         Arrangement::SideBySide
     };
     app.apply_view();
-    let msg = match (app.layout.side, app.index.bilingual && app.view.lang == LangView::Both) {
+    let msg = match (
+        app.layout.side,
+        app.index.bilingual && app.view.lang == LangView::Both,
+    ) {
         (true, _) => "Side by side",
         (false, true) => "Stacked: English above Chinese",
         (false, false) => "Stacked (side by side needs both languages shown)",

@@ -179,7 +179,10 @@ impl Layout {
                     self.side_by_side(turn, b, en, zh);
                 } else {
                     for (src, text) in [(Src::En, en), (Src::Zh, zh)] {
-                        for r in text.map(|s| wrap(s, self.left_w.into())).unwrap_or_default() {
+                        for r in text
+                            .map(|s| wrap(s, self.left_w.into()))
+                            .unwrap_or_default()
+                        {
                             self.push(turn, b as u32, RowKind::Text([Some(piece(src, r)), None]));
                         }
                     }
@@ -202,7 +205,11 @@ impl Layout {
 
     /// Appends one row.
     fn push(&mut self, turn: usize, block: u32, kind: RowKind) {
-        self.rows.push(Row { turn: turn as u32, block, kind });
+        self.rows.push(Row {
+            turn: turn as u32,
+            block,
+            kind,
+        });
     }
 
     /// The whole width of the pane.
@@ -219,7 +226,9 @@ impl Layout {
     pub fn row_of_match(&self, ix: &DocIndex, m: Match) -> usize {
         let turn = ix.turn_of_block(m.block);
         let (start, end) = self.block_span(m.block, turn);
-        (start..end).find(|&r| holds(&self.rows[r], &m)).unwrap_or(start)
+        (start..end)
+            .find(|&r| holds(&self.rows[r], &m))
+            .unwrap_or(start)
     }
 
     /// The rows `[start, end)` of global block `id`, which belongs to turn `turn`.
@@ -243,5 +252,9 @@ fn holds(row: &Row, m: &Match) -> bool {
 
 /// A piece of `src` covering byte range `r`.
 fn piece(src: Src, r: std::ops::Range<usize>) -> Piece {
-    Piece { src, start: r.start as u32, end: r.end as u32 }
+    Piece {
+        src,
+        start: r.start as u32,
+        end: r.end as u32,
+    }
 }

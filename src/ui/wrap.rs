@@ -21,6 +21,27 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(cell_width).sum()
 }
 
+/// `s` cut to at most `max` cells, ending in `…` when something was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = cell_width(g);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Width of one grapheme cluster (control characters count 0: ratatui drops them).
 fn cell_width(g: &str) -> usize {
     if g.contains(char::is_control) {

@@ -1,6 +1,6 @@
 use proptest::prelude::*;
 
-use super::{width, wrap};
+use super::{truncate, width, wrap};
 
 /// The wrapped lines of `text` as strings.
 fn lines(text: &str, w: usize) -> Vec<&str> {
@@ -9,15 +9,27 @@ fn lines(text: &str, w: usize) -> Vec<&str> {
 
 #[test]
 fn latin_breaks_at_spaces_and_drops_edge_spaces() {
-    assert_eq!(lines("The quick  brown fox jumps", 10), ["The quick", "brown fox", "jumps"]);
-    assert_eq!(lines("  leading and trailing  ", 11), ["leading and", "trailing"]);
+    assert_eq!(
+        lines("The quick  brown fox jumps", 10),
+        ["The quick", "brown fox", "jumps"]
+    );
+    assert_eq!(
+        lines("  leading and trailing  ", 11),
+        ["leading and", "trailing"]
+    );
 }
 
 #[test]
 fn han_breaks_between_characters() {
-    assert_eq!(lines("收入增长百分之二十", 6), ["收入增", "长百分", "之二十"]);
+    assert_eq!(
+        lines("收入增长百分之二十", 6),
+        ["收入增", "长百分", "之二十"]
+    );
     // An odd width leaves the last cell empty rather than splitting a character.
-    assert_eq!(lines("收入增长百分之二十", 7), ["收入增", "长百分", "之二十"]);
+    assert_eq!(
+        lines("收入增长百分之二十", 7),
+        ["收入增", "长百分", "之二十"]
+    );
     for line in lines("收入增长百分之二十", 7) {
         assert_eq!(width(line), 6);
     }
@@ -43,8 +55,14 @@ fn mixed_latin_and_han_break_at_the_script_change() {
 
 #[test]
 fn a_word_longer_than_the_column_is_cut_by_width() {
-    assert_eq!(lines("Supercalifragilistic", 8), ["Supercal", "ifragili", "stic"]);
-    assert_eq!(lines("a Supercalifragilistic b", 8), ["a", "Supercal", "ifragili", "stic b"]);
+    assert_eq!(
+        lines("Supercalifragilistic", 8),
+        ["Supercal", "ifragili", "stic"]
+    );
+    assert_eq!(
+        lines("a Supercalifragilistic b", 8),
+        ["a", "Supercal", "ifragili", "stic b"]
+    );
 }
 
 #[test]
@@ -66,11 +84,38 @@ fn combining_marks_stay_with_their_letter() {
     assert_eq!(width("cafe\u{301}"), 4);
 }
 
+#[test]
+fn truncate_cuts_by_width_and_marks_the_cut() {
+    assert_eq!(truncate("Ross Sandler", 20), "Ross Sandler");
+    assert_eq!(truncate("Ross Sandler", 6), "Ross …");
+    assert_eq!(truncate("安迪贾西", 6), "安迪…");
+    assert_eq!(width(&truncate("安迪贾西", 6)), 5);
+}
+
 /// Strategy: text built from a mix of Latin words, Han, punctuation and spaces.
 fn mixed_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "a", "bc", "word", " ", "  ", "收", "入", "增长", "，", "。", "“", "”", "…", "·", "（", "）",
-        "\n", "Supercalifragilistic", "e\u{301}", "20%", "　",
+        "a",
+        "bc",
+        "word",
+        " ",
+        "  ",
+        "收",
+        "入",
+        "增长",
+        "，",
+        "。",
+        "“",
+        "”",
+        "…",
+        "·",
+        "（",
+        "）",
+        "\n",
+        "Supercalifragilistic",
+        "e\u{301}",
+        "20%",
+        "　",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }

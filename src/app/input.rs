@@ -1,0 +1,65 @@
+//! Terminal events to actions: keys through the key map, the mouse by screen area.
+
+use ratatui::crossterm::event::{
+    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Position;
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::state::{App, Overlay};
+
+/// Rows one wheel notch scrolls.
+const WHEEL: i32 = 3;
+
+/// The action an event asks for, if any.
+pub fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => key_action(app, key),
+        Event::Mouse(mouse) => mouse_action(app, mouse),
+        Event::Paste(text) => app
+            .search
+            .input
+            .is_some()
+            .then_some(Action::SearchPaste(text)),
+        _ => None,
+    }
+}
+
+/// A key through the key map; unbound keys edit the search input while it is open.
+pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctx = app.context();
+    match keymap::lookup(ctx, key) {
+        Some(action) => Some(action),
+        None if ctx == Context::Search => Some(Action::SearchEdit(key.into())),
+        None => None,
+    }
+}
+
+/// The wheel scrolls what is under it; a click on a turn-list entry jumps to it.
+pub fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {
+    let step = match mouse.kind {
+        MouseEventKind::ScrollDown => WHEEL,
+        MouseEventKind::ScrollUp => -WHEEL,
+        MouseEventKind::Down(MouseButton::Left) => return click(app, mouse.column, mouse.row),
+        _ => return None,
+    };
+    Some(match app.overlay {
+        Overlay::Help { .. } => Action::HelpScroll(step),
+        Overlay::Analysts { .. } => Action::PickerMove(step.signum()),
+        Overlay::None => Action::ScrollRows(step),
+    })
+}
+
+/// A left click at (`x`, `y`).
+fn click(app: &App, x: u16, y: u16) -> Option<Action> {
+    let list = app.areas.list;
+    if app.overlay != Overlay::None || !list.contains(Position { x, y }) {
+        return None;
+    }
+    let entry = app.areas.list_offset + usize::from(y - list.y);
+    (entry < app.index.entries.len()).then_some(Action::JumpToEntry(entry))
+}

@@ -1,0 +1,251 @@
+//! Windows over the panes: the help (generated from the key map), the analyst picker and
+//! the search input.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::app::App;
+use crate::app::keymap::{self, BINDINGS, Context};
+
+use super::theme;
+use super::wrap::{truncate, width};
+
+/// Contexts in the order the help lists them.
+const HELP_ORDER: [Context; 5] = [
+    Context::Reader,
+    Context::List,
+    Context::Search,
+    Context::Picker,
+    Context::Help,
+];
+
+/// The help text: sections in key-map order, each with its merged bindings.
+pub fn help_lines() -> Vec<Line<'static>> {
+    let mut sections: Vec<&str> = Vec::new();
+    for b in BINDINGS {
+        if !sections.contains(&b.section) {
+            sections.push(b.section);
+        }
+    }
+    let mut out = Vec::new();
+    for section in sections {
+        out.push(Line::styled(section, theme::SECTION));
+        for ctx in HELP_ORDER {
+            for (keys, b) in keymap::merged(ctx)
+                .into_iter()
+                .filter(|(_, b)| b.section == section)
+            {
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<12}"), theme::KEY),
+                    Span::raw(format!(" {}", b.description)),
+                ]));
+            }
+        }
+        out.push(Line::default());
+    }
+    out.push(Line::styled("Mouse", theme::SECTION));
+    out.push(Line::raw(
+        "  wheel scrolls the reading pane; a click in the turn list jumps",
+    ));
+    out
+}
+
+/// A box of at most `w` x `h` centred in `area`, cleared, with a titled border.
+fn window(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(rect, buf);
+    split_wide_at(buf, rect.x, rect.top()..rect.bottom());
+    let block = Block::bordered()
+        .border_style(theme::BORDER)
+        .title(Span::styled(
+            format!(" {title} "),
+            theme::BORDER.add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+/// Blanks wide characters that start just left of column `x` (their right half was covered).
+fn split_wide_at(buf: &mut Buffer, x: u16, ys: std::ops::Range<u16>) {
+    let Some(left) = x.checked_sub(1) else { return };
+    for y in ys {
+        if let Some(cell) = buf.cell_mut((left, y))
+            && width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// Draws the help overlay, in two columns when there is room, scrolled by `scroll`.
+pub fn render_help(buf: &mut Buffer, area: Rect, scroll: u16) {
+    let lines = help_lines();
+    let two = area.width >= 110;
+    let col_h = if two {
+        lines.len().div_ceil(2)
+    } else {
+        lines.len()
+    };
+    let split = split_at_section(&lines, col_h);
+    let col_w = 58u16;
+    let w = if two { col_w * 2 + 3 } else { col_w + 2 };
+    let h = (if two {
+        split.max(lines.len() - split)
+    } else {
+        lines.len()
+    }) as u16
+        + 2;
+    let inner = window(buf, area, w, h, "Help — Esc or q closes, j/k scroll");
+    let cols: Vec<&[Line]> = if two {
+        vec![&lines[..split], &lines[split..]]
+    } else {
+        vec![&lines[..]]
+    };
+    let max_scroll = cols
+        .iter()
+        .map(|c| c.len())
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(inner.height as usize);
+    let scroll = (scroll as usize).min(max_scroll);
+    for (ci, col) in cols.iter().enumerate() {
+        let x = inner.x + 1 + ci as u16 * (col_w + 1);
+        for (i, line) in col
+            .iter()
+            .skip(scroll)
+            .take(inner.height as usize)
+            .enumerate()
+        {
+            buf.set_line(
+                x,
+                inner.y + i as u16,
+                line,
+                col_w.min(inner.width.saturating_sub(1)),
+            );
+        }
+    }
+}
+
+/// The index of the first section heading at or after `near` (so columns split between sections).
+fn split_at_section(lines: &[Line], near: usize) -> usize {
+    (near..lines.len())
+        .find(|&i| i > 0 && lines[i - 1].spans.is_empty())
+        .unwrap_or(lines.len())
+}
+
+/// Draws the analyst picker: analysts with firm and question numbers.
+pub fn render_analysts(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
+    let t = &app.doc;
+    let rows: Vec<(String, String)> = app
+        .index
+        .analysts
+        .iter()
+        .map(|a| {
+            let mut name = t.speakers[a.speaker].name.clone();
+            if let Some(f) = &a.firm {
+                name.push_str(" · ");
+                name.push_str(f);
+            }
+            let qs: Vec<String> = a
+                .questions
+                .iter()
+                .map(|&q| format!("Q{}", t.questions[q].number))
+                .collect();
+            (name, qs.join(" "))
+        })
+        .collect();
+    let name_w = rows
+        .iter()
+        .map(|(n, _)| width(n))
+        .max()
+        .unwrap_or(0)
+        .min(48);
+    let qs_w = rows
+        .iter()
+        .map(|(_, q)| width(q))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let w = (name_w + qs_w + 6).max(40) as u16;
+    let inner = window(
+        buf,
+        area,
+        w,
+        rows.len() as u16 + 2,
+        "Analysts — Enter jumps, Esc closes",
+    );
+    let h = inner.height as usize;
+    let offset = selected.saturating_sub(h.saturating_sub(1));
+    for (i, (name, qs)) in rows.iter().enumerate().skip(offset).take(h) {
+        let y = inner.y + (i - offset) as u16;
+        let style = if i == selected {
+            theme::SELECTED
+        } else {
+            Style::new()
+        };
+        let text = format!(
+            " {:<name_w$}  {qs}",
+            truncate(name, name_w),
+            name_w = pad(name, name_w)
+        );
+        buf.set_stringn(
+            inner.x,
+            y,
+            " ".repeat(inner.width.into()),
+            inner.width.into(),
+            style,
+        );
+        buf.set_stringn(inner.x, y, text, inner.width.into(), style);
+    }
+}
+
+/// The `format!` padding that makes `s` (cut to `w` cells) take exactly `w` cells.
+fn pad(s: &str, w: usize) -> usize {
+    let cut = truncate(s, w);
+    w + cut.chars().count() - width(&cut)
+}
+
+/// Draws the search input over the status line, with the match counter.
+pub fn render_search(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(input) = &app.search.input else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    Clear.render(area, buf);
+    buf.set_style(area, theme::STATUS);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        " /",
+        2,
+        theme::KEY.bg(theme::STATUS.bg.unwrap_or_default()),
+    );
+    let counter = match (app.search.matches.len(), app.search.current) {
+        (0, _) if app.search.query.is_empty() => String::new(),
+        (0, _) => " no match ".to_string(),
+        (n, c) => format!(" {}/{n} ", c.map_or(0, |c| c + 1)),
+    };
+    let cw = width(&counter) as u16;
+    let field = Rect {
+        x: area.x + 3,
+        width: area.width.saturating_sub(3 + cw),
+        ..area
+    };
+    frame.render_widget(input, field);
+    let x = area.x + area.width.saturating_sub(cw);
+    frame
+        .buffer_mut()
+        .set_stringn(x, area.y, counter, cw.into(), theme::STATUS);
+}

@@ -1,0 +1,174 @@
+//! The reading pane: draws only the rows on screen, from the prepared layout.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::app::search::Match;
+use crate::transcript::Block;
+
+use super::labels::{question_label, section_title, speaker_header};
+use super::layout::{NOTE_GUTTER, Piece, Row, RowKind, Src};
+use super::theme;
+
+/// Draws the visible rows of the reading pane into `area`.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    let end = (app.top + area.height as usize).min(app.layout.rows.len());
+    let rows = app.layout.rows.get(app.top..end).unwrap_or_default();
+    for (i, row) in rows.iter().enumerate() {
+        let y = area.y + i as u16;
+        render_row(
+            buf,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            app,
+            row,
+        );
+    }
+}
+
+/// Draws one row into the one-line `area`.
+fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
+    let t = &app.doc;
+    let turn = &t.turns[row.turn as usize];
+    match row.kind {
+        RowKind::Section(s) => rule_line(buf, area, section_title(s), theme::SECTION),
+        RowKind::Question(q) => {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                question_label(t, q),
+                area.width.into(),
+                theme::QUESTION,
+            );
+        }
+        RowKind::Header => {
+            let sp = t.speaker_of(turn);
+            let style = theme::speaker(sp.kind);
+            buf.set_stringn(area.x, area.y, speaker_header(sp), area.width.into(), style);
+        }
+        RowKind::Blank => {}
+        RowKind::NoteLabel => {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                "┊ Note",
+                area.width.into(),
+                theme::NOTE_LABEL,
+            );
+        }
+        RowKind::Note(p) => {
+            buf.set_stringn(area.x, area.y, "┊", 1, theme::RULE);
+            let x = area.x + NOTE_GUTTER;
+            let w = area.width.saturating_sub(NOTE_GUTTER);
+            piece(buf, (x, area.y, w), app, row, p, theme::NOTE);
+        }
+        RowKind::Text([left, right]) => {
+            let l = &app.layout;
+            if let Some(p) = left {
+                piece(buf, (area.x, area.y, l.left_w), app, row, p, Style::new());
+            }
+            if l.side {
+                let bar = area.x + l.left_w + l.right_x.saturating_sub(l.left_w) / 2;
+                buf.set_stringn(bar, area.y, "│", 1, theme::RULE);
+                if let Some(p) = right {
+                    piece(
+                        buf,
+                        (area.x + l.right_x, area.y, l.right_w),
+                        app,
+                        row,
+                        p,
+                        Style::new(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A centred title on a horizontal rule.
+fn rule_line(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
+    let w = area.width as usize;
+    let label = format!("── {title} ");
+    let rest = w.saturating_sub(super::wrap::width(&label));
+    buf.set_stringn(
+        area.x,
+        area.y,
+        format!("{label}{}", "─".repeat(rest)),
+        w,
+        style,
+    );
+}
+
+/// Draws a piece of block text at `(x, y)` within `w` cells, highlighting search matches.
+fn piece(
+    buf: &mut Buffer,
+    (x, y, w): (u16, u16, u16),
+    app: &App,
+    row: &Row,
+    p: Piece,
+    base: Style,
+) {
+    let block = &app.doc.turns[row.turn as usize].blocks[row.block as usize];
+    let text = match (block, p.src) {
+        (Block::Para { en: Some(s), .. }, Src::En) => s,
+        (Block::Para { zh: Some(s), .. }, Src::Zh) => s,
+        (Block::Note { note }, Src::Note) => note,
+        _ => return,
+    };
+    let id = app.index.block_id(row.turn as usize, row.block as usize);
+    let line = highlighted(
+        text,
+        p,
+        matches_in(app, id, p.src),
+        app.search.current,
+        base,
+    );
+    buf.set_line(x, y, &line, w);
+}
+
+/// The matches (with their indices) of block `id` in text `src`.
+fn matches_in(app: &App, id: u32, src: Src) -> impl Iterator<Item = (usize, &Match)> {
+    let all = &app.search.matches;
+    let from = all.partition_point(|m| m.block < id);
+    all[from..]
+        .iter()
+        .enumerate()
+        .take_while(move |(_, m)| m.block == id)
+        .filter(move |(_, m)| m.src == src)
+        .map(move |(i, m)| (from + i, m))
+}
+
+/// The text of `p` as spans, matches styled apart.
+fn highlighted<'a>(
+    text: &'a str,
+    p: Piece,
+    matches: impl Iterator<Item = (usize, &'a Match)>,
+    current: Option<usize>,
+    base: Style,
+) -> Line<'a> {
+    let (start, end) = (p.start as usize, p.end as usize);
+    let mut spans = Vec::new();
+    let mut at = start;
+    for (i, m) in matches {
+        let (ms, me) = ((m.start as usize).max(at), (m.end as usize).min(end));
+        if ms >= me {
+            continue;
+        }
+        spans.push(Span::styled(&text[at..ms], base));
+        let style = if current == Some(i) {
+            theme::CURRENT_MATCH
+        } else {
+            theme::MATCH
+        };
+        spans.push(Span::styled(&text[ms..me], style));
+        at = me;
+    }
+    spans.push(Span::styled(&text[at..end], base));
+    Line::from(spans)
+}

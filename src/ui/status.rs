@@ -1,0 +1,80 @@
+//! The status line: the call, the position, the search counter, and either a message or
+//! the keys that matter now (generated from the key map).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::keymap;
+use crate::app::{Action, App};
+
+use super::labels::call_title;
+use super::theme;
+use super::wrap::{truncate, width};
+
+/// Draws the status line into the one-row `area`.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    buf.set_style(area, theme::STATUS);
+    let w = area.width as usize;
+    let pos = position(app);
+    let title_room = w.saturating_sub(width(&pos) + 4).min(w * 2 / 5).max(8);
+    let left = format!(
+        " {} │ {pos}",
+        truncate(&call_title(&app.doc, &app.source), title_room)
+    );
+    buf.set_stringn(area.x, area.y, &left, w, theme::STATUS);
+    let used = width(&left) + 2;
+    let room = w.saturating_sub(used);
+    let right = match &app.status {
+        Some(s) => {
+            let style = if s.error { theme::ERROR } else { theme::STATUS };
+            Line::from(Span::styled(format!(" {} ", s.text), style))
+        }
+        None => hints(app, room),
+    };
+    let rw = right.width().min(room);
+    if rw > 0 {
+        buf.set_line(area.x + (w - rw) as u16, area.y, &right, rw as u16);
+    }
+}
+
+/// `turn 12/48 · Q3/14 · match 2/9`.
+pub fn position(app: &App) -> String {
+    let turns = app.doc.turns.len();
+    let mut s = format!("turn {}/{turns}", (app.current_turn() + 1).min(turns));
+    let questions = app.doc.questions.len();
+    if questions > 0 {
+        match app.current_question() {
+            Some(q) => s.push_str(&format!(" · Q{q}/{questions}")),
+            None => s.push_str(&format!(" · {questions} questions")),
+        }
+    }
+    if !app.search.matches.is_empty() {
+        let cur = app.search.current.map_or(0, |c| c + 1);
+        s.push_str(&format!(" · match {cur}/{}", app.search.matches.len()));
+    }
+    s
+}
+
+/// The hint keys for the current context, from the key map, as many as fit in `room`.
+fn hints(app: &App, room: usize) -> Line<'static> {
+    let searching = !app.search.matches.is_empty();
+    let key_style = theme::KEY.bg(theme::STATUS.bg.unwrap_or_default());
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, b) in keymap::hints(app.context()) {
+        let search_nav = matches!(b.action, Action::SearchNext | Action::SearchPrev);
+        if search_nav && !searching {
+            continue;
+        }
+        let label = format!(" {} ", b.hint.unwrap_or_default());
+        let w = width(&key) + width(&label);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, key_style));
+        spans.push(Span::styled(label, theme::STATUS));
+    }
+    Line::from(spans)
+}

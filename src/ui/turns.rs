@@ -1,0 +1,82 @@
+//! The turn list: prepared remarks and Q&A, questions with their answers under them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::App;
+use crate::app::index::EntryKind;
+use crate::app::state::Focus;
+
+use super::labels::{question_label, section_title};
+use super::theme;
+use super::wrap::truncate;
+
+/// Draws the visible part of the turn list, keeping the highlighted entry in view.
+pub fn render(buf: &mut Buffer, area: Rect, app: &mut App) {
+    let current = app.index.entry_of_turn(app.current_turn());
+    let highlighted = match app.focus {
+        Focus::List => app.list_sel,
+        Focus::Reader => current,
+    };
+    let h = area.height as usize;
+    let offset = follow(app.areas.list_offset, highlighted, h);
+    app.areas.list_offset = offset;
+    let end = (offset + h).min(app.index.entries.len());
+    for (i, e) in (offset..end).enumerate() {
+        let y = area.y + i as u16;
+        let mut style = entry_style(app, e);
+        if e == highlighted {
+            buf.set_stringn(
+                area.x,
+                y,
+                " ".repeat(area.width.into()),
+                area.width.into(),
+                theme::SELECTED,
+            );
+            style = style.patch(theme::SELECTED);
+        } else if e == current {
+            style = style.patch(theme::CURRENT);
+        }
+        let label = truncate(&entry_label(app, e), area.width.into());
+        buf.set_stringn(area.x, y, label, area.width.into(), style);
+    }
+}
+
+/// The first entry to show so that `selected` stays within `height` rows of `offset`.
+fn follow(offset: usize, selected: usize, height: usize) -> usize {
+    if height == 0 || selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}
+
+/// The text of entry `i`.
+fn entry_label(app: &App, i: usize) -> String {
+    let t = &app.doc;
+    let e = &app.index.entries[i];
+    let name = || {
+        t.speakers
+            .get(t.turns[e.turn].speaker)
+            .map_or("", |s| s.name.as_str())
+    };
+    match e.kind {
+        EntryKind::Section(s) => section_title(s).to_uppercase(),
+        EntryKind::Turn => format!(" {}", name()),
+        EntryKind::Question(q) => format!(" {}", question_label(t, q)),
+        EntryKind::Answer => format!("    {}", name()),
+    }
+}
+
+/// The style of entry `i` before highlighting.
+fn entry_style(app: &App, i: usize) -> Style {
+    let e = &app.index.entries[i];
+    match e.kind {
+        EntryKind::Section(_) => theme::LIST_SECTION,
+        EntryKind::Question(_) => theme::QUESTION,
+        _ => Style::new(),
+    }
+}

@@ -1,0 +1,224 @@
+//! Navigation, search and pickers through the real key map and `update`, no terminal.
+
+mod ui_support;
+
+use tandem::app::App;
+use tandem::app::state::{Focus, Overlay};
+use ui_support::{app_for, call, press, repeated, type_text};
+
+/// The reader on the test call at 160x45.
+fn app() -> App {
+    app_for(call(), 160, 45)
+}
+
+/// The turn at the top of the reading pane.
+fn top_turn(app: &App) -> usize {
+    app.current_turn()
+}
+
+#[test]
+fn next_question_from_prepared_remarks_puts_q1_first_turn_at_the_top() {
+    let mut a = app();
+    press(&mut a, "j");
+    assert_eq!(a.doc.turns[top_turn(&a)].section, tandem::Section::Prepared);
+    press(&mut a, "]");
+    assert_eq!(top_turn(&a), 3, "the operator's introduction of Q1");
+    assert_eq!(
+        a.top,
+        a.layout.turn_row(3),
+        "the question starts on the first row"
+    );
+    assert_eq!(a.current_question(), Some(1));
+    press(&mut a, "] ]");
+    assert_eq!(top_turn(&a), 10);
+    press(&mut a, "]");
+    assert_eq!(top_turn(&a), 10, "no question after the last");
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("No question"))
+    );
+}
+
+#[test]
+fn previous_question_goes_to_the_current_questions_start_then_back() {
+    let mut a = app();
+    press(&mut a, "] ] j");
+    assert_eq!(top_turn(&a), 7, "inside Q2");
+    press(&mut a, "[");
+    assert_eq!(a.top, a.layout.turn_row(6), "start of Q2");
+    press(&mut a, "[");
+    assert_eq!(a.top, a.layout.turn_row(3), "start of Q1");
+    press(&mut a, "[");
+    assert_eq!(a.top, a.layout.turn_row(3), "nothing before Q1");
+}
+
+#[test]
+fn speaker_turns_step_forward_and_back() {
+    let mut a = app();
+    press(&mut a, "} }");
+    assert_eq!((top_turn(&a), a.top), (2, a.layout.turn_row(2)));
+    press(&mut a, "j {");
+    assert_eq!(
+        a.top,
+        a.layout.turn_row(2),
+        "{{ inside a turn goes to its start"
+    );
+    press(&mut a, "{");
+    assert_eq!(top_turn(&a), 1);
+}
+
+#[test]
+fn paragraphs_step_through_blocks_and_turns() {
+    let mut a = app();
+    let stops: Vec<usize> = (0..5)
+        .map(|_| {
+            press(&mut a, "j");
+            a.top
+        })
+        .collect();
+    assert!(stops.windows(2).all(|w| w[0] < w[1]), "{stops:?}");
+    assert_eq!(stops[0], a.layout.turn_row(1), "first j: the next turn");
+    press(&mut a, "k");
+    assert_eq!(a.top, stops[3]);
+    press(&mut a, "Down Up");
+    assert_eq!(a.top, stops[3]);
+}
+
+#[test]
+fn start_end_and_pages() {
+    let mut a = app_for(repeated(3), 80, 24);
+    press(&mut a, "G");
+    assert_eq!(a.top, a.layout.rows.len() - a.height);
+    press(&mut a, "g");
+    assert_eq!(a.top, 0);
+    press(&mut a, "Ctrl-d");
+    assert_eq!(a.top, a.height / 2);
+    press(&mut a, "Ctrl-u PgDn");
+    assert_eq!(a.top, a.height - 1);
+    press(&mut a, "Space");
+    assert_eq!(a.top, 2 * (a.height - 1));
+}
+
+#[test]
+fn search_steps_through_matches_and_wraps() {
+    let mut a = app();
+    press(&mut a, "/");
+    type_text(&mut a, "CLOUD");
+    press(&mut a, "Enter");
+    let n = a.search.matches.len();
+    assert!(n >= 6, "cloud occurs in several paragraphs: {n}");
+    assert_eq!(a.search.current, Some(0));
+    press(&mut a, "N");
+    assert_eq!(
+        a.search.current,
+        Some(n - 1),
+        "N from the first wraps to the last"
+    );
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("wrapped"))
+    );
+    press(&mut a, "n");
+    assert_eq!(
+        a.search.current,
+        Some(0),
+        "n from the last wraps to the first"
+    );
+    press(&mut a, "n n");
+    assert_eq!(a.search.current, Some(2));
+    let m = a.search.matches[2];
+    let row = a.layout.row_of_match(&a.index, m);
+    assert!(
+        (a.top..a.top + a.height).contains(&row),
+        "the current match is on screen"
+    );
+    press(&mut a, "Esc");
+    assert!(a.search.matches.is_empty());
+}
+
+#[test]
+fn search_in_chinese_and_cancel_returns_to_the_start() {
+    let mut a = app();
+    press(&mut a, "} /");
+    let before = a.top;
+    type_text(&mut a, "云业务");
+    assert!(a.search.matches.len() >= 3);
+    press(&mut a, "Esc");
+    assert_eq!(a.top, before);
+    assert!(a.search.input.is_none() && a.search.matches.is_empty());
+}
+
+#[test]
+fn the_analyst_picker_jumps_to_the_analysts_question() {
+    let mut a = app();
+    press(&mut a, "a");
+    assert_eq!(a.overlay, Overlay::Analysts { selected: 0 });
+    press(&mut a, "j j j k");
+    assert_eq!(a.overlay, Overlay::Analysts { selected: 1 });
+    press(&mut a, "Enter");
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(
+        (top_turn(&a), a.top),
+        (6, a.layout.turn_row(6)),
+        "Q2, Eric Sheridan"
+    );
+}
+
+#[test]
+fn the_turn_list_moves_its_selection_and_jumps() {
+    let mut a = app();
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Focus::List);
+    press(&mut a, "j j j j j Enter");
+    let e = &a.index.entries[a.list_sel];
+    assert_eq!(top_turn(&a), e.turn);
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Focus::Reader);
+}
+
+#[test]
+fn help_opens_with_question_mark_or_f1_and_closes_with_q_or_esc() {
+    let mut a = app();
+    press(&mut a, "?");
+    assert!(matches!(a.overlay, Overlay::Help { .. }));
+    press(&mut a, "q");
+    assert_eq!(a.overlay, Overlay::None);
+    assert!(!a.quit, "q closes the help, it does not quit");
+    press(&mut a, "F1 Esc q");
+    assert!(a.quit);
+}
+
+#[test]
+fn resizing_and_view_changes_keep_the_reading_position() {
+    let mut a = app();
+    press(&mut a, "] ] j");
+    let anchor = a.anchor();
+    a.set_viewport(50, 20);
+    assert_eq!(a.anchor().turn, anchor.turn);
+    assert_eq!(a.anchor().block, anchor.block);
+    press(&mut a, "l");
+    assert_eq!(a.anchor().turn, anchor.turn);
+    press(&mut a, "c s");
+    assert_eq!(a.anchor().turn, anchor.turn);
+}
+
+#[test]
+fn a_jump_costs_the_same_on_a_huge_call() {
+    // Navigation is binary search on the row index: the answer does not depend on size.
+    let mut small = app_for(call(), 160, 45);
+    let mut big = app_for(repeated(200), 160, 45);
+    press(&mut small, "] ] }");
+    press(&mut big, "] ] }");
+    assert_eq!(small.top, big.top);
+    press(&mut big, "G");
+    let end = big.top;
+    press(&mut big, "[");
+    let starts = big
+        .index
+        .question_starts
+        .iter()
+        .map(|&(t, _)| big.layout.turn_row(t));
+    assert_eq!(Some(big.top), starts.filter(|&r| r < end).max());
+}

@@ -1,0 +1,101 @@
+//! Files that cannot be read end `tandem parse` with exit code 2 and one clear line on stderr.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs `tandem parse` with extra arguments and returns what it did.
+fn tandem_parse(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("parse")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the tandem binary runs")
+}
+
+/// Asserts a clean failure: code 2, nothing on stdout, one stderr line naming `path` and `reason`.
+fn assert_refused(output: &Output, path: &Path, reason: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "stdout: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "exactly one line: {stderr:?}");
+    assert!(stderr.ends_with('\n'), "{stderr:?}");
+    assert!(
+        stderr.contains(&path.display().to_string()),
+        "names the file: {stderr}"
+    );
+    assert!(
+        stderr.contains(reason),
+        "gives the reason '{reason}': {stderr}"
+    );
+}
+
+/// Writes `bytes` to a new file called `name` in `dir`.
+fn write_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("temp file written");
+    path
+}
+
+/// Deterministic noise with NULs (xorshift), like a compressed or executable file.
+fn noise(len: usize) -> Vec<u8> {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 32) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-call.txt");
+    assert_refused(&tandem_parse(&[path.as_os_str()]), &path, "no such file");
+}
+
+#[test]
+fn directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = tandem_parse(&[dir.path().as_os_str()]);
+    assert_refused(&output, dir.path(), "it is a directory");
+}
+
+#[test]
+fn empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(&dir, "empty.txt", b"");
+    assert_refused(&tandem_parse(&[path.as_os_str()]), &path, "empty");
+}
+
+#[test]
+fn blank_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(&dir, "blank.txt", b" \r\n\t\n\xE3\x80\x80\n");
+    assert_refused(&tandem_parse(&[path.as_os_str()]), &path, "empty");
+}
+
+#[test]
+fn binary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = noise(4096);
+    assert!(bytes.contains(&0), "the noise has NUL bytes");
+    let path = write_file(&dir, "image.bin", &bytes);
+    assert_refused(&tandem_parse(&[path.as_os_str()]), &path, "binary");
+}
+
+#[test]
+fn unknown_encoding_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(&dir, "call.txt", b"Operator: Good morning.\n");
+    let output = tandem_parse(&["--encoding".as_ref(), "klingon".as_ref(), path.as_os_str()]);
+    assert_refused(&output, &path, "unknown encoding 'klingon'");
+}

@@ -147,10 +147,7 @@ pub(crate) fn canonical_name(encoding: &'static Encoding) -> String {
     }
 }
 
-/// True when over a tenth of decoded text is control characters, or (unless `labelled`)
-/// replacement, private-use or non-characters.
-///
-/// With a user-given label, replacement and private-use characters mean a wrong label, not a binary file.
+/// True when over a tenth of the text is odd controls, or undecodable characters unless `labelled` (a wrong label, not binary).
 pub(crate) fn looks_binary(text: &str, labelled: bool) -> bool {
     let (mut total, mut odd) = (0usize, 0usize);
     for c in text.chars() {

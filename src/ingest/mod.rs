@@ -3,7 +3,15 @@
 //! Detection order when no label is given: a BOM (UTF-8, UTF-16LE/BE); BOM-less UTF-16 when
 //! NUL bytes sit on one side of most code units; UTF-8 when the bytes are valid UTF-8 (a stray
 //! invalid byte among many valid non-ASCII characters is tolerated); otherwise chardetng's guess
-//! (GBK widened to GB18030, Big5, ...). See [`clean`] for what cleaning does.
+//! (GBK widened to GB18030, Big5, ...).
+//!
+//! Cleaning (see `clean.rs` for the full list): CRLF/CR become LF; terminal escape sequences are
+//! removed with their payload; NBSP, U+3000 and similar become a space; zero-width, BOM, soft
+//! hyphen and bidi controls are removed, as is every other control character except `\n`. Tabs
+//! in a line's leading indentation expand to the next multiple of [`TAB_WIDTH`] columns; other
+//! tabs become one space. Trailing whitespace is trimmed; leading spaces are kept.
+//!
+//! [`read_path`] refuses files over [`MAX_FILE_SIZE`] (64 MB) before reading them.
 
 mod clean;
 mod decode;
@@ -91,10 +99,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
     })
 }
 
-/// Normalises newlines, spacing and tabs, and strips control characters, escapes and invisible marks.
-///
-/// Tabs in a line's leading indentation expand to the next multiple of [`TAB_WIDTH`] columns;
-/// other tabs become a single space. Trailing whitespace is trimmed, leading spaces kept.
+/// Unifies newlines and spaces, expands indentation tabs (others become one space), strips controls, escapes, invisible marks and line-end whitespace.
 pub fn clean(text: &str) -> String {
     clean::normalize(text)
 }

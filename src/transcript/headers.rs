@@ -253,15 +253,14 @@ fn standalone_header<'a>(
         h.end += 1;
         extras += 1;
     }
-    if h.title.is_empty() {
-        if let Some(role) = lines
+    if h.title.is_empty()
+        && let Some(role) = lines
             .get(h.end)
             .filter(|l| is_role_line(l, lines.get(h.end + 1)))
-        {
-            h.title = vec![role.text.to_string()];
-            h.end += 1;
-            extras += 1;
-        }
+    {
+        h.title = vec![role.text.to_string()];
+        h.end += 1;
+        extras += 1;
     }
     let latin = latin_name_like(&c.name);
     let ok = if is_operator_word(&c.name) || known {

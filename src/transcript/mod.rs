@@ -36,10 +36,11 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A section heading line (`Questions and Answers`, `问答环节`, `PRESENTATION`), if it is one.
 fn section_heading(text: &str) -> Option<Section> {
-    let t = strip_colon(text.trim_matches(['*', '#', ' '])).to_lowercase();
-    if t.chars().count() > 40 {
+    let t = strip_colon(text.trim_matches(['*', '#', ' ']));
+    if t.len() > 160 || t.chars().count() > 40 {
         return None;
     }
+    let t = t.to_lowercase();
     let qa = [
         "questions and answers",
         "questions & answers",

@@ -123,7 +123,7 @@ pub fn is_operator_word(name: &str) -> bool {
 /// True when `token` can be one word of a Latin personal name.
 fn latin_name_token(token: &str, first: bool) -> bool {
     let lower = token.to_lowercase();
-    if HEADING_WORDS.contains(&lower.trim_end_matches([',', '.']).as_ref()) {
+    if HEADING_WORDS.contains(&lower.trim_end_matches([',', '.'])) {
         return false;
     }
     if !first && NAME_PARTICLES.contains(&lower.as_str()) {

@@ -32,10 +32,11 @@ pub struct List {
 
 /// The group a heading line opens, if it is a participant-list heading.
 pub fn heading_group(text: &str) -> Option<Group> {
-    let t = strip_colon(text.trim_matches(['*', '#', ' ', '-', '='])).to_lowercase();
-    if t.chars().count() > 40 {
+    let t = strip_colon(text.trim_matches(['*', '#', ' ', '-', '=']));
+    if t.len() > 160 || t.chars().count() > 40 {
         return None;
     }
+    let t = t.to_lowercase();
     let company = [
         "company",
         "corporate",
@@ -146,13 +147,14 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
             break;
         }
         let mut used = 1;
-        if rest.is_empty() {
-            if let Some(next) = lines.get(j + 1) {
-                let next_parts = split_dashes(strip_bullet(next.text));
-                if !name_like(next_parts[0].as_str()) && next.text.contains(" - ") {
-                    rest = next_parts;
-                    used = 2;
-                }
+        if rest.is_empty()
+            && let Some(next) = lines.get(j + 1)
+        {
+            let next_parts = split_dashes(strip_bullet(next.text));
+            let named = next_parts.first().is_some_and(|p| name_like(p));
+            if !named && !next_parts.is_empty() && next.text.contains(" - ") {
+                rest = next_parts;
+                used = 2;
             }
         }
         let (role, firm) = role_and_firm(&rest, group);
@@ -197,6 +199,12 @@ mod tests {
         );
         assert_eq!(heading_group("Call participants:"), Some(Group::Unknown));
         assert_eq!(heading_group("Operator"), None);
+    }
+
+    #[test]
+    fn a_dash_only_line_after_a_name_is_not_an_entry() {
+        let lines = split("Company Participants\nJane Roe\n - \n");
+        assert_eq!(find(&lines)[0].entries.len(), 1);
     }
 
     #[test]

@@ -244,10 +244,11 @@ fn mark_operator(speakers: &mut [Speaker], turns: &[Turn]) {
             intros[t.speaker] += 1;
         }
     }
-    if let Some((best, &n)) = intros.iter().enumerate().max_by_key(|(_, n)| **n) {
-        if n >= 2 && speakers[best].kind == SpeakerKind::Other {
-            speakers[best].kind = SpeakerKind::Operator;
-        }
+    if let Some((best, &n)) = intros.iter().enumerate().max_by_key(|(_, n)| **n)
+        && n >= 2
+        && speakers[best].kind == SpeakerKind::Other
+    {
+        speakers[best].kind = SpeakerKind::Operator;
     }
 }
 

@@ -1,0 +1,53 @@
+//! Arbitrary input never panics the ingestion and parsing pipeline.
+
+use proptest::prelude::*;
+
+/// Lines that look like the pieces of real transcripts, so the parser's branches are reached.
+fn transcript_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Operator".to_string()),
+        Just("运营商".to_string()),
+        Just("Company Participants".to_string()),
+        Just("Conference Call Participants".to_string()),
+        Just("Jane Q. Example - CFO".to_string()),
+        Just("Tom Brandt - Halvorsen Partners".to_string()),
+        Just("**主持人：** 欢迎参加 2026 年第一季度电话会议。".to_string()),
+        Just("王小明（首席执行官）：谢谢。".to_string()),
+        Just("作者說明:".to_string()),
+        Just(
+            "Our first question comes from the line of Tom Brandt with Halvorsen. Please go ahead."
+                .to_string()
+        ),
+        Just("下一个问题来自北辰证券的分析师张伟。".to_string()),
+        Just("Questions and Answers".to_string()),
+        Just("---".to_string()),
+        Just(String::new()),
+        "[ -~]{0,80}",
+        "[\\u{4e00}-\\u{4fff}，。：（）·]{0,40}",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        if let Ok(d) = tandem::ingest::decode(&bytes, None) {
+            let t = tandem::transcript::parse(&d.text);
+            prop_assert!(t.turns.iter().all(|x| x.speaker < t.speakers.len()));
+        }
+    }
+
+    #[test]
+    fn transcript_like_text_never_panics(lines in proptest::collection::vec(transcript_line(), 0..60)) {
+        let text = lines.join("\n");
+        let t = tandem::transcript::parse(&tandem::ingest::clean(&text));
+        prop_assert!(t.turns.iter().all(|x| x.speaker < t.speakers.len() && !x.blocks.is_empty()));
+        for q in &t.questions {
+            prop_assert!(q.analyst < t.speakers.len());
+            prop_assert!(q.turns.iter().all(|&i| i < t.turns.len()));
+        }
+        prop_assert!(serde_json::to_string(&t).is_ok());
+    }
+}

@@ -24,7 +24,8 @@ pub struct FileError {
 
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        let path = self.path.display().to_string();
+        write!(f, "{}: {}", path.escape_debug(), self.reason)
     }
 }
 
@@ -32,17 +33,7 @@ impl std::error::Error for FileError {}
 
 /// Reads, decodes and parses one transcript file (`-` is standard input).
 pub fn load(path: &Path, encoding: Option<&str>) -> Result<Transcript, FileError> {
-    let decoded = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| FileError {
-            path: path.into(),
-            reason: e.to_string(),
-        })?;
-        ingest::decode(&bytes, encoding)
-    } else {
-        ingest::read_path(path, encoding)
-    };
-    let decoded = decoded.map_err(|e| FileError {
+    let decoded = ingest::read_path(path, encoding).map_err(|e| FileError {
         path: path.into(),
         reason: e.to_string(),
     })?;

@@ -12,4 +12,6 @@ pub mod reader;
 pub mod transcript;
 pub mod ui;
 
-pub use transcript::model::{Block, Lang, Question, Section, Speaker, SpeakerKind, Transcript, Turn};
+pub use transcript::model::{
+    Block, Lang, Question, Section, Speaker, SpeakerKind, Transcript, Turn,
+};

@@ -1,0 +1,131 @@
+//! `tandem parse` as a user runs it: outline, JSON shape, stdin, encodings, non-transcripts.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn tandem(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn json_of(out: &Output) -> Value {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let path = fixture("interleaved_participants.txt");
+    let v = json_of(&tandem(&["parse", "--json", path.to_str().unwrap()], None));
+    for key in ["title", "company", "period", "date", "languages", "encoding", "speakers", "turns", "questions"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["languages"], serde_json::json!(["en", "zh"]));
+    assert_eq!(v["encoding"], "UTF-8");
+    let sp = &v["speakers"][0];
+    for key in ["name", "name_alt", "role", "firm", "kind"] {
+        assert!(sp.get(key).is_some(), "speaker missing {key}");
+    }
+    let turn = &v["turns"][0];
+    assert!(turn["speaker"].is_u64() && turn["section"] == "prepared" && turn["question"].is_null());
+    let block = &turn["blocks"][0];
+    assert!(block.get("en").is_some() && block.get("zh").is_some());
+    let notes = v["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["blocks"].as_array().unwrap())
+        .filter(|b| b.get("note").is_some() && b.get("en").is_none())
+        .count();
+    assert_eq!(notes, 2);
+    let q = &v["questions"][0];
+    assert_eq!(q["number"], 1);
+    let analyst = q["analyst"].as_u64().unwrap() as usize;
+    assert_eq!(v["speakers"][analyst]["kind"], "analyst");
+    let first = q["turns"][0].as_u64().unwrap() as usize;
+    assert_eq!(v["turns"][first]["question"], 1);
+    assert_eq!(v["turns"][first]["section"], "qa");
+}
+
+#[test]
+fn outline_lists_questions_with_analyst_and_firm() {
+    let path = fixture("english_dashes.txt");
+    let out = tandem(&["parse", path.to_str().unwrap()], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Q1 · Victor Alvarez · Calloway Brothers"), "{text}");
+    assert!(text.contains("Languages: English"), "{text}");
+}
+
+#[test]
+fn reads_standard_input() {
+    let bytes = std::fs::read(fixture("inline_zh.txt")).unwrap();
+    let v = json_of(&tandem(&["parse", "--json", "-"], Some(&bytes)));
+    assert_eq!(v["languages"], serde_json::json!(["zh"]));
+    assert_eq!(v["questions"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn gb18030_and_big5_files_are_detected_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, enc, label) in [
+        ("inline_zh.txt", encoding_rs::GB18030, "GB18030"),
+        ("block_zh.txt", encoding_rs::BIG5, "Big5"),
+    ] {
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        // Characters Big5 lacks (a bullet or two) become numeric references; the text stays Big5.
+        let (bytes, _, _) = enc.encode(&text);
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let v = json_of(&tandem(&["parse", "--json", path.to_str().unwrap()], None));
+        assert_eq!(v["encoding"], label);
+        assert_eq!(v["questions"].as_array().unwrap().len(), 3, "{name}");
+    }
+}
+
+#[test]
+fn text_that_is_not_a_transcript_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "Shopping list\n\nmilk, eggs, bread.\n").unwrap();
+    let out = tandem(&["parse", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("notes.txt") && err.contains("does not look like a call transcript"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn escape_sequences_in_a_file_never_reach_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil.txt");
+    let text = std::fs::read_to_string(fixture("english_dashes.txt"))
+        .unwrap()
+        .replacen("Operator", "Operator\x1b]52;c;cHduZWQ=\x07\x1b[31m", 1);
+    std::fs::write(&path, text).unwrap();
+    for args in [vec!["parse"], vec!["parse", "--json"]] {
+        let mut args = args.clone();
+        args.push(path.to_str().unwrap());
+        let out = tandem(&args, None);
+        assert!(out.status.success());
+        assert!(!out.stdout.contains(&0x1b), "ESC reached the output of {args:?}");
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("\\u001b"));
+    }
+}

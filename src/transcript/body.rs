@@ -125,7 +125,25 @@ pub fn blocks(lines: &[&Line<'_>], style: &Style) -> Vec<Block> {
         push_paragraph(&mut out, l, style);
         i += 1;
     }
+    for b in &mut out {
+        match b {
+            Block::Para { en, zh } => {
+                for text in [en, zh].into_iter().flatten() {
+                    unbold(text);
+                }
+            }
+            Block::Note { note } => unbold(note),
+        }
+    }
     out
+}
+
+/// Removes Markdown bold markers (`**`) when they come in pairs.
+fn unbold(text: &mut String) {
+    let n = text.matches("**").count();
+    if n > 0 && n % 2 == 0 {
+        *text = text.replace("**", "");
+    }
 }
 
 /// Where a note that starts at `start` ends: at a gap wider than between paragraphs.
@@ -226,6 +244,13 @@ mod tests {
         assert!(b[1].is_note());
         assert!(matches!(&b[1], Block::Note { note } if note.contains("要點二")));
         assert_eq!(b[2], Block::zh("第二段。"));
+    }
+
+    #[test]
+    fn markdown_bold_is_removed_in_pairs() {
+        let b = run("**重要的是**：我们不会减速。\n\n第二段 2**3 保留。\n\n第三段。");
+        assert_eq!(b[0], Block::zh("重要的是：我们不会减速。"));
+        assert_eq!(b[1], Block::zh("第二段 2**3 保留。"));
     }
 
     #[test]

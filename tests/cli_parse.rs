@@ -21,11 +21,17 @@ fn tandem(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn json_of(out: &Output) -> Value {
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -33,7 +39,17 @@ fn json_of(out: &Output) -> Value {
 fn json_has_the_documented_shape() {
     let path = fixture("interleaved_participants.txt");
     let v = json_of(&tandem(&["parse", "--json", path.to_str().unwrap()], None));
-    for key in ["title", "company", "period", "date", "languages", "encoding", "speakers", "turns", "questions"] {
+    for key in [
+        "title",
+        "company",
+        "period",
+        "date",
+        "languages",
+        "encoding",
+        "speakers",
+        "turns",
+        "questions",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["languages"], serde_json::json!(["en", "zh"]));
@@ -43,7 +59,9 @@ fn json_has_the_documented_shape() {
         assert!(sp.get(key).is_some(), "speaker missing {key}");
     }
     let turn = &v["turns"][0];
-    assert!(turn["speaker"].is_u64() && turn["section"] == "prepared" && turn["question"].is_null());
+    assert!(
+        turn["speaker"].is_u64() && turn["section"] == "prepared" && turn["question"].is_null()
+    );
     let block = &turn["blocks"][0];
     assert!(block.get("en").is_some() && block.get("zh").is_some());
     let notes = v["turns"]
@@ -69,7 +87,10 @@ fn outline_lists_questions_with_analyst_and_firm() {
     let out = tandem(&["parse", path.to_str().unwrap()], None);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Q1 · Victor Alvarez · Calloway Brothers"), "{text}");
+    assert!(
+        text.contains("Q1 · Victor Alvarez · Calloway Brothers"),
+        "{text}"
+    );
     assert!(text.contains("Languages: English"), "{text}");
 }
 
@@ -108,7 +129,10 @@ fn text_that_is_not_a_transcript_is_refused_clearly() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("notes.txt") && err.contains("does not look like a call transcript"), "{err}");
+    assert!(
+        err.contains("notes.txt") && err.contains("does not look like a call transcript"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 }
 
@@ -125,7 +149,10 @@ fn escape_sequences_in_a_file_never_reach_the_output() {
         args.push(path.to_str().unwrap());
         let out = tandem(&args, None);
         assert!(out.status.success());
-        assert!(!out.stdout.contains(&0x1b), "ESC reached the output of {args:?}");
+        assert!(
+            !out.stdout.contains(&0x1b),
+            "ESC reached the output of {args:?}"
+        );
         assert!(!String::from_utf8_lossy(&out.stdout).contains("\\u001b"));
     }
 }

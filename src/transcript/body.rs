@@ -141,7 +141,7 @@ pub fn blocks(lines: &[&Line<'_>], style: &Style) -> Vec<Block> {
 /// Removes Markdown bold markers (`**`) when they come in pairs.
 fn unbold(text: &mut String) {
     let n = text.matches("**").count();
-    if n > 0 && n % 2 == 0 {
+    if n > 0 && n.is_multiple_of(2) {
         *text = text.replace("**", "");
     }
 }

@@ -1,8 +1,9 @@
 //! The full-screen reader: terminal setup and restore, the event loop, remembered positions.
 //!
 //! The terminal is given back clean on every way out: normal quit and errors (the guard's
-//! `Drop`), panics (a chained panic hook), SIGTERM and SIGHUP (a flag the loop polls; a
-//! second signal exits at once). Every mode turned on is turned off.
+//! `Drop`), panics (a chained panic hook), SIGTERM and SIGHUP (a flag the loop polls, and a
+//! watcher thread that restores and exits if the loop is stuck). Every mode turned on is
+//! turned off.
 
 use std::io::{self, IsTerminal, Stdout, Write as _};
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ use crate::ui;
 
 /// How long the loop waits for input before doing idle work (signals, saving).
 const TICK: Duration = Duration::from_millis(200);
+/// How long a signal waits for the loop to stop by itself.
+const GRACE: Duration = Duration::from_millis(1500);
 /// The least time between two saves of the reading position.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
@@ -62,14 +65,22 @@ pub fn run(transcript: Transcript, source: &str) -> io::Result<()> {
     result
 }
 
-/// Registers SIGTERM and SIGHUP: the first sets the returned flag, a second exits at once.
+/// Watches SIGTERM and SIGHUP: sets the returned flag for the loop to stop cleanly; if the
+/// loop has not ended shortly after (input reading can hang once the terminal is gone),
+/// restores the terminal and exits from the watcher thread.
 fn signals() -> io::Result<Arc<AtomicBool>> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&stop))?;
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            flag.store(true, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
     Ok(stop)
 }
 

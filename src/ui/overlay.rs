@@ -49,7 +49,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
     }
     out.push(Line::styled("Mouse", theme::SECTION));
     out.push(Line::raw(
-        "  wheel scrolls the reading pane; a click in the turn list jumps",
+        "  Wheel scrolls; click a turn in the list to jump there",
     ));
     out
 }
@@ -122,18 +122,14 @@ pub fn render_help(buf: &mut Buffer, area: Rect, scroll: u16) {
     let scroll = (scroll as usize).min(max_scroll);
     for (ci, col) in cols.iter().enumerate() {
         let x = inner.x + 1 + ci as u16 * (col_w + 1);
+        let room = col_w.min(inner.right().saturating_sub(x));
         for (i, line) in col
             .iter()
             .skip(scroll)
             .take(inner.height as usize)
             .enumerate()
         {
-            buf.set_line(
-                x,
-                inner.y + i as u16,
-                line,
-                col_w.min(inner.width.saturating_sub(1)),
-            );
+            buf.set_line(x, inner.y + i as u16, line, room);
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::transcript::Block;
 use super::labels::{question_label, section_title, speaker_header};
 use super::layout::{NOTE_GUTTER, Piece, Row, RowKind, Src};
 use super::theme;
+use super::wrap::truncate;
 
 /// Draws the visible rows of the reading pane into `area`.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
@@ -50,7 +51,8 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
         RowKind::Header => {
             let sp = t.speaker_of(turn);
             let style = theme::speaker(sp.kind);
-            buf.set_stringn(area.x, area.y, speaker_header(sp), area.width.into(), style);
+            let label = truncate(&speaker_header(sp), area.width.into());
+            buf.set_stringn(area.x, area.y, label, area.width.into(), style);
         }
         RowKind::Blank => {}
         RowKind::NoteLabel => {

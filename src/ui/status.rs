@@ -17,7 +17,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     buf.set_style(area, theme::STATUS);
     let w = area.width as usize;
     let pos = position(app);
-    let title_room = w.saturating_sub(width(&pos) + 4).min(w * 2 / 5).max(8);
+    let share = if w < 120 { w / 4 } else { w * 2 / 5 };
+    let title_room = w.saturating_sub(width(&pos) + 4).min(share).max(8);
     let left = format!(
         " {} │ {pos}",
         truncate(&call_title(&app.doc, &app.source), title_room)
@@ -56,25 +57,56 @@ pub fn position(app: &App) -> String {
     s
 }
 
-/// The hint keys for the current context, from the key map, as many as fit in `room`.
+/// True for the hints always shown (help, quit, closing and confirming).
+fn essential(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::OpenHelp
+            | Action::Quit
+            | Action::CloseOverlay
+            | Action::SearchConfirm
+            | Action::SearchCancel
+    )
+}
+
+/// The hint keys for the current context, from the key map: as many of the others as fit
+/// in `room`, then the essential ones.
 fn hints(app: &App, room: usize) -> Line<'static> {
     let searching = !app.search.matches.is_empty();
+    let all: Vec<(String, String, bool)> = keymap::hints(app.context())
+        .into_iter()
+        .filter(|(_, b)| searching || !matches!(b.action, Action::SearchNext | Action::SearchPrev))
+        .map(|(key, b)| {
+            (
+                key,
+                format!(" {} ", b.hint.unwrap_or_default()),
+                essential(&b.action),
+            )
+        })
+        .collect();
+    let cost = |(k, l, _): &(String, String, bool)| width(k) + width(l);
+    let mut left = room.saturating_sub(all.iter().filter(|h| h.2).map(cost).sum());
+    let mut full = false;
+    let shown: Vec<bool> = all
+        .iter()
+        .map(|h| {
+            if h.2 {
+                return true;
+            }
+            full = full || cost(h) > left;
+            if !full {
+                left -= cost(h);
+            }
+            !full
+        })
+        .collect();
     let key_style = theme::KEY.bg(theme::STATUS.bg.unwrap_or_default());
     let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, b) in keymap::hints(app.context()) {
-        let search_nav = matches!(b.action, Action::SearchNext | Action::SearchPrev);
-        if search_nav && !searching {
-            continue;
+    for ((key, label, _), show) in all.into_iter().zip(shown) {
+        if show {
+            spans.push(Span::styled(key, key_style));
+            spans.push(Span::styled(label, theme::STATUS));
         }
-        let label = format!(" {} ", b.hint.unwrap_or_default());
-        let w = width(&key) + width(&label);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        spans.push(Span::styled(key, key_style));
-        spans.push(Span::styled(label, theme::STATUS));
     }
     Line::from(spans)
 }

@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use crate::app::App;
 use crate::app::index::EntryKind;
 use crate::app::state::Focus;
+use crate::transcript::Section;
 
-use super::labels::{question_label, section_title};
+use super::labels::question_label;
 use super::theme;
 use super::wrap::truncate;
 
@@ -64,7 +65,8 @@ fn entry_label(app: &App, i: usize) -> String {
             .map_or("", |s| s.name.as_str())
     };
     match e.kind {
-        EntryKind::Section(s) => section_title(s).to_uppercase(),
+        EntryKind::Section(Section::Prepared) => "PREPARED REMARKS".into(),
+        EntryKind::Section(Section::Qa) => "Q&A".into(),
         EntryKind::Turn => format!(" {}", name()),
         EntryKind::Question(q) => format!(" {}", question_label(t, q)),
         EntryKind::Answer => format!("    {}", name()),

@@ -42,6 +42,24 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// True for punctuation that must not start a line.
+fn is_closing(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '%')
+    } else {
+        CLOSING.contains(c)
+    }
+}
+
+/// True for punctuation that must not end a line.
+fn is_opening(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '(' | '[' | '{')
+    } else {
+        OPENING.contains(c)
+    }
+}
+
 /// Width of one grapheme cluster (control characters count 0: ratatui drops them).
 fn cell_width(g: &str) -> usize {
     if g.contains(char::is_control) {
@@ -106,10 +124,10 @@ fn atoms(text: &str, base: usize) -> Vec<Atom> {
             Some(prev) if class == Class::Space => prev.space,
             Some(prev) if prev.space => false,
             Some(_) => {
-                glue_next
+                (class == Class::Narrow && last_class == Class::Narrow)
+                    || glue_next
                     || w == 0
-                    || CLOSING.contains(first)
-                    || (class == Class::Narrow && last_class == Class::Narrow)
+                    || is_closing(first)
             }
         };
         match out.last_mut() {
@@ -123,7 +141,7 @@ fn atoms(text: &str, base: usize) -> Vec<Atom> {
                 space: class == Class::Space,
             }),
         }
-        glue_next = class != Class::Space && OPENING.contains(first);
+        glue_next = class != Class::Space && is_opening(first);
         last_class = class;
     }
     out

@@ -1,0 +1,253 @@
+//! End to end: the real binary in a pseudo-terminal opens a transcript, quits on `q`, and
+//! leaves the terminal as it found it.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// A small interleaved English/Chinese call.
+const CALL: &str = "\
+Acme Corp Q2 2026 Earnings Call
+
+Operator
+Good morning and welcome to the Acme second quarter call.
+早上好，欢迎参加 Acme 第二季度电话会议。
+
+Jane Doe - Chief Executive Officer
+Revenue grew 12% to $1.2 billion this quarter.
+本季度收入增长 12%，达到 12 亿美元。
+
+Operator
+Our first question comes from Ross Sandler with Barclays.
+第一个问题来自巴克莱的 Ross Sandler。
+
+Ross Sandler - Barclays
+How is demand trending into the third quarter?
+第三季度的需求趋势如何？
+
+Jane Doe - Chief Executive Officer
+Demand remains strong across all regions.
+各地区需求依然强劲。
+";
+
+/// Output collected from the pty so far.
+type Sink = Arc<Mutex<Vec<u8>>>;
+
+/// Waits until the output contains `needle` (or the time runs out).
+fn wait_for(out: &Sink, needle: &[u8], limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if out
+            .lock()
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// The reader's run in a pty: exit status and everything it wrote.
+struct Run {
+    success: bool,
+    output: String,
+}
+
+/// Runs the reader on `file` in an 80x24 pty, waits for `ready`, types `keys`, waits for exit.
+fn run(file: &Path, config: &Path, ready: &str, keys: &[u8]) -> Run {
+    run_then(file, config, ready, Then::Keys(keys))
+}
+
+/// What to do once the reader is ready.
+enum Then<'a> {
+    Keys(&'a [u8]),
+    Signal(&'a str),
+}
+
+/// Runs the reader in an 80x24 pty, waits for `ready`, does `then`, waits for exit.
+fn run_then(file: &Path, config: &Path, ready: &str, then: Then) -> Run {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
+    cmd.arg(file);
+    cmd.env("TANDEM_CONFIG_DIR", config);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let out: Sink = Arc::default();
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&out);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let drawn = wait_for(&out, ready.as_bytes(), Duration::from_secs(20));
+    let text = String::from_utf8_lossy(&out.lock().unwrap()).into_owned();
+    assert!(drawn, "the reader never showed {ready:?}:\n{text}");
+    let mut writer = pair.master.take_writer().unwrap();
+    match then {
+        Then::Keys(keys) => {
+            for k in keys {
+                writer.write_all(&[*k]).unwrap();
+                writer.flush().unwrap();
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        Then::Signal(sig) => {
+            let pid = child.process_id().expect("child pid").to_string();
+            let killed = std::process::Command::new("kill")
+                .args(["-s", sig, &pid])
+                .status();
+            assert!(killed.unwrap().success(), "kill -s {sig}");
+        }
+    }
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the reader did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    wait_for(&out, b"\x1b[?25h", Duration::from_secs(5));
+    let output = String::from_utf8_lossy(&out.lock().unwrap()).into_owned();
+    Run {
+        success: status.success(),
+        output,
+    }
+}
+
+/// Checks that every mode the reader turned on was turned off after it was turned on.
+fn assert_restored(output: &str) {
+    let entered = output
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    let left = output
+        .rfind("\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        left > entered,
+        "the alternate screen is left after it was entered"
+    );
+    for off in ["\x1b[?25h", "\x1b[?1000l", "\x1b[?2004l"] {
+        assert!(output[entered..].contains(off), "mode turned off: {off:?}");
+    }
+}
+
+#[test]
+fn quitting_with_q_exits_0_restores_the_terminal_and_remembers_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let config = dir.path().join("config");
+    let first = run(&file, &config, "turn 1/", b"}}q");
+    assert!(first.success, "exit status 0");
+    assert_restored(&first.output);
+    let saved = std::fs::read_to_string(config.join("positions.json")).expect("position saved");
+    assert!(saved.contains("\"turn\": 2"), "two turns on: {saved}");
+    let second = run(&file, &config, "Reopened", b"q");
+    assert!(second.success);
+    assert_restored(&second.output);
+    assert!(
+        second.output.contains("turn 3/"),
+        "reopened at the third turn"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    for sig in ["TERM", "HUP"] {
+        let r = run_then(
+            &file,
+            &dir.path().join("config"),
+            "turn 1/",
+            Then::Signal(sig),
+        );
+        assert_restored(&r.output);
+    }
+}
+
+#[test]
+fn without_a_terminal_the_reader_points_to_tandem_parse() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg(&file)
+        .env("TANDEM_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("tandem: ") && err.contains("needs a terminal"),
+        "{err}"
+    );
+    assert!(err.contains("tandem parse FILE"), "{err}");
+    assert!(
+        out.stdout.is_empty(),
+        "no escape sequences written to a pipe"
+    );
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
+    cmd.arg(&file);
+    cmd.env("TANDEM_CONFIG_DIR", dir.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // Read until the first frame is drawn, then close every handle on the pty's master side.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !seen.windows(7).any(|w| w == b"turn 1/") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the reader drew nothing");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    drop(reader);
+    drop(pair.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("the reader kept running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

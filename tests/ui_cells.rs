@@ -1,0 +1,185 @@
+//! Cell-exact checks of wide characters, column bounds, highlights and the mouse.
+
+mod ui_support;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::style::{Color, Modifier};
+use tandem::app::{Action, input, update};
+use tandem::ui::layout::{RowKind, Src};
+use tandem::ui::{self, wrap};
+use ui_support::{app_for, call, draw, press, repeated, type_text};
+
+/// The (x, y) of the first cell whose symbol is `sym`.
+fn find(buf: &Buffer, sym: &str) -> (u16, u16) {
+    let w = buf.area.width;
+    let i = buf
+        .content
+        .iter()
+        .position(|c| c.symbol() == sym)
+        .expect("symbol on screen");
+    (i as u16 % w, i as u16 / w)
+}
+
+#[test]
+fn a_han_character_takes_two_cells_and_the_second_is_skipped() {
+    let mut app = app_for(call(), 160, 45);
+    let buf = draw(&mut app, 160, 45);
+    let (x, y) = find(&buf, "谢");
+    assert_eq!(buf[(x + 1, y)].symbol(), " ", "continuation cell is blank");
+    assert_eq!(buf[(x + 2, y)].symbol(), "谢");
+    assert_eq!(buf[(x + 4, y)].symbol(), "。");
+    assert_eq!(buf[(x + 6, y)].symbol(), "云");
+}
+
+#[test]
+fn ambiguous_punctuation_takes_one_cell() {
+    let mut app = app_for(call(), 160, 45);
+    let buf = draw(&mut app, 160, 45);
+    let (x, y) = find(&buf, "“");
+    assert_eq!(buf[(x + 1, y)].symbol(), "H");
+    let (x, y) = find(&buf, "·");
+    assert_eq!(buf[(x + 1, y)].symbol(), " ");
+    assert_ne!(buf[(x + 2, y)].symbol(), " ");
+}
+
+#[test]
+fn no_text_row_exceeds_its_column_at_any_width() {
+    for width in [30u16, 41, 69, 70, 99, 128, 157] {
+        for keys in ["", "s", "l", "l l"] {
+            let mut app = app_for(call(), 200, 50);
+            press(&mut app, keys);
+            app.set_viewport(width, 40);
+            let l = &app.layout;
+            for row in &l.rows {
+                let cols: Vec<(Option<tandem::ui::layout::Piece>, u16)> = match row.kind {
+                    RowKind::Text([a, b]) => vec![(a, l.left_w), (b, l.right_w)],
+                    RowKind::Note(p) => vec![(Some(p), l.full_width() - 2)],
+                    _ => vec![],
+                };
+                for (p, w) in cols.into_iter().filter_map(|(p, w)| p.map(|p| (p, w))) {
+                    let block = &app.doc.turns[row.turn as usize].blocks[row.block as usize];
+                    let text = match (block, p.src) {
+                        (tandem::Block::Para { en: Some(s), .. }, Src::En) => s,
+                        (tandem::Block::Para { zh: Some(s), .. }, Src::Zh) => s,
+                        (tandem::Block::Note { note }, Src::Note) => note,
+                        _ => panic!("piece without text"),
+                    };
+                    let piece = &text[p.start as usize..p.end as usize];
+                    assert!(
+                        wrap::width(piece) <= w as usize,
+                        "{piece:?} wider than {w} at {width}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_column_divider_is_never_overwritten() {
+    let mut app = app_for(repeated(2), 157, 45);
+    for _ in 0..6 {
+        let buf = draw(&mut app, 157, 45);
+        let p = ui::panes(buf.area);
+        let bar = p.reading.x + app.layout.left_w + 1;
+        for (i, row) in app.layout.rows[app.top..]
+            .iter()
+            .take(p.reading.height as usize)
+            .enumerate()
+        {
+            if matches!(row.kind, RowKind::Text(_)) {
+                assert_eq!(buf[(bar, p.reading.y + i as u16)].symbol(), "│", "row {i}");
+            }
+        }
+        press(&mut app, "PgDn");
+    }
+}
+
+#[test]
+fn matches_are_highlighted_and_the_current_one_stands_out() {
+    let mut app = app_for(call(), 160, 45);
+    press(&mut app, "/");
+    type_text(&mut app, "Cloud");
+    press(&mut app, "Enter");
+    let buf = draw(&mut app, 160, 45);
+    let row = app.layout.row_of_match(&app.index, app.search.matches[0]) - app.top;
+    let y = ui::panes(buf.area).reading.y + row as u16;
+    assert!(matches!(
+        app.layout.rows[app.top + row].kind,
+        RowKind::Text(_)
+    ));
+    let cells: Vec<_> = (0..160).map(|x| &buf[(x, y)]).collect();
+    let current: String = cells
+        .iter()
+        .filter(|c| c.bg == Color::LightRed)
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(current, "Cloud");
+    let others = buf.content.iter().filter(|c| c.bg == Color::Yellow).count();
+    assert!(
+        others >= "cloud".len() * 3,
+        "other matches highlighted: {others} cells"
+    );
+}
+
+#[test]
+fn the_turn_list_highlight_follows_the_reading_position() {
+    let mut app = app_for(call(), 160, 45);
+    press(&mut app, "] ]");
+    let buf = draw(&mut app, 160, 45);
+    let p = ui::panes(buf.area);
+    let highlighted: Vec<String> = (p.list.y..p.list.bottom())
+        .filter(|&y| buf[(p.list.x + 1, y)].modifier.contains(Modifier::REVERSED))
+        .map(|y| {
+            (p.list.x..p.list.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect();
+    assert_eq!(highlighted.len(), 1);
+    assert!(
+        highlighted[0].starts_with(" Q2 · Eric Sheridan"),
+        "{highlighted:?}"
+    );
+}
+
+/// A mouse event at (x, y).
+fn mouse(kind: MouseEventKind, x: u16, y: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn the_wheel_scrolls_and_a_click_in_the_list_jumps() {
+    let mut app = app_for(call(), 160, 45);
+    draw(&mut app, 160, 45);
+    let wheel = input::action_for(&app, mouse(MouseEventKind::ScrollDown, 100, 10));
+    assert_eq!(wheel, Some(Action::ScrollRows(3)));
+    update(&mut app, wheel.unwrap());
+    assert_eq!(app.top, 3);
+    let list = ui::panes(ratatui::layout::Rect::new(0, 0, 160, 45)).list;
+    let q3 = app
+        .index
+        .entries
+        .iter()
+        .position(|e| matches!(e.kind, tandem::app::index::EntryKind::Question(2)))
+        .unwrap();
+    let click = input::action_for(
+        &app,
+        mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            5,
+            list.y + q3 as u16,
+        ),
+    );
+    assert_eq!(click, Some(Action::JumpToEntry(q3)));
+    update(&mut app, click.unwrap());
+    assert_eq!(app.current_turn(), 10);
+    let outside = input::action_for(&app, mouse(MouseEventKind::Down(MouseButton::Left), 5, 40));
+    assert_eq!(outside, None, "below the last entry");
+}

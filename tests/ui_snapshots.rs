@@ -89,3 +89,14 @@ fn search_matches_after_n_80x24() {
     press(&mut app, "Enter n");
     assert_snapshot!(screen(&mut app, 80, 24));
 }
+
+#[test]
+fn material_before_the_call_80x24() {
+    let mut t = call();
+    t.front_matter = vec![
+        "Brightkeel beat estimates on cloud growth; the shares rose 6% after hours.".into(),
+        "要点：云业务收入增长 31%，自由现金流 29 亿美元。".into(),
+    ];
+    let mut app = ui_support::app_for(t, 80, 24);
+    assert_snapshot!(screen(&mut app, 80, 24));
+}

@@ -222,3 +222,51 @@ fn a_jump_costs_the_same_on_a_huge_call() {
         .map(|&(t, _)| big.layout.turn_row(t));
     assert_eq!(Some(big.top), starts.filter(|&r| r < end).max());
 }
+
+#[test]
+fn material_before_and_after_the_call_is_shown_and_can_be_skipped() {
+    use tandem::app::{Action, update};
+    use tandem::ui::layout::RowKind;
+    let mut t = call();
+    t.front_matter = vec![
+        "A news article about the call.".into(),
+        "第二段：摘要。".into(),
+    ];
+    t.back_matter = vec!["Page footer".into()];
+    let mut a = app_for(t, 160, 45);
+    assert!(matches!(
+        a.layout.rows[0].kind,
+        RowKind::MatterTitle { back: false }
+    ));
+    press(&mut a, "j");
+    assert!(matches!(
+        a.layout.rows[a.top].kind,
+        RowKind::Matter { para: 1, .. }
+    ));
+    press(&mut a, "j");
+    assert_eq!(
+        a.top, a.layout.call_start as usize,
+        "the call itself starts next"
+    );
+    assert!(matches!(a.layout.rows[a.top].kind, RowKind::Section(_)));
+    update(&mut a, Action::JumpToEntry(0));
+    assert_eq!(
+        a.top, 0,
+        "the first list entry is the material before the call"
+    );
+    update(&mut a, Action::JumpToEntry(2));
+    assert_eq!(
+        a.top, a.layout.call_start as usize,
+        "the first turn's entry skips it"
+    );
+    let back = a
+        .layout
+        .rows
+        .iter()
+        .position(|r| matches!(r.kind, RowKind::MatterTitle { back: true }));
+    let last_turn_start = a.layout.turn_row(a.doc.turns.len() - 1);
+    assert!(
+        back.is_some_and(|r| r > last_turn_start),
+        "after the last turn"
+    );
+}

@@ -14,6 +14,8 @@ pub struct Entry {
 /// What a turn-list line stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
+    /// The heading of the material before the call.
+    Before,
     /// The heading of prepared remarks or Q&A.
     Section(Section),
     /// A turn outside any question.
@@ -148,6 +150,12 @@ fn roles(t: &Transcript) -> Vec<Role> {
 /// The turn list: section headings, turns, questions and their answers.
 fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
     let mut out = Vec::new();
+    if !t.front_matter.is_empty() && !t.turns.is_empty() {
+        out.push(Entry {
+            turn: 0,
+            kind: EntryKind::Before,
+        });
+    }
     let mut section = None;
     for (i, turn) in t.turns.iter().enumerate() {
         if section != Some(turn.section) {

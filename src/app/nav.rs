@@ -1,6 +1,7 @@
 //! Moving through the call: every function here is a binary search on the layout's index,
 //! so it costs the same on a 5 MB transcript as on a short one.
 
+use super::index::EntryKind;
 use super::state::App;
 
 impl App {
@@ -91,8 +92,14 @@ impl App {
 
     /// Jumps to turn-list entry `i`.
     pub fn jump_to_entry(&mut self, i: usize) {
-        if let Some(e) = self.index.entries.get(i) {
-            self.jump_to_row(self.layout.turn_row(e.turn));
-        }
+        let Some(e) = self.index.entries.get(i) else {
+            return;
+        };
+        let row = match e.kind {
+            EntryKind::Before => 0,
+            _ if e.turn == 0 => self.layout.call_start as usize,
+            _ => self.layout.turn_row(e.turn),
+        };
+        self.jump_to_row(row);
     }
 }

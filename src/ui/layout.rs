@@ -47,6 +47,17 @@ pub struct Piece {
 pub enum RowKind {
     /// The heading of prepared remarks or Q&A.
     Section(Section),
+    /// The heading of the material before (or, when `back`, after) the call.
+    MatterTitle {
+        back: bool,
+    },
+    /// A line of that material: paragraph `para`, byte range `start..end`.
+    Matter {
+        back: bool,
+        para: u32,
+        start: u32,
+        end: u32,
+    },
     /// The banner of a question (index into `Transcript::questions`).
     Question(usize),
     /// The turn's speaker, role and firm.
@@ -97,6 +108,8 @@ pub struct Layout {
     pub block_rows: Vec<u32>,
     /// Rows where `j`/`k` stop: turn starts and every paragraph but a turn's first.
     pub stops: Vec<u32>,
+    /// The first row of the call itself (after the material before it).
+    pub call_start: u32,
 }
 
 impl Layout {
@@ -115,12 +128,14 @@ impl Layout {
             turn_rows: Vec::with_capacity(t.turns.len() + 1),
             block_rows: Vec::with_capacity(ix.block_base.last().map_or(0, |&n| n as usize + 1)),
             stops: Vec::new(),
+            call_start: 0,
         };
         for i in 0..t.turns.len() {
             l.turn(t, ix, i);
         }
-        l.turn_rows.push(l.rows.len() as u32);
         l.block_rows.push(l.rows.len() as u32);
+        l.matter(t.turns.len().saturating_sub(1), &t.back_matter, true);
+        l.turn_rows.push(l.rows.len() as u32);
         l
     }
 
@@ -130,6 +145,13 @@ impl Layout {
         let at = self.rows.len() as u32;
         self.turn_rows.push(at);
         self.stops.push(at);
+        if i == 0 {
+            self.matter(0, &t.front_matter, false);
+            self.call_start = self.rows.len() as u32;
+            if self.call_start > at {
+                self.stops.push(self.call_start);
+            }
+        }
         if i == 0 || t.turns[i - 1].section != turn.section {
             self.push(i, NO_BLOCK, RowKind::Section(turn.section));
             self.push(i, NO_BLOCK, RowKind::Blank);
@@ -152,6 +174,37 @@ impl Layout {
         }
         if shown == 0 {
             self.push(i, NO_BLOCK, RowKind::Blank);
+        }
+    }
+
+    /// Appends the material before or after the call (owned by turn `turn`), if any.
+    fn matter(&mut self, turn: usize, paras: &[String], back: bool) {
+        if paras.is_empty() {
+            return;
+        }
+        if back {
+            self.stops.push(self.rows.len() as u32);
+        }
+        self.push(turn, NO_BLOCK, RowKind::MatterTitle { back });
+        self.push(turn, NO_BLOCK, RowKind::Blank);
+        for (p, text) in paras.iter().enumerate() {
+            if p > 0 {
+                self.stops.push(self.rows.len() as u32);
+            }
+            for r in wrap(text, self.full_width().into()) {
+                let (para, start, end) = (p as u32, r.start as u32, r.end as u32);
+                self.push(
+                    turn,
+                    NO_BLOCK,
+                    RowKind::Matter {
+                        back,
+                        para,
+                        start,
+                        end,
+                    },
+                );
+            }
+            self.push(turn, NO_BLOCK, RowKind::Blank);
         }
     }
 

@@ -39,6 +39,36 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
     let turn = &t.turns[row.turn as usize];
     match row.kind {
         RowKind::Section(s) => rule_line(buf, area, section_title(s), theme::SECTION),
+        RowKind::MatterTitle { back } => {
+            let title = if back {
+                "After the call"
+            } else {
+                "Before the call"
+            };
+            rule_line(buf, area, title, theme::SECTION);
+        }
+        RowKind::Matter {
+            back,
+            para,
+            start,
+            end,
+        } => {
+            let paras = if back {
+                &t.back_matter
+            } else {
+                &t.front_matter
+            };
+            let text = paras
+                .get(para as usize)
+                .and_then(|p| p.get(start as usize..end as usize));
+            buf.set_stringn(
+                area.x,
+                area.y,
+                text.unwrap_or(""),
+                area.width.into(),
+                theme::MATTER,
+            );
+        }
         RowKind::Question(q) => {
             buf.set_stringn(
                 area.x,

@@ -14,6 +14,8 @@ pub const QUESTION: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier
 pub const NOTE: Style = Style::new()
     .fg(Color::Gray)
     .add_modifier(Modifier::DIM.union(Modifier::ITALIC));
+/// Material before and after the call (articles, summaries, page chrome).
+pub const MATTER: Style = Style::new().fg(Color::Gray);
 /// The label above a note.
 pub const NOTE_LABEL: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD);
 /// Lines and separators.

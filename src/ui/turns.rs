@@ -65,6 +65,7 @@ fn entry_label(app: &App, i: usize) -> String {
             .map_or("", |s| s.name.as_str())
     };
     match e.kind {
+        EntryKind::Before => "BEFORE THE CALL".into(),
         EntryKind::Section(Section::Prepared) => "PREPARED REMARKS".into(),
         EntryKind::Section(Section::Qa) => "Q&A".into(),
         EntryKind::Turn => format!(" {}", name()),
@@ -77,7 +78,7 @@ fn entry_label(app: &App, i: usize) -> String {
 fn entry_style(app: &App, i: usize) -> Style {
     let e = &app.index.entries[i];
     match e.kind {
-        EntryKind::Section(_) => theme::LIST_SECTION,
+        EntryKind::Section(_) | EntryKind::Before => theme::LIST_SECTION,
         EntryKind::Question(_) => theme::QUESTION,
         _ => Style::new(),
     }

@@ -62,7 +62,9 @@ fn is_opening(c: char) -> bool {
 
 /// Width of one grapheme cluster (control characters count 0: ratatui drops them).
 fn cell_width(g: &str) -> usize {
-    if g.contains(char::is_control) {
+    if let [b] = g.as_bytes() {
+        usize::from(!b.is_ascii_control())
+    } else if g.contains(char::is_control) {
         0
     } else {
         g.width()
@@ -108,7 +110,7 @@ fn atoms(text: &str, base: usize) -> Vec<Atom> {
     let mut out: Vec<Atom> = Vec::new();
     let mut last_class = Class::Space;
     let mut glue_next = false;
-    for (i, g) in text.grapheme_indices(true) {
+    each_cluster(text, |i, g| {
         let w = cell_width(g);
         let first = g.chars().next().unwrap_or(' ');
         let class = if first.is_whitespace() {
@@ -143,8 +145,36 @@ fn atoms(text: &str, base: usize) -> Vec<Atom> {
         }
         glue_next = class != Class::Space && is_opening(first);
         last_class = class;
-    }
+    });
     out
+}
+
+/// Calls `f` with each grapheme cluster of `text` and its byte offset. Runs of ASCII take a
+/// fast path (one byte, one cluster); the rest goes through full segmentation.
+fn each_cluster(text: &str, mut f: impl FnMut(usize, &str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii_end = i + bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        // The last ASCII byte before other text may start a cluster with it (e + ◌́).
+        let fast_end = if ascii_end < bytes.len() {
+            ascii_end.saturating_sub(1).max(i)
+        } else {
+            ascii_end
+        };
+        for k in i..fast_end {
+            f(k, &text[k..k + 1]);
+        }
+        let slow_end = ascii_end
+            + bytes[ascii_end..]
+                .iter()
+                .take_while(|b| !b.is_ascii())
+                .count();
+        for (k, g) in text[fast_end..slow_end].grapheme_indices(true) {
+            f(fast_end + k, g);
+        }
+        i = slow_end;
+    }
 }
 
 /// Greedily fills lines of `width` cells with `atoms` of `text` (which starts at byte `base`).

@@ -1,6 +1,8 @@
 use proptest::prelude::*;
 
-use super::{truncate, width, wrap};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{each_cluster, truncate, width, wrap};
 
 /// The wrapped lines of `text` as strings.
 fn lines(text: &str, w: usize) -> Vec<&str> {
@@ -134,5 +136,15 @@ proptest! {
         }
         let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         prop_assert_eq!(strip(&kept), strip(&text));
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_ascii_fast_path_finds_the_same_clusters(text in mixed_text()) {
+        let mut fast = Vec::new();
+        each_cluster(&text, |i, g| fast.push((i, g.to_string())));
+        let full: Vec<(usize, String)> = text.grapheme_indices(true).map(|(i, g)| (i, g.to_string())).collect();
+        prop_assert_eq!(fast, full);
     }
 }

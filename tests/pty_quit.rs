@@ -67,7 +67,18 @@ fn run(file: &Path, config: &Path, ready: &str, keys: &[u8]) -> Run {
 /// What to do once the reader is ready.
 enum Then<'a> {
     Keys(&'a [u8]),
+    /// Type the first keys, wait for the text to appear, then type the last keys.
+    KeysUntil(&'a [u8], &'a str, &'a [u8]),
     Signal(&'a str),
+}
+
+/// Types `keys` one by one.
+fn type_keys(writer: &mut dyn Write, keys: &[u8]) {
+    for k in keys {
+        writer.write_all(&[*k]).unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 /// Runs the reader in an 80x24 pty, waits for `ready`, does `then`, waits for exit.
@@ -103,12 +114,13 @@ fn run_then(file: &Path, config: &Path, ready: &str, then: Then) -> Run {
     assert!(drawn, "the reader never showed {ready:?}:\n{text}");
     let mut writer = pair.master.take_writer().unwrap();
     match then {
-        Then::Keys(keys) => {
-            for k in keys {
-                writer.write_all(&[*k]).unwrap();
-                writer.flush().unwrap();
-                std::thread::sleep(Duration::from_millis(100));
-            }
+        Then::Keys(keys) => type_keys(&mut writer, keys),
+        Then::KeysUntil(first, shown, last) => {
+            type_keys(&mut writer, first);
+            let seen = wait_for(&out, shown.as_bytes(), Duration::from_secs(20));
+            let text = String::from_utf8_lossy(&out.lock().unwrap()).into_owned();
+            assert!(seen, "never showed {shown:?}:\n{text}");
+            type_keys(&mut writer, last);
         }
         Then::Signal(sig) => {
             let pid = child.process_id().expect("child pid").to_string();
@@ -250,4 +262,21 @@ fn closing_the_terminal_ends_the_reader() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn a_position_that_cannot_be_saved_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    // The config "directory" is a plain file: every save fails.
+    let then = Then::KeysUntil(b"}", "not saved", b"q");
+    let r = run_then(&file, &file, "turn 1/", then);
+    assert!(r.success, "the reader still exits 0");
+    assert_restored(&r.output);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        CALL,
+        "nothing overwritten"
+    );
 }

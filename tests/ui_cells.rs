@@ -183,3 +183,18 @@ fn the_wheel_scrolls_and_a_click_in_the_list_jumps() {
     let outside = input::action_for(&app, mouse(MouseEventKind::Down(MouseButton::Left), 5, 40));
     assert_eq!(outside, None, "below the last entry");
 }
+
+#[test]
+fn tiny_terminals_and_empty_calls_draw_without_panicking() {
+    for (w, h) in [(1, 1), (5, 2), (20, 5), (59, 10), (60, 10), (71, 20)] {
+        for keys in ["", "?", "a", "/", "Tab"] {
+            let mut app = app_for(call(), w, h);
+            press(&mut app, keys);
+            ui_support::text(&draw(&mut app, w, h));
+        }
+    }
+    let mut empty = app_for(tandem::Transcript::default(), 80, 24);
+    press(&mut empty, "j ] } G a ? Esc / x Enter n");
+    let screen = ui_support::text(&draw(&mut empty, 80, 24));
+    assert!(screen.contains("turn 0/0"), "{screen}");
+}

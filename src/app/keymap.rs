@@ -120,7 +120,7 @@ pub static BINDINGS: &[Binding] = &[
     b(k('/'), A::StartSearch, R, FIND, "Search both languages", Some("search")),
     b(k('n'), A::SearchNext, R, FIND, "Next match", Some("next")),
     b(k('N'), A::SearchPrev, R, FIND, "Previous match", Some("prev")),
-    b(sp(KeyCode::Esc), A::ClearSearch, R, FIND, "Clear the search", None),
+    b(sp(KeyCode::Esc), A::ClearSearch, R, FIND, "Clear the search", Some("clear")),
     b(sp(KeyCode::Enter), A::SearchConfirm, S, FIND, "While typing: keep the matches", Some("keep")),
     b(sp(KeyCode::Esc), A::SearchCancel, S, FIND, "While typing: cancel, go back", Some("cancel")),
     b(k('l'), A::CycleLanguage, R, VIEW, "Languages: both / English / Chinese", None),

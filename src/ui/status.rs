@@ -75,7 +75,13 @@ fn hints(app: &App, room: usize) -> Line<'static> {
     let searching = !app.search.matches.is_empty();
     let all: Vec<(String, String, bool)> = keymap::hints(app.context())
         .into_iter()
-        .filter(|(_, b)| searching || !matches!(b.action, Action::SearchNext | Action::SearchPrev))
+        .filter(|(_, b)| {
+            searching
+                || !matches!(
+                    b.action,
+                    Action::SearchNext | Action::SearchPrev | Action::ClearSearch
+                )
+        })
         .map(|(key, b)| {
             (
                 key,

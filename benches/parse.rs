@@ -1,4 +1,4 @@
-//! Parse throughput: decoding and parsing a realistic transcript (the built-in sample, and the
+//! Parse throughput and alignment cost: decoding and parsing a realistic transcript (the built-in sample, and the
 //! sample repeated to ~100 KB, the size of a long bilingual call).
 
 use std::hint::black_box;
@@ -34,5 +34,15 @@ fn parse(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse);
+/// Aligning an English file with its Chinese translation (the sample, split and perturbed).
+fn align(c: &mut Criterion) {
+    let case = tandem::align::eval::split(&tandem::commands::load_sample(), 1);
+    let en = tandem::transcript::parse(&case.en_text);
+    let zh = tandem::transcript::parse(&case.zh_text);
+    c.bench_function("align/sample", |b| {
+        b.iter(|| tandem::align::align(black_box(en.clone()), black_box(zh.clone())))
+    });
+}
+
+criterion_group!(benches, parse, align);
 criterion_main!(benches);

@@ -23,7 +23,8 @@ pub struct Cli {
 /// Options for opening transcripts in the reader (the default command).
 #[derive(Debug, Args, Default, Clone)]
 pub struct ReadArgs {
-    /// Transcript files to open; none opens the built-in sample.
+    /// A transcript, or an English transcript and its Chinese translation (either order);
+    /// none opens the built-in sample.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -40,7 +41,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// Transcript files; `-` reads standard input. None parses the built-in sample.
+    /// A transcript, or an English transcript and its Chinese translation (either order);
+    /// `-` reads standard input; none parses the built-in sample.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

@@ -55,12 +55,44 @@ pub fn load_sample() -> Transcript {
     t
 }
 
-/// Loads every file named, or the sample when none is.
-fn load_all(files: &[PathBuf], encoding: Option<&str>) -> Result<Vec<Transcript>, FileError> {
-    if files.is_empty() {
-        return Ok(vec![load_sample()]);
+/// Loads an English file and its Chinese translation (either order) as one aligned call.
+pub fn load_pair(a: &Path, b: &Path, encoding: Option<&str>) -> Result<Transcript, FileError> {
+    let (ta, tb) = (load(a, encoding)?, load(b, encoding)?);
+    crate::align::align(ta, tb)
+        .map(|aligned| aligned.transcript)
+        .map_err(|e| FileError {
+            path: PathBuf::from(format!("{} + {}", a.display(), b.display())),
+            reason: e.to_string(),
+        })
+}
+
+/// The call the command line names: the sample, one file, or an English file and its
+/// Chinese translation.
+pub fn load_call(files: &[PathBuf], encoding: Option<&str>) -> Result<Transcript, FileError> {
+    match files {
+        [] => Ok(load_sample()),
+        [one] => load(one, encoding),
+        [a, b] => load_pair(a, b, encoding),
+        [a, ..] => Err(FileError {
+            path: a.clone(),
+            reason: format!(
+                "{} files given; give one transcript, or an English transcript and its Chinese translation",
+                files.len()
+            ),
+        }),
     }
-    files.iter().map(|p| load(p, encoding)).collect()
+}
+
+/// How the reader names what it shows.
+fn source_name(files: &[PathBuf]) -> String {
+    match files {
+        [] => SAMPLE_NAME.to_string(),
+        _ => files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" + "),
+    }
 }
 
 /// `tandem parse`: an outline, or JSON.
@@ -68,28 +100,20 @@ pub fn parse(
     args: &ParseArgs,
     encoding: Option<&str>,
 ) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let transcripts = load_all(&args.files, encoding)?;
-    let mut out = String::new();
-    for t in &transcripts {
-        if args.json {
-            out.push_str(&serde_json::to_string_pretty(t)?);
-            out.push('\n');
-        } else {
-            out.push_str(&outline(t));
-        }
-    }
+    let t = load_call(&args.files, encoding)?;
+    let out = if args.json {
+        serde_json::to_string_pretty(&t)? + "\n"
+    } else {
+        outline(&t)
+    };
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `tandem [FILE...]`: the reader.
 pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let mut transcripts = load_all(&args.files, args.encoding.as_deref())?;
-    let source = match args.files.first() {
-        Some(p) => p.display().to_string(),
-        None => SAMPLE_NAME.to_string(),
-    };
-    crate::reader::run(transcripts.remove(0), &source)?;
+    let t = load_call(&args.files, args.encoding.as_deref())?;
+    crate::reader::run(t, &source_name(&args.files))?;
     Ok(ExitCode::SUCCESS)
 }
 

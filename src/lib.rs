@@ -3,6 +3,7 @@
 //! The domain layer (`ingest`, `transcript`) never touches the terminal; the binary
 //! wires it to the command line and the reader.
 
+pub mod align;
 pub mod app;
 pub mod cli;
 pub mod commands;

@@ -156,3 +156,51 @@ fn escape_sequences_in_a_file_never_reach_the_output() {
         assert!(!String::from_utf8_lossy(&out.stdout).contains("\\u001b"));
     }
 }
+
+#[test]
+fn an_english_file_and_its_chinese_translation_parse_as_one_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = tandem::align::eval::split(&tandem::commands::load_sample(), 11);
+    let (en, zh) = (
+        dir.path().join("call.en.txt"),
+        dir.path().join("call.zh.txt"),
+    );
+    std::fs::write(&en, &case.en_text).unwrap();
+    std::fs::write(&zh, &case.zh_text).unwrap();
+    let v = json_of(&tandem(
+        &[
+            "parse",
+            "--json",
+            zh.to_str().unwrap(),
+            en.to_str().unwrap(),
+        ],
+        None,
+    ));
+    assert_eq!(v["languages"], serde_json::json!(["en", "zh"]));
+    assert_eq!(v["questions"].as_array().unwrap().len(), 4);
+    let both = v["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["blocks"].as_array().unwrap())
+        .filter(|b| b["en"].is_string() && b["zh"].is_string())
+        .count();
+    assert!(both > 40, "{both} paired paragraphs");
+
+    let out = tandem(&["parse", en.to_str().unwrap(), en.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("both files are in English"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+
+    let three = tandem(
+        &[
+            "parse",
+            en.to_str().unwrap(),
+            zh.to_str().unwrap(),
+            en.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(three.status.code(), Some(2));
+}

@@ -20,6 +20,8 @@ fn transcript_line() -> impl Strategy<Value = String> {
         ),
         Just("下一个问题来自北辰证券的分析师张伟。".to_string()),
         Just("Questions and Answers".to_string()),
+        Just("我们的评论仅代表截至 2026 年 2 月 5 日的观点，截至目前為止並非常重要。".to_string()),
+        Just("views as of today, February 1, 2024, only".to_string()),
         Just("---".to_string()),
         Just(String::new()),
         "[ -~]{0,80}",

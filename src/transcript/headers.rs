@@ -85,7 +85,16 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
 /// Reads a line as a candidate header by its shape alone.
 fn speaker_candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
     let text = line.text;
-    if let Some(c) = MARKDOWN.captures(text) {
+    let head: &str = match text.char_indices().nth(70) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    if !head.contains([':', '：']) {
+        return standalone(text);
+    }
+    if text.starts_with("**")
+        && let Some(c) = MARKDOWN.captures(text)
+    {
         let body = c.name("body").map_or("", |m| m.as_str().trim());
         let (name, title) = split_heading(&c["h"]);
         return (!body.is_empty() && name_like(&name)).then_some(Cand {
@@ -131,10 +140,15 @@ fn speaker_candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
 
 /// Reads a whole line as `Name`, `Name - Title`, `Name -- Firm -- Title` or `Name, Firm - Title [2]`.
 fn standalone(text: &str) -> Option<Cand<'static>> {
-    let t = SPEAKER_NUMBER.replace(text.trim_matches('*').trim(), "");
-    if t.chars().count() > 100 || t.ends_with(is_terminal_punct) {
+    let t = text.trim_matches('*').trim();
+    if t.len() > 300 || t.ends_with(is_terminal_punct) || t.chars().count() > 100 {
         return None;
     }
+    let t = if t.ends_with(']') {
+        SPEAKER_NUMBER.replace(t, "")
+    } else {
+        t.into()
+    };
     let colon = ends_with_colon(&t);
     let t = strip_colon(&t);
     let parts = split_dashes(t);

@@ -132,9 +132,11 @@ pub fn date(text: &str) -> Option<String> {
 
 /// A date given as "as of today, February 1, 2024" / "截至 2026 年 2 月 5 日" in speech.
 pub fn date_as_of(text: &str) -> Option<String> {
-    AS_OF
-        .find_iter(text)
-        .find_map(|m| date(&text[m.end()..text.len().min(m.end() + 40)]))
+    AS_OF.find_iter(text).find_map(|m| {
+        let rest = &text[m.end()..];
+        let end = rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i);
+        date(&rest[..end])
+    })
 }
 
 /// True when a line reads like a document title.

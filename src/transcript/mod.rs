@@ -215,6 +215,15 @@ fn raw_turns<'a>(
     (out, qa_heading)
 }
 
+/// Recomputes sections, questions and speaker kinds of a transcript built from other transcripts.
+pub fn restructure(t: &mut Transcript) {
+    for turn in &mut t.turns {
+        turn.section = Section::Prepared;
+        turn.question = None;
+    }
+    t.questions = qa::structure(&mut t.speakers, &mut t.turns, None);
+}
+
 /// Removes speakers that no turn refers to (participants who never spoke), renumbering.
 fn drop_unused_speakers(t: &mut Transcript) {
     let used: HashSet<usize> = t.turns.iter().map(|x| x.speaker).collect();

@@ -1,5 +1,7 @@
 //! The speaker registry: one entry per person across name variants, with role, firm and kind.
 
+use std::collections::HashMap;
+
 use super::model::{Speaker, SpeakerKind};
 use super::names::{
     is_operator_word, role_is_analyst, role_is_executive, same_person, split_firm_from_role,
@@ -11,6 +13,8 @@ use super::text::{Script, script};
 #[derive(Debug, Default)]
 pub struct Registry {
     pub speakers: Vec<Speaker>,
+    /// Spellings (name and alt) already resolved, so each is compared with the others once.
+    seen: HashMap<(String, Option<String>), usize>,
 }
 
 impl Registry {
@@ -33,6 +37,17 @@ impl Registry {
 
     /// The index of the speaker a header names, adding one when new.
     pub fn find_or_add(&mut self, name: &str, alt: Option<&str>) -> usize {
+        let key = (name.to_string(), alt.map(str::to_string));
+        if let Some(&i) = self.seen.get(&key) {
+            return i;
+        }
+        let i = self.resolve(name, alt);
+        self.seen.insert(key, i);
+        i
+    }
+
+    /// Finds the speaker a spelling names by comparing it with every known speaker.
+    fn resolve(&mut self, name: &str, alt: Option<&str>) -> usize {
         let (latin, han) = match script(name) {
             Script::Zh => (alt.filter(|a| script(a) != Script::Zh), Some(name)),
             _ => (Some(name), alt),

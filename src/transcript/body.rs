@@ -138,8 +138,16 @@ pub fn blocks(lines: &[&Line<'_>], style: &Style) -> Vec<Block> {
     out
 }
 
+/// A line of material outside the call as plain text: no blockquote marker, no bold markers.
+pub fn plain_line(text: &str) -> Option<String> {
+    let t = text.trim_start_matches('>').trim();
+    let mut t = t.to_string();
+    unbold(&mut t);
+    (!t.is_empty()).then_some(t)
+}
+
 /// Removes Markdown bold markers (`**`) when they come in pairs.
-fn unbold(text: &mut String) {
+pub(crate) fn unbold(text: &mut String) {
     let n = text.matches("**").count();
     if n > 0 && n.is_multiple_of(2) {
         *text = text.replace("**", "");
@@ -251,6 +259,15 @@ mod tests {
         let b = run("**重要的是**：我们不会减速。\n\n第二段 2**3 保留。\n\n第三段。");
         assert_eq!(b[0], Block::zh("重要的是：我们不会减速。"));
         assert_eq!(b[1], Block::zh("第二段 2**3 保留。"));
+    }
+
+    #[test]
+    fn outside_material_loses_markdown() {
+        assert_eq!(
+            plain_line("> **1、要点：**正文").as_deref(),
+            Some("1、要点：正文")
+        );
+        assert_eq!(plain_line(">"), None);
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn parse(text: &str) -> Transcript {
         (first > 0 && !skip.contains(&0) && meta::first_line_title(lines[0].text)).then_some(0);
     t.front_matter = (0..first)
         .filter(|i| !skip.contains(i) && Some(*i) != title_line)
-        .map(|i| lines[i].text.to_string())
+        .filter_map(|i| body::plain_line(lines[i].text))
         .collect();
     t.title = yaml_title.or_else(|| title_line.map(|i| lines[i].text.to_string()));
     let headline = t
@@ -108,7 +108,10 @@ pub fn parse(text: &str) -> Transcript {
         .cloned();
 
     let end = call_end(&lines, &headers, &lists);
-    t.back_matter = lines[end..].iter().map(|l| l.text.to_string()).collect();
+    t.back_matter = lines[end..]
+        .iter()
+        .filter_map(|l| body::plain_line(l.text))
+        .collect();
     let (raw, qa_heading) = raw_turns(&lines, &headers, &skip, end);
 
     let mut registry = speakers::Registry::from_participants(&entries);

@@ -37,6 +37,25 @@ pub struct ReadArgs {
 pub enum Command {
     /// Parse transcripts and print their structure (outline, or JSON with --json).
     Parse(ParseArgs),
+    /// Where the settings file is, or write a commented default one.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from these definitions.
+    Man,
+}
+
+/// `tandem config …`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the settings file (config.toml).
+    Path,
+    /// Write a commented default config.toml (never replaces an existing one).
+    Init,
 }
 
 #[derive(Debug, Args)]

@@ -117,6 +117,39 @@ pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `tandem config path|init`.
+pub fn config(cmd: &crate::cli::ConfigCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let path = match cmd {
+        crate::cli::ConfigCommand::Path => {
+            crate::settings::path().ok_or("no config directory on this system")?
+        }
+        crate::cli::ConfigCommand::Init => crate::settings::init()?,
+    };
+    write_stdout(&format!("{}\n", path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tandem completions SHELL`: a completion script generated from the command definitions.
+pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <crate::cli::Cli as clap::CommandFactory>::command(),
+        "tandem",
+        &mut out,
+    );
+    write_stdout(&String::from_utf8(out)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tandem man`: the manual page in roff, generated from the command definitions.
+pub fn man() -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(<crate::cli::Cli as clap::CommandFactory>::command()).render(&mut out)?;
+    write_stdout(&String::from_utf8(out)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
 fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod ingest;
 pub mod reader;
+pub mod settings;
 pub mod transcript;
 pub mod ui;
 

@@ -40,8 +40,8 @@ pub fn is_note_word_label(label: &str) -> bool {
 /// Document-wide facts the body parser needs.
 #[derive(Debug, Clone, Default)]
 pub struct Style {
-    /// English lines are followed by their Chinese translation.
-    pub interleaved: bool,
+    /// In an interleaved file, the language whose line comes first in each pair.
+    pub interleaved: Option<Script>,
     /// The usual number of blank lines between paragraphs.
     pub para_gap: usize,
     /// Label lines that open a commentary note.
@@ -71,25 +71,29 @@ pub fn note_labels(lines: &[&Line<'_>]) -> HashSet<String> {
         .collect()
 }
 
-/// True when English lines are mostly followed by a Chinese line (an interleaved file).
-pub fn is_interleaved(lines: &[&Line<'_>]) -> bool {
-    let (mut pairs, mut en, mut zh) = (0, 0, 0);
+/// In an interleaved file (one language's line followed by its translation), the language
+/// that comes first; `None` when the file is not interleaved.
+pub fn interleaving(lines: &[&Line<'_>]) -> Option<Script> {
+    let (mut en_zh, mut zh_en, mut en, mut zh) = (0, 0, 0, 0);
     for (i, l) in lines.iter().enumerate() {
+        let next = lines.get(i + 1).filter(|n| n.gap <= 1).map(|n| n.script);
+        match (l.script, next) {
+            (Script::En, Some(Script::Zh)) => en_zh += 1,
+            (Script::Zh, Some(Script::En)) => zh_en += 1,
+            _ => {}
+        }
         match l.script {
-            Script::En => {
-                en += 1;
-                if lines
-                    .get(i + 1)
-                    .is_some_and(|n| n.script == Script::Zh && n.gap <= 1)
-                {
-                    pairs += 1;
-                }
-            }
+            Script::En => en += 1,
             Script::Zh => zh += 1,
             Script::None => {}
         }
     }
-    pairs >= 3 && pairs * 2 * 10 >= (en + zh) * 6
+    let pairs = en_zh.max(zh_en);
+    (pairs >= 3 && pairs * 2 * 10 >= (en + zh) * 6).then_some(if en_zh >= zh_en {
+        Script::En
+    } else {
+        Script::Zh
+    })
 }
 
 /// True when a line starts a list item (never joined to the line before).
@@ -118,8 +122,8 @@ pub fn blocks(lines: &[&Line<'_>], style: &Style) -> Vec<Block> {
             i = end;
             continue;
         }
-        if style.interleaved {
-            i += interleaved_step(lines, i, style, &mut out);
+        if let Some(lead) = style.interleaved {
+            i += interleaved_step(lines, i, lead, style, &mut out);
             continue;
         }
         push_paragraph(&mut out, l, style);
@@ -167,24 +171,39 @@ fn note_end(lines: &[&Line<'_>], start: usize, style: &Style) -> usize {
 }
 
 /// Reads one unit of an interleaved turn; returns how many lines it used.
-fn interleaved_step(lines: &[&Line<'_>], i: usize, style: &Style, out: &mut Vec<Block>) -> usize {
+fn interleaved_step(
+    lines: &[&Line<'_>],
+    i: usize,
+    lead: Script,
+    style: &Style,
+    out: &mut Vec<Block>,
+) -> usize {
     let l = lines[i];
-    match l.script {
-        Script::Zh => {
-            out.push(Block::note(l.text));
-            1
-        }
-        _ => {
-            let zh = lines
-                .get(i + 1)
-                .filter(|n| n.script == Script::Zh && n.gap <= style.para_gap.max(1));
-            out.push(Block::Para {
-                en: Some(l.text.to_string()),
-                zh: zh.map(|n| n.text.to_string()),
-            });
-            1 + usize::from(zh.is_some())
-        }
+    let follower = if lead == Script::Zh {
+        Script::En
+    } else {
+        Script::Zh
+    };
+    let next = lines
+        .get(i + 1)
+        .filter(|n| l.script != follower && n.script == follower && n.gap <= style.para_gap.max(1))
+        .map(|n| n.text.to_string());
+    if next.is_none() && l.script != Script::None {
+        // A Chinese line with no English is commentary; an English line alone is speech.
+        out.push(if l.script == Script::Zh {
+            Block::note(l.text)
+        } else {
+            Block::en(l.text)
+        });
+        return 1;
     }
+    let this = Some(l.text.to_string());
+    let used = 1 + usize::from(next.is_some());
+    out.push(match lead {
+        Script::Zh => Block::Para { en: next, zh: this },
+        _ => Block::Para { en: this, zh: next },
+    });
+    used
 }
 
 /// Adds a monolingual line as a paragraph, joining hard-wrapped continuation lines.
@@ -222,7 +241,7 @@ mod tests {
         let lines = split(text);
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         let style = Style {
-            interleaved: is_interleaved(&refs),
+            interleaved: interleaving(&refs),
             para_gap: crate::transcript::lines::typical_gap(&lines),
             note_labels: note_labels(&refs),
         };

@@ -59,6 +59,8 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
 });
+static TIMESTAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?\b[\])]?\s*").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
 static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[\d+\]$").unwrap());
 
@@ -78,13 +80,30 @@ fn split_heading(h: &str) -> (String, Vec<String>) {
 
 /// Reads a line as a candidate header, if it can be one.
 fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
-    speaker_candidate(line)
-        .filter(|c| !is_note_word_label(&c.name) && !c.title.iter().any(|t| YEAR.is_match(t)))
+    let text = line.text;
+    let head = text
+        .char_indices()
+        .nth(80)
+        .map_or(text, |(i, _)| &text[..i]);
+    let cand = match TIMESTAMP.find(head) {
+        // `Name (00:01:23):`, `[00:01:23] Name: …`: read the line without the time, then take
+        // the speech (a suffix of both) from the original line.
+        Some(m) => {
+            let stripped = format!("{}{}", &text[..m.start()], &text[m.end()..]);
+            speaker_candidate(&stripped).map(|c| Cand {
+                body: c.body.map(|b| &text[text.len() - b.len()..]),
+                name: c.name,
+                title: c.title,
+                form: c.form,
+            })
+        }
+        None => speaker_candidate(text),
+    };
+    cand.filter(|c| !is_note_word_label(&c.name) && !c.title.iter().any(|t| YEAR.is_match(t)))
 }
 
 /// Reads a line as a candidate header by its shape alone.
-fn speaker_candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
-    let text = line.text;
+fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
     let head: &str = match text.char_indices().nth(70) {
         Some((i, _)) => &text[..i],
         None => text,
@@ -262,8 +281,11 @@ fn standalone_header<'a>(
         h.end += 1;
         extras += 1;
     }
-    if let Some(alt) = lines.get(h.end).filter(|l| is_alt_name(&c.name, l)) {
-        h.alt = Some(alt.text.to_string());
+    if let Some((alt, title)) = lines.get(h.end).and_then(|l| alt_name(&c.name, l)) {
+        h.alt = Some(alt);
+        if h.title.is_empty() {
+            h.title = title;
+        }
         h.end += 1;
         extras += 1;
     }
@@ -282,22 +304,26 @@ fn standalone_header<'a>(
     } else if latin {
         !c.title.is_empty() || extras > 0 || count >= 2 || mentioned(full_text, &c.name, count)
     } else {
-        han_name_like(&c.name) && count >= 2 && extras > 0
+        han_name_like(&c.name) && (h.alt.is_some() || (count >= 2 && extras > 0))
     };
     ok.then_some(h)
 }
 
-/// True when `line` gives the previous name line's name in the other script.
-fn is_alt_name(name: &str, line: &Line<'_>) -> bool {
+/// The previous name line's name in the other script, if `line` gives it (with any title
+/// after a dash: `约翰·史密斯` then `John Smith - CEO`).
+fn alt_name(name: &str, line: &Line<'_>) -> Option<(String, Vec<String>)> {
     if line.gap > 1 {
-        return false;
+        return None;
     }
+    let parts = split_dashes(line.text);
+    let (alt, title) = parts.split_first()?;
     let name_script = super::text::script(name);
-    match line.script {
-        Script::Zh => name_script != Script::Zh && han_name_like(line.text),
-        Script::En => name_script == Script::Zh && latin_name_like(line.text),
+    let ok = match line.script {
+        Script::Zh => name_script != Script::Zh && han_name_like(alt),
+        Script::En => name_script == Script::Zh && (latin_name_like(alt) || is_operator_word(alt)),
         Script::None => false,
-    }
+    };
+    ok.then(|| (alt.clone(), title.to_vec()))
 }
 
 /// True when `line` is a job title standing under a name line, with speech after it.

@@ -117,7 +117,7 @@ pub fn parse(text: &str) -> Transcript {
     let mut registry = speakers::Registry::from_participants(&entries);
     let all_lines: Vec<&Line<'_>> = raw.iter().flat_map(|r| &r.lines).collect();
     let style = body::Style {
-        interleaved: body::is_interleaved(&all_lines),
+        interleaved: body::interleaving(&all_lines),
         para_gap: lines::typical_gap(
             &raw.iter()
                 .flat_map(|r| r.lines.iter().skip(1).cloned())

@@ -76,17 +76,30 @@ fn read_store(path: &Path) -> Result<Store, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Store::default()),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
-    serde_json::from_str(&text).map_err(|e| {
-        let aside = path.with_extension(format!("json.corrupt-{}", now()));
-        match fs::rename(path, &aside) {
-            Ok(()) => format!(
-                "{} was unreadable ({e}); moved to {}",
-                path.display(),
-                aside.display()
-            ),
-            Err(_) => format!("{} is unreadable ({e})", path.display()),
-        }
+    serde_json::from_str(&text).map_err(|e| match quarantine(path) {
+        Ok(aside) => format!(
+            "{} was unreadable ({e}); moved to {}",
+            path.display(),
+            aside.display()
+        ),
+        Err(_) => format!("{} is unreadable ({e})", path.display()),
     })
+}
+
+/// Moves an unusable file aside to `NAME.corrupt-SECONDS[-N]` (never over another such
+/// file) and returns where it went.
+pub(crate) fn quarantine(path: &Path) -> std::io::Result<PathBuf> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let base = format!("{name}.corrupt-{}", now());
+    let aside = (0..)
+        .map(|n| match n {
+            0 => path.with_file_name(&base),
+            n => path.with_file_name(format!("{base}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_file_name(&base));
+    fs::rename(path, &aside)?;
+    Ok(aside)
 }
 
 /// Drops the least recently saved positions beyond [`KEEP`].
@@ -104,14 +117,20 @@ fn trim(positions: &mut BTreeMap<String, Position>) {
     }
 }
 
-/// Writes `bytes` to a temporary sibling of `path`, syncs it, and renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("json.tmp-{}", std::process::id()));
+/// Writes `bytes` to a temporary sibling of `path`, syncs it, renames it over `path`, and
+/// syncs the directory (best effort) so the rename survives a crash.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!("{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, path)?;
+        if let Some(dir) = path.parent().and_then(|d| fs::File::open(d).ok()) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);

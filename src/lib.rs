@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod app;
+pub mod bookmarks;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -1,0 +1,212 @@
+//! The bookmarks store: `bookmarks.json` in the config directory.
+//!
+//! Every change is saved at once: under an exclusive lock on the sibling `bookmarks.json.lock`
+//! the file is read, merged with what this reader holds (by bookmark id, deletions kept as
+//! tombstones), and written to a temporary file that is synced and renamed over it. So two
+//! readers running at once never lose each other's bookmarks. A file that cannot be parsed is
+//! moved aside (never overwritten) and reported; a file that cannot be read, or that a newer
+//! tandem wrote, is left alone and nothing is written over it. When saving fails, the
+//! bookmarks stay in memory and the next change tries again.
+
+use std::fs::{self, File, TryLockError};
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::clock;
+use super::merge::merge;
+use super::model::{Bookmark, FORMAT, StoreFile};
+use crate::config::{quarantine, write_atomically};
+
+/// File name of the store in the config directory.
+pub const FILE: &str = "bookmarks.json";
+/// How long to wait for another reader to release the lock.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// Ok: saved (or read), with a notice to show when something was repaired; Err: why not.
+pub type Outcome = Result<Option<String>, String>;
+
+/// A handle on the store: the bookmarks as last merged, and whether some are unsaved.
+#[derive(Debug, Clone)]
+pub struct Store {
+    /// The store's file; None keeps bookmarks in memory only.
+    path: Option<PathBuf>,
+    data: StoreFile,
+    dirty: bool,
+}
+
+impl Store {
+    /// A store kept in memory only.
+    pub fn memory() -> Self {
+        Store {
+            path: None,
+            data: empty(),
+            dirty: false,
+        }
+    }
+
+    /// Opens the store in `dir` and reads it; a notice or error says what was wrong with it.
+    pub fn open(dir: &Path) -> (Self, Outcome) {
+        let mut store = Store {
+            path: Some(dir.join(FILE)),
+            data: empty(),
+            dirty: false,
+        };
+        let outcome = store.sync(false);
+        (store, outcome)
+    }
+
+    /// The store's file, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when some change is not saved yet.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// All bookmarks, oldest first.
+    pub fn bookmarks(&self) -> &[Bookmark] {
+        &self.data.bookmarks
+    }
+
+    /// The bookmark with `id`.
+    pub fn get(&self, id: &str) -> Option<&Bookmark> {
+        self.data.bookmarks.iter().find(|b| b.id == id)
+    }
+
+    /// Adds `b` or replaces the bookmark with its id, and saves.
+    pub fn put(&mut self, b: Bookmark) -> Outcome {
+        self.data.deleted.remove(&b.id);
+        match self.data.bookmarks.iter_mut().find(|x| x.id == b.id) {
+            Some(old) => *old = b,
+            None => self.data.bookmarks.push(b),
+        }
+        self.dirty = true;
+        self.save()
+    }
+
+    /// Deletes the bookmark with `id` (leaving a tombstone) and saves.
+    pub fn remove(&mut self, id: &str) -> Outcome {
+        let Some(i) = self.data.bookmarks.iter().position(|b| b.id == id) else {
+            return Ok(None);
+        };
+        let gone = self.data.bookmarks.remove(i);
+        let at = clock::now().max(gone.updated);
+        self.data.deleted.insert(gone.id, at);
+        self.dirty = true;
+        self.save()
+    }
+
+    /// Saves unsaved changes (merging what other readers saved meanwhile).
+    pub fn save(&mut self) -> Outcome {
+        self.sync(true)
+    }
+
+    /// Merges in what other readers saved, saving this reader's changes if there are any.
+    pub fn refresh(&mut self) -> Outcome {
+        self.sync(self.dirty)
+    }
+
+    /// Under the lock: read the file, merge, and write when `write` and something changed.
+    fn sync(&mut self, write: bool) -> Outcome {
+        let Some(path) = self.path.clone() else {
+            return Ok(None);
+        };
+        let not_saved = |why: String| {
+            format!(
+                "Bookmarks not saved: {why}; they are kept in memory and saved on the next change"
+            )
+        };
+        let dir = path.parent().unwrap_or(Path::new("."));
+        if write {
+            fs::create_dir_all(dir)
+                .map_err(|e| not_saved(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let _lock = match lock(&path) {
+            Ok(f) => Some(f),
+            Err(e) if write => return Err(not_saved(e)),
+            Err(_) => None,
+        };
+        let (disk, notice) = read(&path).map_err(|e| if write { not_saved(e) } else { e })?;
+        self.data = merge(&self.data, &disk);
+        if write && self.dirty {
+            let text =
+                serde_json::to_string_pretty(&self.data).map_err(|e| not_saved(e.to_string()))?;
+            write_atomically(&path, text.as_bytes())
+                .map_err(|e| not_saved(format!("cannot write {}: {e}", path.display())))?;
+            self.dirty = false;
+        }
+        Ok(notice)
+    }
+}
+
+/// An empty store file of the current format.
+fn empty() -> StoreFile {
+    StoreFile {
+        version: FORMAT,
+        ..StoreFile::default()
+    }
+}
+
+/// Takes the exclusive lock on `path`'s `.lock` sibling, waiting a little for other readers.
+fn lock(path: &Path) -> Result<File, String> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let lock_path = path.with_file_name(format!("{name}.lock"));
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(format!("{} is held by another tandem", lock_path.display()));
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(format!("cannot lock {}: {e}", lock_path.display()));
+            }
+        }
+    }
+}
+
+/// Reads the store file: missing is empty; unparsable is moved aside (with a notice);
+/// unreadable, or of a newer format, is an error and must not be written over.
+fn read(path: &Path) -> Result<(StoreFile, Option<String>), String> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            return Ok((empty(), None));
+        }
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    match serde_json::from_slice::<StoreFile>(&bytes) {
+        Ok(f) if f.version > FORMAT => Err(format!(
+            "{} was written by a newer tandem (format {}); it is left as it is",
+            path.display(),
+            f.version
+        )),
+        Ok(f) => Ok((f, None)),
+        Err(e) => match quarantine(path) {
+            Ok(aside) => Ok((
+                empty(),
+                Some(format!(
+                    "{} could not be read ({e}); it was moved to {} and bookmarks start afresh",
+                    path.display(),
+                    aside.display()
+                )),
+            )),
+            Err(e2) => Err(format!(
+                "{} could not be read ({e}) nor moved aside ({e2}); it is left as it is",
+                path.display()
+            )),
+        },
+    }
+}

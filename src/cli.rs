@@ -37,6 +37,8 @@ pub struct ReadArgs {
 pub enum Command {
     /// Parse transcripts and print their structure (outline, or JSON with --json).
     Parse(ParseArgs),
+    /// Check the figures of the Chinese against the English (exit 1 on a mismatch).
+    Check(CheckArgs),
     /// Where the settings file is, or write a commented default one.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -66,6 +68,18 @@ pub struct ParseArgs {
     pub files: Vec<PathBuf>,
 
     /// Print the transcript as JSON instead of an outline.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A bilingual transcript, or an English transcript and its Chinese translation;
+    /// none checks the built-in sample.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Print the mismatches as JSON.
     #[arg(long)]
     pub json: bool,
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod ingest;
+pub mod numbers;
 pub mod reader;
 pub mod settings;
 pub mod transcript;

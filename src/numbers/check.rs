@@ -1,0 +1,182 @@
+//! `tandem check`: the figures a translation got wrong, as text or JSON.
+//!
+//! Exit code 0 when every Chinese figure agrees with the English, 1 when some do not, 2 on
+//! an error (through the caller).
+
+use std::error::Error;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::ops::Range;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Analysis, Mismatch, analyze};
+use crate::cli::CheckArgs;
+use crate::commands;
+use crate::transcript::model::{Block, Transcript};
+
+/// Characters of context shown on each side of a figure.
+const CONTEXT: usize = 30;
+
+/// The JSON report.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub pairs: usize,
+    pub mismatches: Vec<Entry>,
+}
+
+/// One mismatch in the JSON report.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub turn: usize,
+    pub block: usize,
+    /// The English figure as written, when there is one.
+    pub en: Option<String>,
+    /// The Chinese figure as written.
+    pub zh: String,
+    pub speaker: String,
+    pub reason: String,
+    /// The English around the figure (or around where it would be), when there is English.
+    pub context_en: Option<String>,
+    pub context_zh: String,
+}
+
+/// Runs `tandem check` on the files named (none: the built-in sample).
+pub fn run(args: &CheckArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn Error>> {
+    let t = commands::load_call(&args.files, encoding)?;
+    let analysis = analyze(&t);
+    let report = report(&t, &analysis);
+    let out = if args.json {
+        serde_json::to_string_pretty(&report)? + "\n"
+    } else {
+        text(&t, &report)
+    };
+    write_stdout(&out)?;
+    Ok(if report.mismatches.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The report of an analysed call.
+pub fn report(t: &Transcript, analysis: &Analysis) -> Report {
+    Report {
+        pairs: analysis.pairs,
+        mismatches: analysis
+            .mismatches
+            .iter()
+            .map(|m| entry(t, analysis, m))
+            .collect(),
+    }
+}
+
+/// One mismatch with its figures, speaker and context.
+fn entry(t: &Transcript, analysis: &Analysis, m: &Mismatch) -> Entry {
+    let turn = &t.turns[m.turn];
+    let (en_text, zh_text) = match &turn.blocks[m.block] {
+        Block::Para { en, zh } => (en.as_deref(), zh.as_deref().unwrap_or_default()),
+        Block::Note { note } => (None, note.as_str()),
+    };
+    let (en, zh) = analysis.figures(m);
+    let context_en = en_text.map(|text| match en {
+        Some(f) => context(text, f.range.clone()),
+        None => {
+            let at = zh.range.start as f64 / zh_text.len().max(1) as f64 * text.len() as f64;
+            let at = floor_char(text, at as usize);
+            context(text, at..at)
+        }
+    });
+    Entry {
+        turn: m.turn,
+        block: m.block,
+        en: en.map(|f| f.text.clone()),
+        zh: zh.text.clone(),
+        speaker: t.speaker_of(turn).name.clone(),
+        reason: m.reason.to_string(),
+        context_en,
+        context_zh: context(zh_text, zh.range.clone()),
+    }
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_char(text: &str, i: usize) -> usize {
+    (0..=i.min(text.len()))
+        .rev()
+        .find(|&j| text.is_char_boundary(j))
+        .unwrap_or(0)
+}
+
+/// `range` of `text` with up to [`CONTEXT`] characters on each side, `…` where cut.
+pub fn context(text: &str, range: Range<usize>) -> String {
+    let before: Vec<char> = text[..range.start]
+        .chars()
+        .rev()
+        .take(CONTEXT + 1)
+        .collect();
+    let after: Vec<char> = text[range.end..].chars().take(CONTEXT + 1).collect();
+    let mut s = String::new();
+    if before.len() > CONTEXT {
+        s.push('…');
+    }
+    s.extend(before.iter().take(CONTEXT).rev());
+    s.push_str(&text[range]);
+    s.extend(after.iter().take(CONTEXT));
+    if after.len() > CONTEXT {
+        s.push('…');
+    }
+    s.replace('\n', " ")
+}
+
+/// The readable report: each mismatch with speaker and context, then a count.
+fn text(t: &Transcript, report: &Report) -> String {
+    let mut s = String::new();
+    for e in &report.mismatches {
+        let _ = writeln!(
+            s,
+            "Turn {}, paragraph {} — {}: {}",
+            e.turn + 1,
+            e.block + 1,
+            e.speaker,
+            e.reason
+        );
+        let en = e.en.as_deref().unwrap_or("(none)");
+        let _ = writeln!(s, "  EN {en}: {}", e.context_en.as_deref().unwrap_or(""));
+        let _ = writeln!(s, "  ZH {}: {}\n", e.zh, e.context_zh);
+    }
+    let bilingual = t
+        .turns
+        .iter()
+        .flat_map(|turn| &turn.blocks)
+        .filter(|b| {
+            matches!(
+                b,
+                Block::Para {
+                    en: Some(_),
+                    zh: Some(_)
+                }
+            )
+        })
+        .count();
+    let n = report.mismatches.len();
+    let _ = writeln!(
+        s,
+        "{n} mismatch{} in {bilingual} bilingual paragraphs ({} figures paired).",
+        if n == 1 { "" } else { "es" },
+        report.pairs
+    );
+    s
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}

@@ -1,0 +1,204 @@
+//! Pairing the figures of one paragraph's English and Chinese, and naming what is left over.
+//!
+//! Two figures agree when they measure the same family of thing (an amount, a share, a
+//! multiple, a year, a quarter) and one is a rounding of the other: `$1.557 trillion` and
+//! `1.56 万亿`, `120 basis points` and `1.2 个百分点`, `a third` and `33%`. A Chinese figure
+//! left unpaired is a mismatch when an unpaired English figure of its family is off by a
+//! power of ten or has the same digits in another order, or (for figures written in digits)
+//! when the English has a different value or none at all. Weak figures, and small counts in
+//! Chinese numerals (`两个`, often a rendering of English words), never raise one.
+
+use std::fmt;
+
+use super::{Figure, Kind};
+
+/// Why a Chinese figure disagrees with the English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// The Chinese is the English times ten to this power: a 万/亿 or million/billion slip.
+    Scale(i32),
+    /// The same digits in another order.
+    Transposed,
+    /// Another value of the same family.
+    Differs,
+    /// Nothing in the English paragraph measures the same thing.
+    Missing,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Reason::Scale(n) if n > 0 => write!(
+                f,
+                "scale: the Chinese is {} times the English",
+                10u64.pow(n as u32)
+            ),
+            Reason::Scale(n) => write!(
+                f,
+                "scale: the Chinese is 1/{} of the English",
+                10u64.pow(n.unsigned_abs())
+            ),
+            Reason::Transposed => f.write_str("digits transposed"),
+            Reason::Differs => f.write_str("different value"),
+            Reason::Missing => f.write_str("not in the English"),
+        }
+    }
+}
+
+/// What pairing one paragraph found: indices into its English and Chinese figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Outcome {
+    pub pairs: Vec<(usize, usize)>,
+    pub mismatches: Vec<(Option<usize>, usize, Reason)>,
+}
+
+/// What a figure measures, for comparison across languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Amount,
+    Share,
+    Multiple,
+    Year,
+    Quarter,
+}
+
+/// A figure's family, with its value and rounding step in that family's unit
+/// (percentage points for shares).
+fn measure(f: &Figure) -> (Family, f64, f64) {
+    match f.kind {
+        Kind::Money(_) | Kind::Count => (Family::Amount, f.value, f.ulp),
+        Kind::Percent | Kind::PercentPoints => (Family::Share, f.value, f.ulp),
+        Kind::BasisPoints => (Family::Share, f.value / 100.0, f.ulp / 100.0),
+        Kind::Fraction => (Family::Share, f.value * 100.0, f.ulp * 100.0),
+        Kind::Multiplier => (Family::Multiple, f.value, f.ulp),
+        Kind::Year => (Family::Year, f.value, f.ulp),
+        Kind::Quarter => (Family::Quarter, f.value, f.ulp),
+    }
+}
+
+/// True when one value is a rounding of the other.
+fn close(a: f64, ua: f64, b: f64, ub: f64) -> bool {
+    (a - b).abs() <= 0.5 * ua.max(ub) + 1e-9 * a.abs().max(b.abs())
+}
+
+/// True when an English and a Chinese figure say the same thing. A Chinese multiple may
+/// count the increase (`增长两倍` for `tripled`).
+fn agree(e: &Figure, z: &Figure) -> bool {
+    let ((fe, ve, ue), (fz, vz, uz)) = (measure(e), measure(z));
+    fe == fz && (close(ve, ue, vz, uz) || fz == Family::Multiple && close(ve, ue, vz + 1.0, uz))
+}
+
+/// The power of ten (±1 to ±4) by which the Chinese is off the English, if it is.
+fn scale_slip(e: &Figure, z: &Figure) -> Option<i32> {
+    let ((fe, ve, ue), (fz, vz, uz)) = (measure(e), measure(z));
+    if fe != fz || ve == 0.0 {
+        return None;
+    }
+    [1, -1, 2, -2, 3, -3, 4, -4].into_iter().find(|&n| {
+        let f = 10f64.powi(n);
+        close(ve * f, ue * f, vz, uz)
+    })
+}
+
+/// The significant digits of a figure at its written precision (`1657` for `$165.7 billion`).
+fn digits(f: &Figure) -> String {
+    let (_, v, u) = measure(f);
+    format!("{:.0}", (v / u).round())
+}
+
+/// True when the two figures have the same digits in another order.
+fn transposed(e: &Figure, z: &Figure) -> bool {
+    let (de, dz) = (digits(e), digits(z));
+    let sorted = |s: &str| {
+        let mut c: Vec<char> = s.chars().collect();
+        c.sort_unstable();
+        c
+    };
+    de.len() >= 2 && de != dz && sorted(&de) == sorted(&dz) && measure(e).0 == measure(z).0
+}
+
+/// True when an unpaired Chinese figure may raise a mismatch.
+fn assertive(z: &Figure) -> bool {
+    z.is_strong() && !(z.spelled && z.kind == Kind::Count && z.value < 1e4)
+}
+
+/// Where a figure sits in its text, from 0 to 1.
+fn position(f: &Figure, len: usize) -> f64 {
+    f.range.start as f64 / len.max(1) as f64
+}
+
+/// A test of whether two figures may pair, in one pass of [`pair`].
+type Fits = fn(&Figure, &Figure) -> bool;
+
+/// Pairs the figures of an English text of `en_len` bytes with those of its Chinese.
+pub(crate) fn pair(en: &[Figure], en_len: usize, zh: &[Figure], zh_len: usize) -> Outcome {
+    let mut used_en = vec![false; en.len()];
+    let mut used_zh = vec![false; zh.len()];
+    let mut out = Outcome::default();
+    let distance = |e: usize, z: usize| (position(&en[e], en_len) - position(&zh[z], zh_len)).abs();
+    let passes: [Fits; 3] = [
+        |e, z| e.is_strong() && z.is_strong() && e.kind == z.kind && agree(e, z),
+        |e, z| e.is_strong() == z.is_strong() && agree(e, z),
+        agree,
+    ];
+    for fits in passes {
+        for z in 0..zh.len() {
+            if used_zh[z] {
+                continue;
+            }
+            let best = (0..en.len())
+                .filter(|&e| !used_en[e] && fits(&en[e], &zh[z]))
+                .min_by(|&a, &b| distance(a, z).total_cmp(&distance(b, z)));
+            if let Some(e) = best {
+                used_en[e] = true;
+                used_zh[z] = true;
+                out.pairs.push((e, z));
+            }
+        }
+    }
+    out.pairs.sort_unstable_by_key(|&(_, z)| z);
+    for z in (0..zh.len()).filter(|&z| !used_zh[z] && assertive(&zh[z])) {
+        if let Some((e, reason)) = explain(en, &used_en, &zh[z], |e| distance(e, z)) {
+            if let Some(e) = e {
+                used_en[e] = true;
+            }
+            out.mismatches.push((e, z, reason));
+        }
+    }
+    out
+}
+
+/// Why an unpaired Chinese figure is a mismatch, with the English figure it should have
+/// matched; `None` when it is not one.
+fn explain(
+    en: &[Figure],
+    used: &[bool],
+    z: &Figure,
+    distance: impl Fn(usize) -> f64,
+) -> Option<(Option<usize>, Reason)> {
+    let family = measure(z).0;
+    let mut open: Vec<usize> = (0..en.len())
+        .filter(|&e| !used[e] && en[e].is_strong() && measure(&en[e]).0 == family)
+        .collect();
+    open.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)));
+    if let Some((e, n)) = open
+        .iter()
+        .find_map(|&e| scale_slip(&en[e], z).map(|n| (e, n)))
+    {
+        return Some((Some(e), Reason::Scale(n)));
+    }
+    if let Some(&e) = open.iter().find(|&&e| transposed(&en[e], z)) {
+        return Some((Some(e), Reason::Transposed));
+    }
+    if z.spelled {
+        return None;
+    }
+    match open.first() {
+        Some(&e) => Some((Some(e), Reason::Differs)),
+        None => Some((None, Reason::Missing)),
+    }
+}
+
+#[cfg(test)]
+#[path = "pair_tests.rs"]
+mod tests;

@@ -39,6 +39,9 @@ pub enum Command {
     Parse(ParseArgs),
     /// Check the figures of the Chinese against the English (exit 1 on a mismatch).
     Check(CheckArgs),
+    /// List bookmarks, or export them as Markdown, JSON or CSV.
+    #[command(subcommand)]
+    Bookmarks(crate::bookmarks::cli::BookmarksCommand),
     /// Where the settings file is, or write a commented default one.
     #[command(subcommand)]
     Config(ConfigCommand),

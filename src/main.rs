@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Parse(args)) => tandem::commands::parse(&args, encoding.as_deref()),
         Some(Command::Check(args)) => tandem::numbers::check::run(&args, encoding.as_deref()),
+        Some(Command::Bookmarks(cmd)) => tandem::bookmarks::cli::run(&cmd, encoding.as_deref()),
         Some(Command::Config(cmd)) => tandem::commands::config(&cmd),
         Some(Command::Completions { shell }) => tandem::commands::completions(shell),
         Some(Command::Man) => tandem::commands::man(),

@@ -3,7 +3,9 @@
 //! CSV) and the `tandem bookmarks` command. No terminal here.
 
 pub mod anchor;
+pub mod cli;
 pub mod clock;
+pub mod export;
 pub mod merge;
 pub mod model;
 pub mod store;

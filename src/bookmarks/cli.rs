@@ -1,0 +1,151 @@
+//! `tandem bookmarks list|export`: the bookmarks in the config directory, on the command line.
+
+use std::error::Error;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use super::export::{self, Format};
+use super::model::{Bookmark, CallRef};
+use super::store::Store;
+use crate::ui::wrap::truncate;
+
+/// What `tandem bookmarks` does.
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// List the bookmarks: call, speaker, the start of the text, the note.
+    List(ListArgs),
+    /// Export the bookmarks as Markdown, JSON or CSV (to standard output by default).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only the bookmarks of this transcript (the same text, or the same file).
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only the bookmarks of this transcript (the same text, or the same file).
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs `tandem bookmarks ...`.
+pub fn run(cmd: &BookmarksCommand, encoding: Option<&str>) -> Result<ExitCode, Box<dyn Error>> {
+    match cmd {
+        BookmarksCommand::List(args) => {
+            let marks = selected(args.transcript.as_deref(), encoding)?;
+            write_stdout(&list(&marks))?;
+        }
+        BookmarksCommand::Export(args) => {
+            let marks = selected(args.transcript.as_deref(), encoding)?;
+            let text = export::render(&marks, args.format);
+            match &args.output {
+                None => write_stdout(&text)?,
+                Some(path) => {
+                    write_file(path, &text, args.force)?;
+                    eprintln!("Exported {} bookmarks to {}", marks.len(), path.display());
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The stored bookmarks, only those of `transcript` when given.
+fn selected(
+    transcript: Option<&Path>,
+    encoding: Option<&str>,
+) -> Result<Vec<Bookmark>, Box<dyn Error>> {
+    let dir = crate::config::config_dir()
+        .ok_or("no config directory on this system; set TANDEM_CONFIG_DIR")?;
+    let (store, outcome) = Store::open(&dir);
+    if let Some(notice) = outcome? {
+        eprintln!("tandem: warning: {notice}");
+    }
+    let Some(path) = transcript else {
+        return Ok(store.bookmarks().to_vec());
+    };
+    let t = crate::commands::load(path, encoding)?;
+    let call = CallRef::new(&t, &[path.to_path_buf()]);
+    Ok(store
+        .bookmarks()
+        .iter()
+        .filter(|b| b.call.same_call(&call))
+        .cloned()
+        .collect())
+}
+
+/// A readable list: each call, then its bookmarks with context, text and note.
+pub fn list(marks: &[Bookmark]) -> String {
+    if marks.is_empty() {
+        return "No bookmarks.\n".into();
+    }
+    let mut s = String::new();
+    for (call, group) in export::by_call(marks) {
+        let files = match call.files.as_slice() {
+            [] => crate::commands::SAMPLE_NAME.to_string(),
+            f => f.join(" + "),
+        };
+        let _ = writeln!(s, "{} — {files}", call.name());
+        for b in group {
+            let _ = writeln!(s, "  {} · {}", b.speaker, b.context());
+            let _ = writeln!(s, "    {}", truncate(b.text(), 76));
+            if !b.note.trim().is_empty() {
+                let note = b.note.trim().replace('\n', " / ");
+                let _ = writeln!(s, "    Note: {}", truncate(&note, 70));
+            }
+        }
+    }
+    s
+}
+
+/// Writes `text` to `path`: a new file, or over an existing one only with `force`.
+fn write_file(path: &Path, text: &str, force: bool) -> Result<(), Box<dyn Error>> {
+    let shown = path.display().to_string();
+    if force {
+        return crate::config::write_atomically(path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", shown.escape_debug()).into());
+    }
+    let mut f = std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{}: already exists; use --force to overwrite it",
+                shown.escape_debug()
+            ),
+            _ => format!("{}: {e}", shown.escape_debug()),
+        })?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()?;
+    Ok(())
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}

@@ -1,0 +1,178 @@
+//! `tandem bookmarks list|export` as a process: snapshots of every format, the output file
+//! rules (no overwrite without --force, exit 2), and `--transcript` limiting to one call.
+
+mod ui_support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use insta::assert_snapshot;
+use tandem::bookmarks::{Bookmark, CallRef, Store};
+use tandem::transcript::{Block, Transcript};
+
+/// A bookmark with fixed id and times, so exports are stable.
+fn fixed(t: &Transcript, file: &str, at: (usize, usize), n: u32, note: &str) -> Bookmark {
+    let call = CallRef::new(t, &[PathBuf::from(file)]);
+    let mut b = Bookmark::new(t, &call, at.0, at.1).expect("a paragraph");
+    b.id = format!("0000000000{n}-fixed");
+    b.created = format!("2026-10-29T14:0{n}:00.000Z");
+    b.updated = b.created.clone();
+    b.note = note.into();
+    b
+}
+
+/// A second call: another title and period, one paragraph changed.
+fn other_call() -> Transcript {
+    let mut t = ui_support::call();
+    t.title = Some("Brightkeel Q4 2026 Earnings Call".into());
+    t.period = Some("Q4 2026".into());
+    t.turns[2].blocks[0] = Block::Para {
+        en: Some("Operating income was $905 million, or \"record\", up 11%.".into()),
+        zh: Some("营业利润为 9.05 亿美元，创纪录，增长 11%。".into()),
+    };
+    t
+}
+
+/// A config directory holding bookmarks in two calls.
+fn config() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (q3, q4) = (ui_support::call(), other_call());
+    let (mut store, _) = Store::open(dir.path());
+    let marks = [
+        fixed(&q4, "/calls/q4.txt", (2, 0), 1, "=HYPERLINK(\"http://x\")"),
+        fixed(
+            &q3,
+            "/calls/q3.txt",
+            (5, 1),
+            2,
+            "Supply by mid-year.\nCheck next quarter.",
+        ),
+        fixed(&q3, "/calls/q3.txt", (1, 0), 3, "Harbor, 12,000 customers"),
+    ];
+    for b in marks {
+        store.put(b).unwrap();
+    }
+    dir
+}
+
+/// Runs `tandem bookmarks ARGS` with `config` as the config directory.
+fn tandem(config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("bookmarks")
+        .args(args)
+        .env("TANDEM_CONFIG_DIR", config)
+        .output()
+        .unwrap()
+}
+
+/// Standard output of a successful run.
+fn stdout(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn markdown_export() {
+    let dir = config();
+    assert_snapshot!(stdout(tandem(dir.path(), &["export", "--format", "md"])));
+}
+
+#[test]
+fn json_export() {
+    let dir = config();
+    let text = stdout(tandem(dir.path(), &["export", "--format", "json"]));
+    let parsed: Vec<Bookmark> = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed.len(), 3, "the full records read back");
+    assert_snapshot!(text);
+}
+
+#[test]
+fn csv_export() {
+    let dir = config();
+    let text = stdout(tandem(dir.path(), &["export", "--format", "csv"]));
+    assert!(
+        text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "guarded: {text}"
+    );
+    assert_snapshot!(text);
+}
+
+#[test]
+fn list() {
+    let dir = config();
+    assert_snapshot!(stdout(tandem(dir.path(), &["list"])));
+}
+
+#[test]
+fn an_existing_output_file_needs_force() {
+    let dir = config();
+    let out = dir.path().join("marks.csv");
+    let out_s = out.to_str().unwrap();
+    let first = tandem(dir.path(), &["export", "--format", "csv", "-o", out_s]);
+    assert!(first.status.success());
+    assert!(String::from_utf8_lossy(&first.stderr).contains("Exported 3 bookmarks"));
+    std::fs::write(&out, "keep me").unwrap();
+    let again = tandem(dir.path(), &["export", "--format", "md", "--output", out_s]);
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    let forced = tandem(
+        dir.path(),
+        &["export", "--format", "md", "-o", out_s, "--force"],
+    );
+    assert!(forced.status.success());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Bookmarks")
+    );
+}
+
+#[test]
+fn transcript_limits_the_export_to_that_call() {
+    let dir = config();
+    let file = dir.path().join("acme.txt");
+    std::fs::write(&file, include_str!("../assets/sample.txt")).unwrap();
+    let t = tandem::commands::load(&file, None).unwrap();
+    let mut store = Store::open(dir.path()).0;
+    store
+        .put(fixed(&t, file.to_str().unwrap(), (1, 0), 4, "sample"))
+        .unwrap();
+    let moved = dir.path().join("copy.txt");
+    std::fs::copy(&file, &moved).unwrap();
+    let text = stdout(tandem(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "json",
+            "--transcript",
+            moved.to_str().unwrap(),
+        ],
+    ));
+    let only: Vec<Bookmark> = serde_json::from_str(&text).unwrap();
+    assert_eq!(only.len(), 1, "matched by text, wherever the file is now");
+    assert_eq!(only[0].note, "sample");
+    let all = stdout(tandem(dir.path(), &["list"]));
+    assert_eq!(all.matches("    Note:").count(), 4, "{all}");
+}
+
+#[test]
+fn an_empty_store_lists_nothing_and_a_missing_transcript_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(stdout(tandem(dir.path(), &["list"])), "No bookmarks.\n");
+    let out = tandem(
+        dir.path(),
+        &["list", "--transcript", "/nonexistent/call.txt"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/call.txt"));
+}

@@ -76,4 +76,30 @@ pub enum Action {
     ToggleStacked,
     /// Show or hide commentators' notes.
     ToggleNotes,
+    /// Bookmark the paragraph at the reading position, or remove its bookmark.
+    ToggleBookmark,
+    /// Open the note editor on the paragraph at the reading position (bookmarking it on save).
+    EditNote,
+    /// Open the bookmarks panel.
+    OpenBookmarks,
+    /// Move the panel selection by this many bookmarks.
+    PanelMove(i32),
+    /// Jump to the selected bookmark (opening its call if it is another) and close the panel.
+    PanelJump,
+    /// Open the note editor on the selected bookmark.
+    PanelNote,
+    /// Delete the selected bookmark.
+    PanelDelete,
+    /// Bring back the last deleted bookmark.
+    PanelUndo,
+    /// Export all bookmarks to a Markdown file.
+    PanelExport,
+    /// A key typed into the note editor.
+    NoteEdit(Input),
+    /// Text pasted into the note editor.
+    NotePaste(String),
+    /// Save the note (and the bookmark) and close the editor.
+    NoteSave,
+    /// Close the note editor without saving.
+    NoteCancel,
 }

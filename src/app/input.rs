@@ -17,6 +17,7 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => key_action(app, key),
         Event::Mouse(mouse) => mouse_action(app, mouse),
+        Event::Paste(text) if app.marks.editor.is_some() => Some(Action::NotePaste(text)),
         Event::Paste(text) => app
             .search
             .input
@@ -35,6 +36,7 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     match keymap::lookup(ctx, key) {
         Some(action) => Some(action),
         None if ctx == Context::Search => Some(Action::SearchEdit(key.into())),
+        None if ctx == Context::Note => Some(Action::NoteEdit(key.into())),
         None => None,
     }
 }
@@ -47,8 +49,12 @@ pub fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {
         MouseEventKind::Down(MouseButton::Left) => return click(app, mouse.column, mouse.row),
         _ => return None,
     };
+    if app.marks.editor.is_some() {
+        return None;
+    }
     Some(match app.overlay {
         Overlay::Help { .. } => Action::HelpScroll(step),
+        Overlay::Bookmarks { .. } => Action::PanelMove(step.signum()),
         Overlay::Analysts { .. } => Action::PickerMove(step.signum()),
         Overlay::None => Action::ScrollRows(step),
     })

@@ -2,7 +2,7 @@
 //! its help section and description. Key lookup, the help overlay and the status-line hints
 //! are all generated from [`BINDINGS`], so they cannot drift apart.
 //!
-//! Reserved for later features (keep them unbound): `b`, `m`, `B` (bookmarks), `#` (numbers).
+//! Reserved for later features (keep it unbound): `#` (numbers).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -21,6 +21,10 @@ pub enum Context {
     Help,
     /// The search input is open.
     Search,
+    /// The bookmarks panel is open.
+    Marks,
+    /// The note editor is open.
+    Note,
 }
 
 /// A key with its modifiers.
@@ -87,7 +91,7 @@ const fn b(
 }
 
 use Action as A;
-use Context::{Help as H, List as L, Picker as P, Reader as R, Search as S};
+use Context::{Help as H, List as L, Marks as M, Note as E, Picker as P, Reader as R, Search as S};
 
 const MOVE: &str = "Move";
 const JUMP: &str = "Jump";
@@ -95,6 +99,7 @@ const FIND: &str = "Search";
 const VIEW: &str = "View";
 const TURNS: &str = "Turn list";
 const OVERLAYS: &str = "Pickers and help";
+const MARKS: &str = "Bookmarks";
 const GENERAL: &str = "General";
 
 /// The key map.
@@ -133,6 +138,9 @@ pub static BINDINGS: &[Binding] = &[
     b(sp(KeyCode::Up), A::ListMove(-1), L, TURNS, "Select the previous entry", None),
     b(sp(KeyCode::Enter), A::ListJump, L, TURNS, "Jump to the selected entry", Some("jump")),
     b(sp(KeyCode::Esc), A::ToggleFocus, L, TURNS, "Back to the reading pane", None),
+    b(k('b'), A::ToggleBookmark, R, MARKS, "Bookmark the top paragraph, or unmark it", None),
+    b(k('m'), A::EditNote, R, MARKS, "Note on that paragraph (bookmarks it)", None),
+    b(k('B'), A::OpenBookmarks, R, MARKS, "Bookmarks of every call", Some("marks")),
     b(k('a'), A::OpenAnalysts, R, OVERLAYS, "Analyst picker", Some("analysts")),
     b(k('j'), A::PickerMove(1), P, OVERLAYS, "Next analyst", None),
     b(sp(KeyCode::Down), A::PickerMove(1), P, OVERLAYS, "Next analyst", None),
@@ -151,6 +159,20 @@ pub static BINDINGS: &[Binding] = &[
     b(k('q'), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
     b(k('?'), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
     b(sp(KeyCode::F(1)), A::CloseOverlay, H, OVERLAYS, "Close the help", None),
+    b(k('j'), A::PanelMove(1), M, MARKS, "Next bookmark", None),
+    b(sp(KeyCode::Down), A::PanelMove(1), M, MARKS, "Next bookmark", None),
+    b(k('k'), A::PanelMove(-1), M, MARKS, "Previous bookmark", None),
+    b(sp(KeyCode::Up), A::PanelMove(-1), M, MARKS, "Previous bookmark", None),
+    b(sp(KeyCode::Enter), A::PanelJump, M, MARKS, "Jump there (opens the other call)", Some("jump")),
+    b(k('m'), A::PanelNote, M, MARKS, "Edit its note", Some("note")),
+    b(k('d'), A::PanelDelete, M, MARKS, "Delete it", Some("delete")),
+    b(k('u'), A::PanelUndo, M, MARKS, "Undo the last delete", Some("undo")),
+    b(k('e'), A::PanelExport, M, MARKS, "Export all to Markdown", Some("export")),
+    b(sp(KeyCode::Esc), A::CloseOverlay, M, MARKS, "Close the panel", Some("close")),
+    b(k('q'), A::CloseOverlay, M, MARKS, "Close the panel", None),
+    b(k('B'), A::CloseOverlay, M, MARKS, "Close the panel", None),
+    b(ctrl('s'), A::NoteSave, E, MARKS, "In the note editor: save", Some("save")),
+    b(sp(KeyCode::Esc), A::NoteCancel, E, MARKS, "In the note editor: cancel", Some("cancel")),
     b(k('q'), A::Quit, R, GENERAL, "Quit", Some("quit")),
     b(ctrl('c'), A::Quit, R, GENERAL, "Quit", None),
 ];
@@ -163,6 +185,8 @@ pub fn chain(ctx: Context) -> &'static [Context] {
         Context::Picker => &[Context::Picker],
         Context::Help => &[Context::Help],
         Context::Search => &[Context::Search],
+        Context::Marks => &[Context::Marks],
+        Context::Note => &[Context::Note],
     }
 }
 

@@ -43,13 +43,39 @@ fn no_key_is_bound_twice_in_one_context() {
 }
 
 #[test]
-fn keys_reserved_for_bookmarks_and_numbers_stay_free() {
-    for c in ['b', 'm', 'B', '#'] {
-        assert!(
-            BINDINGS.iter().all(|b| b.key.code != KeyCode::Char(c)),
-            "{c} is bound"
-        );
-    }
+fn the_key_reserved_for_numbers_stays_free() {
+    assert!(
+        BINDINGS.iter().all(|b| b.key.code != KeyCode::Char('#')),
+        "# is bound"
+    );
+}
+
+#[test]
+fn bookmark_keys_open_and_work_the_panel_and_the_note_editor() {
+    let key = |c: char| press(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(
+        lookup(Context::Reader, key('b')),
+        Some(Action::ToggleBookmark)
+    );
+    assert_eq!(lookup(Context::Reader, key('m')), Some(Action::EditNote));
+    let shift_b = press(KeyCode::Char('B'), KeyModifiers::SHIFT);
+    assert_eq!(lookup(Context::List, shift_b), Some(Action::OpenBookmarks));
+    assert_eq!(lookup(Context::Marks, key('d')), Some(Action::PanelDelete));
+    assert_eq!(lookup(Context::Marks, key('m')), Some(Action::PanelNote));
+    assert_eq!(
+        lookup(Context::Marks, key(']')),
+        None,
+        "no reader keys under the panel"
+    );
+    let ctrl_s = press(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(lookup(Context::Note, ctrl_s), Some(Action::NoteSave));
+    assert_eq!(
+        lookup(Context::Note, key('q')),
+        None,
+        "q is typed into the note"
+    );
+    let note: Vec<String> = hints(Context::Note).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(note, ["Ctrl-s", "Esc"]);
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::transcript::Transcript;
 use crate::ui::layout::{LangView, Layout, NO_BLOCK, STACK_BELOW, Shape};
 
 use super::index::DocIndex;
+use super::marks::Marks;
 use super::search::{Match, Scope};
 
 /// Which pane receives the keys.
@@ -23,6 +24,7 @@ pub enum Overlay {
     None,
     Help { scroll: u16 },
     Analysts { selected: usize },
+    Bookmarks { selected: usize },
 }
 
 /// How paragraphs in two languages are arranged.
@@ -99,6 +101,8 @@ pub struct App {
     pub search: SearchState,
     pub status: Option<Status>,
     pub areas: Areas,
+    /// Bookmarks: the store, this call's marks, the panel and the note editor.
+    pub marks: Marks,
     pub quit: bool,
 }
 
@@ -112,6 +116,7 @@ impl App {
             notes: true,
         };
         let layout = Layout::build(&doc, &index, shape(view, width));
+        let marks = Marks::new(&doc, Vec::new());
         App {
             doc,
             index,
@@ -126,6 +131,7 @@ impl App {
             search: SearchState::default(),
             status: None,
             areas: Areas::default(),
+            marks,
             quit: false,
         }
     }
@@ -250,8 +256,12 @@ impl App {
     /// Where keys go now: the open overlay or input, else the focused pane.
     pub fn context(&self) -> super::keymap::Context {
         use super::keymap::Context;
+        if self.marks.editor.is_some() {
+            return Context::Note;
+        }
         match (self.overlay, &self.search.input, self.focus) {
             (Overlay::Help { .. }, _, _) => Context::Help,
+            (Overlay::Bookmarks { .. }, _, _) => Context::Marks,
             (Overlay::Analysts { .. }, _, _) => Context::Picker,
             (_, Some(_), _) => Context::Search,
             (_, None, Focus::List) => Context::List,

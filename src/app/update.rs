@@ -59,6 +59,19 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::CloseOverlay => app.overlay = Overlay::None,
+        Action::ToggleBookmark
+        | Action::EditNote
+        | Action::OpenBookmarks
+        | Action::PanelMove(_)
+        | Action::PanelJump
+        | Action::PanelNote
+        | Action::PanelDelete
+        | Action::PanelUndo
+        | Action::PanelExport
+        | Action::NoteEdit(_)
+        | Action::NotePaste(_)
+        | Action::NoteSave
+        | Action::NoteCancel => super::marks_update::apply(app, action),
         other => search_or_view(app, other),
     }
 }

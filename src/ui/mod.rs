@@ -2,6 +2,7 @@
 
 pub mod labels;
 pub mod layout;
+pub mod marks;
 pub mod overlay;
 pub mod reading;
 pub mod status;
@@ -82,6 +83,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         buf.set_stringn(p.separator.x, y, "│", 1, theme::RULE);
     }
     reading::render(buf, p.reading, app);
+    if p.list.width > 0 {
+        marks::render_gutter(buf, p.reading, app);
+    }
     status::render(buf, p.status, app);
     let main = Rect {
         height: p.list.height,
@@ -92,7 +96,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         Overlay::Analysts { selected } => {
             overlay::render_analysts(frame.buffer_mut(), main, app, selected);
         }
+        Overlay::Bookmarks { selected } => {
+            marks::render_panel(frame.buffer_mut(), main, app, selected);
+        }
         Overlay::None => {}
     }
     overlay::render_search(frame, p.status, app);
+    marks::render_note(frame, main, app);
 }

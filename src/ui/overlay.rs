@@ -15,12 +15,14 @@ use super::theme;
 use super::wrap::{truncate, width};
 
 /// Contexts in the order the help lists them.
-const HELP_ORDER: [Context; 5] = [
+const HELP_ORDER: [Context; 7] = [
     Context::Reader,
     Context::List,
     Context::Search,
     Context::Picker,
     Context::Help,
+    Context::Marks,
+    Context::Note,
 ];
 
 /// The help text: sections in key-map order, each with its merged bindings.
@@ -55,7 +57,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
 }
 
 /// A box of at most `w` x `h` centred in `area`, cleared, with a titled border.
-fn window(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+pub(super) fn window(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect {

@@ -50,6 +50,11 @@ pub fn position(app: &App) -> String {
             None => s.push_str(&format!(" · {questions} questions")),
         }
     }
+    if let Some((turn, block)) = app.paragraph_here()
+        && app.marks.at(turn, block).is_some()
+    {
+        s.push_str(" · bookmarked");
+    }
     if !app.search.matches.is_empty() {
         let cur = app.search.current.map_or(0, |c| c + 1);
         s.push_str(&format!(" · match {cur}/{}", app.search.matches.len()));
@@ -66,6 +71,8 @@ fn essential(action: &Action) -> bool {
             | Action::CloseOverlay
             | Action::SearchConfirm
             | Action::SearchCancel
+            | Action::NoteSave
+            | Action::NoteCancel
     )
 }
 

@@ -44,6 +44,14 @@ pub const ERROR: Style = Style::new()
     .fg(Color::White)
     .bg(Color::Red)
     .add_modifier(Modifier::BOLD);
+/// A bookmark's note in the panel.
+pub const NOTE_TEXT: Style = Style::new().fg(Color::LightGreen);
+/// The mark of a bookmarked paragraph (gutter and turn list).
+pub const MARK: Style = Style::new()
+    .fg(Color::LightYellow)
+    .add_modifier(Modifier::BOLD);
+/// The glyph of that mark.
+pub const MARK_GLYPH: &str = "▌";
 /// Overlay borders and titles.
 pub const BORDER: Style = Style::new().fg(Color::LightBlue);
 

@@ -41,7 +41,25 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &mut App) {
         }
         let label = truncate(&entry_label(app, e), area.width.into());
         buf.set_stringn(area.x, y, label, area.width.into(), style);
+        if area.width > 0 && marked(app, e) {
+            buf.set_stringn(area.x, y, theme::MARK_GLYPH, 1, style.patch(theme::MARK));
+        }
     }
+}
+
+/// True when entry `i` is a turn, question or answer with a bookmarked paragraph in it.
+fn marked(app: &App, i: usize) -> bool {
+    let entries = &app.index.entries;
+    let e = &entries[i];
+    if matches!(e.kind, EntryKind::Section(_) | EntryKind::Before) {
+        return false;
+    }
+    let end = entries[i + 1..]
+        .iter()
+        .map(|n| n.turn)
+        .find(|&t| t > e.turn)
+        .unwrap_or(app.doc.turns.len());
+    app.marks.any_in(e.turn..end)
 }
 
 /// The first entry to show so that `selected` stays within `height` rows of `offset`.

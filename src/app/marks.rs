@@ -1,0 +1,170 @@
+//! Bookmarks in the reader: the store, this call's identity, where its bookmarks are in the
+//! transcript shown, the panel's entries, the note editor and the undo list.
+
+use std::path::PathBuf;
+
+use ratatui_textarea::TextArea;
+
+use crate::bookmarks::store::Outcome;
+use crate::bookmarks::{Bookmark, CallRef, Located, Store, locate_all};
+use crate::transcript::Transcript;
+
+/// One entry of the bookmarks panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    /// True for a bookmark of the call shown.
+    pub here: bool,
+    /// Where it is in the call shown (None: another call, or not in this version).
+    pub found: Option<Located>,
+}
+
+/// What the note editor writes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The note of this bookmark (kept whole, so a deletion elsewhere meanwhile loses nothing).
+    Existing(Box<Bookmark>),
+    /// A new bookmark on this paragraph (turn, block), made when the note is saved.
+    New(usize, usize),
+}
+
+/// The note editor: a multi-line text area and what it edits.
+#[derive(Debug)]
+pub struct NoteEditor {
+    pub text: TextArea<'static>,
+    pub target: Target,
+    /// Who said the paragraph and how it starts, shown above the text.
+    pub about: String,
+}
+
+/// The reader's bookmarks state.
+#[derive(Debug)]
+pub struct Marks {
+    pub store: Store,
+    /// The call shown.
+    pub call: CallRef,
+    /// The files it was read from (empty for the built-in sample).
+    pub files: Vec<PathBuf>,
+    /// The call's bookmarks found in it: (turn, block, id), sorted.
+    pub placed: Vec<(usize, usize, String)>,
+    /// The panel's entries while it is open.
+    pub items: Vec<Item>,
+    pub editor: Option<NoteEditor>,
+    /// Deleted bookmarks, the latest last, for undo.
+    pub undo: Vec<Bookmark>,
+    /// Why the last save failed, on view in the panel until a save succeeds.
+    pub problem: Option<String>,
+    /// What was repaired in the store (a corrupt file moved aside), on view in the panel.
+    pub notice: Option<String>,
+    /// Directories an export is written to, the first that works.
+    pub export_dirs: Vec<PathBuf>,
+}
+
+impl Marks {
+    /// Bookmarks of `doc` (read from `files`), kept in memory until a store is attached.
+    pub fn new(doc: &Transcript, files: Vec<PathBuf>) -> Self {
+        let mut export_dirs: Vec<PathBuf> = std::env::current_dir().into_iter().collect();
+        export_dirs.extend(crate::config::config_dir());
+        Marks {
+            store: Store::memory(),
+            call: CallRef::new(doc, &files),
+            files,
+            placed: Vec::new(),
+            items: Vec::new(),
+            editor: None,
+            undo: Vec::new(),
+            problem: None,
+            notice: None,
+            export_dirs,
+        }
+    }
+
+    /// Finds this call's bookmarks in `doc` again.
+    pub fn relocate(&mut self, doc: &Transcript) {
+        let mine: Vec<&Bookmark> = self.mine().collect();
+        let found = locate_all(doc, mine.iter().copied());
+        let mut placed: Vec<(usize, usize, String)> = mine
+            .iter()
+            .zip(found)
+            .filter_map(|(b, f)| f.map(|f| (f.turn, f.block, b.id.clone())))
+            .collect();
+        placed.sort();
+        self.placed = placed;
+    }
+
+    /// The bookmarks of the call shown.
+    pub fn mine(&self) -> impl Iterator<Item = &Bookmark> {
+        self.store
+            .bookmarks()
+            .iter()
+            .filter(|b| b.call.same_call(&self.call))
+    }
+
+    /// The id of the bookmark on paragraph `block` of turn `turn`, if any.
+    pub fn at(&self, turn: usize, block: usize) -> Option<&str> {
+        let i = self.placed.partition_point(|p| (p.0, p.1) < (turn, block));
+        self.placed
+            .get(i)
+            .filter(|p| (p.0, p.1) == (turn, block))
+            .map(|p| p.2.as_str())
+    }
+
+    /// True when some paragraph of the turns in `turns` is bookmarked.
+    pub fn any_in(&self, turns: std::ops::Range<usize>) -> bool {
+        let i = self.placed.partition_point(|p| p.0 < turns.start);
+        self.placed.get(i).is_some_and(|p| p.0 < turns.end)
+    }
+
+    /// The panel's entries: the call shown first (in reading order, those not found last),
+    /// then the other calls' (by call, in reading order).
+    pub fn build_items(&mut self, doc: &Transcript) {
+        let all = self.store.bookmarks();
+        let found = locate_all(doc, all.iter().filter(|b| b.call.same_call(&self.call)));
+        let mut found = found.into_iter();
+        let mut items: Vec<(Item, &Bookmark)> = all
+            .iter()
+            .map(|b| {
+                let here = b.call.same_call(&self.call);
+                let found = if here { found.next().flatten() } else { None };
+                (
+                    Item {
+                        id: b.id.clone(),
+                        here,
+                        found,
+                    },
+                    b,
+                )
+            })
+            .collect();
+        items.sort_by_cached_key(|(it, b)| {
+            let place = it.found.map_or((usize::MAX, 0), |f| (f.turn, f.block));
+            let call = if it.here {
+                String::new()
+            } else {
+                b.call.name()
+            };
+            (!it.here, call, place, b.spot.turn, b.spot.block)
+        });
+        self.items = items.into_iter().map(|(it, _)| it).collect();
+    }
+
+    /// Records the outcome of a store operation (a failure until a save succeeds, a repair
+    /// for the session); returns the text for the status line, if any.
+    pub fn note_outcome(&mut self, outcome: Outcome) -> Option<String> {
+        match outcome {
+            Ok(None) => {
+                self.problem = None;
+                None
+            }
+            Ok(Some(notice)) => {
+                self.problem = None;
+                self.notice = Some(notice.clone());
+                Some(notice)
+            }
+            Err(e) => {
+                self.problem = Some(e.clone());
+                Some(e)
+            }
+        }
+    }
+}

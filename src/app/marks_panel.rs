@@ -1,0 +1,143 @@
+//! The bookmarks panel: opening it (merging what other readers saved), jumping to a
+//! bookmark (opening its call when it is another), deleting, undoing and exporting.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::bookmarks::{Bookmark, clock, export, locate};
+
+use super::marks_update::{put, remove};
+use super::state::{App, Overlay};
+
+/// `B`: the panel, with what other readers saved merged in, on the bookmark here if any.
+pub(super) fn open_panel(app: &mut App) {
+    let outcome = app.marks.store.refresh();
+    let msg = app.marks.note_outcome(outcome);
+    app.marks.relocate(&app.doc);
+    app.marks.build_items(&app.doc);
+    let here = app.paragraph_here().and_then(|(t, b)| app.marks.at(t, b));
+    let selected = here
+        .and_then(|id| app.marks.items.iter().position(|it| it.id == id))
+        .unwrap_or(0);
+    app.overlay = Overlay::Bookmarks { selected };
+    if let Some(msg) = msg {
+        app.warn(msg);
+    }
+}
+
+/// The bookmark selected in the panel.
+pub(super) fn selected(app: &App) -> Option<&Bookmark> {
+    let Overlay::Bookmarks { selected } = app.overlay else {
+        return None;
+    };
+    let item = app.marks.items.get(selected)?;
+    app.marks.store.get(&item.id)
+}
+
+/// `Enter`: goes to the selected bookmark, opening its call when it is another.
+pub(super) fn jump(app: &mut App) {
+    let Overlay::Bookmarks { selected: sel } = app.overlay else {
+        return;
+    };
+    let (Some(item), Some(b)) = (app.marks.items.get(sel).cloned(), selected(app).cloned()) else {
+        return;
+    };
+    if item.here {
+        match item.found {
+            Some(f) => {
+                app.overlay = Overlay::None;
+                go_to(app, f.turn, f.block);
+            }
+            None => app.warn("Not found in this version of the call"),
+        }
+        return;
+    }
+    if b.call.files.iter().any(|f| f == "-") {
+        app.warn("That call was read from standard input: open its file to go there");
+        return;
+    }
+    let files: Vec<PathBuf> = b.call.files.iter().map(PathBuf::from).collect();
+    let doc = match crate::commands::load_call(&files, None) {
+        Ok(doc) => doc,
+        Err(e) => return app.warn(format!("Cannot open {}: {e}", b.call.name())),
+    };
+    let Some(f) = locate(&doc, &b) else {
+        return app.warn(format!("Not found in this version of {}", b.call.name()));
+    };
+    app.switch_call(doc, files);
+    go_to(app, f.turn, f.block);
+    app.say(format!("Opened {}", b.call.name()));
+}
+
+/// Puts paragraph `block` of turn `turn` at the top.
+fn go_to(app: &mut App, turn: usize, block: usize) {
+    let (row, _) = app.layout.block_span(app.index.block_id(turn, block), turn);
+    app.jump_to_row(row);
+}
+
+/// `d`: deletes the selected bookmark.
+pub(super) fn delete_selected(app: &mut App) {
+    if let Some(id) = selected(app).map(|b| b.id.clone()) {
+        remove(app, &id, "Bookmark deleted (u brings it back)");
+    }
+}
+
+/// `u`: brings back the last deleted bookmark.
+pub(super) fn undo(app: &mut App) {
+    let Some(mut b) = app.marks.undo.pop() else {
+        app.say("Nothing to undo");
+        return;
+    };
+    b.updated = clock::now();
+    let id = b.id.clone();
+    put(app, b, "Bookmark restored");
+    if let Some(i) = app.marks.items.iter().position(|it| it.id == id) {
+        app.overlay = Overlay::Bookmarks { selected: i };
+    }
+}
+
+/// `e`: all bookmarks to a new Markdown file in the first export directory that takes it.
+pub(super) fn export_markdown(app: &mut App) {
+    let marks = app.marks.store.bookmarks();
+    if marks.is_empty() {
+        return app.say("No bookmarks to export");
+    }
+    let text = export::markdown(marks);
+    let name = format!("tandem-bookmarks-{}", clock::file_stamp(clock::now_ms()));
+    let mut errors = Vec::new();
+    for dir in app.marks.export_dirs.clone() {
+        match write_new(&dir, &name, &text) {
+            Ok(path) => {
+                let n = app.marks.store.bookmarks().len();
+                return app.say(format!("Exported {n} bookmarks to {}", path.display()));
+            }
+            Err(e) => errors.push(format!("{}: {e}", dir.display())),
+        }
+    }
+    app.warn(format!("Export failed: {}", errors.join("; ")));
+}
+
+/// Writes `text` to a new file `NAME.md` (or `NAME-2.md`, ...) in `dir`.
+fn write_new(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
+    for n in 1..100 {
+        let file = match n {
+            1 => format!("{name}.md"),
+            n => format!("{name}-{n}.md"),
+        };
+        let path = dir.join(file);
+        match std::fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                f.write_all(text.as_bytes())?;
+                f.sync_all()?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many exports this second"))
+}

@@ -1,0 +1,234 @@
+//! Bookmark actions: toggling, notes and switching to another call (the panel's are in
+//! `marks_panel`). Every change goes to the store at once; failures are reported, never fatal.
+
+use std::path::PathBuf;
+
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::bookmarks::store::Outcome;
+use crate::bookmarks::{Bookmark, CallRef, Store, clock};
+use crate::transcript::{Block, Transcript};
+use crate::ui::layout::Layout;
+use crate::ui::wrap::truncate;
+
+use super::action::Action;
+use super::index::DocIndex;
+use super::marks::{NoteEditor, Target};
+use super::marks_panel::{delete_selected, export_markdown, jump, open_panel, selected, undo};
+use super::state::{App, Focus, Overlay, SearchState, shape};
+
+impl App {
+    /// Keeps bookmarks in `store` (reporting how opening it went) for a call read from `files`.
+    pub fn attach_bookmarks(&mut self, store: Store, outcome: Outcome, files: Vec<PathBuf>) {
+        self.marks.store = store;
+        self.marks.call = CallRef::new(&self.doc, &files);
+        self.marks.files = files;
+        self.marks.relocate(&self.doc);
+        if let Some(msg) = self.marks.note_outcome(outcome) {
+            self.warn(msg);
+        }
+    }
+
+    /// Shows `doc` (read from `files`) instead of the current call, keeping the view options.
+    pub fn switch_call(&mut self, doc: Transcript, files: Vec<PathBuf>) {
+        self.source = match files.as_slice() {
+            [] => crate::commands::SAMPLE_NAME.to_string(),
+            f => f
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" + "),
+        };
+        self.index = DocIndex::new(&doc);
+        self.doc = doc;
+        if !self.index.bilingual {
+            self.view.lang = crate::ui::layout::LangView::Both;
+        }
+        self.layout = Layout::build(
+            &self.doc,
+            &self.index,
+            shape(self.view, self.layout.shape.width),
+        );
+        (self.top, self.focus, self.list_sel) = (0, Focus::Reader, 0);
+        self.overlay = Overlay::None;
+        self.search = SearchState::default();
+        self.areas.list_offset = 0;
+        self.marks.call = CallRef::new(&self.doc, &files);
+        self.marks.files = files;
+        self.marks.relocate(&self.doc);
+    }
+}
+
+/// Applies a bookmark action.
+pub(super) fn apply(app: &mut App, action: Action) {
+    match action {
+        Action::ToggleBookmark => toggle(app),
+        Action::EditNote => edit_here(app),
+        Action::OpenBookmarks => open_panel(app),
+        Action::PanelMove(n) => {
+            let last = app.marks.items.len().saturating_sub(1);
+            if let Overlay::Bookmarks { selected } = &mut app.overlay {
+                *selected = selected.saturating_add_signed(n as isize).min(last);
+            }
+        }
+        Action::PanelJump => jump(app),
+        Action::PanelNote => edit_selected(app),
+        Action::PanelDelete => delete_selected(app),
+        Action::PanelUndo => undo(app),
+        Action::PanelExport => export_markdown(app),
+        Action::NoteEdit(input) => {
+            if let Some(ed) = app.marks.editor.as_mut() {
+                ed.text.input(input);
+            }
+        }
+        Action::NotePaste(text) => {
+            if let Some(ed) = app.marks.editor.as_mut() {
+                ed.text
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+        }
+        Action::NoteSave => save_note(app),
+        Action::NoteCancel => {
+            app.marks.editor = None;
+            app.say("Note not saved");
+        }
+        _ => {}
+    }
+}
+
+impl App {
+    /// The paragraph at the reading position: the block at the top, else the first paragraph
+    /// below it in its turn (under a header, or after a note), else the one before.
+    pub fn paragraph_here(&self) -> Option<(usize, usize)> {
+        let a = self.anchor();
+        let blocks = &self.doc.turns.get(a.turn)?.blocks;
+        let para = |b: &usize| matches!(blocks[*b], Block::Para { .. });
+        let b = match a.block {
+            Some(b) => (b..blocks.len())
+                .find(para)
+                .or_else(|| (0..b).rev().find(para)),
+            None => (0..blocks.len()).find(para),
+        }?;
+        Some((a.turn, b))
+    }
+}
+
+/// `b` toggles the bookmark on the paragraph at the reading position.
+fn toggle(app: &mut App) {
+    let Some((turn, block)) = app.paragraph_here() else {
+        app.say("No paragraph here to bookmark");
+        return;
+    };
+    if let Some(id) = app.marks.at(turn, block).map(str::to_owned) {
+        remove(app, &id, "Bookmark removed (B, then u, brings it back)");
+        return;
+    }
+    if let Some(b) = Bookmark::new(&app.doc, &app.marks.call, turn, block) {
+        put(app, b, "Bookmarked: m adds a note, B lists bookmarks");
+    }
+}
+
+/// Saves `b` and reports `ok`, or what went wrong.
+pub(super) fn put(app: &mut App, b: Bookmark, ok: &str) {
+    let outcome = app.marks.store.put(b);
+    finish(app, outcome, ok);
+}
+
+/// Deletes bookmark `id` (undo keeps it) and reports `ok`, or what went wrong.
+pub(super) fn remove(app: &mut App, id: &str, ok: &str) {
+    if let Some(b) = app.marks.store.get(id).cloned() {
+        app.marks.undo.push(b);
+    }
+    let outcome = app.marks.store.remove(id);
+    finish(app, outcome, ok);
+}
+
+/// After a change: find the bookmarks again, refresh the panel, and report.
+fn finish(app: &mut App, outcome: Outcome, ok: &str) {
+    app.marks.relocate(&app.doc);
+    if let Overlay::Bookmarks { selected } = app.overlay {
+        app.marks.build_items(&app.doc);
+        let last = app.marks.items.len().saturating_sub(1);
+        app.overlay = Overlay::Bookmarks {
+            selected: selected.min(last),
+        };
+    }
+    match app.marks.note_outcome(outcome) {
+        None => app.say(ok),
+        Some(msg) => app.warn(msg),
+    }
+}
+
+/// `m`: the note editor on the paragraph at the reading position.
+fn edit_here(app: &mut App) {
+    let Some((turn, block)) = app.paragraph_here() else {
+        app.say("No paragraph here to write a note on");
+        return;
+    };
+    let existing = app
+        .marks
+        .at(turn, block)
+        .and_then(|id| app.marks.store.get(id));
+    match existing.cloned() {
+        Some(b) => open_editor(app, Target::Existing(Box::new(b))),
+        None => open_editor(app, Target::New(turn, block)),
+    }
+}
+
+/// `m` in the panel: the note editor on the selected bookmark.
+fn edit_selected(app: &mut App) {
+    if let Some(b) = selected(app).cloned() {
+        open_editor(app, Target::Existing(Box::new(b)));
+    }
+}
+
+/// Opens the note editor on `target`, with its note so far.
+fn open_editor(app: &mut App, target: Target) {
+    let (note, about) = match &target {
+        Target::Existing(b) => (b.note.clone(), about(&b.speaker, b.text())),
+        Target::New(turn, block) => {
+            let t = &app.doc.turns[*turn];
+            let speaker = app
+                .doc
+                .speakers
+                .get(t.speaker)
+                .map_or("", |s| s.name.as_str());
+            let text = match &t.blocks[*block] {
+                Block::Para { en, zh } => en.as_deref().or(zh.as_deref()).unwrap_or(""),
+                Block::Note { note } => note,
+            };
+            (String::new(), about(speaker, text))
+        }
+    };
+    let mut text = TextArea::new(note.lines().map(String::from).collect());
+    text.set_placeholder_text("Your note (Enter starts a new line)");
+    text.move_cursor(CursorMove::Bottom);
+    text.move_cursor(CursorMove::End);
+    app.marks.editor = Some(NoteEditor {
+        text,
+        target,
+        about,
+    });
+}
+
+/// `Speaker: the start of the text`.
+fn about(speaker: &str, text: &str) -> String {
+    format!("{speaker}: {}", truncate(text, 200))
+}
+
+/// `Ctrl-s`: saves the note, making the bookmark if it is new.
+fn save_note(app: &mut App) {
+    let Some(ed) = app.marks.editor.take() else {
+        return;
+    };
+    let note = ed.text.lines().join("\n").trim_end().to_string();
+    let b = match ed.target {
+        Target::Existing(b) => Some(*b),
+        Target::New(turn, block) => Bookmark::new(&app.doc, &app.marks.call, turn, block),
+    };
+    if let Some(mut b) = b {
+        b.note = note;
+        b.updated = clock::now();
+        put(app, b, "Note saved");
+    }
+}

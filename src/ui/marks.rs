@@ -1,0 +1,201 @@
+//! Bookmarks on screen: the mark in the reading pane's gutter, the bookmarks panel and the
+//! note editor.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use crate::app::App;
+use crate::app::keymap::{self, Context};
+use crate::app::marks::Item;
+use crate::bookmarks::Bookmark;
+use crate::ui::layout::{NO_BLOCK, RowKind};
+
+use super::overlay::window;
+use super::theme;
+use super::wrap::{truncate, wrap};
+
+/// Marks the rows of bookmarked paragraphs in the column left of the reading pane.
+pub fn render_gutter(buf: &mut Buffer, reading: Rect, app: &App) {
+    let Some(x) = reading.x.checked_sub(1) else {
+        return;
+    };
+    let end = (app.top + reading.height as usize).min(app.layout.rows.len());
+    for (i, row) in app.layout.rows[app.top.min(end)..end].iter().enumerate() {
+        let text = matches!(row.kind, RowKind::Text(_));
+        if text
+            && row.block != NO_BLOCK
+            && app
+                .marks
+                .at(row.turn as usize, row.block as usize)
+                .is_some()
+        {
+            buf.set_stringn(x, reading.y + i as u16, theme::MARK_GLYPH, 1, theme::MARK);
+        }
+    }
+}
+
+/// A panel line: its text, and the entry it belongs to (None for headings and notices).
+type PanelLine = (Line<'static>, Option<usize>);
+
+/// Draws the bookmarks panel over `area`, keeping the selected entry in view.
+pub fn render_panel(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
+    let items = &app.marks.items;
+    let here = items.iter().filter(|i| i.here).count();
+    let title = format!("Bookmarks — {here} in this call, {} in all", items.len());
+    let inner = window(buf, area, 110, area.height, &title);
+    let lines = panel_lines(app, inner.width.saturating_sub(1).into());
+    let Some(h) = (inner.height as usize).checked_sub(1) else {
+        return;
+    };
+    let footer = inner.y + h as u16;
+    buf.set_line(inner.x + 1, footer, &keys(), inner.width.saturating_sub(1));
+    let last = lines
+        .iter()
+        .rposition(|(_, i)| *i == Some(selected))
+        .unwrap_or(0);
+    let offset = (last + 1).saturating_sub(h);
+    for (n, (line, item)) in lines.iter().skip(offset).take(h).enumerate() {
+        let y = inner.y + n as u16;
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        if *item == Some(selected) {
+            buf.set_style(row, theme::SELECTED);
+        }
+        buf.set_line(inner.x + 1, y, line, inner.width.saturating_sub(1));
+    }
+}
+
+/// The panel's keys, from the key map: `Enter jump  m note  d delete ...`.
+fn keys() -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, b) in keymap::hints(Context::Marks) {
+        spans.push(Span::styled(key, theme::KEY));
+        spans.push(Span::styled(
+            format!(" {}  ", b.hint.unwrap_or_default()),
+            theme::RULE,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The panel's lines: notices, then this call's bookmarks, then the other calls'.
+fn panel_lines(app: &App, w: usize) -> Vec<PanelLine> {
+    let m = &app.marks;
+    let mut out: Vec<PanelLine> = Vec::new();
+    for msg in m.problem.iter().chain(&m.notice) {
+        for r in wrap(msg, w) {
+            out.push((Line::styled(msg[r].to_string(), theme::ERROR), None));
+        }
+        out.push((Line::default(), None));
+    }
+    if m.items.is_empty() {
+        let hint = "No bookmarks yet: b bookmarks the paragraph at the top, m writes a note on it.";
+        out.push((Line::raw(hint), None));
+    }
+    let mut call: Option<String> = None;
+    for (i, item) in m.items.iter().enumerate() {
+        let Some(b) = m.store.get(&item.id) else {
+            continue;
+        };
+        let heading = if item.here {
+            format!("This call · {}", m.call.name())
+        } else {
+            b.call.name()
+        };
+        if call.as_ref() != Some(&heading) {
+            if !item.here && call.as_ref().is_none_or(|c| c.starts_with("This call")) {
+                out.push((Line::styled("Other calls", theme::SECTION), None));
+            }
+            let style = if item.here {
+                theme::SECTION
+            } else {
+                theme::LIST_SECTION
+            };
+            out.push((Line::styled(truncate(&heading, w), style), None));
+            call = Some(heading);
+        }
+        out.extend(entry_lines(b, item, w).into_iter().map(|l| (l, Some(i))));
+        out.push((Line::default(), None));
+    }
+    out
+}
+
+/// The lines of one entry: who and where, the start of the text, the note's first line.
+fn entry_lines(b: &Bookmark, item: &Item, w: usize) -> Vec<Line<'static>> {
+    let who = format!(" {} · {}", b.speaker, b.context());
+    let missing = item.here && item.found.is_none();
+    let tail = if missing {
+        "  not found in this version"
+    } else {
+        ""
+    };
+    let who = truncate(&who, w.saturating_sub(tail.len()));
+    let kind = if b.analyst.as_deref() == Some(b.speaker.as_str()) {
+        crate::transcript::SpeakerKind::Analyst
+    } else {
+        crate::transcript::SpeakerKind::Executive
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(who, theme::speaker(kind)),
+        Span::styled(tail, theme::ERROR),
+    ])];
+    lines.push(Line::raw(format!(
+        "   {}",
+        truncate(b.text(), w.saturating_sub(3))
+    )));
+    let note = b.note.trim();
+    if !note.is_empty() {
+        let first = note.lines().next().unwrap_or("");
+        let more = if note.contains('\n') { " …" } else { "" };
+        let text = truncate(&format!("Note: {first}{more}"), w.saturating_sub(3));
+        lines.push(Line::from(vec![
+            Span::raw("   "),
+            Span::styled(text, theme::NOTE_TEXT),
+        ]));
+    }
+    lines
+}
+
+/// Draws the note editor (when open) in the middle of `area`: what the note is on, the
+/// text area, and the keys.
+pub fn render_note(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(ed) = &app.marks.editor else {
+        return;
+    };
+    let h = area.height.min(16);
+    let inner = window(
+        frame.buffer_mut(),
+        area,
+        84,
+        h,
+        "Note — Ctrl-s saves, Esc cancels",
+    );
+    if inner.height < 3 {
+        return;
+    }
+    let about = truncate(&ed.about, inner.width.saturating_sub(2).into());
+    let buf = frame.buffer_mut();
+    buf.set_stringn(
+        inner.x + 1,
+        inner.y,
+        about,
+        inner.width.into(),
+        theme::NOTE_LABEL,
+    );
+    let rule = "─".repeat(inner.width.into());
+    buf.set_stringn(inner.x, inner.y + 1, rule, inner.width.into(), theme::RULE);
+    let field = Rect {
+        x: inner.x + 1,
+        y: inner.y + 2,
+        width: inner.width.saturating_sub(2),
+        height: inner.height - 2,
+    };
+    Clear.render(field, frame.buffer_mut());
+    frame.render_widget(&ed.text, field);
+}

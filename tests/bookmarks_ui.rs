@@ -1,0 +1,281 @@
+//! Bookmarks in the reader through the real key map and `update`: `b`, `m` and the note
+//! editor, the `B` panel (jump, jump to another call, delete, undo, export), the store's
+//! problems on screen, and snapshots of the panel and the editor.
+
+mod ui_support;
+
+use std::path::{Path, PathBuf};
+
+use insta::assert_snapshot;
+use tandem::app::App;
+use tandem::app::state::Overlay;
+use tandem::bookmarks::{Bookmark, CallRef, Store};
+use ui_support::{app_for, call, press, screen, type_text};
+
+/// The test call at `w` x `h` with its bookmarks in `dir`, read from `/calls/q3.txt`.
+fn reader(dir: &Path, w: u16, h: u16) -> App {
+    let mut app = app_for(call(), w, h);
+    let (store, outcome) = Store::open(dir);
+    app.attach_bookmarks(store, outcome, vec![PathBuf::from("/calls/q3.txt")]);
+    app.marks.export_dirs = vec![dir.to_path_buf()];
+    app
+}
+
+/// What the store file in `dir` holds now.
+fn saved(dir: &Path) -> Vec<Bookmark> {
+    Store::open(dir).0.bookmarks().to_vec()
+}
+
+/// The status line's text.
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// The sample written to `dir/sample.txt`, with a noted bookmark on its second turn.
+fn other_call(dir: &Path) -> PathBuf {
+    let file = dir.join("sample.txt");
+    std::fs::write(&file, tandem::commands::SAMPLE).unwrap();
+    let t = tandem::commands::load(&file, None).unwrap();
+    let mut b = Bookmark::new(&t, &CallRef::new(&t, std::slice::from_ref(&file)), 1, 0).unwrap();
+    b.note = "Compare with Brightkeel".into();
+    Store::open(dir).0.put(b).unwrap();
+    file
+}
+
+#[test]
+fn b_marks_the_paragraph_at_the_top_and_b_again_unmarks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader(dir.path(), 160, 45);
+    press(&mut a, "} b");
+    assert!(status(&a).starts_with("Bookmarked"), "{}", status(&a));
+    assert!(
+        a.marks.at(1, 0).is_some(),
+        "the first paragraph under the header"
+    );
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1, "saved at once");
+    assert_eq!(
+        (on_disk[0].speaker.as_str(), on_disk[0].spot.block),
+        ("Jane Doe", 0)
+    );
+    let shown = screen(&mut a, 160, 45);
+    assert!(
+        shown.contains("turn 2/14 · 3 questions · bookmarked"),
+        "{shown}"
+    );
+    assert!(
+        shown.lines().any(|l| l.starts_with("▌Jane Doe")),
+        "marked in the turn list"
+    );
+    press(&mut a, "j b");
+    assert!(
+        a.marks.at(1, 2).is_some(),
+        "the next paragraph (the note is skipped)"
+    );
+    press(&mut a, "b");
+    assert!(a.marks.at(1, 2).is_none());
+    assert!(status(&a).starts_with("Bookmark removed"));
+    assert_eq!(saved(dir.path()).len(), 1);
+}
+
+#[test]
+fn m_writes_a_note_that_ctrl_s_saves_and_esc_discards() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader(dir.path(), 160, 45);
+    press(&mut a, "] ] } m");
+    assert!(a.marks.editor.is_some());
+    type_text(&mut a, "Pricing quit falling");
+    press(&mut a, "Enter");
+    type_text(&mut a, "第二行");
+    assert!(!a.quit, "q is text in the editor");
+    press(&mut a, "Ctrl-s");
+    assert!(a.marks.editor.is_none());
+    let b = &saved(dir.path())[0];
+    assert_eq!(b.note, "Pricing quit falling\n第二行");
+    assert_eq!(
+        (b.question, b.analyst.as_deref()),
+        (Some(2), Some("Eric Sheridan"))
+    );
+    press(&mut a, "m");
+    assert_eq!(
+        a.marks.editor.as_ref().unwrap().text.lines(),
+        ["Pricing quit falling", "第二行"],
+        "the editor opens on the note"
+    );
+    type_text(&mut a, " more");
+    press(&mut a, "Esc");
+    assert_eq!(status(&a), "Note not saved");
+    assert_eq!(saved(dir.path())[0].note, "Pricing quit falling\n第二行");
+    press(&mut a, "j m Esc");
+    assert_eq!(
+        saved(dir.path()).len(),
+        1,
+        "a cancelled note makes no bookmark"
+    );
+}
+
+#[test]
+fn the_panel_lists_this_call_first_jumps_deletes_undoes_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    other_call(dir.path());
+    let mut a = reader(dir.path(), 160, 45);
+    press(&mut a, "] ] ] b g b");
+    press(&mut a, "B");
+    assert_eq!(a.overlay, Overlay::Bookmarks { selected: 0 });
+    let here: Vec<bool> = a.marks.items.iter().map(|i| i.here).collect();
+    assert_eq!(here, [true, true, false], "this call's first");
+    press(&mut a, "j Enter");
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.current_question(), Some(3), "jumped to the Q3 paragraph");
+    assert_eq!(a.paragraph_here(), Some((10, 0)));
+    press(&mut a, "B");
+    assert_eq!(
+        a.overlay,
+        Overlay::Bookmarks { selected: 1 },
+        "opens on the one here"
+    );
+    press(&mut a, "d");
+    assert_eq!(saved(dir.path()).len(), 2);
+    assert!(status(&a).contains("u brings it back"));
+    press(&mut a, "u");
+    assert_eq!(saved(dir.path()).len(), 3);
+    assert_eq!(a.overlay, Overlay::Bookmarks { selected: 1 });
+    press(&mut a, "e");
+    let msg = status(&a);
+    let path = msg.strip_prefix("Exported 3 bookmarks to ").expect(&msg);
+    let md = std::fs::read_to_string(path).unwrap();
+    assert!(md.starts_with("# Bookmarks") && md.contains("Compare with Brightkeel"));
+    assert!(path.starts_with(dir.path().to_str().unwrap()) && path.ends_with(".md"));
+    press(&mut a, "Esc");
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn enter_on_another_calls_bookmark_opens_that_call_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = other_call(dir.path());
+    let mut a = reader(dir.path(), 120, 40);
+    press(&mut a, "B Enter");
+    assert!(status(&a).starts_with("Opened"), "{}", status(&a));
+    assert_eq!(a.marks.files, std::slice::from_ref(&file));
+    assert_eq!(a.paragraph_here(), Some((1, 0)));
+    assert_eq!(a.source, file.display().to_string());
+    assert_eq!(a.marks.placed.len(), 1, "its bookmark is marked there");
+    press(&mut a, "B");
+    assert!(a.marks.items[0].here, "the other call is now this call");
+}
+
+#[test]
+fn a_call_that_moved_or_changed_is_reported_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = other_call(dir.path());
+    std::fs::rename(&file, dir.path().join("elsewhere.txt")).unwrap();
+    let mut a = reader(dir.path(), 120, 40);
+    press(&mut a, "B Enter");
+    assert!(status(&a).starts_with("Cannot open"), "{}", status(&a));
+    assert!(status(&a).contains("sample.txt"));
+    assert_eq!(
+        a.doc.title.as_deref(),
+        Some("Brightkeel Q3 2026 Earnings Call")
+    );
+    assert!(matches!(a.overlay, Overlay::Bookmarks { .. }));
+}
+
+#[test]
+fn a_bookmark_whose_paragraph_is_gone_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = call();
+    t.turns[2].blocks[0] = tandem::Block::en("A paragraph this version no longer has at all.");
+    let files = [PathBuf::from("/calls/q3.txt")];
+    let b = Bookmark::new(&t, &CallRef::new(&t, &files), 2, 0).unwrap();
+    Store::open(dir.path()).0.put(b).unwrap();
+    let mut a = reader(dir.path(), 100, 30);
+    press(&mut a, "B");
+    assert!(a.marks.items[0].here && a.marks.items[0].found.is_none());
+    assert!(screen(&mut a, 100, 30).contains("not found in this version"));
+    press(&mut a, "Enter");
+    assert_eq!(status(&a), "Not found in this version of the call");
+}
+
+#[test]
+fn an_unwritable_config_dir_is_reported_and_nothing_in_memory_is_lost() {
+    let root = tempfile::tempdir().unwrap();
+    let blocker = root.path().join("config");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let dir = blocker.join("tandem");
+    let mut a = reader(&dir, 160, 45);
+    press(&mut a, "} b");
+    let err = a.status.clone().unwrap();
+    assert!(
+        err.error && err.text.starts_with("Bookmarks not saved"),
+        "{err:?}"
+    );
+    assert!(err.text.contains("kept in memory"));
+    assert!(a.marks.at(1, 0).is_some(), "still marked");
+    press(&mut a, "B");
+    assert!(
+        screen(&mut a, 160, 45).contains("Bookmarks not saved"),
+        "on view in the panel"
+    );
+    press(&mut a, "Esc");
+    std::fs::remove_file(&blocker).unwrap();
+    press(&mut a, "} b");
+    assert!(status(&a).starts_with("Bookmarked"));
+    assert_eq!(saved(&dir).len(), 2, "the earlier one is saved too");
+    assert_eq!(a.marks.problem, None);
+}
+
+#[test]
+fn a_corrupt_store_is_reported_when_the_reader_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bookmarks.json"), "not json").unwrap();
+    let a = reader(dir.path(), 160, 45);
+    let s = a.status.clone().unwrap();
+    assert!(s.error && s.text.contains("moved to"), "{s:?}");
+    assert!(
+        s.text.contains("bookmarks.json.corrupt-"),
+        "says where: {}",
+        s.text
+    );
+}
+
+/// Two bookmarks here (one noted), one gone from this version, one in another call.
+fn panel_fixture(dir: &Path) -> App {
+    other_call(dir);
+    let mut gone = call();
+    gone.turns[2].blocks[0] = tandem::Block::en("Text this version does not have.");
+    let files = [PathBuf::from("/calls/q3.txt")];
+    let mut b = Bookmark::new(&gone, &CallRef::new(&gone, &files), 2, 0).unwrap();
+    b.note = "Check against the 10-Q".into();
+    Store::open(dir).0.put(b).unwrap();
+    let mut a = reader(dir, 100, 30);
+    press(&mut a, "] ] ] b g } m");
+    type_text(&mut a, "Harbor: 12,000 customers");
+    press(&mut a, "Enter");
+    type_text(&mut a, "second line");
+    press(&mut a, "Ctrl-s");
+    a
+}
+
+#[test]
+fn snapshot_of_the_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = panel_fixture(dir.path());
+    press(&mut a, "B j");
+    let shot = screen(&mut a, 100, 30).replace(dir.path().to_str().unwrap(), "/tmp/x");
+    assert_snapshot!(shot);
+}
+
+#[test]
+fn snapshot_of_the_note_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader(dir.path(), 80, 24);
+    press(&mut a, "] ] } m");
+    type_text(&mut a, "Pricing stable; gross margin 61%.");
+    press(&mut a, "Enter");
+    type_text(&mut a, "云业务毛利率 61%");
+    assert_snapshot!(screen(&mut a, 80, 24));
+}

@@ -221,11 +221,23 @@ fn an_unwritable_config_dir_is_reported_and_nothing_in_memory_is_lost() {
         "on view in the panel"
     );
     press(&mut a, "Esc");
+    a.marks.export_dirs = vec![root.path().to_path_buf()];
+    let rescue = a.close_bookmarks().expect("told on leaving");
+    assert!(rescue.contains("all 1 are in"), "{rescue}");
+    let copy = rescue.rsplit(" are in ").next().unwrap();
+    let kept: tandem::bookmarks::StoreFile =
+        serde_json::from_str(&std::fs::read_to_string(copy).unwrap()).unwrap();
+    assert_eq!(
+        kept.bookmarks.len(),
+        1,
+        "a rescue copy holds what could not be saved"
+    );
     std::fs::remove_file(&blocker).unwrap();
     press(&mut a, "} b");
     assert!(status(&a).starts_with("Bookmarked"));
     assert_eq!(saved(&dir).len(), 2, "the earlier one is saved too");
     assert_eq!(a.marks.problem, None);
+    assert_eq!(a.close_bookmarks(), None, "nothing left to save");
 }
 
 #[test]

@@ -9,6 +9,8 @@ use crate::bookmarks::store::Outcome;
 use crate::bookmarks::{Bookmark, CallRef, Located, Store, locate_all};
 use crate::transcript::Transcript;
 
+use super::state::Anchor;
+
 /// One entry of the bookmarks panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -58,6 +60,9 @@ pub struct Marks {
     pub notice: Option<String>,
     /// Directories an export is written to, the first that works.
     pub export_dirs: Vec<PathBuf>,
+    /// The call left for another from the panel: its position key and where the reader was,
+    /// for the reading position to be saved.
+    pub left: Option<(String, Anchor)>,
 }
 
 impl Marks {
@@ -76,6 +81,7 @@ impl Marks {
             problem: None,
             notice: None,
             export_dirs,
+            left: None,
         }
     }
 

@@ -31,6 +31,7 @@ impl App {
 
     /// Shows `doc` (read from `files`) instead of the current call, keeping the view options.
     pub fn switch_call(&mut self, doc: Transcript, files: Vec<PathBuf>) {
+        self.marks.left = Some((self.index.key.clone(), self.anchor()));
         self.source = match files.as_slice() {
             [] => crate::commands::SAMPLE_NAME.to_string(),
             f => f

@@ -5,6 +5,7 @@ pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod marks;
+mod marks_io;
 mod marks_panel;
 mod marks_update;
 mod nav;

@@ -52,7 +52,9 @@ impl Store {
             data: empty(),
             dirty: false,
         };
-        let outcome = store.sync(false);
+        let outcome = store
+            .sync(false)
+            .map_err(|e| format!("Bookmarks: {e}; new ones stay in memory until it can be read"));
         (store, outcome)
     }
 
@@ -101,45 +103,51 @@ impl Store {
 
     /// Saves unsaved changes (merging what other readers saved meanwhile).
     pub fn save(&mut self) -> Outcome {
-        self.sync(true)
+        self.sync(true).map_err(not_saved)
+    }
+
+    /// Saves unsaved changes; Err says only why it failed (for a message of one's own).
+    pub fn save_or_why(&mut self) -> Result<(), String> {
+        self.sync(true).map(|_| ())
     }
 
     /// Merges in what other readers saved, saving this reader's changes if there are any.
     pub fn refresh(&mut self) -> Outcome {
-        self.sync(self.dirty)
+        let dirty = self.dirty;
+        self.sync(dirty)
+            .map_err(|e| if dirty { not_saved(e) } else { e })
     }
 
-    /// Under the lock: read the file, merge, and write when `write` and something changed.
+    /// Under the lock: read the file, merge, and write when `write` and something changed;
+    /// Err says why not.
     fn sync(&mut self, write: bool) -> Outcome {
         let Some(path) = self.path.clone() else {
             return Ok(None);
         };
-        let not_saved = |why: String| {
-            format!(
-                "Bookmarks not saved: {why}; they are kept in memory and saved on the next change"
-            )
-        };
         let dir = path.parent().unwrap_or(Path::new("."));
         if write {
-            fs::create_dir_all(dir)
-                .map_err(|e| not_saved(format!("cannot create {}: {e}", dir.display())))?;
+            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
         let _lock = match lock(&path) {
             Ok(f) => Some(f),
-            Err(e) if write => return Err(not_saved(e)),
+            Err(e) if write => return Err(e),
             Err(_) => None,
         };
-        let (disk, notice) = read(&path).map_err(|e| if write { not_saved(e) } else { e })?;
+        let (disk, notice) = read(&path)?;
         self.data = merge(&self.data, &disk);
         if write && self.dirty {
-            let text =
-                serde_json::to_string_pretty(&self.data).map_err(|e| not_saved(e.to_string()))?;
+            let text = serde_json::to_string_pretty(&self.data).map_err(|e| e.to_string())?;
             write_atomically(&path, text.as_bytes())
-                .map_err(|e| not_saved(format!("cannot write {}: {e}", path.display())))?;
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             self.dirty = false;
         }
         Ok(notice)
     }
+}
+
+/// The message for a save that failed because of `why`.
+fn not_saved(why: String) -> String {
+    format!("Bookmarks not saved: {why}; they are kept in memory and saved on the next change")
 }
 
 /// An empty store file of the current format.

@@ -110,7 +110,7 @@ fn paragraph(
     let en_figs = en.map(|s| extract(s, Lang::En)).unwrap_or_default();
     let zh_figs = zh.map(|s| extract(s, Lang::Zh)).unwrap_or_default();
     let outcome = match (en, zh) {
-        (Some(e), Some(z)) => pair::pair(&en_figs, e.len(), &zh_figs, z.len()),
+        (Some(e), Some(z)) => pair::pair(&en_figs, e, &zh_figs, z.len()),
         _ => pair::Outcome::default(),
     };
     let marks = |figures: Vec<Figure>| -> Vec<Mark> {

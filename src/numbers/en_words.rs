@@ -43,16 +43,86 @@ const TENS: [&str; 8] = [
 ];
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
-/// A word of the text and where it is.
+/// Every word the spelled-number reader looks at, lower case, sorted.
+const VOCABULARY: [&str; 51] = [
+    "a",
+    "and",
+    "back",
+    "billion",
+    "doubled",
+    "dozen",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "first",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "fourth",
+    "front",
+    "half",
+    "hundred",
+    "million",
+    "nine",
+    "nineteen",
+    "ninety",
+    "of",
+    "one",
+    "quarter",
+    "quarters",
+    "second",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "third",
+    "thirds",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "three",
+    "trillion",
+    "tripled",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+    "year",
+    "zero",
+];
+
+/// A word of the vocabulary in the text (lower case) and where it is.
 #[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
+struct Tok {
     start: usize,
     end: usize,
-    word: &'a str,
+    word: &'static str,
 }
 
-/// The ASCII words of `text`.
-fn tokens(text: &str) -> Vec<Tok<'_>> {
+/// The vocabulary entry for a word of any case, if it is one.
+fn lookup(w: &str) -> Option<&'static str> {
+    let first = w.as_bytes()[0].to_ascii_lowercase();
+    if !b"abdefhmnoqstyz".contains(&first) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    VOCABULARY.binary_search(&lower).ok().map(|i| VOCABULARY[i])
+}
+
+/// The vocabulary words of `text`; other words are left out, and since tokens are joined
+/// only by one space or hyphen of text, a word left out between two keeps them apart.
+fn tokens(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -62,11 +132,13 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            out.push(Tok {
-                start,
-                end: i,
-                word: &text[start..i],
-            });
+            if let Some(word) = lookup(&text[start..i]) {
+                out.push(Tok {
+                    start,
+                    end: i,
+                    word,
+                });
+            }
         } else {
             i += 1;
         }
@@ -76,7 +148,7 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
 
 /// What a word is worth in a spelled number.
 fn word(w: &str) -> Option<Word> {
-    let is = |s: &str| w.eq_ignore_ascii_case(s);
+    let is = |s: &str| w == s;
     if let Some(n) = UNITS.iter().position(|u| is(u)) {
         return Some(Word::Unit(n as f64));
     }
@@ -119,7 +191,7 @@ fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
 }
 
 /// The token after `k` when it is joined to it.
-fn next_joined<'a>(text: &str, toks: &[Tok<'a>], k: usize) -> Option<Tok<'a>> {
+fn next_joined(text: &str, toks: &[Tok], k: usize) -> Option<Tok> {
     toks.get(k + 1)
         .filter(|n| joined(text, &toks[k], n))
         .copied()
@@ -128,25 +200,25 @@ fn next_joined<'a>(text: &str, toks: &[Tok<'a>], k: usize) -> Option<Tok<'a>> {
 /// Words that are figures by themselves: `half`, `twice`, `third quarter`.
 fn special(text: &str, toks: &[Tok], k: usize) -> Option<(Option<Draft>, usize)> {
     let t = toks[k];
-    let is = |s: &str| t.word.eq_ignore_ascii_case(s);
-    let next = next_joined(text, toks, k).map(|n| n.word.to_ascii_lowercase());
+    let is = |s: &str| t.word == s;
+    let next = next_joined(text, toks, k).map(|n| n.word);
     if let Some(q) = ORDINALS.iter().position(|o| is(o)) {
-        if next.as_deref() == Some("quarter") {
+        if next == Some("quarter") {
             let end = toks[k + 1].end;
             let d = Draft::weak(t.start, end, q as f64 + 1.0, Kind::Quarter, Weak::Quarter);
             return Some((Some(spelled(d)), k + 2));
         }
         return None;
     }
-    let prev = k.checked_sub(1).map(|p| toks[p].word.to_ascii_lowercase());
+    let prev = k.checked_sub(1).map(|p| toks[p].word);
     let (value, kind) = match () {
         _ if is("half") => {
             let part_of_year =
-                matches!(prev.as_deref(), Some("first" | "second" | "back" | "front"));
-            if part_of_year || next.as_deref() == Some("year") {
+                matches!(prev, Some("first" | "second" | "back" | "front"));
+            if part_of_year || next == Some("year") {
                 return Some((None, k + 1));
             }
-            if next.as_deref() == Some("a") {
+            if next == Some("a") {
                 return half_of_big(text, toks, k, k + 1).map(|found| (Some(found.0), found.1));
             }
             (0.5, Kind::Fraction)
@@ -231,7 +303,7 @@ fn phrase(text: &str, toks: &[Tok], k: usize) -> Option<(Option<Draft>, usize)> 
     }
     let and_a_half = j > k
         && toks.get(j..j + 3).is_some_and(|t| {
-            let words: Vec<String> = t.iter().map(|t| t.word.to_ascii_lowercase()).collect();
+            let words: Vec<&str> = t.iter().map(|t| t.word).collect();
             words == ["and", "a", "half"] && t.windows(2).all(|p| joined(text, &p[0], &p[1]))
         })
         && joined(text, &toks[j - 1], &toks[j]);
@@ -252,10 +324,10 @@ fn phrase(text: &str, toks: &[Tok], k: usize) -> Option<(Option<Draft>, usize)> 
 /// `a third`, `two-thirds`, `a half`: a count followed by a fraction word.
 fn fraction(text: &str, toks: &[Tok], k: usize, n: f64) -> Option<(Option<Draft>, usize)> {
     let next = next_joined(text, toks, k)?;
-    let w = next.word.to_ascii_lowercase();
+    let w = next.word;
     let of_follows = || {
         let i = toks.iter().position(|t| t.start == next.start)?;
-        toks.get(i + 1).map(|t| t.word.eq_ignore_ascii_case("of"))
+        toks.get(i + 1).map(|t| t.word == "of")
     };
     if w == "half" && n == 1.0 {
         let i = toks.iter().position(|t| t.start == next.start)?;
@@ -263,7 +335,7 @@ fn fraction(text: &str, toks: &[Tok], k: usize, n: f64) -> Option<(Option<Draft>
             return Some((Some(d), end));
         }
     }
-    let value = match w.as_str() {
+    let value = match w {
         "third" | "thirds" => n / 3.0,
         "half" if n == 1.0 => 0.5,
         "quarter" | "quarters" if of_follows() == Some(true) => n / 4.0,

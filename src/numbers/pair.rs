@@ -10,6 +10,7 @@
 
 use std::fmt;
 
+use super::scan::digit_value;
 use super::{Figure, Kind};
 
 /// Why a Chinese figure disagrees with the English.
@@ -100,21 +101,23 @@ fn scale_slip(e: &Figure, z: &Figure) -> Option<i32> {
     })
 }
 
-/// The significant digits of a figure at its written precision (`1657` for `$165.7 billion`).
-fn digits(f: &Figure) -> String {
-    let (_, v, u) = measure(f);
-    format!("{:.0}", (v / u).round())
+/// The digits of a value at a rounding step (`1657` for 165.7e9 at 1e8).
+fn digits(value: f64, step: f64) -> String {
+    format!("{:.0}", (value / step).round())
 }
 
-/// True when the two figures have the same digits in another order.
+/// True when the two figures have the same digits in another order, read at the coarser
+/// of their two precisions (`184,000` and `14.8 万` are `184` and `148`).
 fn transposed(e: &Figure, z: &Figure) -> bool {
-    let (de, dz) = (digits(e), digits(z));
+    let ((fe, ve, ue), (fz, vz, uz)) = (measure(e), measure(z));
+    let step = ue.max(uz);
+    let (de, dz) = (digits(ve, step), digits(vz, step));
     let sorted = |s: &str| {
         let mut c: Vec<char> = s.chars().collect();
         c.sort_unstable();
         c
     };
-    de.len() >= 2 && de != dz && sorted(&de) == sorted(&dz) && measure(e).0 == measure(z).0
+    fe == fz && de.len() >= 2 && de != dz && sorted(&de) == sorted(&dz)
 }
 
 /// True when an unpaired Chinese figure may raise a mismatch.
@@ -130,8 +133,9 @@ fn position(f: &Figure, len: usize) -> f64 {
 /// A test of whether two figures may pair, in one pass of [`pair`].
 type Fits = fn(&Figure, &Figure) -> bool;
 
-/// Pairs the figures of an English text of `en_len` bytes with those of its Chinese.
-pub(crate) fn pair(en: &[Figure], en_len: usize, zh: &[Figure], zh_len: usize) -> Outcome {
+/// Pairs the figures of an English text with those of its Chinese text of `zh_len` bytes.
+pub(crate) fn pair(en: &[Figure], en_text: &str, zh: &[Figure], zh_len: usize) -> Outcome {
+    let en_len = en_text.len();
     let mut used_en = vec![false; en.len()];
     let mut used_zh = vec![false; zh.len()];
     let mut out = Outcome::default();
@@ -158,7 +162,7 @@ pub(crate) fn pair(en: &[Figure], en_len: usize, zh: &[Figure], zh_len: usize) -
     }
     out.pairs.sort_unstable_by_key(|&(_, z)| z);
     for z in (0..zh.len()).filter(|&z| !used_zh[z] && assertive(&zh[z])) {
-        if let Some((e, reason)) = explain(en, &used_en, &zh[z], |e| distance(e, z)) {
+        if let Some((e, reason)) = explain(en, en_text, &used_en, &zh[z], |e| distance(e, z)) {
             if let Some(e) = e {
                 used_en[e] = true;
             }
@@ -172,6 +176,7 @@ pub(crate) fn pair(en: &[Figure], en_len: usize, zh: &[Figure], zh_len: usize) -
 /// matched; `None` when it is not one.
 fn explain(
     en: &[Figure],
+    en_text: &str,
     used: &[bool],
     z: &Figure,
     distance: impl Fn(usize) -> f64,
@@ -193,10 +198,51 @@ fn explain(
     if z.spelled {
         return None;
     }
+    if mentioned(en_text, en, z) {
+        return None;
+    }
     match open.first() {
         Some(&e) => Some((Some(e), Reason::Differs)),
         None => Some((None, Reason::Missing)),
     }
+}
+
+/// The digits a figure was written with, without separators (`1557` for `1,557 亿美元`).
+fn literal(z: &Figure) -> String {
+    let start = z
+        .text
+        .find(|c: char| digit_value(c).is_some())
+        .unwrap_or(z.text.len());
+    z.text[start..]
+        .chars()
+        .take_while(|&c| digit_value(c).is_some() || matches!(c, ',' | '.' | '．'))
+        .filter_map(|c| match c {
+            '.' | '．' => Some('.'),
+            _ => digit_value(c).and_then(|d| char::from_digit(d, 10)),
+        })
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// True when the English writes the Chinese figure's digits somewhere no figure was read
+/// (`the low 50s` for `50% 出头`): the reading missed it, so it cannot be called wrong.
+fn mentioned(en_text: &str, en: &[Figure], z: &Figure) -> bool {
+    let lit = literal(z);
+    if lit.is_empty() {
+        return false;
+    }
+    let bytes = en_text.as_bytes();
+    en_text.match_indices(lit.as_str()).any(|(at, _)| {
+        let end = at + lit.len();
+        let open_before =
+            at == 0 || !(bytes[at - 1].is_ascii_digit() || matches!(bytes[at - 1], b'.' | b','));
+        let decimal_after =
+            bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        let open_after = !bytes.get(end).is_some_and(u8::is_ascii_digit) && !decimal_after;
+        let unread = !en.iter().any(|f| f.range.contains(&at));
+        open_before && open_after && unread
+    })
 }
 
 #[cfg(test)]

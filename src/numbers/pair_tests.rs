@@ -5,7 +5,7 @@ use crate::transcript::model::Lang;
 /// Pairs the figures of an English and a Chinese text.
 fn run(en: &str, zh: &str) -> Outcome {
     let (e, z) = (extract(en, Lang::En), extract(zh, Lang::Zh));
-    pair(&e, en.len(), &z, zh.len())
+    pair(&e, en, &z, zh.len())
 }
 
 /// The reasons of the mismatches found.
@@ -98,6 +98,16 @@ fn a_chinese_figure_the_english_lacks_is_missing() {
     );
     let out = run("revenue grew strongly", "营收增长 25%");
     assert_eq!(out.mismatches, vec![(None, 0, Reason::Missing)]);
+}
+
+#[test]
+fn digits_the_english_writes_unread_are_not_called_wrong() {
+    assert_eq!(reasons("the low 50s for the year", "50% 出头"), []);
+    // A figure read in the English (19 stores) is no excuse for a Chinese 19%.
+    assert_eq!(
+        reasons("18% of 19 stores", "18% 的 19% 门店"),
+        [Reason::Missing]
+    );
 }
 
 #[test]

@@ -27,7 +27,10 @@ pub(crate) fn extract(text: &str) -> Vec<Figure> {
     while let Some(c) = char_at(text, i) {
         let found = if scan::digit_value(c).is_some() {
             digits(text, i)
-        } else if let Some(found) = per_part(text, i) {
+        } else if let Some(found) = matches!(c, '百' | '千' | '万' | '萬')
+            .then(|| per_part(text, i))
+            .flatten()
+        {
             Some(found)
         } else if numerals::starts_numeral(c)
             && !char_before(text, i).is_some_and(numerals::is_numeral)

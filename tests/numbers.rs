@@ -1,0 +1,191 @@
+//! Figures across a whole bilingual call: the built-in sample and a fixture check clean, and
+//! errors planted in the Chinese are flagged, each where it was planted and nothing else.
+
+use tandem::numbers::{Analysis, Kind, Reason, analyze};
+use tandem::{Block, Transcript};
+
+const FIXTURE: &str = include_str!("fixtures/interleaved_participants.txt");
+
+/// Parses a transcript the way `tandem` does after reading a file.
+fn parse(text: &str) -> Transcript {
+    tandem::transcript::parse(&tandem::ingest::clean(text))
+}
+
+/// The sample with `from` (which must occur exactly once) replaced by `to`.
+fn plant(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "{from:?} must occur once");
+    text.replace(from, to)
+}
+
+/// The (turn, block) whose Chinese contains `needle`.
+fn block_with(t: &Transcript, needle: &str) -> (usize, usize) {
+    for (ti, turn) in t.turns.iter().enumerate() {
+        for (bi, block) in turn.blocks.iter().enumerate() {
+            if let Block::Para { zh: Some(zh), .. } = block
+                && zh.contains(needle)
+            {
+                return (ti, bi);
+            }
+        }
+    }
+    panic!("no Chinese paragraph contains {needle:?}");
+}
+
+/// Each mismatch as (turn, block, English figure, Chinese figure, reason).
+fn flagged(a: &Analysis) -> Vec<(usize, usize, Option<String>, String, Reason)> {
+    a.mismatches
+        .iter()
+        .map(|m| {
+            let (en, zh) = a.figures(m);
+            (
+                m.turn,
+                m.block,
+                en.map(|f| f.text.clone()),
+                zh.text.clone(),
+                m.reason,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_untouched_sample_and_fixture_are_clean() {
+    let a = analyze(&parse(tandem::commands::SAMPLE));
+    assert_eq!(flagged(&a), []);
+    assert!(a.pairs >= 120, "only {} pairs", a.pairs);
+    let a = analyze(&parse(FIXTURE));
+    assert_eq!(flagged(&a), []);
+    assert!(a.pairs >= 15, "only {} pairs", a.pairs);
+}
+
+#[test]
+fn planted_errors_are_flagged_exactly() {
+    let text = plant(
+        tandem::commands::SAMPLE,
+        "KeelOS 营收为 13.5 亿美元",
+        "KeelOS 营收为 13.5 万美元",
+    );
+    let text = plant(&text, "装机总量达到 18.4 万台", "装机总量达到 14.8 万台");
+    let text = plant(&text, "同比增长 18%", "同比增长 19%");
+    let text = plant(&text, "约为 1,420 亿美元", "约为 14.2 亿美元");
+    let t = parse(&text);
+    let (wan, transposed) = (block_with(&t, "13.5 万美元"), block_with(&t, "14.8 万台"));
+    let (percent, million) = (
+        block_with(&t, "同比增长 19%"),
+        block_with(&t, "14.2 亿美元"),
+    );
+    let mut expected = vec![
+        (
+            percent.0,
+            percent.1,
+            Some("18%".into()),
+            "19%".into(),
+            Reason::Differs,
+        ),
+        (
+            wan.0,
+            wan.1,
+            Some("$1.35 billion".into()),
+            "13.5 万美元".into(),
+            Reason::Scale(-4),
+        ),
+        (
+            transposed.0,
+            transposed.1,
+            Some("184,000".into()),
+            "14.8 万".into(),
+            Reason::Transposed,
+        ),
+        (
+            million.0,
+            million.1,
+            Some("$142 billion".into()),
+            "14.2 亿美元".into(),
+            Reason::Scale(-2),
+        ),
+    ];
+    expected.sort_by_key(|e| (e.0, e.1));
+    assert_eq!(flagged(&analyze(&t)), expected);
+}
+
+#[test]
+fn a_planted_error_in_the_fixture_is_flagged() {
+    let text = plant(
+        FIXTURE,
+        "营业利润为 5,800 万美元",
+        "营业利润为 5,800 亿美元",
+    );
+    let a = analyze(&parse(&text));
+    let found = flagged(&a);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].2.as_deref(), found[0].4),
+        (Some("$58 million"), Reason::Scale(4))
+    );
+}
+
+#[test]
+fn paired_figures_share_an_id_and_marks_point_at_their_mismatch() {
+    let text = plant(tandem::commands::SAMPLE, "同比增长 18%", "同比增长 19%");
+    let t = parse(&text);
+    let a = analyze(&t);
+    let (ti, bi) = block_with(&t, "48.6 亿美元，同比增长 19%");
+    let b = a.block(ti, bi).expect("the block exists");
+    let revenue =
+        b.en.iter()
+            .find(|m| m.figure.text == "$4.86 billion")
+            .unwrap();
+    let partner = b.zh.iter().find(|m| m.pair == revenue.pair).unwrap();
+    assert_eq!(partner.figure.text, "48.6 亿美元");
+    assert_eq!(
+        partner.figure.kind,
+        Kind::Money(Some(tandem::numbers::Currency::Usd))
+    );
+    let wrong = b.zh.iter().find(|m| m.figure.text == "19%").unwrap();
+    assert_eq!((wrong.pair, wrong.mismatch), (None, Some(0)));
+    let ids: Vec<usize> = a
+        .blocks
+        .iter()
+        .flatten()
+        .flat_map(|b| &b.zh)
+        .filter_map(|m| m.pair)
+        .collect();
+    assert_eq!(ids.len(), a.pairs);
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "pair ids run in reading order"
+    );
+}
+
+#[test]
+fn next_and_previous_mismatch_wrap_around() {
+    let text = plant(tandem::commands::SAMPLE, "同比增长 18%", "同比增长 19%");
+    let text = plant(&text, "约为 1,420 亿美元", "约为 14.2 亿美元");
+    let a = analyze(&parse(&text));
+    let (first, second) = (&a.mismatches[0], &a.mismatches[1]);
+    assert_eq!(a.next_mismatch(0, 0), Some(first));
+    assert_eq!(a.next_mismatch(first.turn, first.block), Some(second));
+    assert_eq!(a.next_mismatch(second.turn, second.block), Some(first));
+    assert_eq!(a.prev_mismatch(second.turn, second.block), Some(first));
+    assert_eq!(a.prev_mismatch(first.turn, first.block), Some(second));
+    assert_eq!(analyze(&parse(FIXTURE)).next_mismatch(0, 0), None);
+}
+
+#[test]
+fn notes_and_one_language_paragraphs_are_never_mismatches() {
+    let t = parse(tandem::commands::SAMPLE);
+    let mut t2 = t.clone();
+    for turn in &mut t2.turns {
+        for block in &mut turn.blocks {
+            if let Block::Para { en, .. } = block {
+                *en = None;
+            }
+        }
+    }
+    let a = analyze(&t2);
+    assert_eq!((a.pairs, a.mismatches.len()), (0, 0));
+    assert!(
+        a.blocks.iter().flatten().any(|b| !b.zh.is_empty()),
+        "figures are still found"
+    );
+}

@@ -156,7 +156,8 @@ impl Bookmark {
         self.en.as_deref().or(self.zh.as_deref()).unwrap_or("")
     }
 
-    /// `Prepared remarks`, or `Q&A · Q2 · Eric Sheridan, Goldman Sachs`.
+    /// `Prepared remarks`, or `Q&A · Q2 · Eric Sheridan, Goldman Sachs` (`Q&A · Q2, Goldman
+    /// Sachs` when the analyst is the speaker).
     pub fn context(&self) -> String {
         let mut s = match self.section {
             Section::Prepared => "Prepared remarks".to_string(),
@@ -165,11 +166,16 @@ impl Bookmark {
         if let Some(q) = self.question {
             s.push_str(&format!(" · Q{q}"));
         }
-        if let Some(a) = &self.analyst {
-            s.push_str(&format!(" · {a}"));
-            if let Some(f) = &self.analyst_firm {
-                s.push_str(&format!(", {f}"));
+        let firm = self.analyst_firm.as_deref();
+        match (&self.analyst, firm) {
+            (Some(a), _) if *a != self.speaker => {
+                s.push_str(&format!(" · {a}"));
+                if let Some(f) = firm {
+                    s.push_str(&format!(", {f}"));
+                }
             }
+            (Some(_), Some(f)) => s.push_str(&format!(", {f}")),
+            _ => {}
         }
         s
     }

@@ -37,15 +37,53 @@ const SAVE_EVERY: Duration = Duration::from_secs(2);
 
 /// Opens the reader on `transcript` (shown under `source`, a path or the sample's name).
 pub fn run(transcript: Transcript, source: &str) -> io::Result<()> {
-    if !io::stdout().is_terminal() {
-        return Err(io::Error::other(
-            "the reader needs a terminal; use `tandem parse FILE` for text output",
-        ));
+    let mut screen = Screen::open()?;
+    let (result, save_error) = session(&mut screen, transcript, source);
+    drop(screen);
+    if let Some(e) = save_error {
+        eprintln!("tandem: warning: reading position not saved: {e}");
     }
-    let stop = signals()?;
-    let guard = Guard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
+    result
+}
+
+/// The terminal in full-screen mode, with signals watched, until dropped.
+pub(crate) struct Screen {
+    pub(crate) terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Set when SIGTERM or SIGHUP asks the program to stop.
+    pub(crate) stop: Arc<AtomicBool>,
+    _guard: Guard,
+}
+
+impl Screen {
+    /// Checks that stdout is a terminal, watches signals and turns the reader's modes on.
+    pub(crate) fn open() -> io::Result<Self> {
+        if !io::stdout().is_terminal() {
+            return Err(io::Error::other(
+                "the reader needs a terminal; use `tandem parse FILE` for text output",
+            ));
+        }
+        let stop = signals()?;
+        let guard = Guard::enter()?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(Screen {
+            terminal,
+            stop,
+            _guard: guard,
+        })
+    }
+}
+
+/// Reads `transcript` on `screen` until the user quits or a signal arrives; also returns why
+/// the last save of the reading position failed, if it did.
+pub(crate) fn session(
+    screen: &mut Screen,
+    transcript: Transcript,
+    source: &str,
+) -> (io::Result<()>, Option<String>) {
+    let size = match screen.terminal.size() {
+        Ok(size) => size,
+        Err(e) => return (Err(e), None),
+    };
     let panes = ui::panes(Rect::new(0, 0, size.width, size.height));
     let mut app = App::new(
         transcript,
@@ -55,14 +93,8 @@ pub fn run(transcript: Transcript, source: &str) -> io::Result<()> {
     );
     let mut saver = Saver::new(&app);
     saver.restore(&mut app);
-    let result = event_loop(&mut terminal, &mut app, &stop, &mut saver);
-    let save_error = saver.save(&app).err();
-    drop(terminal);
-    drop(guard);
-    if let Some(e) = save_error {
-        eprintln!("tandem: warning: reading position not saved: {e}");
-    }
-    result
+    let result = event_loop(&mut screen.terminal, &mut app, &screen.stop, &mut saver);
+    (result, saver.save(&app).err())
 }
 
 /// Watches SIGTERM and SIGHUP: sets the returned flag for the loop to stop cleanly; if the

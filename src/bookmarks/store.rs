@@ -206,9 +206,9 @@ fn read(path: &Path) -> Result<(StoreFile, Option<String>), String> {
             Ok(aside) => Ok((
                 empty(),
                 Some(format!(
-                    "{} could not be read ({e}); it was moved to {} and bookmarks start afresh",
-                    path.display(),
-                    aside.display()
+                    "Unreadable bookmarks file moved to {} ({e}); bookmarks start afresh in {}",
+                    aside.display(),
+                    path.display()
                 )),
             )),
             Err(e2) => Err(format!(

@@ -110,10 +110,16 @@ pub fn parse(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `tandem [FILE...]`: the reader.
+/// `tandem [FILE...]`: the reader; `tandem DIR`: the library of the calls in a folder.
 pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    if let [dir] = args.files.as_slice()
+        && dir.is_dir()
+    {
+        crate::library::browse::run(dir, args.encoding.as_deref())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let t = load_call(&args.files, args.encoding.as_deref())?;
-    crate::reader::run(t, &source_name(&args.files))?;
+    crate::reader::run(t, &source_name(&args.files), &args.files)?;
     Ok(ExitCode::SUCCESS)
 }
 

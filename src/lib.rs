@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod ingest;
+pub mod library;
 pub mod numbers;
 pub mod reader;
 pub mod settings;

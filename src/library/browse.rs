@@ -1,0 +1,230 @@
+//! The library screen: `tandem DIR`. Lists the calls as the background loader reads them,
+//! filters as the user types, and opens the selected call in the reader on the same screen;
+//! quitting the reader comes back here.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::list::{Library, RowState};
+use super::loader::{Job, Loader};
+use super::view::{self, LIST_Y};
+use crate::bookmarks::Store;
+use crate::config;
+use crate::reader::{self, Screen};
+
+/// How long to wait for input while files are still being read.
+const LOADING_TICK: Duration = Duration::from_millis(50);
+/// How long to wait for input otherwise (signals are checked between waits).
+const IDLE_TICK: Duration = Duration::from_millis(200);
+/// Rows one wheel notch moves.
+const WHEEL: isize = 3;
+
+/// What a key or click asks the library for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Stay,
+    Open(PathBuf),
+    Quit,
+}
+
+/// Shows the calls in `root` until the user quits (`encoding` overrides detection).
+pub fn run(root: &Path, encoding: Option<&str>) -> io::Result<()> {
+    let mut screen = Screen::open()?;
+    let config_dir = config::config_dir();
+    let loader = Loader::start(Job {
+        root: root.to_path_buf(),
+        config: config_dir.clone(),
+        encoding: encoding.map(Into::into),
+    });
+    let mut lib = Library::new(root);
+    let mut marks = Marks::new(config_dir);
+    let mut redraw = true;
+    while !screen.stop.load(Ordering::Relaxed) {
+        let news = loader.pending();
+        redraw |= !news.is_empty();
+        lib.apply_all(news);
+        if redraw {
+            marks.count(&mut lib);
+            screen.terminal.draw(|f| {
+                let area = f.area();
+                view::render(f.buffer_mut(), area, &mut lib);
+            })?;
+            redraw = false;
+        }
+        let tick = if lib.done { IDLE_TICK } else { LOADING_TICK };
+        if !event::poll(tick)? {
+            continue;
+        }
+        redraw = true;
+        while event::poll(Duration::ZERO)? {
+            match on_event(&mut lib, event::read()?) {
+                Step::Stay => {}
+                Step::Quit => return Ok(()),
+                Step::Open(path) => {
+                    open(&mut screen, &mut lib, &path, encoding)?;
+                    marks.reload();
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Opens `path` in the reader; a file that does not load is reported in the status line.
+fn open(screen: &mut Screen, lib: &mut Library, path: &Path, enc: Option<&str>) -> io::Result<()> {
+    let t = match crate::commands::load(path, enc) {
+        Ok(t) => t,
+        Err(e) => {
+            lib.status = Some((e.to_string(), true));
+            return Ok(());
+        }
+    };
+    let (result, save_error) = reader::session(screen, t, &path.display().to_string());
+    if let Some(e) = save_error {
+        lib.status = Some((format!("Reading position not saved: {e}"), true));
+    }
+    result
+}
+
+/// What an event asks for, after applying what it changes in `lib`.
+pub fn on_event(lib: &mut Library, ev: Event) -> Step {
+    match ev {
+        Event::Key(key) => on_key(lib, key),
+        Event::Paste(text) => {
+            lib.type_text(&text);
+            Step::Stay
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => moved(lib, WHEEL),
+            MouseEventKind::ScrollUp => moved(lib, -WHEEL),
+            MouseEventKind::Down(MouseButton::Left) => click(lib, m.row),
+            _ => Step::Stay,
+        },
+        _ => Step::Stay,
+    }
+}
+
+/// What a key asks for: letters filter (`j` `k` `q` `/` are keys only while no filter is
+/// being typed); arrows, pages, `Enter` and `Esc` always act.
+pub fn on_key(lib: &mut Library, key: KeyEvent) -> Step {
+    if key.kind == KeyEventKind::Release {
+        return Step::Stay;
+    }
+    lib.status = None;
+    let page = lib.page as isize;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Down => moved(lib, 1),
+        KeyCode::Up => moved(lib, -1),
+        KeyCode::PageDown => moved(lib, page),
+        KeyCode::PageUp => moved(lib, -page),
+        KeyCode::Home => ended(lib, false),
+        KeyCode::End => ended(lib, true),
+        KeyCode::Enter => {
+            lib.typing = false;
+            selected_path(lib).map_or(Step::Stay, Step::Open)
+        }
+        KeyCode::Esc if lib.clear() => Step::Stay,
+        KeyCode::Esc => Step::Quit,
+        KeyCode::Backspace => {
+            lib.backspace();
+            Step::Stay
+        }
+        KeyCode::Char('c') if ctrl => Step::Quit,
+        KeyCode::Char('n') if ctrl => moved(lib, 1),
+        KeyCode::Char('p') if ctrl => moved(lib, -1),
+        KeyCode::Char(_) if ctrl => Step::Stay,
+        KeyCode::Char('j') if !lib.typing => moved(lib, 1),
+        KeyCode::Char('k') if !lib.typing => moved(lib, -1),
+        KeyCode::Char('q') if !lib.typing => Step::Quit,
+        KeyCode::Char('/') if !lib.typing => {
+            lib.typing = true;
+            Step::Stay
+        }
+        KeyCode::Char(c) => {
+            lib.type_text(c.encode_utf8(&mut [0; 4]));
+            Step::Stay
+        }
+        _ => Step::Stay,
+    }
+}
+
+/// Moves the selection by `delta` rows.
+fn moved(lib: &mut Library, delta: isize) -> Step {
+    lib.move_by(delta);
+    Step::Stay
+}
+
+/// Selects the first or last row.
+fn ended(lib: &mut Library, last: bool) -> Step {
+    lib.to_end(last);
+    Step::Stay
+}
+
+/// A click on a row selects it; a click on the selected row opens it.
+fn click(lib: &mut Library, y: u16) -> Step {
+    let Some(n) = y.checked_sub(LIST_Y) else {
+        return Step::Stay;
+    };
+    let pos = lib.top + usize::from(n);
+    if pos >= lib.order.len() || usize::from(n) >= lib.page {
+        return Step::Stay;
+    }
+    if pos == lib.selected {
+        return selected_path(lib).map_or(Step::Stay, Step::Open);
+    }
+    lib.selected = pos;
+    Step::Stay
+}
+
+/// The path to open for the selected row (calls and files not read yet).
+fn selected_path(lib: &Library) -> Option<PathBuf> {
+    let row = lib.selected_row()?;
+    (row.state != RowState::Skipped).then(|| lib.root.join(&row.file.rel))
+}
+
+/// The bookmarks store, re-read after each reading, counted per call.
+struct Marks {
+    dir: Option<PathBuf>,
+    store: Option<Store>,
+    /// Calls counted so far (counting again only when more have been read).
+    counted: usize,
+}
+
+impl Marks {
+    /// The store in the config directory `dir` (none without one).
+    fn new(dir: Option<PathBuf>) -> Self {
+        let mut m = Marks {
+            dir,
+            store: None,
+            counted: 0,
+        };
+        m.reload();
+        m
+    }
+
+    /// Reads the store again (bookmarks may have been added in the reader).
+    fn reload(&mut self) {
+        self.store = self.dir.as_deref().map(|d| Store::open(d).0);
+        self.counted = usize::MAX;
+    }
+
+    /// Updates the bookmark counts of `lib`'s calls when there are new calls or bookmarks.
+    fn count(&mut self, lib: &mut Library) {
+        let calls = lib.counts().0;
+        if calls == self.counted {
+            return;
+        }
+        self.counted = calls;
+        if let Some(store) = &self.store {
+            lib.count_bookmarks(store.bookmarks());
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The library's list: the files with what is known of them, the filter, the order and the
+//! selection. Rows keep their scan index; the visible order is recomputed when rows or the
+//! filter change, and the selection stays on the same file.
+
+use std::path::{Path, PathBuf};
+
+use super::loader::Message;
+use super::meta::{self, Meta};
+use super::scan::FileInfo;
+use crate::bookmarks::{Bookmark, CallRef};
+
+/// What is known about a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowState {
+    /// Not read yet.
+    Pending,
+    /// A call.
+    Call(Box<Meta>),
+    /// Not a transcript.
+    Skipped,
+}
+
+/// One file of the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub file: FileInfo,
+    pub state: RowState,
+    /// Bookmarks on this call.
+    pub bookmarks: usize,
+}
+
+impl Row {
+    /// The call's metadata, once read.
+    pub fn meta(&self) -> Option<&Meta> {
+        match &self.state {
+            RowState::Call(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// True when every word of `terms` (lower case) occurs in its company, title, period or
+    /// file name, ignoring case.
+    pub fn matches(&self, terms: &[String]) -> bool {
+        let mut hay = self.file.rel.to_lowercase();
+        if let Some(m) = self.meta() {
+            for field in [&m.company, &m.title, &m.period].into_iter().flatten() {
+                hay.push('\n');
+                hay.push_str(&field.to_lowercase());
+            }
+        }
+        terms.iter().all(|t| hay.contains(t.as_str()))
+    }
+}
+
+/// The list the library screen shows.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// The folder as given.
+    pub root: PathBuf,
+    /// Every file, in scan order (the loader's indices).
+    pub rows: Vec<Row>,
+    /// Visible rows (indices into `rows`): calls and unread files matching the filter, sorted.
+    pub order: Vec<usize>,
+    /// Index into `order` of the selected row.
+    pub selected: usize,
+    /// First visible row shown (kept by the view).
+    pub top: usize,
+    /// Rows the list showed last time (kept by the view; a page for PgUp/PgDn).
+    pub page: usize,
+    query: String,
+    /// True while the filter input takes every typed character.
+    pub typing: bool,
+    /// True once the files are listed; `done` once all are read.
+    pub listed: bool,
+    pub done: bool,
+    /// True when the folder held more files than the scan lists.
+    pub truncated: bool,
+    /// A message for the status line (an error when `error`).
+    pub status: Option<(String, bool)>,
+}
+
+impl Library {
+    /// An empty list for the folder `root`, before scanning.
+    pub fn new(root: &Path) -> Self {
+        Library {
+            root: root.to_path_buf(),
+            page: 10,
+            ..Library::default()
+        }
+    }
+
+    /// Takes in a loader message.
+    pub fn apply(&mut self, msg: Message) {
+        match msg {
+            Message::Listed(scan) => {
+                self.rows = scan.files.into_iter().map(pending).collect();
+                self.truncated = scan.truncated;
+                self.listed = true;
+            }
+            Message::Failed(e) => {
+                self.status = Some((format!("Cannot read the folder: {e}"), true));
+                self.listed = true;
+                self.done = true;
+            }
+            Message::Loaded(items) => {
+                for (i, m) in items {
+                    if let Some(row) = self.rows.get_mut(i) {
+                        row.state = m.map_or(RowState::Skipped, |m| RowState::Call(Box::new(m)));
+                    }
+                }
+            }
+            Message::Done { cache_error, .. } => {
+                self.done = true;
+                if let Some(e) = cache_error {
+                    self.status = Some((format!("Library cache not saved: {e}"), true));
+                }
+            }
+        }
+    }
+
+    /// Takes in several loader messages and re-sorts once.
+    pub fn apply_all(&mut self, msgs: Vec<Message>) {
+        if msgs.is_empty() {
+            return;
+        }
+        for m in msgs {
+            self.apply(m);
+        }
+        self.refresh();
+    }
+
+    /// Counts each call's bookmarks among `marks` (same text, or the same file).
+    pub fn count_bookmarks(&mut self, marks: &[Bookmark]) {
+        for row in &mut self.rows {
+            let Some(m) = row.meta() else { continue };
+            let me = CallRef {
+                hash: m.call_hash.clone(),
+                files: vec![row.file.path.display().to_string()],
+                title: None,
+                company: None,
+                period: None,
+            };
+            row.bookmarks = marks.iter().filter(|b| b.call.same_call(&me)).count();
+        }
+    }
+
+    /// (calls, files skipped, files not read yet).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        self.rows
+            .iter()
+            .fold((0, 0, 0), |(c, s, p), r| match r.state {
+                RowState::Call(_) => (c + 1, s, p),
+                RowState::Skipped => (c, s + 1, p),
+                RowState::Pending => (c, s, p + 1),
+            })
+    }
+
+    /// The filter text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Replaces the filter text.
+    pub fn set_query(&mut self, q: &str) {
+        self.query = q.to_string();
+        self.refresh();
+    }
+
+    /// Adds typed text to the filter (and keeps the filter input open).
+    pub fn type_text(&mut self, text: &str) {
+        self.typing = true;
+        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        self.set_query(&format!("{}{clean}", self.query));
+    }
+
+    /// Deletes the filter's last character; on an empty filter, closes the input.
+    pub fn backspace(&mut self) {
+        if self.query.pop().is_none() {
+            self.typing = false;
+        }
+        self.refresh();
+    }
+
+    /// Clears the filter; false when there was nothing to clear (Esc then quits).
+    pub fn clear(&mut self) -> bool {
+        let had = self.typing || !self.query.is_empty();
+        self.typing = false;
+        self.set_query("");
+        had
+    }
+
+    /// Recomputes the visible order, keeping the selected file selected when it still shows.
+    pub fn refresh(&mut self) {
+        let keep = self.selected_row().map(|r| r.file.path.clone());
+        let terms: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let rows = &self.rows;
+        self.order = (0..rows.len())
+            .filter(|&i| rows[i].state != RowState::Skipped && rows[i].matches(&terms))
+            .collect();
+        self.order.sort_by(|&a, &b| order(&rows[a], &rows[b]));
+        self.selected = keep
+            .and_then(|p| self.order.iter().position(|&i| self.rows[i].file.path == p))
+            .unwrap_or(0);
+    }
+
+    /// The selected row, if any row shows.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.order.get(self.selected).map(|&i| &self.rows[i])
+    }
+
+    /// Moves the selection by `delta` rows, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.order.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Selects the first or the last row.
+    pub fn to_end(&mut self, last: bool) {
+        self.selected = if last {
+            self.order.len().saturating_sub(1)
+        } else {
+            0
+        };
+    }
+}
+
+/// A row for a file not read yet.
+fn pending(file: FileInfo) -> Row {
+    Row {
+        file,
+        state: RowState::Pending,
+        bookmarks: 0,
+    }
+}
+
+/// Calls in library order ([`meta::compare`]), then files not read yet by name.
+fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
+    match (a.meta(), b.meta()) {
+        (Some(x), Some(y)) => meta::compare(x, &a.file.rel, y, &b.file.rel),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.file.rel.cmp(&b.file.rel),
+    }
+}

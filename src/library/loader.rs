@@ -1,0 +1,133 @@
+//! The background loader: scans the folder, then reads each file's metadata (from the cache
+//! when it is fresh, else by parsing the whole file) on its own thread, sending results over
+//! a channel as they come, and saves the cache at the end.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use super::cache::Cache;
+use super::meta::{self, Meta};
+use super::scan::{Scan, scan};
+
+/// What the loader reports, in this order: the files, their metadata, the end.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// The files found (metadata not yet known).
+    Listed(Scan),
+    /// The folder could not be read.
+    Failed(String),
+    /// Metadata of files by index into the listed files (None: not a transcript).
+    Loaded(Vec<(usize, Option<Meta>)>),
+    /// All files are known: how many came from the cache and how many were parsed, and why
+    /// the cache could not be saved, if it could not.
+    Done {
+        cached: usize,
+        parsed: usize,
+        cache_error: Option<String>,
+    },
+}
+
+/// Where and how to load: the folder, the config directory (None: no cache), the encoding.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub root: PathBuf,
+    pub config: Option<PathBuf>,
+    pub encoding: Option<String>,
+}
+
+/// A running loader; dropping it stops the thread after the current file (saving the cache).
+pub struct Loader {
+    rx: Receiver<Message>,
+    cancel: Arc<AtomicBool>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl Loader {
+    /// Starts loading `job` on a new thread.
+    pub fn start(job: Job) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cancel);
+        let handle = std::thread::spawn(move || work(&job, &tx, &flag));
+        Loader {
+            rx,
+            cancel,
+            handle: Some(handle),
+        }
+    }
+
+    /// The messages that have arrived, without waiting.
+    pub fn pending(&self) -> Vec<Message> {
+        self.rx.try_iter().collect()
+    }
+
+    /// The next message, waiting at most `limit`; None on timeout or when the loader is done.
+    pub fn next(&self, limit: Duration) -> Option<Message> {
+        self.rx.recv_timeout(limit).ok()
+    }
+}
+
+impl Drop for Loader {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// The loader thread's work; stops early when `cancel` is set or nobody listens.
+fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
+    let found = match scan(&job.root) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = tx.send(Message::Failed(format!("{}: {e}", job.root.display())));
+            return;
+        }
+    };
+    let (root, files, complete_scan) = (found.root.clone(), found.files.clone(), !found.truncated);
+    if tx.send(Message::Listed(found)).is_err() {
+        return;
+    }
+    let mut cache = job
+        .config
+        .as_deref()
+        .map_or_else(Cache::default, Cache::load);
+    let enc = job.encoding.as_deref();
+    let mut misses = Vec::new();
+    let mut hits = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        match cache.get(f, enc) {
+            Some(m) => hits.push((i, m)),
+            None => misses.push(i),
+        }
+    }
+    let cached = hits.len();
+    let mut parsed = 0;
+    let mut listening = tx.send(Message::Loaded(hits)).is_ok();
+    for i in misses {
+        if !listening || cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let m = meta::read(&files[i].path, enc);
+        cache.put(&files[i], enc, m.clone());
+        parsed += 1;
+        listening = tx.send(Message::Loaded(vec![(i, m)])).is_ok();
+    }
+    let finished = cached + parsed == files.len();
+    if finished && complete_scan {
+        cache.forget_missing(&root, &files);
+    }
+    let cache_error = job.config.as_deref().and_then(|d| cache.save(d).err());
+    if finished {
+        let _ = tx.send(Message::Done {
+            cached,
+            parsed,
+            cache_error,
+        });
+    }
+}

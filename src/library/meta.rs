@@ -1,0 +1,135 @@
+//! What the library shows about a call, read from its file, and the order of calls.
+
+use std::cmp::{Ordering, Reverse};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::transcript::{Lang, Transcript};
+
+/// The facts about a call the library lists, filters and sorts by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub period: Option<String>,
+    pub date: Option<String>,
+    pub languages: Vec<Lang>,
+    /// The call's identity for bookmarks (`bookmarks::anchor::call_hash`).
+    pub call_hash: String,
+}
+
+impl Meta {
+    /// The facts of a parsed call.
+    pub fn of(t: &Transcript) -> Self {
+        Meta {
+            title: t.title.clone(),
+            company: t.company.clone(),
+            period: t.period.clone(),
+            date: t.date.clone(),
+            languages: t.languages.clone(),
+            call_hash: crate::bookmarks::anchor::call_hash(t),
+        }
+    }
+
+    /// `EN+ZH`, `EN`, `ZH`.
+    pub fn languages_label(&self) -> String {
+        let names: Vec<&str> = self
+            .languages
+            .iter()
+            .map(|l| match l {
+                Lang::En => "EN",
+                Lang::Zh => "ZH",
+            })
+            .collect();
+        names.join("+")
+    }
+}
+
+/// The metadata of the call in `path`; None when the file is not a transcript (unreadable,
+/// binary, empty, too large, or without speaker turns).
+pub fn read(path: &Path, encoding: Option<&str>) -> Option<Meta> {
+    crate::commands::load(path, encoding)
+        .ok()
+        .map(|t| Meta::of(&t))
+}
+
+/// `Q3 2025` as (2025, 3); a bare year as (year, 0).
+pub fn period_key(period: &str) -> Option<(u32, u32)> {
+    let mut words = period.split_whitespace();
+    let (first, second) = (words.next()?, words.next());
+    let quarter = first.strip_prefix('Q').and_then(|q| q.parse().ok());
+    match (quarter, second) {
+        (Some(q), Some(y)) => Some((y.parse().ok()?, q)),
+        _ => first.parse().ok().map(|y| (y, 0)),
+    }
+}
+
+/// Library order: by company (case-insensitive, unknown last), then newest period first,
+/// then newest date first (unknown last in both), then by file.
+pub fn compare(a: &Meta, a_file: &str, b: &Meta, b_file: &str) -> Ordering {
+    let company = |m: &Meta| m.company.as_deref().map(str::to_lowercase);
+    let period = |m: &Meta| m.period.as_deref().and_then(period_key);
+    known_first(company(a), company(b))
+        .then_with(|| known_first(period(a).map(Reverse), period(b).map(Reverse)))
+        .then_with(|| known_first(a.date.as_ref().map(Reverse), b.date.as_ref().map(Reverse)))
+        .then_with(|| a_file.cmp(b_file))
+}
+
+/// Ascending order with None after every value.
+fn known_first<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A call of `company` in `period` on `date`.
+    fn call(company: Option<&str>, period: Option<&str>, date: Option<&str>) -> Meta {
+        Meta {
+            title: None,
+            company: company.map(Into::into),
+            period: period.map(Into::into),
+            date: date.map(Into::into),
+            languages: vec![Lang::En],
+            call_hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn periods_order_by_year_then_quarter() {
+        assert_eq!(period_key("Q3 2025"), Some((2025, 3)));
+        assert_eq!(period_key("2024"), Some((2024, 0)));
+        assert_eq!(period_key("soon"), None);
+        assert!(period_key("Q1 2026") > period_key("Q4 2025"));
+    }
+
+    #[test]
+    fn companies_ascending_then_newest_period_then_newest_date_unknowns_last() {
+        let mut calls = [
+            (call(Some("beta"), Some("Q4 2025"), None), "1"),
+            (call(None, Some("Q1 2026"), None), "2"),
+            (call(Some("Acme"), Some("Q4 2025"), None), "3"),
+            (call(Some("acme"), Some("Q1 2026"), None), "4"),
+            (call(Some("Acme"), None, Some("2026-01-01")), "5"),
+            (call(Some("Acme"), None, Some("2026-03-01")), "6"),
+            (call(Some("Acme"), None, None), "7"),
+        ];
+        calls.sort_by(|a, b| compare(&a.0, a.1, &b.0, b.1));
+        let order: Vec<&str> = calls.iter().map(|c| c.1).collect();
+        assert_eq!(order, ["4", "3", "6", "5", "7", "1", "2"]);
+    }
+
+    #[test]
+    fn languages_label_joins_codes() {
+        let mut m = call(None, None, None);
+        m.languages = vec![Lang::En, Lang::Zh];
+        assert_eq!(m.languages_label(), "EN+ZH");
+    }
+}

@@ -280,3 +280,27 @@ fn a_position_that_cannot_be_saved_is_reported_not_fatal() {
         "nothing overwritten"
     );
 }
+
+#[test]
+fn the_library_lists_a_folder_opens_a_call_and_comes_back_on_q() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir_all(calls.join("2026")).unwrap();
+    std::fs::write(calls.join("2026/acme.txt"), CALL).unwrap();
+    std::fs::write(calls.join("list.txt"), "Shopping list\n- milk\n- eggs\n").unwrap();
+    let config = dir.path().join("config");
+    // Open the call with Enter, quit the reader with q (back to the list), quit with q.
+    let then = Then::KeysUntil(b"acme\r", "Prepared remarks", b"qq");
+    let r = run_then(&calls, &config, "1 file skipped", then);
+    assert!(r.success, "exit status 0");
+    assert_restored(&r.output);
+    let reader_at = r.output.rfind("Prepared remarks").unwrap();
+    assert!(
+        r.output[reader_at..].contains("Library"),
+        "the list is drawn again after the reader"
+    );
+    assert!(
+        config.join("library-cache.json").exists(),
+        "metadata cached"
+    );
+}

@@ -35,13 +35,17 @@ const GRACE: Duration = Duration::from_millis(1500);
 /// The least time between two saves of the reading position.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
-/// Opens the reader on `transcript` (shown under `source`, a path or the sample's name).
-pub fn run(transcript: Transcript, source: &str) -> io::Result<()> {
+/// Opens the reader on `transcript`, read from `files` (none: the built-in sample), shown
+/// under `source`.
+pub fn run(transcript: Transcript, source: &str, files: &[PathBuf]) -> io::Result<()> {
     let mut screen = Screen::open()?;
-    let (result, save_error) = session(&mut screen, transcript, source);
+    let (result, save_error, marks_warning) = session_of(&mut screen, transcript, source, files);
     drop(screen);
     if let Some(e) = save_error {
         eprintln!("tandem: warning: reading position not saved: {e}");
+    }
+    if let Some(e) = marks_warning {
+        eprintln!("tandem: warning: {e}");
     }
     result
 }
@@ -73,16 +77,29 @@ impl Screen {
     }
 }
 
-/// Reads `transcript` on `screen` until the user quits or a signal arrives; also returns why
-/// the last save of the reading position failed, if it did.
+/// Reads `transcript`, the file `source`, on `screen` until the user quits or a signal
+/// arrives; also returns why the last save of the reading position failed, if it did.
 pub(crate) fn session(
     screen: &mut Screen,
     transcript: Transcript,
     source: &str,
 ) -> (io::Result<()>, Option<String>) {
+    let (result, save_error, _) = session_of(screen, transcript, source, &[PathBuf::from(source)]);
+    (result, save_error)
+}
+
+/// Reads `transcript`, read from `files`, on `screen` until the user quits or a signal
+/// arrives; returns why the reading position or bookmarks (copied to a rescue file) could
+/// not be saved at the end, if they could not.
+fn session_of(
+    screen: &mut Screen,
+    transcript: Transcript,
+    source: &str,
+    files: &[PathBuf],
+) -> (io::Result<()>, Option<String>, Option<String>) {
     let size = match screen.terminal.size() {
         Ok(size) => size,
-        Err(e) => return (Err(e), None),
+        Err(e) => return (Err(e), None, None),
     };
     let panes = ui::panes(Rect::new(0, 0, size.width, size.height));
     let mut app = App::new(
@@ -93,8 +110,11 @@ pub(crate) fn session(
     );
     let mut saver = Saver::new(&app);
     saver.restore(&mut app);
+    app.open_bookmarks(files.to_vec());
     let result = event_loop(&mut screen.terminal, &mut app, &screen.stop, &mut saver);
-    (result, saver.save(&app).err())
+    saver.follow(&mut app);
+    let marks_warning = app.close_bookmarks();
+    (result, saver.save(&app).err(), marks_warning)
 }
 
 /// Watches SIGTERM and SIGHUP: sets the returned flag for the loop to stop cleanly; if the
@@ -235,8 +255,30 @@ impl Saver {
         }
     }
 
+    /// After a jump to another call from the bookmarks panel: saves where the previous call
+    /// was left and follows the new one.
+    fn follow(&mut self, app: &mut App) {
+        let Some((key, anchor)) = app.marks.left.take() else {
+            return;
+        };
+        if let Some(dir) = &self.dir {
+            let pos = Position {
+                turn: anchor.turn,
+                block: anchor.block,
+                line: anchor.line,
+                saved: 0,
+            };
+            if let Err(e) = config::save_position(dir, &key, pos) {
+                app.warn(format!("Reading position not saved: {e}"));
+            }
+        }
+        self.key = app.index.key.clone();
+        self.saved = None;
+    }
+
     /// Saves when the position changed and a while has passed; true when the status changed.
     fn tick(&mut self, app: &mut App) -> bool {
+        self.follow(app);
         if self.saved == Some(app.anchor()) || self.at.elapsed() < SAVE_EVERY {
             return false;
         }
@@ -264,6 +306,6 @@ impl Saver {
             line: anchor.line,
             saved: 0,
         };
-        config::save_position(dir, &self.key, pos)
+        config::save_position(dir, &app.index.key, pos)
     }
 }

@@ -55,7 +55,11 @@ fn bookmarks_round_trip_through_the_file() {
     assert_eq!(q.analyst.as_deref(), Some("Ross Sandler"));
     assert_eq!(q.analyst_firm.as_deref(), Some("Barclays"));
     assert_eq!(q.context(), "Q&A · Q1 · Ross Sandler, Barclays");
-    assert_eq!(mark(&t, 4, 0, "").context(), "Q&A · Q1, Barclays", "the analyst asking");
+    assert_eq!(
+        mark(&t, 4, 0, "").context(),
+        "Q&A · Q1, Barclays",
+        "the analyst asking"
+    );
     assert_eq!(a.context(), "Prepared remarks");
     assert!(
         a.created.ends_with('Z') && a.created.len() == 24,

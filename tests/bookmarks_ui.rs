@@ -241,6 +241,42 @@ fn an_unwritable_config_dir_is_reported_and_nothing_in_memory_is_lost() {
 }
 
 #[test]
+fn quitting_with_unsaved_bookmarks_says_where_a_copy_went_and_q_again_quits() {
+    let root = tempfile::tempdir().unwrap();
+    let blocker = root.path().join("config");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let mut a = reader(&blocker.join("tandem"), 160, 45);
+    a.marks.export_dirs = vec![root.path().to_path_buf()];
+    press(&mut a, "} b q");
+    assert!(!a.quit, "the first q warns");
+    let msg = status(&a);
+    assert!(
+        msg.ends_with("q again quits") && msg.contains("all 1 are in"),
+        "{msg}"
+    );
+    let copies = std::fs::read_dir(root.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy()
+                .starts_with("tandem-bookmarks-unsaved-")
+        })
+        .count();
+    assert_eq!(copies, 1);
+    press(&mut a, "q");
+    assert!(a.quit);
+    assert_eq!(a.close_bookmarks(), None, "the copy is not written twice");
+}
+
+#[test]
+fn q_quits_at_once_when_everything_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader(dir.path(), 160, 45);
+    press(&mut a, "} b q");
+    assert!(a.quit);
+}
+
+#[test]
 fn a_corrupt_store_is_reported_when_the_reader_opens() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bookmarks.json"), "not json").unwrap();

@@ -282,6 +282,28 @@ fn a_position_that_cannot_be_saved_is_reported_not_fatal() {
 }
 
 #[test]
+fn a_bookmark_with_a_note_is_saved_and_shown_when_the_call_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let config = dir.path().join("config");
+    // Next turn, bookmark it, write a note, Ctrl-s saves it, quit.
+    let first = run(&file, &config, "turn 1/", b"}bmRevenue +12%\x13q");
+    assert!(first.success);
+    assert_restored(&first.output);
+    let saved = std::fs::read_to_string(config.join("bookmarks.json")).expect("bookmarks saved");
+    let store: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    let marks = store["bookmarks"].as_array().unwrap();
+    assert_eq!(marks.len(), 1, "{saved}");
+    assert_eq!(marks[0]["note"], "Revenue +12%");
+    assert_eq!(marks[0]["speaker"], "Jane Doe");
+    let second = run(&file, &config, "Reopened", b"q");
+    assert!(second.success);
+    assert!(second.output.contains("bookmarked"), "the status line says so");
+    assert!(second.output.contains('\u{258c}'), "the gutter mark is drawn");
+}
+
+#[test]
 fn the_library_lists_a_folder_opens_a_call_and_comes_back_on_q() {
     let dir = tempfile::tempdir().unwrap();
     let calls = dir.path().join("calls");

@@ -63,6 +63,10 @@ pub struct Marks {
     /// The call left for another from the panel: its position key and where the reader was,
     /// for the reading position to be saved.
     pub left: Option<(String, Anchor)>,
+    /// The store's change count when unsaved bookmarks were last copied to a rescue file.
+    pub rescued: Option<u64>,
+    /// The store's change count when `q` last warned that bookmarks were not saved.
+    pub warned: Option<u64>,
 }
 
 impl Marks {
@@ -82,6 +86,8 @@ impl Marks {
             notice: None,
             export_dirs,
             left: None,
+            rescued: None,
+            warned: None,
         }
     }
 

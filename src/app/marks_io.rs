@@ -26,7 +26,8 @@ impl App {
     /// Saves bookmarks not saved yet; when that fails, writes them all to a rescue file.
     /// Returns what to tell the user on leaving, if anything.
     pub fn close_bookmarks(&mut self) -> Option<String> {
-        if !self.marks.store.is_dirty() {
+        let changes = self.marks.store.changes();
+        if !self.marks.store.is_dirty() || self.marks.rescued == Some(changes) {
             return None;
         }
         let why = match self.marks.store.path() {
@@ -51,6 +52,7 @@ impl App {
             let path = dir.join(&name);
             match std::fs::write(&path, &text) {
                 Ok(()) => {
+                    self.marks.rescued = Some(changes);
                     return Some(format!(
                         "bookmarks not saved ({why}); all {} are in {}",
                         copy.bookmarks.len(),
@@ -65,4 +67,18 @@ impl App {
             tried.join("; ")
         ))
     }
+}
+
+/// `q`: quits, unless bookmarks could not be saved: then says where a copy went, and the
+/// next `q` quits.
+pub(super) fn quit(app: &mut App) {
+    let changes = app.marks.store.changes();
+    if app.marks.warned != Some(changes)
+        && let Some(msg) = app.close_bookmarks()
+    {
+        app.marks.warned = Some(changes);
+        app.warn(format!("{msg}; q again quits"));
+        return;
+    }
+    app.quit = true;
 }

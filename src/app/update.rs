@@ -12,7 +12,7 @@ use super::state::{App, Arrangement, Focus, Overlay};
 pub fn update(app: &mut App, action: Action) {
     app.status = None;
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => super::marks_io::quit(app),
         Action::NextParagraph => app.next_paragraph(),
         Action::PrevParagraph => app.prev_paragraph(),
         Action::ScrollRows(n) => app.scroll(n as isize),

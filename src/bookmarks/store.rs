@@ -33,6 +33,8 @@ pub struct Store {
     path: Option<PathBuf>,
     data: StoreFile,
     dirty: bool,
+    /// Changes made through this handle so far.
+    changes: u64,
 }
 
 impl Store {
@@ -42,6 +44,7 @@ impl Store {
             path: None,
             data: empty(),
             dirty: false,
+            changes: 0,
         }
     }
 
@@ -51,6 +54,7 @@ impl Store {
             path: Some(dir.join(FILE)),
             data: empty(),
             dirty: false,
+            changes: 0,
         };
         let outcome = store
             .sync(false)
@@ -66,6 +70,11 @@ impl Store {
     /// True when some change is not saved yet.
     pub fn is_dirty(&self) -> bool {
         self.dirty
+    }
+
+    /// How many changes were made through this handle (to tell whether something changed).
+    pub fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// All bookmarks, oldest first.
@@ -86,6 +95,7 @@ impl Store {
             None => self.data.bookmarks.push(b),
         }
         self.dirty = true;
+        self.changes += 1;
         self.save()
     }
 
@@ -98,6 +108,7 @@ impl Store {
         let at = clock::now().max(gone.updated);
         self.data.deleted.insert(gone.id, at);
         self.dirty = true;
+        self.changes += 1;
         self.save()
     }
 

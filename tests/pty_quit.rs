@@ -299,8 +299,14 @@ fn a_bookmark_with_a_note_is_saved_and_shown_when_the_call_reopens() {
     assert_eq!(marks[0]["speaker"], "Jane Doe");
     let second = run(&file, &config, "Reopened", b"q");
     assert!(second.success);
-    assert!(second.output.contains("bookmarked"), "the status line says so");
-    assert!(second.output.contains('\u{258c}'), "the gutter mark is drawn");
+    assert!(
+        second.output.contains("bookmarked"),
+        "the status line says so"
+    );
+    assert!(
+        second.output.contains('\u{258c}'),
+        "the gutter mark is drawn"
+    );
 }
 
 #[test]

@@ -189,3 +189,56 @@ fn notes_and_one_language_paragraphs_are_never_mismatches() {
         "figures are still found"
     );
 }
+
+/// A one-turn call of bilingual paragraphs.
+fn call(paras: &[(&str, &str)]) -> Transcript {
+    let blocks = paras
+        .iter()
+        .map(|&(en, zh)| Block::Para {
+            en: Some(en.into()),
+            zh: Some(zh.into()),
+        })
+        .collect();
+    Transcript {
+        speakers: vec![tandem::Speaker::default()],
+        turns: vec![tandem::Turn {
+            blocks,
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_figure_the_next_english_paragraph_has_is_a_shifted_sentence_not_an_error() {
+    let shifted = call(&[
+        (
+            "Revenue was $2 billion.",
+            "营收为 20 亿美元，利润为 5 亿美元。",
+        ),
+        ("Profit was $500 million.", "我们对此很满意。"),
+    ]);
+    assert_eq!(flagged(&analyze(&shifted)), []);
+    let added = call(&[
+        (
+            "Revenue was $2 billion.",
+            "营收为 20 亿美元，利润为 5 亿美元。",
+        ),
+        ("We are pleased.", "我们对此很满意。"),
+    ]);
+    let found = flagged(&analyze(&added));
+    assert_eq!(found, [(0, 0, None, "5 亿美元".into(), Reason::Missing)]);
+}
+
+#[test]
+fn aligned_splits_of_the_sample_check_clean() {
+    let sample = tandem::commands::load_sample();
+    for seed in 1..=5 {
+        let case = tandem::align::eval::split(&sample, seed);
+        let (en, zh) = (parse(&case.en_text), parse(&case.zh_text));
+        let aligned = tandem::align::align(en, zh).expect("the split aligns");
+        let a = analyze(&aligned.transcript);
+        assert_eq!(flagged(&a), [], "seed {seed}");
+        assert!(a.pairs >= 90, "seed {seed}: {} pairs", a.pairs);
+    }
+}

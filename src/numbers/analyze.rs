@@ -78,54 +78,92 @@ impl Analysis {
     }
 }
 
+/// The figures of one block, English then Chinese, before pairing.
+type Found = (Vec<Figure>, Vec<Figure>);
+
 /// Finds, pairs and checks the figures of every paragraph of a call.
 pub fn analyze(t: &Transcript) -> Analysis {
-    let mut analysis = Analysis {
-        blocks: Vec::with_capacity(t.turns.len()),
-        ..Analysis::default()
-    };
-    for (ti, turn) in t.turns.iter().enumerate() {
-        let mut row = Vec::with_capacity(turn.blocks.len());
-        for (bi, block) in turn.blocks.iter().enumerate() {
-            let figures = match block {
-                Block::Para { en, zh } => {
-                    paragraph(en.as_deref(), zh.as_deref(), (ti, bi), &mut analysis)
-                }
-                Block::Note { .. } => BlockFigures::default(),
-            };
-            row.push(figures);
-        }
-        analysis.blocks.push(row);
+    let found: Vec<Vec<Found>> = t
+        .turns
+        .iter()
+        .map(|turn| turn.blocks.iter().map(find).collect())
+        .collect();
+    let paras: Vec<(usize, usize)> = t
+        .turns
+        .iter()
+        .enumerate()
+        .flat_map(|(ti, turn)| (0..turn.blocks.len()).map(move |bi| (ti, bi)))
+        .filter(|&(ti, bi)| !t.turns[ti].blocks[bi].is_note())
+        .collect();
+    let mut outcomes: Vec<Vec<pair::Outcome>> = found
+        .iter()
+        .map(|row| vec![pair::Outcome::default(); row.len()])
+        .collect();
+    for (k, &(ti, bi)) in paras.iter().enumerate() {
+        let Block::Para {
+            en: Some(en),
+            zh: Some(zh),
+        } = &t.turns[ti].blocks[bi]
+        else {
+            continue;
+        };
+        let (en_figs, zh_figs) = &found[ti][bi];
+        let mut outcome = pair::pair(en_figs, en, zh_figs, zh.len());
+        let near = [k.checked_sub(1), Some(k + 1)].into_iter().flatten();
+        let near: Vec<&Found> = near
+            .filter_map(|n| paras.get(n))
+            .map(|&(nt, nb)| &found[nt][nb])
+            .collect();
+        outcome.mismatches.retain(|&(_, z, _)| {
+            !near
+                .iter()
+                .any(|(en, _)| en.iter().any(|e| pair::agree(e, &zh_figs[z])))
+        });
+        outcomes[ti][bi] = outcome;
+    }
+    let mut analysis = Analysis::default();
+    for (ti, (row, outs)) in found.into_iter().zip(outcomes).enumerate() {
+        let marked = row.into_iter().zip(outs).enumerate();
+        let marked = marked.map(|(bi, (figs, out))| mark(figs, out, (ti, bi), &mut analysis));
+        let marked: Vec<BlockFigures> = marked.collect();
+        analysis.blocks.push(marked);
     }
     analysis
 }
 
-/// The marks of one paragraph; pairs and mismatches are numbered on from `analysis`.
-fn paragraph(
-    en: Option<&str>,
-    zh: Option<&str>,
+/// The figures of a block (none in a note).
+fn find(block: &Block) -> Found {
+    match block {
+        Block::Para { en, zh } => (
+            en.as_deref()
+                .map(|s| extract(s, Lang::En))
+                .unwrap_or_default(),
+            zh.as_deref()
+                .map(|s| extract(s, Lang::Zh))
+                .unwrap_or_default(),
+        ),
+        Block::Note { .. } => Found::default(),
+    }
+}
+
+/// A block's figures as marks; its pairs and mismatches are numbered on from `analysis`.
+fn mark(
+    figs: Found,
+    outcome: pair::Outcome,
     at: (usize, usize),
     analysis: &mut Analysis,
 ) -> BlockFigures {
-    let en_figs = en.map(|s| extract(s, Lang::En)).unwrap_or_default();
-    let zh_figs = zh.map(|s| extract(s, Lang::Zh)).unwrap_or_default();
-    let outcome = match (en, zh) {
-        (Some(e), Some(z)) => pair::pair(&en_figs, e, &zh_figs, z.len()),
-        _ => pair::Outcome::default(),
-    };
     let marks = |figures: Vec<Figure>| -> Vec<Mark> {
-        figures
-            .into_iter()
-            .map(|figure| Mark {
-                figure,
-                pair: None,
-                mismatch: None,
-            })
-            .collect()
+        let unmarked = |figure| Mark {
+            figure,
+            pair: None,
+            mismatch: None,
+        };
+        figures.into_iter().map(unmarked).collect()
     };
     let mut out = BlockFigures {
-        en: marks(en_figs),
-        zh: marks(zh_figs),
+        en: marks(figs.0),
+        zh: marks(figs.1),
     };
     for (e, z) in outcome.pairs {
         out.en[e].pair = Some(analysis.pairs);

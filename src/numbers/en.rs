@@ -59,6 +59,7 @@ const UNITS: &[(&str, Kind, f64)] = &[
     ("bps", Kind::BasisPoints, 1.0),
     ("bp", Kind::BasisPoints, 1.0),
     ("times", Kind::Multiplier, 1.0),
+    ("fold", Kind::Multiplier, 1.0),
     ("dollars", Kind::Money(Some(Currency::Usd)), 1.0),
     ("dollar", Kind::Money(Some(Currency::Usd)), 1.0),
     ("cents", Kind::Money(Some(Currency::Usd)), 0.01),
@@ -310,7 +311,8 @@ fn plus_after(text: &str, at: usize) -> usize {
 pub(crate) fn unit_after(text: &str, at: usize) -> Option<(usize, Kind, f64)> {
     let units = UNITS.iter().map(|&(w, k, f)| (w, (k, f)));
     let (len, (kind, f)) = word_after(text, at, units)?;
-    if kind == Kind::Multiplier && !comparison_after(&text[at + len..]) {
+    let times = text[at..at + len].ends_with("times");
+    if times && !comparison_after(&text[at + len..]) {
         return Some((len, Kind::Count, f));
     }
     Some((len, kind, f))

@@ -104,6 +104,7 @@ fn counts_and_multipliers() {
     is(&one("a 2x improvement"), "2x", 2.0, Kind::Multiplier);
     is(&one("3 times faster"), "3 times", 3.0, Kind::Multiplier);
     is(&one("20 times a day"), "20 times", 20.0, Kind::Count);
+    is(&one("a 3-fold rise"), "3-fold", 3.0, Kind::Multiplier);
 }
 
 #[test]
@@ -189,6 +190,18 @@ fn spelled_numbers_are_found_and_marked() {
         Kind::Count,
     );
     assert!(extract("a multi-billion-dollar business").is_empty());
+    is(
+        &one("the last four quarters of growth"),
+        "four",
+        4.0,
+        Kind::Count,
+    );
+    is(
+        &one("three quarters of sales"),
+        "three quarters",
+        0.75,
+        Kind::Fraction,
+    );
     let f = one("about a quarter of orders");
     is(&f, "a quarter", 0.25, Kind::Fraction);
 }

@@ -213,8 +213,7 @@ fn special(text: &str, toks: &[Tok], k: usize) -> Option<(Option<Draft>, usize)>
     let prev = k.checked_sub(1).map(|p| toks[p].word);
     let (value, kind) = match () {
         _ if is("half") => {
-            let part_of_year =
-                matches!(prev, Some("first" | "second" | "back" | "front"));
+            let part_of_year = matches!(prev, Some("first" | "second" | "back" | "front"));
             if part_of_year || next == Some("year") {
                 return Some((None, k + 1));
             }
@@ -338,7 +337,7 @@ fn fraction(text: &str, toks: &[Tok], k: usize, n: f64) -> Option<(Option<Draft>
     let value = match w {
         "third" | "thirds" => n / 3.0,
         "half" if n == 1.0 => 0.5,
-        "quarter" | "quarters" if of_follows() == Some(true) => n / 4.0,
+        "quarter" | "quarters" if (n == 1.0 || n == 3.0) && of_follows() == Some(true) => n / 4.0,
         _ => return None,
     };
     let mut d = Draft::count(toks[k].start, next.end, &exact(value));

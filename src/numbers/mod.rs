@@ -13,6 +13,7 @@ mod analyze;
 pub mod check;
 mod en;
 mod en_words;
+mod excuse;
 mod pair;
 mod scan;
 mod zh;

@@ -10,8 +10,7 @@
 
 use std::fmt;
 
-use super::scan::digit_value;
-use super::{Figure, Kind};
+use super::{Figure, Kind, excuse};
 
 /// Why a Chinese figure disagrees with the English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,9 +83,15 @@ fn close(a: f64, ua: f64, b: f64, ub: f64) -> bool {
 
 /// True when an English and a Chinese figure say the same thing. A Chinese multiple may
 /// count the increase (`增长两倍` for `tripled`).
-fn agree(e: &Figure, z: &Figure) -> bool {
+pub(crate) fn agree(e: &Figure, z: &Figure) -> bool {
     let ((fe, ve, ue), (fz, vz, uz)) = (measure(e), measure(z));
     fe == fz && (close(ve, ue, vz, uz) || fz == Family::Multiple && close(ve, ue, vz + 1.0, uz))
+}
+
+/// True when two figures have the same value, not merely one a rounding of the other.
+fn exact(e: &Figure, z: &Figure) -> bool {
+    let ((_, ve, _), (_, vz, _)) = (measure(e), measure(z));
+    (ve - vz).abs() <= 1e-9 * ve.abs().max(vz.abs())
 }
 
 /// The power of ten (±1 to ±4) by which the Chinese is off the English, if it is.
@@ -150,9 +155,13 @@ pub(crate) fn pair(en: &[Figure], en_text: &str, zh: &[Figure], zh_len: usize) -
             if used_zh[z] {
                 continue;
             }
+            let rank = |e: usize| (!exact(&en[e], &zh[z]), distance(e, z));
             let best = (0..en.len())
                 .filter(|&e| !used_en[e] && fits(&en[e], &zh[z]))
-                .min_by(|&a, &b| distance(a, z).total_cmp(&distance(b, z)));
+                .min_by(|&a, &b| {
+                    let ((xa, da), (xb, db)) = (rank(a), rank(b));
+                    xa.cmp(&xb).then(da.total_cmp(&db))
+                });
             if let Some(e) = best {
                 used_en[e] = true;
                 used_zh[z] = true;
@@ -198,51 +207,13 @@ fn explain(
     if z.spelled {
         return None;
     }
-    if mentioned(en_text, en, z) {
+    if excuse::excused(en_text, en, z) {
         return None;
     }
     match open.first() {
         Some(&e) => Some((Some(e), Reason::Differs)),
         None => Some((None, Reason::Missing)),
     }
-}
-
-/// The digits a figure was written with, without separators (`1557` for `1,557 亿美元`).
-fn literal(z: &Figure) -> String {
-    let start = z
-        .text
-        .find(|c: char| digit_value(c).is_some())
-        .unwrap_or(z.text.len());
-    z.text[start..]
-        .chars()
-        .take_while(|&c| digit_value(c).is_some() || matches!(c, ',' | '.' | '．'))
-        .filter_map(|c| match c {
-            '.' | '．' => Some('.'),
-            _ => digit_value(c).and_then(|d| char::from_digit(d, 10)),
-        })
-        .collect::<String>()
-        .trim_end_matches('.')
-        .to_string()
-}
-
-/// True when the English writes the Chinese figure's digits somewhere no figure was read
-/// (`the low 50s` for `50% 出头`): the reading missed it, so it cannot be called wrong.
-fn mentioned(en_text: &str, en: &[Figure], z: &Figure) -> bool {
-    let lit = literal(z);
-    if lit.is_empty() {
-        return false;
-    }
-    let bytes = en_text.as_bytes();
-    en_text.match_indices(lit.as_str()).any(|(at, _)| {
-        let end = at + lit.len();
-        let open_before =
-            at == 0 || !(bytes[at - 1].is_ascii_digit() || matches!(bytes[at - 1], b'.' | b','));
-        let decimal_after =
-            bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
-        let open_after = !bytes.get(end).is_some_and(u8::is_ascii_digit) && !decimal_after;
-        let unread = !en.iter().any(|f| f.range.contains(&at));
-        open_before && open_after && unread
-    })
 }
 
 #[cfg(test)]

@@ -49,6 +49,12 @@ fn kinds_that_say_the_same_thing_pair() {
 }
 
 #[test]
+fn an_exact_match_wins_over_a_rounding_one() {
+    let out = run("Llama 4 and Claude 3.7", "Claude 3.7 和 Llama 4");
+    assert_eq!(out.pairs, vec![(1, 0), (0, 1)]);
+}
+
+#[test]
 fn duplicates_pair_in_order_and_each_once() {
     let out = run(
         "grew 8%, and 8% again, then 12%",

@@ -180,7 +180,7 @@ fn click(lib: &mut Library, y: u16) -> Step {
     if pos == lib.selected {
         return selected_path(lib).map_or(Step::Stay, Step::Open);
     }
-    lib.selected = pos;
+    lib.select(pos);
     Step::Stay
 }
 

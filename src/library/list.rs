@@ -68,6 +68,8 @@ pub struct Library {
     /// Rows the list showed last time (kept by the view; a page for PgUp/PgDn).
     pub page: usize,
     query: String,
+    /// True once the user moved the selection (until then it stays on the first row).
+    chosen: bool,
     /// True while the filter input takes every typed character.
     pub typing: bool,
     /// True once the files are listed; `done` once all are read.
@@ -189,9 +191,13 @@ impl Library {
         had
     }
 
-    /// Recomputes the visible order, keeping the selected file selected when it still shows.
+    /// Recomputes the visible order, keeping the file the user selected selected when it
+    /// still shows (else the first row).
     pub fn refresh(&mut self) {
-        let keep = self.selected_row().map(|r| r.file.path.clone());
+        let keep = self
+            .selected_row()
+            .filter(|_| self.chosen)
+            .map(|r| r.file.path.clone());
         let terms: Vec<String> = self
             .query
             .split_whitespace()
@@ -207,6 +213,12 @@ impl Library {
             .unwrap_or(0);
     }
 
+    /// Selects the row at `pos` in the visible order (clamped to the last).
+    pub fn select(&mut self, pos: usize) {
+        self.chosen = true;
+        self.selected = pos.min(self.order.len().saturating_sub(1));
+    }
+
     /// The selected row, if any row shows.
     pub fn selected_row(&self) -> Option<&Row> {
         self.order.get(self.selected).map(|&i| &self.rows[i])
@@ -214,12 +226,14 @@ impl Library {
 
     /// Moves the selection by `delta` rows, stopping at the ends.
     pub fn move_by(&mut self, delta: isize) {
+        self.chosen = true;
         let last = self.order.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
     /// Selects the first or the last row.
     pub fn to_end(&mut self, last: bool) {
+        self.chosen = true;
         self.selected = if last {
             self.order.len().saturating_sub(1)
         } else {
@@ -244,5 +258,68 @@ fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.file.rel.cmp(&b.file.rel),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::scan::Scan;
+
+    /// A list of `n` files not read yet.
+    fn listed(n: usize) -> Library {
+        let files = (0..n)
+            .map(|i| FileInfo {
+                path: PathBuf::from(format!("/c/{i}.txt")),
+                rel: format!("{i}.txt"),
+                size: 1,
+                mtime: 1,
+            })
+            .collect();
+        let mut lib = Library::new(Path::new("/c"));
+        lib.apply_all(vec![Message::Listed(Scan {
+            files,
+            ..Scan::default()
+        })]);
+        lib
+    }
+
+    /// Metadata of a call by `company`.
+    fn by(company: &str) -> Option<Meta> {
+        Some(Meta {
+            title: None,
+            company: Some(company.into()),
+            period: None,
+            date: None,
+            languages: vec![],
+            call_hash: String::new(),
+        })
+    }
+
+    /// The file of the selected row.
+    fn selected(lib: &Library) -> &str {
+        &lib.selected_row().unwrap().file.rel
+    }
+
+    #[test]
+    fn the_first_row_stays_selected_until_the_user_moves_then_the_file_does() {
+        let mut lib = listed(4);
+        lib.apply_all(vec![Message::Loaded(vec![(0, by("Beta"))])]);
+        assert_eq!(selected(&lib), "0.txt");
+        lib.apply_all(vec![Message::Loaded(vec![(1, by("Alpha"))])]);
+        assert_eq!(selected(&lib), "1.txt", "the new first row");
+        lib.move_by(1);
+        assert_eq!(selected(&lib), "0.txt");
+        lib.apply_all(vec![Message::Loaded(vec![(2, by("Aardvark"))])]);
+        assert_eq!(selected(&lib), "0.txt", "the chosen file stays selected");
+        assert_eq!(lib.selected, 2);
+    }
+
+    #[test]
+    fn files_found_not_to_be_calls_leave_the_list_and_are_counted() {
+        let mut lib = listed(3);
+        lib.apply_all(vec![Message::Loaded(vec![(0, None), (1, by("Acme"))])]);
+        assert_eq!(lib.counts(), (1, 1, 1));
+        assert_eq!(lib.order, [1, 2], "the call, then the file not read yet");
     }
 }

@@ -78,14 +78,17 @@ impl Screen {
 }
 
 /// Reads `transcript`, the file `source`, on `screen` until the user quits or a signal
-/// arrives; also returns why the last save of the reading position failed, if it did.
+/// arrives; also returns a warning when the reading position or bookmarks were not saved.
 pub(crate) fn session(
     screen: &mut Screen,
     transcript: Transcript,
     source: &str,
 ) -> (io::Result<()>, Option<String>) {
-    let (result, save_error, _) = session_of(screen, transcript, source, &[PathBuf::from(source)]);
-    (result, save_error)
+    let files = [PathBuf::from(source)];
+    let (result, save_error, marks) = session_of(screen, transcript, source, &files);
+    let position = save_error.map(|e| format!("Reading position not saved: {e}"));
+    let warning: Vec<String> = position.into_iter().chain(marks).collect();
+    (result, (!warning.is_empty()).then(|| warning.join("; ")))
 }
 
 /// Reads `transcript`, read from `files`, on `screen` until the user quits or a signal

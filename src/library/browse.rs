@@ -86,9 +86,9 @@ fn open(screen: &mut Screen, lib: &mut Library, path: &Path, enc: Option<&str>) 
             return Ok(());
         }
     };
-    let (result, save_error) = reader::session(screen, t, &path.display().to_string());
-    if let Some(e) = save_error {
-        lib.status = Some((format!("Reading position not saved: {e}"), true));
+    let (result, warning) = reader::session(screen, t, &path.display().to_string());
+    if let Some(w) = warning {
+        lib.status = Some((w, true));
     }
     result
 }

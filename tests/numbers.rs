@@ -242,3 +242,13 @@ fn aligned_splits_of_the_sample_check_clean() {
         assert!(a.pairs >= 90, "seed {seed}: {} pairs", a.pairs);
     }
 }
+
+#[test]
+fn a_neighbour_figure_paired_in_its_own_paragraph_excuses_nothing() {
+    // The robotics paragraph after this one says 13% in both languages.
+    let text = plant(tandem::commands::SAMPLE, "同比增长 31%", "同比增长 13%");
+    let t = parse(&text);
+    let (ti, bi) = block_with(&t, "同比增长 13%，季末");
+    let expected = [(ti, bi, Some("31%".into()), "13%".into(), Reason::Transposed)];
+    assert_eq!(flagged(&analyze(&t)), expected);
+}

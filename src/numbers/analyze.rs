@@ -99,27 +99,25 @@ pub fn analyze(t: &Transcript) -> Analysis {
         .iter()
         .map(|row| vec![pair::Outcome::default(); row.len()])
         .collect();
-    for (k, &(ti, bi)) in paras.iter().enumerate() {
-        let Block::Para {
+    for &(ti, bi) in &paras {
+        if let Block::Para {
             en: Some(en),
             zh: Some(zh),
         } = &t.turns[ti].blocks[bi]
-        else {
-            continue;
-        };
-        let (en_figs, zh_figs) = &found[ti][bi];
-        let mut outcome = pair::pair(en_figs, en, zh_figs, zh.len());
+        {
+            let (en_figs, zh_figs) = &found[ti][bi];
+            outcomes[ti][bi] = pair::pair(en_figs, en, zh_figs, zh.len());
+        }
+    }
+    for (k, &(ti, bi)) in paras.iter().enumerate() {
         let near = [k.checked_sub(1), Some(k + 1)].into_iter().flatten();
-        let near: Vec<&Found> = near
+        let loose: Vec<&Figure> = near
             .filter_map(|n| paras.get(n))
-            .map(|&(nt, nb)| &found[nt][nb])
+            .flat_map(|&(nt, nb)| unpaired_english(&found[nt][nb], &outcomes[nt][nb]))
             .collect();
-        outcome.mismatches.retain(|&(_, z, _)| {
-            !near
-                .iter()
-                .any(|(en, _)| en.iter().any(|e| pair::agree(e, &zh_figs[z])))
-        });
-        outcomes[ti][bi] = outcome;
+        let zh_figs = &found[ti][bi].1;
+        let moved = |z: usize| loose.iter().any(|e| pair::agree(e, &zh_figs[z]));
+        outcomes[ti][bi].mismatches.retain(|&(_, z, _)| !moved(z));
     }
     let mut analysis = Analysis::default();
     for (ti, (row, outs)) in found.into_iter().zip(outcomes).enumerate() {
@@ -129,6 +127,21 @@ pub fn analyze(t: &Transcript) -> Analysis {
         analysis.blocks.push(marked);
     }
     analysis
+}
+
+/// The English figures of a block that found no partner in its own Chinese: the ones a
+/// sentence moved across a paragraph boundary (or a merged paragraph) may have left behind.
+fn unpaired_english<'a>(
+    found: &'a Found,
+    outcome: &pair::Outcome,
+) -> impl Iterator<Item = &'a Figure> {
+    let paired: Vec<usize> = outcome.pairs.iter().map(|&(e, _)| e).collect();
+    found
+        .0
+        .iter()
+        .enumerate()
+        .filter(move |(e, _)| !paired.contains(e))
+        .map(|(_, f)| f)
 }
 
 /// The figures of a block (none in a note).

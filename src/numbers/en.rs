@@ -347,8 +347,10 @@ fn word_after<T>(
     };
     let rest = &rest[skip..];
     words.into_iter().find_map(|(w, t)| {
-        let hit = rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
-        let tail = &rest[w.len().min(rest.len())..];
+        let hit = rest
+            .get(..w.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(w));
+        let tail = rest.get(w.len()..).unwrap_or_default();
         let bounded = w == "%" || !tail.starts_with(|c: char| c.is_ascii_alphanumeric());
         (hit && bounded).then_some((skip + w.len(), t))
     })

@@ -205,3 +205,10 @@ fn spelled_numbers_are_found_and_marked() {
     let f = one("about a quarter of orders");
     is(&f, "a quarter", 0.25, Kind::Fraction);
 }
+
+#[test]
+fn a_wide_character_after_a_figure_does_not_split() {
+    let figs = extract("grew to $4.2 billion, and our “Harbor” platform");
+    assert_eq!(figs.len(), 1, "{figs:?}");
+    is(&figs[0], "$4.2 billion", 4.2e9, USD);
+}

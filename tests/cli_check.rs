@@ -226,6 +226,19 @@ fn an_english_file_and_its_translation_are_checked_together() {
 }
 
 #[test]
+fn a_call_in_one_language_has_nothing_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = write(dir.path(), "en.txt", &format!("{PARTICIPANTS}{ENGLISH}"));
+    let out = check(&[&en], false);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).starts_with("No paragraph has both English and Chinese"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn errors_exit_two_with_one_line_on_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.txt");

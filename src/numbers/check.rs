@@ -159,6 +159,9 @@ fn text(t: &Transcript, report: &Report) -> String {
             )
         })
         .count();
+    if bilingual == 0 {
+        s.push_str("No paragraph has both English and Chinese: give a bilingual call, or an English file and its translation.\n");
+    }
     let n = report.mismatches.len();
     let _ = writeln!(
         s,

@@ -44,58 +44,14 @@ const TENS: [&str; 8] = [
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 
 /// Every word the spelled-number reader looks at, lower case, sorted.
+#[rustfmt::skip]
 const VOCABULARY: [&str; 51] = [
-    "a",
-    "and",
-    "back",
-    "billion",
-    "doubled",
-    "dozen",
-    "eight",
-    "eighteen",
-    "eighty",
-    "eleven",
-    "fifteen",
-    "fifty",
-    "first",
-    "five",
-    "forty",
-    "four",
-    "fourteen",
-    "fourth",
-    "front",
-    "half",
-    "hundred",
-    "million",
-    "nine",
-    "nineteen",
-    "ninety",
-    "of",
-    "one",
-    "quarter",
-    "quarters",
-    "second",
-    "seven",
-    "seventeen",
-    "seventy",
-    "six",
-    "sixteen",
-    "sixty",
-    "ten",
-    "third",
-    "thirds",
-    "thirteen",
-    "thirty",
-    "thousand",
-    "three",
-    "trillion",
-    "tripled",
-    "twelve",
-    "twenty",
-    "twice",
-    "two",
-    "year",
-    "zero",
+    "a", "and", "back", "billion", "doubled", "dozen", "eight", "eighteen", "eighty", "eleven",
+    "fifteen", "fifty", "first", "five", "forty", "four", "fourteen", "fourth", "front", "half",
+    "hundred", "million", "nine", "nineteen", "ninety", "of", "one", "quarter", "quarters",
+    "second", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "third", "thirds",
+    "thirteen", "thirty", "thousand", "three", "trillion", "tripled", "twelve", "twenty", "twice",
+    "two", "year", "zero",
 ];
 
 /// A word of the vocabulary in the text (lower case) and where it is.
@@ -254,85 +210,118 @@ fn spelled(mut d: Draft) -> Draft {
 /// A run of number words from token `k`, with a fraction or unit after it.
 fn phrase(text: &str, toks: &[Tok], k: usize) -> Option<(Option<Draft>, usize)> {
     let first = word(toks[k].word)?;
-    let plus_after =
-        |t: &Tok| text[t.end..].starts_with("-plus") || text[t.end..].starts_with(" plus");
-    let bare_scale = matches!(first, Word::Hundred | Word::Big(_)) && plus_after(&toks[k]);
+    let plus = ["-plus", " plus"]
+        .iter()
+        .any(|p| text[toks[k].end..].starts_with(p));
+    let bare_scale = matches!(first, Word::Hundred | Word::Big(_)) && plus;
     if !matches!(first, Word::Unit(_) | Word::Ten(_) | Word::A) && !bare_scale {
         return None;
     }
-    let (mut total, mut current, mut big) = (0.0, 0.0, 1.0);
-    let mut last: Option<Word> = None;
+    let mut sum = Sum::default();
     let mut j = k;
-    while j < toks.len() {
-        if j > k && !joined(text, &toks[j - 1], &toks[j]) {
-            break;
+    while j < toks.len() && (j == k || joined(text, &toks[j - 1], &toks[j])) {
+        match word(toks[j].word) {
+            Some(w) if fits(sum.last, w, j == k) => sum.add(w),
+            _ => break,
         }
-        let Some(w) = word(toks[j].word) else { break };
-        let fits = match (last, w) {
-            (_, Word::A) => j == k,
-            (Some(Word::A), w) => matches!(w, Word::Hundred | Word::Big(_) | Word::Dozen),
-            (Some(Word::Hundred | Word::Big(_)), Word::And) => true,
-            (_, Word::And) => false,
-            (Some(Word::Unit(_)), Word::Unit(_) | Word::Ten(_)) => false,
-            (Some(Word::Ten(_)), Word::Ten(_)) => false,
-            (Some(Word::Ten(_)), Word::Unit(n)) => (1.0..10.0).contains(&n),
-            (Some(Word::Big(_)), Word::Hundred) => false,
-            _ => true,
-        };
-        if !fits {
-            break;
-        }
-        match w {
-            Word::Unit(n) | Word::Ten(n) => current += n,
-            Word::Hundred => current = current.max(1.0) * 100.0,
-            Word::Dozen => current = current.max(1.0) * 12.0,
-            Word::Big(b) => {
-                total += current.max(1.0) * b;
-                current = 0.0;
-                big = b;
-            }
-            Word::A => current = 1.0,
-            Word::And => {}
-        }
-        last = Some(w);
         j += 1;
     }
-    if matches!(last, Some(Word::And)) {
+    if matches!(sum.last, Some(Word::And)) {
         j -= 1;
     }
-    let and_a_half = j > k
-        && toks.get(j..j + 3).is_some_and(|t| {
-            let words: Vec<&str> = t.iter().map(|t| t.word).collect();
-            words == ["and", "a", "half"] && t.windows(2).all(|p| joined(text, &p[0], &p[1]))
-        })
-        && joined(text, &toks[j - 1], &toks[j]);
-    if and_a_half {
-        current += 0.5;
+    if j > k && and_a_half(text, toks, j) {
+        sum.current += 0.5;
         j += 3;
     }
-    if matches!(last, Some(Word::A)) || j == k {
+    if matches!(sum.last, Some(Word::A)) || j == k {
         return fraction(text, toks, k, 1.0);
     }
-    let value = total + current;
+    let value = sum.total + sum.current;
     if let Some(found) = fraction(text, toks, j - 1, value) {
         return Some(found);
     }
-    Some((unit(text, toks[k].start, toks[j - 1].end, value, big), j))
+    Some((
+        unit(text, toks[k].start, toks[j - 1].end, value, sum.big),
+        j,
+    ))
+}
+
+/// A spelled number being added up: `two hundred and five million`.
+#[derive(Debug, Clone, Copy)]
+struct Sum {
+    total: f64,
+    current: f64,
+    /// The last scale word (1e6 for `million`): the number's rounding step.
+    big: f64,
+    last: Option<Word>,
+}
+
+impl Default for Sum {
+    fn default() -> Self {
+        Sum {
+            total: 0.0,
+            current: 0.0,
+            big: 1.0,
+            last: None,
+        }
+    }
+}
+
+impl Sum {
+    /// Adds one word.
+    fn add(&mut self, w: Word) {
+        match w {
+            Word::Unit(n) | Word::Ten(n) => self.current += n,
+            Word::Hundred => self.current = self.current.max(1.0) * 100.0,
+            Word::Dozen => self.current = self.current.max(1.0) * 12.0,
+            Word::Big(b) => {
+                self.total += self.current.max(1.0) * b;
+                self.current = 0.0;
+                self.big = b;
+            }
+            Word::A => self.current = 1.0,
+            Word::And => {}
+        }
+        self.last = Some(w);
+    }
+}
+
+/// True when word `w` can follow `last` in one number (`twenty-five`, not `five twenty`).
+fn fits(last: Option<Word>, w: Word, first: bool) -> bool {
+    match (last, w) {
+        (_, Word::A) => first,
+        (Some(Word::A), w) => matches!(w, Word::Hundred | Word::Big(_) | Word::Dozen),
+        (Some(Word::Hundred | Word::Big(_)), Word::And) => true,
+        (_, Word::And) => false,
+        (Some(Word::Unit(_)), Word::Unit(_) | Word::Ten(_)) => false,
+        (Some(Word::Ten(_)), Word::Ten(_)) => false,
+        (Some(Word::Ten(_)), Word::Unit(n)) => (1.0..10.0).contains(&n),
+        (Some(Word::Big(_)), Word::Hundred) => false,
+        _ => true,
+    }
+}
+
+/// True when `and a half` follows token `j - 1`, joined to it.
+fn and_a_half(text: &str, toks: &[Tok], j: usize) -> bool {
+    let Some(t) = toks.get(j..j + 3) else {
+        return false;
+    };
+    let words: Vec<&str> = t.iter().map(|t| t.word).collect();
+    words == ["and", "a", "half"]
+        && joined(text, &toks[j - 1], &toks[j])
+        && t.windows(2).all(|p| joined(text, &p[0], &p[1]))
 }
 
 /// `a third`, `two-thirds`, `a half`: a count followed by a fraction word.
 fn fraction(text: &str, toks: &[Tok], k: usize, n: f64) -> Option<(Option<Draft>, usize)> {
     let next = next_joined(text, toks, k)?;
     let w = next.word;
-    let of_follows = || {
-        let i = toks.iter().position(|t| t.start == next.start)?;
-        toks.get(i + 1).map(|t| t.word == "of")
-    };
-    if w == "half" && n == 1.0 {
-        let i = toks.iter().position(|t| t.start == next.start)?;
-        if let Some((d, end)) = half_of_big(text, toks, k, i) {
-            return Some((Some(d), end));
-        }
+    let of_follows = || toks.get(k + 2).map(|t| t.word == "of");
+    if w == "half"
+        && n == 1.0
+        && let Some((d, end)) = half_of_big(text, toks, k, k + 1)
+    {
+        return Some((Some(d), end));
     }
     let value = match w {
         "third" | "thirds" => n / 3.0,
@@ -363,72 +352,5 @@ fn unit(text: &str, start: usize, end: usize, value: f64, big: f64) -> Option<Dr
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn values(text: &str) -> Vec<(String, f64, Kind)> {
-        extract(text)
-            .into_iter()
-            .map(|d| (text[d.start..d.end].to_string(), d.number * d.scale, d.kind))
-            .collect()
-    }
-
-    #[test]
-    fn compound_numbers_and_scales() {
-        assert_eq!(
-            values("twenty-five stores"),
-            [("twenty-five".into(), 25.0, Kind::Count)]
-        );
-        assert_eq!(
-            values("two hundred and five"),
-            [("two hundred and five".into(), 205.0, Kind::Count)]
-        );
-        assert_eq!(
-            values("two billion devices"),
-            [("two billion".into(), 2e9, Kind::Count)]
-        );
-        assert_eq!(values("a dozen"), [("a dozen".into(), 12.0, Kind::Count)]);
-        assert_eq!(
-            values("trailing-twelve-month"),
-            [("twelve".into(), 12.0, Kind::Count)]
-        );
-    }
-
-    #[test]
-    fn one_alone_is_not_a_figure_but_with_a_unit_it_is() {
-        assert!(values("one of our customers, and a few more").is_empty());
-        assert_eq!(
-            values("one percentage point"),
-            [("one percentage point".into(), 1.0, Kind::PercentPoints)]
-        );
-        assert_eq!(
-            values("seventeen percent"),
-            [("seventeen percent".into(), 17.0, Kind::Percent)]
-        );
-    }
-
-    #[test]
-    fn fractions_multipliers_and_quarters() {
-        let third = values("about a third of it");
-        assert_eq!(
-            (third[0].0.as_str(), third[0].2),
-            ("a third", Kind::Fraction)
-        );
-        assert!((third[0].1 - 1.0 / 3.0).abs() < 1e-9);
-        assert_eq!(values("two-thirds")[0].0, "two-thirds");
-        assert_eq!(
-            values("About half of it"),
-            [("half".into(), 0.5, Kind::Fraction)]
-        );
-        assert!(values("in the second half of the year").is_empty());
-        assert_eq!(
-            values("it doubled"),
-            [("doubled".into(), 2.0, Kind::Multiplier)]
-        );
-        assert_eq!(
-            values("the third quarter"),
-            [("third quarter".into(), 3.0, Kind::Quarter)]
-        );
-        assert!(values("the third time").is_empty());
-    }
-}
+#[path = "en_words_tests.rs"]
+mod tests;

@@ -138,40 +138,74 @@ fn position(f: &Figure, len: usize) -> f64 {
 /// A test of whether two figures may pair, in one pass of [`pair`].
 type Fits = fn(&Figure, &Figure) -> bool;
 
+/// The passes of [`pair`], strictest first: strong figures of the same kind, figures of the
+/// same strength, then any that agree.
+const PASSES: [Fits; 3] = [same_kind, same_strength, agree];
+
+/// Strong figures of one kind that agree.
+fn same_kind(e: &Figure, z: &Figure) -> bool {
+    e.is_strong() && z.is_strong() && e.kind == z.kind && agree(e, z)
+}
+
+/// Figures that agree and are both strong or both weak.
+fn same_strength(e: &Figure, z: &Figure) -> bool {
+    e.is_strong() == z.is_strong() && agree(e, z)
+}
+
+/// The two sides of a paragraph being paired.
+struct Sides<'a> {
+    en: &'a [Figure],
+    en_len: usize,
+    zh: &'a [Figure],
+    zh_len: usize,
+}
+
+impl Sides<'_> {
+    /// How far apart two figures sit in their texts, from 0 to 1.
+    fn distance(&self, e: usize, z: usize) -> f64 {
+        (position(&self.en[e], self.en_len) - position(&self.zh[z], self.zh_len)).abs()
+    }
+
+    /// The English partner for Chinese figure `z` among those unused that fit: an exact
+    /// value first, then the nearest.
+    fn best(&self, z: usize, used: &[bool], fits: Fits) -> Option<usize> {
+        let rank = |e: usize| (!exact(&self.en[e], &self.zh[z]), self.distance(e, z));
+        (0..self.en.len())
+            .filter(|&e| !used[e] && fits(&self.en[e], &self.zh[z]))
+            .min_by(|&a, &b| {
+                let ((xa, da), (xb, db)) = (rank(a), rank(b));
+                xa.cmp(&xb).then(da.total_cmp(&db))
+            })
+    }
+}
+
 /// Pairs the figures of an English text with those of its Chinese text of `zh_len` bytes.
 pub(crate) fn pair(en: &[Figure], en_text: &str, zh: &[Figure], zh_len: usize) -> Outcome {
-    let en_len = en_text.len();
+    let sides = Sides {
+        en,
+        en_len: en_text.len(),
+        zh,
+        zh_len,
+    };
     let mut used_en = vec![false; en.len()];
     let mut used_zh = vec![false; zh.len()];
     let mut out = Outcome::default();
-    let distance = |e: usize, z: usize| (position(&en[e], en_len) - position(&zh[z], zh_len)).abs();
-    let passes: [Fits; 3] = [
-        |e, z| e.is_strong() && z.is_strong() && e.kind == z.kind && agree(e, z),
-        |e, z| e.is_strong() == z.is_strong() && agree(e, z),
-        agree,
-    ];
-    for fits in passes {
-        for z in 0..zh.len() {
-            if used_zh[z] {
+    for fits in PASSES {
+        for (z, paired) in used_zh.iter_mut().enumerate() {
+            if *paired {
                 continue;
             }
-            let rank = |e: usize| (!exact(&en[e], &zh[z]), distance(e, z));
-            let best = (0..en.len())
-                .filter(|&e| !used_en[e] && fits(&en[e], &zh[z]))
-                .min_by(|&a, &b| {
-                    let ((xa, da), (xb, db)) = (rank(a), rank(b));
-                    xa.cmp(&xb).then(da.total_cmp(&db))
-                });
-            if let Some(e) = best {
+            if let Some(e) = sides.best(z, &used_en, fits) {
                 used_en[e] = true;
-                used_zh[z] = true;
+                *paired = true;
                 out.pairs.push((e, z));
             }
         }
     }
     out.pairs.sort_unstable_by_key(|&(_, z)| z);
     for z in (0..zh.len()).filter(|&z| !used_zh[z] && assertive(&zh[z])) {
-        if let Some((e, reason)) = explain(en, en_text, &used_en, &zh[z], |e| distance(e, z)) {
+        let distance = |e| sides.distance(e, z);
+        if let Some((e, reason)) = explain(en, en_text, &used_en, &zh[z], distance) {
             if let Some(e) = e {
                 used_en[e] = true;
             }

@@ -150,6 +150,7 @@ fn place(value: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// The value of a numeral, if it is one.
     fn value(s: &str) -> Option<f64> {
         parse(s).map(|(v, _)| v)
     }

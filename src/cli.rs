@@ -18,6 +18,10 @@ pub struct Cli {
 
     #[command(flatten)]
     pub read: ReadArgs,
+
+    /// Colours in the reader: auto (on unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t)]
+    pub color: crate::ui::theme::ColorChoice,
 }
 
 /// Options for opening transcripts in the reader (the default command).

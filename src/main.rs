@@ -6,6 +6,7 @@ use tandem::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let encoding = cli.read.encoding.clone();
+    tandem::reader::set_color(cli.color);
     let result = match cli.command {
         Some(Command::Parse(args)) => tandem::commands::parse(&args, encoding.as_deref()),
         Some(Command::Check(args)) => tandem::numbers::check::run(&args, encoding.as_deref()),

@@ -7,8 +7,8 @@
 
 use std::io::{self, IsTerminal, Stdout, Write as _};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -25,8 +25,10 @@ use ratatui::layout::Rect;
 use crate::app::state::Anchor;
 use crate::app::{App, input, update};
 use crate::config::{self, Position};
+use crate::settings::{self, Settings, SettingsError};
 use crate::transcript::Transcript;
 use crate::ui;
+use crate::ui::theme::ColorChoice;
 
 /// How long the loop waits for input before doing idle work (signals, saving).
 const TICK: Duration = Duration::from_millis(200);
@@ -35,12 +37,24 @@ const GRACE: Duration = Duration::from_millis(1500);
 /// The least time between two saves of the reading position.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
+/// The `--color` choice, set once from the command line.
+static COLOR: OnceLock<ColorChoice> = OnceLock::new();
+
+/// Records the `--color` choice for every screen this process opens.
+pub fn set_color(choice: ColorChoice) {
+    let _ = COLOR.set(choice);
+}
+
 /// Opens the reader on `transcript`, read from `files` (none: the built-in sample), shown
 /// under `source`.
 pub fn run(transcript: Transcript, source: &str, files: &[PathBuf]) -> io::Result<()> {
     let mut screen = Screen::open()?;
     let (result, save_error, marks_warning) = session_of(&mut screen, transcript, source, files);
+    let settings_error = screen.settings_error.take();
     drop(screen);
+    if let Some(e) = settings_error {
+        eprintln!("tandem: warning: {e} (the default settings were used)");
+    }
     if let Some(e) = save_error {
         eprintln!("tandem: warning: reading position not saved: {e}");
     }
@@ -55,23 +69,39 @@ pub(crate) struct Screen {
     pub(crate) terminal: Terminal<CrosstermBackend<Stdout>>,
     /// Set when SIGTERM or SIGHUP asks the program to stop.
     pub(crate) stop: Arc<AtomicBool>,
+    /// `config.toml` (the defaults when it is missing or invalid).
+    pub(crate) settings: Settings,
+    /// Why `config.toml` could not be used, shown in the reader.
+    pub(crate) settings_error: Option<SettingsError>,
+    /// False draws without colours (`--color never`, `NO_COLOR`).
+    pub(crate) colour: bool,
     _guard: Guard,
 }
 
 impl Screen {
-    /// Checks that stdout is a terminal, watches signals and turns the reader's modes on.
+    /// Checks that stdout is a terminal, reads the settings, watches signals and turns the
+    /// reader's modes on (mouse capture only when the settings want it).
     pub(crate) fn open() -> io::Result<Self> {
         if !io::stdout().is_terminal() {
             return Err(io::Error::other(
                 "the reader needs a terminal; use `tandem parse FILE` for text output",
             ));
         }
+        let (settings, settings_error) = match settings::load() {
+            Ok(s) => (s, None),
+            Err(e) => (Settings::default(), Some(e)),
+        };
+        let choice = COLOR.get().copied().unwrap_or_default();
+        let colour = ui::theme::colour_wanted(choice, std::env::var_os("NO_COLOR").as_deref());
         let stop = signals()?;
-        let guard = Guard::enter()?;
+        let guard = Guard::enter(settings.mouse)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         Ok(Screen {
             terminal,
             stop,
+            settings,
+            settings_error,
+            colour,
             _guard: guard,
         })
     }
@@ -111,13 +141,27 @@ fn session_of(
         panes.reading.width,
         panes.reading.height,
     );
+    app.configure(&screen.settings, screen.colour);
     let mut saver = Saver::new(&app);
     saver.restore(&mut app);
     app.open_bookmarks(files.to_vec());
+    if let Some(e) = &screen.settings_error {
+        app.warn(settings_banner(e));
+    }
     let result = event_loop(&mut screen.terminal, &mut app, &screen.stop, &mut saver);
     saver.follow(&mut app);
     let marks_warning = app.close_bookmarks();
     (result, saver.save(&app).err(), marks_warning)
+}
+
+/// The reader's one-line report of an unusable settings file: the file's name first (the
+/// full path is printed on exit), then where and what is wrong.
+fn settings_banner(e: &SettingsError) -> String {
+    let name = e.path.file_name().map_or_else(
+        || e.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!("{name}: {} — default settings in use", e.message)
 }
 
 /// Watches SIGTERM and SIGHUP: sets the returned flag for the loop to stop cleanly; if the
@@ -175,8 +219,9 @@ fn event_loop(
 struct Guard;
 
 impl Guard {
-    /// Enters raw mode, the alternate screen, mouse capture and bracketed paste.
-    fn enter() -> io::Result<Self> {
+    /// Enters raw mode, the alternate screen, bracketed paste and (with `mouse`) mouse
+    /// capture.
+    fn enter(mouse: bool) -> io::Result<Self> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
@@ -187,10 +232,12 @@ impl Guard {
         execute!(
             io::stdout(),
             EnterAlternateScreen,
-            EnableMouseCapture,
             EnableBracketedPaste,
             cursor::Hide
         )?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         Ok(guard)
     }
 }

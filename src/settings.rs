@@ -135,7 +135,46 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, SettingsError> {
             message: "ambiguous-width must be 1 or 2".into(),
         });
     }
+    crate::app::keys::check(&settings.keys).map_err(|e| SettingsError {
+        path: path.to_path_buf(),
+        message: match key_entry(text, &e.action, e.in_key) {
+            Some((line, col)) => format!("line {line}, column {col}: {}", e.message),
+            None => e.message,
+        },
+    })?;
     Ok(settings)
+}
+
+/// Line and column (1-based) of the `[keys]` entry for `action`: its name, or with `value`
+/// its value.
+fn key_entry(text: &str, action: &str, value: bool) -> Option<(usize, usize)> {
+    let mut in_keys = false;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            in_keys = trimmed
+                .trim_end()
+                .trim_end_matches(']')
+                .trim_start_matches('[')
+                .trim()
+                == "keys";
+            continue;
+        }
+        let Some((name, _)) = trimmed.split_once('=') else {
+            continue;
+        };
+        if !in_keys || name.trim().trim_matches(['"', '\'']) != action {
+            continue;
+        }
+        let at = if value {
+            let eq = line.find('=')? + 1;
+            eq + line[eq..].len() - line[eq..].trim_start().len()
+        } else {
+            line.len() - trimmed.len()
+        };
+        return Some((i + 1, line[..at].chars().count() + 1));
+    }
+    None
 }
 
 /// A one-line description of a TOML error: line, column and what is wrong.
@@ -245,5 +284,19 @@ mod tests {
         assert!(e.message.starts_with("line 1"), "{e}");
         let e = p("ambiguous-width = 3\n").unwrap_err();
         assert!(e.message.contains("1 or 2"), "{e}");
+    }
+
+    #[test]
+    fn key_overrides_are_checked_where_they_are_written() {
+        let e = p("theme = \"dark\"\n[keys]\nquit = \"x\"\n  next-qestion = \"n\"\n").unwrap_err();
+        assert!(
+            e.message
+                .starts_with("line 4, column 3: unknown action \"next-qestion\""),
+            "{e}"
+        );
+        let e = p("[keys]\nquit = \"ctrl-\"\n").unwrap_err();
+        assert!(e.message.starts_with("line 2, column 8: bad key"), "{e}");
+        let s = p("[keys]\n\"next-question\" = \"f5\"\n").unwrap();
+        assert_eq!(s.keys["next-question"], "f5");
     }
 }

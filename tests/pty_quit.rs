@@ -332,3 +332,35 @@ fn the_library_lists_a_folder_opens_a_call_and_comes_back_on_q() {
         "metadata cached"
     );
 }
+
+#[test]
+fn an_invalid_settings_file_is_reported_in_the_reader_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let bad = "theme = \"blue\"\n";
+    std::fs::write(config.join("config.toml"), bad).unwrap();
+    let r = run(&file, &config, "config.toml: line 1, column 9", b"q");
+    assert!(r.success, "the reader ran with the defaults and quit on q");
+    assert_restored(&r.output);
+    let kept = std::fs::read_to_string(config.join("config.toml")).unwrap();
+    assert_eq!(kept, bad, "the file is never rewritten");
+}
+
+#[test]
+fn settings_turn_the_mouse_off_and_rebind_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let settings = "mouse = false\n[keys]\nquit = \"x\"\n";
+    std::fs::write(config.join("config.toml"), settings).unwrap();
+    let r = run(&file, &config, "turn 1/", b"qx");
+    assert!(r.success, "x quits; q no longer does");
+    assert!(!r.output.contains("\x1b[?1000h"), "mouse capture stays off");
+    let on = run(&file, &dir.path().join("other"), "turn 1/", b"q");
+    assert!(on.output.contains("\x1b[?1000h"), "on by default");
+}

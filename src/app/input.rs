@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Position;
 
 use super::action::Action;
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::state::{App, Overlay};
 
 /// Rows one wheel notch scrolls.
@@ -33,7 +33,7 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let ctx = app.context();
-    match keymap::lookup(ctx, key) {
+    match app.prefs.keys.lookup(ctx, key) {
         Some(action) => Some(action),
         None if ctx == Context::Search => Some(Action::SearchEdit(key.into())),
         None if ctx == Context::Note => Some(Action::NoteEdit(key.into())),

@@ -10,6 +10,7 @@ use crate::ui::layout::{LangView, Layout, NO_BLOCK, STACK_BELOW, Shape};
 use super::index::DocIndex;
 use super::marks::Marks;
 use super::search::{Match, Scope};
+use super::prefs::Prefs;
 
 /// Which pane receives the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub struct View {
     pub arrangement: Arrangement,
     pub notes: bool,
 }
+    /// East Asian ambiguous-width characters take two cells (the terminal is set so).
+    pub wide_ambiguous: bool,
 
 /// A reading position independent of the width: a turn, a block in it, a line in that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,6 +107,8 @@ pub struct App {
     /// Bookmarks: the store, this call's marks, the panel and the note editor.
     pub marks: Marks,
     pub quit: bool,
+    /// The settings in effect: keys, colours, Chinese script.
+    pub prefs: Prefs,
 }
 
 impl App {
@@ -117,6 +122,7 @@ impl App {
         };
         let layout = Layout::build(&doc, &index, shape(view, width));
         let marks = Marks::new(&doc, Vec::new());
+            wide_ambiguous: false,
         App {
             doc,
             index,
@@ -136,6 +142,7 @@ impl App {
         }
     }
 
+            prefs: Prefs::default(),
     /// Adapts to a reading pane of `width` x `height`, keeping the reading position.
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         self.height = height.max(1).into();
@@ -254,6 +261,7 @@ pub fn shape(view: View, width: u16) -> Shape {
 
 impl App {
     /// Where keys go now: the open overlay or input, else the focused pane.
+        wide_ambiguous: view.wide_ambiguous,
     pub fn context(&self) -> super::keymap::Context {
         use super::keymap::Context;
         if self.marks.editor.is_some() {

@@ -212,3 +212,8 @@ fn a_wide_character_after_a_figure_does_not_split() {
     assert_eq!(figs.len(), 1, "{figs:?}");
     is(&figs[0], "$4.2 billion", 4.2e9, USD);
 }
+
+#[test]
+fn endless_digit_runs_are_not_figures() {
+    assert!(extract(&format!("id {} end", "9".repeat(50))).is_empty());
+}

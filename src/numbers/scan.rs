@@ -34,45 +34,82 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 /// Reads a run of digits starting at `start` (ASCII or full-width), with `,` groups of three
 /// and one decimal point.
 pub(crate) fn read_digits(text: &str, start: usize) -> Option<Digits> {
-    let mut int = String::new();
-    let mut frac = String::new();
+    let mut literal = Literal::default();
     let mut grouped = false;
     let mut i = start;
     while let Some(c) = char_at(text, i) {
         if let Some(d) = digit_value(c) {
-            int.push(char::from_digit(d, 10)?);
+            literal.push(d)?;
             i += c.len_utf8();
-        } else if c == ',' && !int.is_empty() && group_follows(text, i + 1) {
+        } else if c == ',' && literal.len > 0 && group_follows(text, i + 1) {
             grouped = true;
             i += 1;
         } else {
             break;
         }
     }
-    if int.is_empty() {
+    if literal.len == 0 {
         return None;
     }
+    let int_len = literal.len;
     if let Some(c @ ('.' | '．')) = char_at(text, i) {
         let mut j = i + c.len_utf8();
-        while let Some(d) = char_at(text, j).and_then(digit_value) {
-            frac.push(char::from_digit(d, 10)?);
-            j += char_at(text, j).map_or(1, char::len_utf8);
+        let mut fraction = literal;
+        fraction.point()?;
+        while let Some(c) = char_at(text, j).filter(|&c| digit_value(c).is_some()) {
+            fraction.push(digit_value(c)?)?;
+            j += c.len_utf8();
         }
-        if !frac.is_empty() {
+        if fraction.len > int_len + 1 {
+            literal = fraction;
             i = j;
         }
     }
-    let literal = if frac.is_empty() {
-        int
-    } else {
-        format!("{int}.{frac}")
-    };
+    let decimals = literal.len.saturating_sub(int_len + 1) as i32;
     Some(Digits {
-        value: literal.parse().ok()?,
-        decimals: frac.len() as i32,
+        value: literal.as_str().parse().ok()?,
+        decimals,
         grouped,
         end: i,
     })
+}
+
+/// A number's digits as plain ASCII, kept on the stack (numbers longer than this are not
+/// figures).
+#[derive(Debug, Clone, Copy)]
+struct Literal {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Default for Literal {
+    fn default() -> Self {
+        Literal {
+            bytes: [0; 32],
+            len: 0,
+        }
+    }
+}
+
+impl Literal {
+    /// Appends a digit; `None` when the number is too long.
+    fn push(&mut self, d: u32) -> Option<()> {
+        *self.bytes.get_mut(self.len)? = b'0' + d as u8;
+        self.len += 1;
+        Some(())
+    }
+
+    /// Appends a decimal point.
+    fn point(&mut self) -> Option<()> {
+        *self.bytes.get_mut(self.len)? = b'.';
+        self.len += 1;
+        Some(())
+    }
+
+    /// The literal as text.
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
 }
 
 /// True when exactly three ASCII digits start at `i` (a thousands group).
@@ -212,6 +249,9 @@ mod tests {
         let d = read_digits("3. Next", 0).unwrap();
         assert_eq!((d.value, d.decimals, d.end), (3.0, 0, 1));
         assert!(read_digits("abc", 0).is_none());
+        assert!(read_digits(&"7".repeat(40), 0).is_none());
+        let d = read_digits("0.10 per", 0).unwrap();
+        assert_eq!((d.value, d.decimals, d.end), (0.1, 2, 4));
     }
 
     #[test]

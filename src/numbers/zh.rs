@@ -26,7 +26,8 @@ pub(crate) fn extract(text: &str) -> Vec<Figure> {
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         let found = if scan::digit_value(c).is_some() {
-            digits(text, i)
+            let inside = char_before(text, i).and_then(scan::digit_value).is_some();
+            if inside { None } else { digits(text, i) }
         } else if let Some(found) = matches!(c, '百' | '千' | '万' | '萬')
             .then(|| per_part(text, i))
             .flatten()

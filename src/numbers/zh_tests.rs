@@ -178,3 +178,8 @@ fn words_with_numeral_characters_are_not_figures() {
         assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
     }
 }
+
+#[test]
+fn endless_digit_runs_are_not_figures() {
+    assert!(extract(&format!("id {} end", "9".repeat(50))).is_empty());
+}

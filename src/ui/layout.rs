@@ -6,7 +6,7 @@ use crate::app::index::DocIndex;
 use crate::app::search::Match;
 use crate::transcript::{Block, Section, Transcript};
 
-use super::wrap::wrap;
+use super::wrap::wrap_measured;
 
 /// Block number of rows that belong to no block (banners, headers).
 pub const NO_BLOCK: u32 = u32::MAX;
@@ -88,6 +88,8 @@ pub struct Shape {
     /// English above Chinese instead of side by side.
     pub stacked: bool,
     pub notes: bool,
+    /// East Asian ambiguous-width characters take two cells.
+    pub wide_ambiguous: bool,
 }
 
 /// The laid-out reading pane.
@@ -191,7 +193,7 @@ impl Layout {
             if p > 0 {
                 self.stops.push(self.rows.len() as u32);
             }
-            for r in wrap(text, self.full_width().into()) {
+            for r in self.wrap(text, self.full_width().into()) {
                 let (para, start, end) = (p as u32, r.start as u32, r.end as u32);
                 self.push(
                     turn,
@@ -217,7 +219,7 @@ impl Layout {
                 }
                 self.push(turn, b as u32, RowKind::NoteLabel);
                 let w = self.full_width().saturating_sub(NOTE_GUTTER);
-                for r in wrap(note, w.into()) {
+                for r in self.wrap(note, w.into()) {
                     self.push(turn, b as u32, RowKind::Note(piece(Src::Note, r)));
                 }
                 true
@@ -233,7 +235,7 @@ impl Layout {
                 } else {
                     for (src, text) in [(Src::En, en), (Src::Zh, zh)] {
                         for r in text
-                            .map(|s| wrap(s, self.left_w.into()))
+                            .map(|s| self.wrap(s, self.left_w.into()))
                             .unwrap_or_default()
                         {
                             self.push(turn, b as u32, RowKind::Text([Some(piece(src, r)), None]));
@@ -247,8 +249,12 @@ impl Layout {
 
     /// Appends a paragraph as two top-aligned columns, as tall as the taller side.
     fn side_by_side(&mut self, turn: usize, b: usize, en: Option<&str>, zh: Option<&str>) {
-        let left = en.map(|s| wrap(s, self.left_w.into())).unwrap_or_default();
-        let right = zh.map(|s| wrap(s, self.right_w.into())).unwrap_or_default();
+        let left = en
+            .map(|s| self.wrap(s, self.left_w.into()))
+            .unwrap_or_default();
+        let right = zh
+            .map(|s| self.wrap(s, self.right_w.into()))
+            .unwrap_or_default();
         for i in 0..left.len().max(right.len()) {
             let l = left.get(i).map(|r| piece(Src::En, r.clone()));
             let r = right.get(i).map(|r| piece(Src::Zh, r.clone()));
@@ -263,6 +269,11 @@ impl Layout {
             block,
             kind,
         });
+    }
+
+    /// Wraps `text` to `width` cells, measuring as the shape says.
+    fn wrap(&self, text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
+        wrap_measured(text, width, self.shape.wide_ambiguous)
     }
 
     /// The whole width of the pane.

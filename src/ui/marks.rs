@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::Context;
 use crate::app::marks::Item;
 use crate::bookmarks::Bookmark;
 use crate::ui::layout::{NO_BLOCK, RowKind};
@@ -51,7 +51,12 @@ pub fn render_panel(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
         return;
     };
     let footer = inner.y + h as u16;
-    buf.set_line(inner.x + 1, footer, &keys(), inner.width.saturating_sub(1));
+    buf.set_line(
+        inner.x + 1,
+        footer,
+        &keys(&app.prefs.keys),
+        inner.width.saturating_sub(1),
+    );
     let last = lines
         .iter()
         .rposition(|(_, i)| *i == Some(selected))
@@ -72,9 +77,9 @@ pub fn render_panel(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
 }
 
 /// The panel's keys, from the key map: `Enter jump  m note  d delete ...`.
-fn keys() -> Line<'static> {
+fn keys(map: &crate::app::keys::Keymap) -> Line<'static> {
     let mut spans = Vec::new();
-    for (key, b) in keymap::hints(Context::Marks) {
+    for (key, b) in map.hints(Context::Marks) {
         spans.push(Span::styled(key, theme::KEY));
         spans.push(Span::styled(
             format!(" {}  ", b.hint.unwrap_or_default()),

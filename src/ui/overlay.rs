@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::app::App;
-use crate::app::keymap::{self, BINDINGS, Context};
+use crate::app::keymap::Context;
+use crate::app::keys::Keymap;
 
 use super::theme;
 use super::wrap::{truncate, width};
@@ -25,10 +26,11 @@ const HELP_ORDER: [Context; 7] = [
     Context::Note,
 ];
 
-/// The help text: sections in key-map order, each with its merged bindings.
-pub fn help_lines() -> Vec<Line<'static>> {
+/// The help text for the keys in effect: sections in key-map order, each with its merged
+/// bindings.
+pub fn help_lines(keys: &Keymap) -> Vec<Line<'static>> {
     let mut sections: Vec<&str> = Vec::new();
-    for b in BINDINGS {
+    for b in keys.bindings() {
         if !sections.contains(&b.section) {
             sections.push(b.section);
         }
@@ -37,7 +39,8 @@ pub fn help_lines() -> Vec<Line<'static>> {
     for section in sections {
         out.push(Line::styled(section, theme::SECTION));
         for ctx in HELP_ORDER {
-            for (keys, b) in keymap::merged(ctx)
+            for (keys, b) in keys
+                .merged(ctx)
                 .into_iter()
                 .filter(|(_, b)| b.section == section)
             {
@@ -92,8 +95,8 @@ fn split_wide_at(buf: &mut Buffer, x: u16, ys: std::ops::Range<u16>) {
 }
 
 /// Draws the help overlay, in two columns when there is room, scrolled by `scroll`.
-pub fn render_help(buf: &mut Buffer, area: Rect, scroll: u16) {
-    let lines = help_lines();
+pub fn render_help(buf: &mut Buffer, area: Rect, scroll: u16, keys: &Keymap) {
+    let lines = help_lines(keys);
     let two = area.width >= 110;
     let col_h = if two {
         lines.len().div_ceil(2)

@@ -18,7 +18,7 @@ const OPENING: &str = "（《「『【〈〔｛［〖“‘([{";
 
 /// Display width of `s` in terminal cells, as ratatui measures it.
 pub fn width(s: &str) -> usize {
-    s.graphemes(true).map(cell_width).sum()
+    s.graphemes(true).map(|g| cell_width(g, false)).sum()
 }
 
 /// `s` cut to at most `max` cells, ending in `…` when something was cut.
@@ -29,7 +29,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for g in s.graphemes(true) {
-        let w = cell_width(g);
+        let w = cell_width(g, false);
         if used + w + 1 > max {
             break;
         }
@@ -60,12 +60,15 @@ fn is_opening(c: char) -> bool {
     }
 }
 
-/// Width of one grapheme cluster (control characters count 0: ratatui drops them).
-fn cell_width(g: &str) -> usize {
+/// Width of one grapheme cluster (control characters count 0: ratatui drops them); with
+/// `wide`, East Asian ambiguous-width characters (“ ” … ·) count 2.
+fn cell_width(g: &str, wide: bool) -> usize {
     if let [b] = g.as_bytes() {
         usize::from(!b.is_ascii_control())
     } else if g.contains(char::is_control) {
         0
+    } else if wide {
+        g.width_cjk()
     } else {
         g.width()
     }
@@ -91,12 +94,24 @@ struct Atom {
 /// Spaces at the edges of lines are dropped; a `\n` forces a break. A column narrower than
 /// a wide character cannot hold it: such a grapheme gets a line of its own.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    wrap_measured(text, width, false)
+}
+
+/// [`wrap`], counting East Asian ambiguous-width characters as two cells when `wide`.
+pub fn wrap_measured(text: &str, width: usize, wide: bool) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0;
     for segment in text.split('\n') {
         let before = lines.len();
-        fill(&atoms(segment, start), segment, start, width, &mut lines);
+        fill(
+            &atoms(segment, start, wide),
+            segment,
+            start,
+            width,
+            wide,
+            &mut lines,
+        );
         if lines.len() == before {
             lines.push(start..start);
         }
@@ -106,12 +121,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 }
 
 /// Splits one line of text (starting at byte `base`) into atoms.
-fn atoms(text: &str, base: usize) -> Vec<Atom> {
+fn atoms(text: &str, base: usize, wide: bool) -> Vec<Atom> {
     let mut out: Vec<Atom> = Vec::new();
     let mut last_class = Class::Space;
     let mut glue_next = false;
     each_cluster(text, |i, g| {
-        let w = cell_width(g);
+        let w = cell_width(g, wide);
         let first = g.chars().next().unwrap_or(' ');
         let class = if first.is_whitespace() {
             Class::Space
@@ -178,7 +193,14 @@ fn each_cluster(text: &str, mut f: impl FnMut(usize, &str)) {
 }
 
 /// Greedily fills lines of `width` cells with `atoms` of `text` (which starts at byte `base`).
-fn fill(atoms: &[Atom], text: &str, base: usize, width: usize, lines: &mut Vec<Range<usize>>) {
+fn fill(
+    atoms: &[Atom],
+    text: &str,
+    base: usize,
+    width: usize,
+    wide: bool,
+    lines: &mut Vec<Range<usize>>,
+) {
     let mut line: Option<Range<usize>> = None;
     let mut used = 0;
     let mut gap = 0;
@@ -196,7 +218,7 @@ fn fill(atoms: &[Atom], text: &str, base: usize, width: usize, lines: &mut Vec<R
                 line = Some(atom.range.clone());
                 used = atom.width;
             } else {
-                used = split_long(atom, text, base, width, lines, &mut line);
+                used = split_long(atom, (text, base), (width, wide), lines, &mut line);
             }
         }
         gap = 0;
@@ -207,16 +229,15 @@ fn fill(atoms: &[Atom], text: &str, base: usize, width: usize, lines: &mut Vec<R
 /// Cuts an atom wider than the column grapheme by grapheme; leaves its tail open in `line`.
 fn split_long(
     atom: &Atom,
-    text: &str,
-    base: usize,
-    width: usize,
+    (text, base): (&str, usize),
+    (width, wide): (usize, bool),
     lines: &mut Vec<Range<usize>>,
     line: &mut Option<Range<usize>>,
 ) -> usize {
     let mut used = 0;
     let local = atom.range.start - base..atom.range.end - base;
     for (i, g) in text[local.clone()].grapheme_indices(true) {
-        let w = cell_width(g);
+        let w = cell_width(g, wide);
         let at = atom.range.start + i;
         match line.as_mut() {
             Some(cur) if used + w <= width => {

@@ -76,19 +76,10 @@ pub(crate) fn read_digits(text: &str, start: usize) -> Option<Digits> {
 
 /// A number's digits as plain ASCII, kept on the stack (numbers longer than this are not
 /// figures).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Literal {
     bytes: [u8; 32],
     len: usize,
-}
-
-impl Default for Literal {
-    fn default() -> Self {
-        Literal {
-            bytes: [0; 32],
-            len: 0,
-        }
-    }
 }
 
 impl Literal {

@@ -76,6 +76,12 @@ pub enum Action {
     ToggleStacked,
     /// Show or hide commentators' notes.
     ToggleNotes,
+    /// Highlight the figures (pairs in one colour, mismatches in a warning style) or not.
+    ToggleFigures,
+    /// Go to the next figure the translation gets wrong (wrapping).
+    NextMismatch,
+    /// Go to the previous figure the translation gets wrong (wrapping).
+    PrevMismatch,
     /// Bookmark the paragraph at the reading position, or remove its bookmark.
     ToggleBookmark,
     /// Open the note editor on the paragraph at the reading position (bookmarking it on save).

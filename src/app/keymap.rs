@@ -1,10 +1,8 @@
 //! The key map as data: each binding names a key, the action it triggers, where it applies,
 //! its help section and description. Key lookup, the help overlay and the status-line hints
 //! are all generated from [`BINDINGS`], so they cannot drift apart.
-//!
-//! Reserved for later features (keep it unbound): `#` (numbers).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 
@@ -63,6 +61,14 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+/// A key with Alt (Meta): terminals send it as Esc before the key.
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+
 /// A special key (arrows, Enter, ...).
 const fn sp(code: KeyCode) -> Key {
     Key {
@@ -100,6 +106,7 @@ const VIEW: &str = "View";
 const TURNS: &str = "Turn list";
 const OVERLAYS: &str = "Pickers and help";
 const MARKS: &str = "Bookmarks";
+const FIGURES: &str = "Figures";
 const GENERAL: &str = "General";
 
 /// The key map.
@@ -131,6 +138,9 @@ pub static BINDINGS: &[Binding] = &[
     b(k('l'), A::CycleLanguage, R, VIEW, "Languages: both / English / Chinese", None),
     b(k('s'), A::ToggleStacked, R, VIEW, "Side by side / stacked", None),
     b(k('c'), A::ToggleNotes, R, VIEW, "Show or hide commentary notes", None),
+    b(k('#'), A::ToggleFigures, R, FIGURES, "Highlight figures and mismatches", None),
+    b(k('!'), A::NextMismatch, R, FIGURES, "Next figure the Chinese gets wrong", None),
+    b(alt('!'), A::PrevMismatch, R, FIGURES, "Previous figure the Chinese gets wrong", None),
     b(sp(KeyCode::Tab), A::ToggleFocus, R, TURNS, "Focus the turn list / reading pane", Some("turns")),
     b(k('j'), A::ListMove(1), L, TURNS, "Select the next entry", None),
     b(sp(KeyCode::Down), A::ListMove(1), L, TURNS, "Select the next entry", None),
@@ -191,7 +201,7 @@ pub fn chain(ctx: Context) -> &'static [Context] {
 }
 
 /// The key as the table spells it: Shift is implied by the character itself.
-pub(crate) fn normalize(ev: KeyEvent) -> Key {
+fn normalize(ev: KeyEvent) -> Key {
     let mut mods = ev.modifiers;
     if matches!(ev.code, KeyCode::Char(_)) {
         mods.remove(KeyModifiers::SHIFT);
@@ -202,9 +212,18 @@ pub(crate) fn normalize(ev: KeyEvent) -> Key {
     }
 }
 
-/// The action bound to `ev` in `ctx` in the built-in table (falling back as [`chain`] says).
+/// The action bound to `ev` in `ctx` (falling back as [`chain`] says), if any.
 pub fn lookup(ctx: Context, ev: KeyEvent) -> Option<Action> {
-    super::keys::lookup_in(BINDINGS, ctx, ev)
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = normalize(ev);
+    chain(ctx).iter().find_map(|c| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == *c && b.key == key)
+            .map(|b| b.action.clone())
+    })
 }
 
 /// How a key is written in help and hints.
@@ -221,19 +240,45 @@ pub fn key_label(key: Key) -> String {
     };
     if key.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{base}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
     } else {
         base
     }
 }
 
-/// Built-in bindings of `ctx` merged by action: (keys joined with " ", first binding).
+/// Bindings of `ctx` merged by action: (keys joined with " ", first binding).
 pub fn merged(ctx: Context) -> Vec<(String, &'static Binding)> {
-    super::keys::merged_in(BINDINGS, ctx)
+    let mut out: Vec<(String, &'static Binding)> = Vec::new();
+    for bd in BINDINGS.iter().filter(|b| b.context == ctx) {
+        match out.iter_mut().find(|(_, first)| first.action == bd.action) {
+            Some((keys, _)) => {
+                keys.push(' ');
+                keys.push_str(&key_label(bd.key));
+            }
+            None => out.push((key_label(bd.key), bd)),
+        }
+    }
+    out
 }
 
-/// Built-in status-line hints for `ctx`: (first key, binding), in table order.
+/// Status-line hints for `ctx`: (first key, label), in table order.
 pub fn hints(ctx: Context) -> Vec<(String, &'static Binding)> {
-    super::keys::hints_in(BINDINGS, ctx)
+    let mut out: Vec<(String, &'static Binding)> = Vec::new();
+    for c in chain(ctx) {
+        for bd in BINDINGS
+            .iter()
+            .filter(|b| b.context == *c && b.hint.is_some())
+        {
+            let taken = out
+                .iter()
+                .any(|(_, o)| o.key == bd.key || o.action == bd.action);
+            if !taken {
+                out.push((key_label(bd.key), bd));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

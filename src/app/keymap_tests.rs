@@ -43,11 +43,24 @@ fn no_key_is_bound_twice_in_one_context() {
 }
 
 #[test]
-fn the_key_reserved_for_numbers_stays_free() {
-    assert!(
-        BINDINGS.iter().all(|b| b.key.code != KeyCode::Char('#')),
-        "# is bound"
+fn figure_keys_toggle_highlighting_and_step_through_mismatches() {
+    let hash = press(KeyCode::Char('#'), KeyModifiers::SHIFT);
+    assert_eq!(lookup(Context::Reader, hash), Some(Action::ToggleFigures));
+    assert_eq!(lookup(Context::List, hash), Some(Action::ToggleFigures));
+    let bang = press(KeyCode::Char('!'), KeyModifiers::SHIFT);
+    assert_eq!(lookup(Context::Reader, bang), Some(Action::NextMismatch));
+    let alt_bang = press(KeyCode::Char('!'), KeyModifiers::ALT | KeyModifiers::SHIFT);
+    assert_eq!(
+        lookup(Context::Reader, alt_bang),
+        Some(Action::PrevMismatch)
     );
+    assert_eq!(lookup(Context::Help, hash), None, "not under the help");
+    let rows = merged(Context::Reader);
+    let (keys, _) = rows
+        .iter()
+        .find(|(_, b)| b.action == Action::PrevMismatch)
+        .expect("previous mismatch is bound");
+    assert_eq!(keys, "Alt-!");
 }
 
 #[test]

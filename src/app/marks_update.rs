@@ -41,6 +41,7 @@ impl App {
                 .join(" + "),
         };
         self.index = DocIndex::new(&doc);
+        self.figures = self.figures.for_call(&doc);
         self.doc = doc;
         if !self.index.bilingual {
             self.view.lang = crate::ui::layout::LangView::Both;

@@ -7,10 +7,10 @@ use ratatui_textarea::TextArea;
 use crate::transcript::Transcript;
 use crate::ui::layout::{LangView, Layout, NO_BLOCK, STACK_BELOW, Shape};
 
+use super::figures::Figures;
 use super::index::DocIndex;
 use super::marks::Marks;
 use super::search::{Match, Scope};
-use super::prefs::Prefs;
 
 /// Which pane receives the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +44,6 @@ pub struct View {
     pub arrangement: Arrangement,
     pub notes: bool,
 }
-    /// East Asian ambiguous-width characters take two cells (the terminal is set so).
-    pub wide_ambiguous: bool,
 
 /// A reading position independent of the width: a turn, a block in it, a line in that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -106,9 +104,9 @@ pub struct App {
     pub areas: Areas,
     /// Bookmarks: the store, this call's marks, the panel and the note editor.
     pub marks: Marks,
+    /// The call's figures (analysed once on opening) and their highlighting.
+    pub figures: Figures,
     pub quit: bool,
-    /// The settings in effect: keys, colours, Chinese script.
-    pub prefs: Prefs,
 }
 
 impl App {
@@ -122,7 +120,7 @@ impl App {
         };
         let layout = Layout::build(&doc, &index, shape(view, width));
         let marks = Marks::new(&doc, Vec::new());
-            wide_ambiguous: false,
+        let figures = Figures::new(&doc);
         App {
             doc,
             index,
@@ -138,11 +136,11 @@ impl App {
             status: None,
             areas: Areas::default(),
             marks,
+            figures,
             quit: false,
         }
     }
 
-            prefs: Prefs::default(),
     /// Adapts to a reading pane of `width` x `height`, keeping the reading position.
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         self.height = height.max(1).into();
@@ -261,7 +259,6 @@ pub fn shape(view: View, width: u16) -> Shape {
 
 impl App {
     /// Where keys go now: the open overlay or input, else the focused pane.
-        wide_ambiguous: view.wide_ambiguous,
     pub fn context(&self) -> super::keymap::Context {
         use super::keymap::Context;
         if self.marks.editor.is_some() {

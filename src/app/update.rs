@@ -59,6 +59,9 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::CloseOverlay => app.overlay = Overlay::None,
+        Action::ToggleFigures => app.toggle_figures(),
+        Action::NextMismatch => app.goto_mismatch(true),
+        Action::PrevMismatch => app.goto_mismatch(false),
         Action::ToggleBookmark
         | Action::EditNote
         | Action::OpenBookmarks

@@ -5,6 +5,7 @@ pub mod layout;
 pub mod marks;
 pub mod overlay;
 pub mod reading;
+pub mod spans;
 pub mod status;
 pub mod theme;
 pub mod turns;
@@ -92,9 +93,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         ..frame.area()
     };
     match app.overlay {
-        Overlay::Help { scroll } => {
-            overlay::render_help(frame.buffer_mut(), main, scroll, &app.prefs.keys)
-        }
+        Overlay::Help { scroll } => overlay::render_help(frame.buffer_mut(), main, scroll),
         Overlay::Analysts { selected } => {
             overlay::render_analysts(frame.buffer_mut(), main, app, selected);
         }
@@ -106,4 +105,3 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     overlay::render_search(frame, p.status, app);
     marks::render_note(frame, main, app);
 }
-    theme::apply(frame.buffer_mut(), app.prefs.palette);

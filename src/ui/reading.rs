@@ -3,16 +3,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::app::search::Match;
 use crate::transcript::Block;
 
 use super::labels::{question_label, section_title, speaker_header};
 use super::layout::{NOTE_GUTTER, Piece, Row, RowKind, Src};
-use super::theme;
 use super::wrap::truncate;
+use super::{spans, theme};
 
 /// Draws the visible rows of the reading pane into `area`.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
@@ -137,7 +135,8 @@ fn rule_line(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
     );
 }
 
-/// Draws a piece of block text at `(x, y)` within `w` cells, highlighting search matches.
+/// Draws a piece of block text at `(x, y)` within `w` cells, highlighting figures (when on)
+/// and search matches.
 fn piece(
     buf: &mut Buffer,
     (x, y, w): (u16, u16, u16),
@@ -146,61 +145,37 @@ fn piece(
     p: Piece,
     base: Style,
 ) {
-    let block = &app.doc.turns[row.turn as usize].blocks[row.block as usize];
+    let (turn, b) = (row.turn as usize, row.block as usize);
+    let block = &app.doc.turns[turn].blocks[b];
     let text = match (block, p.src) {
         (Block::Para { en: Some(s), .. }, Src::En) => s,
         (Block::Para { zh: Some(s), .. }, Src::Zh) => s,
         (Block::Note { note }, Src::Note) => note,
         _ => return,
     };
-    let id = app.index.block_id(row.turn as usize, row.block as usize);
-    let line = highlighted(
-        text,
-        p,
-        matches_in(app, id, p.src),
-        app.search.current,
-        base,
-    );
+    let id = app.index.block_id(turn, b);
+    let search = match_layers(app, id, p.src);
+    let figures = spans::figure_layers(app, turn, b, p.src);
+    let line = spans::layered(text, p, base, &figures, &search);
     buf.set_line(x, y, &line, w);
 }
 
-/// The matches (with their indices) of block `id` in text `src`.
-fn matches_in(app: &App, id: u32, src: Src) -> impl Iterator<Item = (usize, &Match)> {
+/// The search matches of block `id` in text `src`, the current one styled apart.
+fn match_layers(app: &App, id: u32, src: Src) -> Vec<spans::Layer> {
     let all = &app.search.matches;
     let from = all.partition_point(|m| m.block < id);
     all[from..]
         .iter()
         .enumerate()
-        .take_while(move |(_, m)| m.block == id)
-        .filter(move |(_, m)| m.src == src)
-        .map(move |(i, m)| (from + i, m))
-}
-
-/// The text of `p` as spans, matches styled apart.
-fn highlighted<'a>(
-    text: &'a str,
-    p: Piece,
-    matches: impl Iterator<Item = (usize, &'a Match)>,
-    current: Option<usize>,
-    base: Style,
-) -> Line<'a> {
-    let (start, end) = (p.start as usize, p.end as usize);
-    let mut spans = Vec::new();
-    let mut at = start;
-    for (i, m) in matches {
-        let (ms, me) = ((m.start as usize).max(at), (m.end as usize).min(end));
-        if ms >= me {
-            continue;
-        }
-        spans.push(Span::styled(&text[at..ms], base));
-        let style = if current == Some(i) {
-            theme::CURRENT_MATCH
-        } else {
-            theme::MATCH
-        };
-        spans.push(Span::styled(&text[ms..me], style));
-        at = me;
-    }
-    spans.push(Span::styled(&text[at..end], base));
-    Line::from(spans)
+        .take_while(|(_, m)| m.block == id)
+        .filter(|(_, m)| m.src == src)
+        .map(|(i, m)| {
+            let style = if app.search.current == Some(from + i) {
+                theme::CURRENT_MATCH
+            } else {
+                theme::MATCH
+            };
+            (m.start as usize..m.end as usize, style)
+        })
+        .collect()
 }

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::app::keymap;
 use crate::app::{Action, App};
 
 use super::labels::call_title;
@@ -58,7 +59,20 @@ pub fn position(app: &App) -> String {
         let cur = app.search.current.map_or(0, |c| c + 1);
         s.push_str(&format!(" · match {cur}/{}", app.search.matches.len()));
     }
+    s.push_str(&mismatches(app));
     s
+}
+
+/// ` · ⚠ 3 figures` when the translation gets figures wrong; at one of them, which one and why
+/// (` · ⚠ 2/3 digits transposed`).
+pub fn mismatches(app: &App) -> String {
+    let all = &app.figures.analysis.mismatches;
+    match (all.len(), app.mismatch_here()) {
+        (0, _) => String::new(),
+        (n, Some(i)) => format!(" · ⚠ {}/{n} {}", i + 1, all[i].reason),
+        (1, None) => " · ⚠ 1 figure".to_string(),
+        (n, None) => format!(" · ⚠ {n} figures"),
+    }
 }
 
 /// True for the hints always shown (help, quit, closing and confirming).
@@ -79,10 +93,7 @@ fn essential(action: &Action) -> bool {
 /// in `room`, then the essential ones.
 fn hints(app: &App, room: usize) -> Line<'static> {
     let searching = !app.search.matches.is_empty();
-    let all: Vec<(String, String, bool)> = app
-        .prefs
-        .keys
-        .hints(app.context())
+    let all: Vec<(String, String, bool)> = keymap::hints(app.context())
         .into_iter()
         .filter(|(_, b)| {
             searching

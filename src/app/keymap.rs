@@ -2,7 +2,7 @@
 //! its help section and description. Key lookup, the help overlay and the status-line hints
 //! are all generated from [`BINDINGS`], so they cannot drift apart.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
@@ -201,7 +201,7 @@ pub fn chain(ctx: Context) -> &'static [Context] {
 }
 
 /// The key as the table spells it: Shift is implied by the character itself.
-fn normalize(ev: KeyEvent) -> Key {
+pub(crate) fn normalize(ev: KeyEvent) -> Key {
     let mut mods = ev.modifiers;
     if matches!(ev.code, KeyCode::Char(_)) {
         mods.remove(KeyModifiers::SHIFT);
@@ -212,18 +212,9 @@ fn normalize(ev: KeyEvent) -> Key {
     }
 }
 
-/// The action bound to `ev` in `ctx` (falling back as [`chain`] says), if any.
+/// The action bound to `ev` in `ctx` in the built-in table (falling back as [`chain`] says).
 pub fn lookup(ctx: Context, ev: KeyEvent) -> Option<Action> {
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
-    let key = normalize(ev);
-    chain(ctx).iter().find_map(|c| {
-        BINDINGS
-            .iter()
-            .find(|b| b.context == *c && b.key == key)
-            .map(|b| b.action.clone())
-    })
+    super::keys::lookup_in(BINDINGS, ctx, ev)
 }
 
 /// How a key is written in help and hints.
@@ -247,38 +238,14 @@ pub fn key_label(key: Key) -> String {
     }
 }
 
-/// Bindings of `ctx` merged by action: (keys joined with " ", first binding).
+/// Built-in bindings of `ctx` merged by action: (keys joined with " ", first binding).
 pub fn merged(ctx: Context) -> Vec<(String, &'static Binding)> {
-    let mut out: Vec<(String, &'static Binding)> = Vec::new();
-    for bd in BINDINGS.iter().filter(|b| b.context == ctx) {
-        match out.iter_mut().find(|(_, first)| first.action == bd.action) {
-            Some((keys, _)) => {
-                keys.push(' ');
-                keys.push_str(&key_label(bd.key));
-            }
-            None => out.push((key_label(bd.key), bd)),
-        }
-    }
-    out
+    super::keys::merged_in(BINDINGS, ctx)
 }
 
-/// Status-line hints for `ctx`: (first key, label), in table order.
+/// Built-in status-line hints for `ctx`: (first key, binding), in table order.
 pub fn hints(ctx: Context) -> Vec<(String, &'static Binding)> {
-    let mut out: Vec<(String, &'static Binding)> = Vec::new();
-    for c in chain(ctx) {
-        for bd in BINDINGS
-            .iter()
-            .filter(|b| b.context == *c && b.hint.is_some())
-        {
-            let taken = out
-                .iter()
-                .any(|(_, o)| o.key == bd.key || o.action == bd.action);
-            if !taken {
-                out.push((key_label(bd.key), bd));
-            }
-        }
-    }
-    out
+    super::keys::hints_in(BINDINGS, ctx)
 }
 
 #[cfg(test)]

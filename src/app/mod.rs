@@ -6,11 +6,13 @@ pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod marks;
+pub mod keys;
 mod marks_io;
 mod marks_panel;
 mod marks_update;
 mod nav;
 pub mod search;
+pub mod prefs;
 pub mod state;
 pub mod update;
 

@@ -11,6 +11,7 @@ use super::figures::Figures;
 use super::index::DocIndex;
 use super::marks::Marks;
 use super::search::{Match, Scope};
+use super::prefs::Prefs;
 
 /// Which pane receives the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,8 @@ pub struct View {
     pub arrangement: Arrangement,
     pub notes: bool,
 }
+    /// East Asian ambiguous-width characters take two cells (the terminal is set so).
+    pub wide_ambiguous: bool,
 
 /// A reading position independent of the width: a turn, a block in it, a line in that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,6 +110,8 @@ pub struct App {
     /// The call's figures (analysed once on opening) and their highlighting.
     pub figures: Figures,
     pub quit: bool,
+    /// The settings in effect: keys, colours, Chinese script.
+    pub prefs: Prefs,
 }
 
 impl App {
@@ -121,6 +126,7 @@ impl App {
         let layout = Layout::build(&doc, &index, shape(view, width));
         let marks = Marks::new(&doc, Vec::new());
         let figures = Figures::new(&doc);
+            wide_ambiguous: false,
         App {
             doc,
             index,
@@ -141,6 +147,7 @@ impl App {
         }
     }
 
+            prefs: Prefs::default(),
     /// Adapts to a reading pane of `width` x `height`, keeping the reading position.
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         self.height = height.max(1).into();
@@ -259,6 +266,7 @@ pub fn shape(view: View, width: u16) -> Shape {
 
 impl App {
     /// Where keys go now: the open overlay or input, else the focused pane.
+        wide_ambiguous: view.wide_ambiguous,
     pub fn context(&self) -> super::keymap::Context {
         use super::keymap::Context;
         if self.marks.editor.is_some() {

@@ -93,7 +93,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         ..frame.area()
     };
     match app.overlay {
-        Overlay::Help { scroll } => overlay::render_help(frame.buffer_mut(), main, scroll),
+        Overlay::Help { scroll } => {
+            overlay::render_help(frame.buffer_mut(), main, scroll, &app.prefs.keys)
+        }
         Overlay::Analysts { selected } => {
             overlay::render_analysts(frame.buffer_mut(), main, app, selected);
         }
@@ -105,3 +107,4 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     overlay::render_search(frame, p.status, app);
     marks::render_note(frame, main, app);
 }
+    theme::apply(frame.buffer_mut(), app.prefs.palette);

@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::keymap;
 use crate::app::{Action, App};
 
 use super::labels::call_title;
@@ -93,7 +92,10 @@ fn essential(action: &Action) -> bool {
 /// in `room`, then the essential ones.
 fn hints(app: &App, room: usize) -> Line<'static> {
     let searching = !app.search.matches.is_empty();
-    let all: Vec<(String, String, bool)> = keymap::hints(app.context())
+    let all: Vec<(String, String, bool)> = app
+        .prefs
+        .keys
+        .hints(app.context())
         .into_iter()
         .filter(|(_, b)| {
             searching

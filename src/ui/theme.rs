@@ -83,3 +83,146 @@ pub fn speaker(kind: SpeakerKind) -> Style {
     };
     Style::new().fg(fg).add_modifier(Modifier::BOLD)
 }
+
+/// How the styles above reach the screen: the light theme, or no colour at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Colours chosen for a light background.
+    pub light: bool,
+    /// False draws without colours: highlights keep bold and reverse video.
+    pub colour: bool,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            light: false,
+            colour: true,
+        }
+    }
+}
+
+/// Recolours a drawn frame for `palette`: the styles above are the dark theme; the light
+/// theme swaps each for one readable on a light background; without colour every fg and bg
+/// is cleared and cells that had a background (matches, the status line) are reversed.
+pub fn apply(buf: &mut ratatui::buffer::Buffer, palette: Palette) {
+    if palette.colour && !palette.light {
+        return;
+    }
+    for cell in buf.content.iter_mut() {
+        if !palette.colour {
+            if cell.bg != Color::Reset {
+                cell.modifier.insert(Modifier::REVERSED);
+            }
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+        } else {
+            cell.fg = light_fg(cell.fg);
+            cell.bg = light_bg(cell.bg);
+        }
+    }
+}
+
+/// The light theme's text colour for the dark theme's `c`.
+fn light_fg(c: Color) -> Color {
+    match c {
+        Color::White | Color::Gray => Color::Black,
+        Color::DarkGray => Color::Gray,
+        Color::LightBlue => Color::Blue,
+        Color::LightCyan => Color::Cyan,
+        Color::LightMagenta => Color::Magenta,
+        Color::LightGreen => Color::Green,
+        Color::LightRed => Color::Red,
+        Color::Yellow | Color::LightYellow => Color::Indexed(130),
+        other => other,
+    }
+}
+
+/// The light theme's background for the dark theme's `c`.
+fn light_bg(c: Color) -> Color {
+    match c {
+        Color::DarkGray => Color::Gray,
+        other => other,
+    }
+}
+
+/// Whether to draw colours: `--color always|never`, or (auto) unless `NO_COLOR` is set to
+/// something non-empty.
+pub fn colour_wanted(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => no_color.is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// The `--color` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn no_colour_clears_colours_and_reverses_backgrounds() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        buf.set_string(0, 0, "a", MATCH);
+        buf.set_string(1, 0, "b", QUESTION);
+        buf.set_string(2, 0, "c", SELECTED);
+        apply(
+            &mut buf,
+            Palette {
+                light: false,
+                colour: false,
+            },
+        );
+        for x in 0..3 {
+            let cell = &buf[(x, 0)];
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{x}");
+        }
+        assert!(buf[(0, 0)].modifier.contains(Modifier::REVERSED));
+        assert!(buf[(1, 0)].modifier.contains(Modifier::BOLD));
+        assert!(buf[(2, 0)].modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn the_light_theme_darkens_pale_text() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 2, 1));
+        buf.set_string(0, 0, "a", STATUS);
+        buf.set_string(1, 0, "b", speaker(SpeakerKind::Executive));
+        apply(&mut buf, Palette::default());
+        assert_eq!(buf[(0, 0)].fg, Color::White, "dark is as drawn");
+        apply(
+            &mut buf,
+            Palette {
+                light: true,
+                colour: true,
+            },
+        );
+        assert_eq!(
+            (buf[(0, 0)].fg, buf[(0, 0)].bg),
+            (Color::Black, Color::Gray)
+        );
+        assert_eq!(buf[(1, 0)].fg, Color::Cyan);
+    }
+
+    #[test]
+    fn no_color_is_honoured_only_when_set_and_not_forced() {
+        let set = Some(std::ffi::OsStr::new("1"));
+        let empty = Some(std::ffi::OsStr::new(""));
+        assert!(!colour_wanted(ColorChoice::Auto, set));
+        assert!(colour_wanted(ColorChoice::Auto, empty));
+        assert!(colour_wanted(ColorChoice::Auto, None));
+        assert!(colour_wanted(ColorChoice::Always, set));
+        assert!(!colour_wanted(ColorChoice::Never, None));
+    }
+}

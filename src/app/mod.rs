@@ -5,14 +5,14 @@ pub mod figures;
 pub mod index;
 pub mod input;
 pub mod keymap;
-pub mod marks;
 pub mod keys;
+pub mod marks;
 mod marks_io;
 mod marks_panel;
 mod marks_update;
 mod nav;
-pub mod search;
 pub mod prefs;
+pub mod search;
 pub mod state;
 pub mod update;
 

@@ -10,8 +10,8 @@ use crate::ui::layout::{LangView, Layout, NO_BLOCK, STACK_BELOW, Shape};
 use super::figures::Figures;
 use super::index::DocIndex;
 use super::marks::Marks;
-use super::search::{Match, Scope};
 use super::prefs::Prefs;
+use super::search::{Match, Scope};
 
 /// Which pane receives the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,9 +44,9 @@ pub struct View {
     pub lang: LangView,
     pub arrangement: Arrangement,
     pub notes: bool,
-}
     /// East Asian ambiguous-width characters take two cells (the terminal is set so).
     pub wide_ambiguous: bool,
+}
 
 /// A reading position independent of the width: a turn, a block in it, a line in that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -109,9 +109,9 @@ pub struct App {
     pub marks: Marks,
     /// The call's figures (analysed once on opening) and their highlighting.
     pub figures: Figures,
-    pub quit: bool,
     /// The settings in effect: keys, colours, Chinese script.
     pub prefs: Prefs,
+    pub quit: bool,
 }
 
 impl App {
@@ -122,11 +122,11 @@ impl App {
             lang: LangView::Both,
             arrangement: Arrangement::Auto,
             notes: true,
+            wide_ambiguous: false,
         };
         let layout = Layout::build(&doc, &index, shape(view, width));
         let marks = Marks::new(&doc, Vec::new());
         let figures = Figures::new(&doc);
-            wide_ambiguous: false,
         App {
             doc,
             index,
@@ -143,11 +143,11 @@ impl App {
             areas: Areas::default(),
             marks,
             figures,
+            prefs: Prefs::default(),
             quit: false,
         }
     }
 
-            prefs: Prefs::default(),
     /// Adapts to a reading pane of `width` x `height`, keeping the reading position.
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         self.height = height.max(1).into();
@@ -261,12 +261,12 @@ pub fn shape(view: View, width: u16) -> Shape {
         lang: view.lang,
         stacked,
         notes: view.notes,
+        wide_ambiguous: view.wide_ambiguous,
     }
 }
 
 impl App {
     /// Where keys go now: the open overlay or input, else the focused pane.
-        wide_ambiguous: view.wide_ambiguous,
     pub fn context(&self) -> super::keymap::Context {
         use super::keymap::Context;
         if self.marks.editor.is_some() {

@@ -106,5 +106,5 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     }
     overlay::render_search(frame, p.status, app);
     marks::render_note(frame, main, app);
-}
     theme::apply(frame.buffer_mut(), app.prefs.palette);
+}

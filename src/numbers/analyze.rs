@@ -200,3 +200,7 @@ fn mark(
     }
     out
 }
+
+#[cfg(test)]
+#[path = "analyze_tests.rs"]
+mod tests;

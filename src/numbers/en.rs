@@ -60,6 +60,10 @@ const UNITS: &[(&str, Kind, f64)] = &[
     ("bp", Kind::BasisPoints, 1.0),
     ("times", Kind::Multiplier, 1.0),
     ("fold", Kind::Multiplier, 1.0),
+    ("points", Kind::PercentPoints, 1.0),
+    ("point", Kind::PercentPoints, 1.0),
+    ("ppts", Kind::PercentPoints, 1.0),
+    ("pts", Kind::PercentPoints, 1.0),
     ("dollars", Kind::Money(Some(Currency::Usd)), 1.0),
     ("dollar", Kind::Money(Some(Currency::Usd)), 1.0),
     ("cents", Kind::Money(Some(Currency::Usd)), 0.01),
@@ -307,29 +311,47 @@ fn plus_after(text: &str, at: usize) -> usize {
 }
 
 /// A unit word after `at` (`%`, `percent`, `basis points`, `dollars`): length, kind, factor.
-/// `times` is a multiplier before a comparison (`3 times faster`), else a count (`20 times a day`).
+/// `times` counts occasions before `a day`, `in a row` or the end of a clause, else it is a
+/// multiple (`3 times faster`, `2 times the size`, `1.5 times increase`).
 pub(crate) fn unit_after(text: &str, at: usize) -> Option<(usize, Kind, f64)> {
     let units = UNITS.iter().map(|&(w, k, f)| (w, (k, f)));
     let (len, (kind, f)) = word_after(text, at, units)?;
     let times = text[at..at + len].ends_with("times");
-    if times && !comparison_after(&text[at + len..]) {
+    if times && occasions_after(&text[at + len..]) {
         return Some((len, Kind::Count, f));
     }
     Some((len, kind, f))
 }
 
-/// True when `rest` opens with a comparison: `faster`, `more`, `as`, `the size`.
-fn comparison_after(rest: &str) -> bool {
-    let word: String = rest
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .collect();
+/// True when `rest`, after `times`, makes it a count of occasions: no word follows, or a
+/// word of frequency (`a day`, `per year`, `in a row`, `since`).
+fn occasions_after(rest: &str) -> bool {
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
     let word = word.to_ascii_lowercase();
-    (word.len() > 3 && word.ends_with("er"))
+    word.is_empty()
         || matches!(
             word.as_str(),
-            "more" | "less" | "as" | "the" | "that" | "what" | "over"
+            "a" | "an"
+                | "per"
+                | "each"
+                | "every"
+                | "in"
+                | "this"
+                | "that"
+                | "since"
+                | "already"
+                | "before"
+                | "now"
+                | "so"
+                | "during"
+                | "when"
+                | "and"
+                | "or"
+                | "on"
+                | "at"
+                | "last"
+                | "over"
         )
 }
 

@@ -82,10 +82,16 @@ fn close(a: f64, ua: f64, b: f64, ub: f64) -> bool {
 }
 
 /// True when an English and a Chinese figure say the same thing. A Chinese multiple may
-/// count the increase (`增长两倍` for `tripled`).
+/// count the increase (`增长两倍` for `tripled`, `增长 1 倍` for `up 100%`).
 pub(crate) fn agree(e: &Figure, z: &Figure) -> bool {
     let ((fe, ve, ue), (fz, vz, uz)) = (measure(e), measure(z));
-    fe == fz && (close(ve, ue, vz, uz) || fz == Family::Multiple && close(ve, ue, vz + 1.0, uz))
+    match (fe, fz) {
+        (Family::Multiple, Family::Multiple) => {
+            close(ve, ue, vz, uz) || close(ve, ue, vz + 1.0, uz)
+        }
+        (Family::Share, Family::Multiple) => close(ve, ue, vz * 100.0, uz * 100.0),
+        _ => fe == fz && close(ve, ue, vz, uz),
+    }
 }
 
 /// True when two figures have the same value, not merely one a rounding of the other.

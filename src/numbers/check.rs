@@ -10,14 +10,15 @@ use std::ops::Range;
 use std::process::ExitCode;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
 
 use super::{Analysis, Mismatch, analyze};
 use crate::cli::CheckArgs;
 use crate::commands;
 use crate::transcript::model::{Block, Transcript};
 
-/// Characters of context shown on each side of a figure.
-const CONTEXT: usize = 30;
+/// Columns of context shown on each side of a figure.
+const CONTEXT: usize = 36;
 
 /// The JSON report.
 #[derive(Debug, Serialize)]
@@ -108,25 +109,46 @@ fn floor_char(text: &str, i: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// `range` of `text` with up to [`CONTEXT`] characters on each side, `…` where cut.
+/// `range` of `text` with up to [`CONTEXT`] columns on each side (a Han character takes two),
+/// cut at a word where the text has words, `…` where cut.
 pub fn context(text: &str, range: Range<usize>) -> String {
-    let before: Vec<char> = text[..range.start]
-        .chars()
-        .rev()
-        .take(CONTEXT + 1)
-        .collect();
-    let after: Vec<char> = text[range.end..].chars().take(CONTEXT + 1).collect();
+    let (before, cut_before) = side(text[..range.start].chars().rev());
+    let (after, cut_after) = side(text[range.end..].chars());
     let mut s = String::new();
-    if before.len() > CONTEXT {
+    if cut_before {
         s.push('…');
     }
-    s.extend(before.iter().take(CONTEXT).rev());
+    s.extend(before.iter().rev());
     s.push_str(&text[range]);
-    s.extend(after.iter().take(CONTEXT));
-    if after.len() > CONTEXT {
+    s.extend(after);
+    if cut_after {
         s.push('…');
     }
     s.replace('\n', " ")
+}
+
+/// Characters from one side of a figure, outward, up to [`CONTEXT`] columns, and whether the
+/// text went on; a cut never leaves part of a Latin word.
+fn side(chars: impl Iterator<Item = char>) -> (Vec<char>, bool) {
+    let mut out = Vec::new();
+    let mut width = 0;
+    let mut chars = chars.peekable();
+    while let Some(&c) = chars.peek() {
+        width += c.width().unwrap_or(0);
+        if width > CONTEXT {
+            break;
+        }
+        out.push(c);
+        chars.next();
+    }
+    let cut = chars.peek().is_some();
+    let latin = |c: &char| c.is_ascii_graphic();
+    if cut && chars.peek().is_some_and(latin) {
+        while out.last().is_some_and(latin) {
+            out.pop();
+        }
+    }
+    (out, cut)
 }
 
 /// The readable report: each mismatch with speaker and context, then a count.
@@ -181,5 +203,28 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
     {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::context;
+
+    #[test]
+    fn context_is_cut_at_words_and_counts_han_as_two_columns() {
+        let en = "Thank you. Revenue for the quarter was $2.75 billion, up 18% year over year, and we now serve 2.4 million households.";
+        let at = en.find("$2.75").unwrap();
+        let c = context(en, at..at + "$2.75 billion".len());
+        assert_eq!(
+            c,
+            "… you. Revenue for the quarter was $2.75 billion, up 18% year over year, and we now …"
+        );
+        let zh = "谢谢。本季度营收为 2.75 亿美元，同比增长 19%，我们目前服务 240 万户家庭。";
+        let at = zh.find("19%").unwrap();
+        assert_eq!(
+            context(zh, at..at + 3),
+            "…本季度营收为 2.75 亿美元，同比增长 19%，我们目前服务 240 万户家庭。"
+        );
+        assert_eq!(context("up 18%\nnow", 3..6), "up 18% now");
     }
 }

@@ -69,6 +69,7 @@ fn chinese_numerals() {
     let f = one("连续十三个季度");
     is(&f, "十三", 13.0, Kind::Count);
     assert!(f.spelled);
+    is(&one("連續十三個季度"), "十三", 13.0, Kind::Count);
     is(&one("一点五亿用户"), "一点五亿", 1.5e8, Kind::Count);
     is(&one("提高五度"), "五", 5.0, Kind::Count);
 }

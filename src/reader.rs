@@ -208,6 +208,11 @@ fn event_loop(
             if let Some(action) = input::action_for(app, event::read()?) {
                 update(app, action);
             }
+            if let Some(text) = app.clipboard.take() {
+                let mut out = io::stdout();
+                io::Write::write_all(&mut out, crate::clipboard::osc52(&text).as_bytes())?;
+                io::Write::flush(&mut out)?;
+            }
             if app.quit {
                 return Ok(());
             }

@@ -76,6 +76,10 @@ pub enum Action {
     ToggleStacked,
     /// Show or hide commentators' notes.
     ToggleNotes,
+    /// Show the Chinese as written, in Simplified, then in Traditional characters.
+    CycleScript,
+    /// Copy the paragraph at the reading position (speaker, English, Chinese) to the clipboard.
+    CopyParagraph,
     /// Highlight the figures (pairs in one colour, mismatches in a warning style) or not.
     ToggleFigures,
     /// Go to the next figure the translation gets wrong (wrapping).

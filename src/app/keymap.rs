@@ -138,6 +138,8 @@ pub static BINDINGS: &[Binding] = &[
     b(k('l'), A::CycleLanguage, R, VIEW, "Languages: both / English / Chinese", None),
     b(k('s'), A::ToggleStacked, R, VIEW, "Side by side / stacked", None),
     b(k('c'), A::ToggleNotes, R, VIEW, "Show or hide commentary notes", None),
+    b(k('t'), A::CycleScript, R, VIEW, "Show Chinese as Simplified / Traditional", None),
+    b(k('y'), A::CopyParagraph, R, VIEW, "Copy the paragraph to the clipboard", None),
     b(k('#'), A::ToggleFigures, R, FIGURES, "Highlight figures and mismatches", None),
     b(k('!'), A::NextMismatch, R, FIGURES, "Next figure the Chinese gets wrong", None),
     b(alt('!'), A::PrevMismatch, R, FIGURES, "Previous figure the Chinese gets wrong", None),

@@ -32,6 +32,8 @@ pub static NAMES: &[(&str, Action)] = &[
     ("cycle-language", Action::CycleLanguage),
     ("toggle-stacked", Action::ToggleStacked),
     ("toggle-notes", Action::ToggleNotes),
+    ("cycle-script", Action::CycleScript),
+    ("copy", Action::CopyParagraph),
     ("toggle-figures", Action::ToggleFigures),
     ("next-mismatch", Action::NextMismatch),
     ("prev-mismatch", Action::PrevMismatch),

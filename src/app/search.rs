@@ -25,7 +25,7 @@ pub struct Scope {
 
 /// Every match of `query` in the texts `scope` shows, in reading order.
 pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
-    let needle = fold(query).0;
+    let needle = fold(&crate::script::fold_script(query)).0;
     let mut out = Vec::new();
     if needle.is_empty() {
         return out;
@@ -67,8 +67,9 @@ fn texts(block: &Block, scope: Scope) -> Vec<(Src, &str)> {
 }
 
 /// Calls `hit` with the byte range (in `text`) of every match of the folded `needle`.
+/// Chinese is compared in Simplified characters, so either script finds both.
 fn find_in(text: &str, needle: &str, mut hit: impl FnMut(u32, u32)) {
-    let (folded, map) = fold(text);
+    let (folded, map) = fold(&crate::script::fold_script(text));
     for (i, m) in folded.match_indices(needle) {
         hit(map[i], map[i + m.len()]);
     }

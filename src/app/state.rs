@@ -111,6 +111,8 @@ pub struct App {
     pub figures: Figures,
     /// The settings in effect: keys, colours, Chinese script.
     pub prefs: Prefs,
+    /// Text waiting to be sent to the terminal's clipboard (OSC 52) after this update.
+    pub clipboard: Option<String>,
     pub quit: bool,
 }
 
@@ -144,6 +146,7 @@ impl App {
             marks,
             figures,
             prefs: Prefs::default(),
+            clipboard: None,
             quit: false,
         }
     }

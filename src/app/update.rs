@@ -107,6 +107,15 @@ fn search_or_view(app: &mut App, action: Action) {
         Action::ClearSearch => clear_search(app),
         Action::CycleLanguage => cycle_language(app),
         Action::ToggleStacked => toggle_stacked(app),
+        Action::CycleScript => {
+            app.prefs.script = crate::script::next(app.prefs.script);
+            let query = app.search.query.clone();
+            if !query.is_empty() {
+                rescope_search(app);
+            }
+            app.say(crate::script::label(app.prefs.script));
+        }
+        Action::CopyParagraph => copy_paragraph(app),
         Action::ToggleNotes => {
             app.view.notes = !app.view.notes;
             app.apply_view();
@@ -251,6 +260,38 @@ fn clear_search(app: &mut App) {
     app.search.query.clear();
     app.search.matches.clear();
     app.search.current = None;
+}
+
+/// `y`: the paragraph at the reading position, with its speaker, for the clipboard.
+fn copy_paragraph(app: &mut App) {
+    let Some((turn, block)) = app.paragraph_here() else {
+        app.say("No paragraph here to copy");
+        return;
+    };
+    let t = &app.doc;
+    let sp = t.speaker_of(&t.turns[turn]);
+    let who = [
+        Some(sp.name.as_str()),
+        sp.role.as_deref(),
+        sp.firm.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let mut text = who;
+    if let crate::transcript::Block::Para { en, zh } = &t.turns[turn].blocks[block] {
+        if let Some(e) = en {
+            text.push('\n');
+            text.push_str(e);
+        }
+        if let Some(z) = zh {
+            text.push('\n');
+            text.push_str(&crate::script::to_script(z, app.prefs.script));
+        }
+    }
+    app.clipboard = Some(text);
+    app.say("Copied the paragraph to the clipboard (OSC 52)");
 }
 
 /// The global number of the first block at or below the top row.

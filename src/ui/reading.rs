@@ -153,10 +153,14 @@ fn piece(
         (Block::Note { note }, Src::Note) => note,
         _ => return,
     };
+    let text = match p.src {
+        Src::En => std::borrow::Cow::Borrowed(text.as_str()),
+        _ => crate::script::to_script(text, app.prefs.script),
+    };
     let id = app.index.block_id(turn, b);
     let search = match_layers(app, id, p.src);
     let figures = spans::figure_layers(app, turn, b, p.src);
-    let line = spans::layered(text, p, base, &figures, &search);
+    let line = spans::layered(&text, p, base, &figures, &search);
     buf.set_line(x, y, &line, w);
 }
 

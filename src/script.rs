@@ -1,0 +1,101 @@
+//! Showing Chinese in Simplified or Traditional characters whatever the source, and matching
+//! across the two scripts. Conversions that would change a text's character boundaries are
+//! not applied, so byte offsets (wrapping, highlights, matches) stay valid.
+
+use std::borrow::Cow;
+
+use zhconv::{Variant, zhconv};
+
+use crate::settings::ChineseScript;
+
+/// True when `a` and `b` have their characters at the same byte offsets.
+fn same_boundaries(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.char_indices()
+            .map(|(i, _)| i)
+            .eq(b.char_indices().map(|(i, _)| i))
+}
+
+/// True when the text holds a character outside ASCII (only such text can need converting).
+fn maybe_han(text: &str) -> bool {
+    !text.is_ascii()
+}
+
+/// `text` converted to `variant` when that keeps its character boundaries.
+fn convert(text: &str, variant: Variant) -> Cow<'_, str> {
+    if !maybe_han(text) {
+        return Cow::Borrowed(text);
+    }
+    let out = zhconv(text, variant);
+    if out != text && same_boundaries(text, &out) {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `text` as the reader should show it in `script`.
+pub fn to_script(text: &str, script: ChineseScript) -> Cow<'_, str> {
+    match script {
+        ChineseScript::Original => Cow::Borrowed(text),
+        ChineseScript::Simplified => convert(text, Variant::ZhHans),
+        ChineseScript::Traditional => convert(text, Variant::ZhHant),
+    }
+}
+
+/// `text` in Simplified characters, for matching across scripts.
+pub fn fold_script(text: &str) -> Cow<'_, str> {
+    convert(text, Variant::ZhHans)
+}
+
+/// The next script in the cycle original → simplified → traditional.
+pub fn next(script: ChineseScript) -> ChineseScript {
+    match script {
+        ChineseScript::Original => ChineseScript::Simplified,
+        ChineseScript::Simplified => ChineseScript::Traditional,
+        ChineseScript::Traditional => ChineseScript::Original,
+    }
+}
+
+/// How a script is named in the status line.
+pub fn label(script: ChineseScript) -> &'static str {
+    match script {
+        ChineseScript::Original => "Chinese as written",
+        ChineseScript::Simplified => "Chinese in Simplified characters",
+        ChineseScript::Traditional => "Chinese in Traditional characters",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_both_ways_keeping_offsets() {
+        let t = "亞馬遜的營收為 2,134 億美元";
+        let s = to_script(t, ChineseScript::Simplified);
+        assert_eq!(s, "亚马逊的营收为 2,134 亿美元");
+        assert_eq!(to_script(&s, ChineseScript::Traditional), t);
+        assert!(same_boundaries(t, &s));
+        assert_eq!(to_script(t, ChineseScript::Original), t);
+        assert!(matches!(
+            to_script("AWS grew 24%", ChineseScript::Simplified),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn folds_traditional_to_simplified() {
+        assert_eq!(fold_script("營收"), "营收");
+        assert_eq!(fold_script("营收"), "营收");
+    }
+
+    #[test]
+    fn cycles_through_the_scripts() {
+        let mut s = ChineseScript::Original;
+        for _ in 0..3 {
+            s = next(s);
+        }
+        assert_eq!(s, ChineseScript::Original);
+    }
+}

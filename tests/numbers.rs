@@ -252,3 +252,126 @@ fn a_neighbour_figure_paired_in_its_own_paragraph_excuses_nothing() {
     let expected = [(ti, bi, Some("31%".into()), "13%".into(), Reason::Transposed)];
     assert_eq!(flagged(&analyze(&t)), expected);
 }
+
+/// Text built from the pieces figures are made of, and any other characters, in any order.
+fn figure_soup() -> impl proptest::strategy::Strategy<Value = String> {
+    let piece = proptest::sample::select(vec![
+        "0",
+        "1",
+        "2",
+        "7",
+        "9",
+        "１２",
+        ",",
+        ".",
+        "．",
+        "%",
+        "％",
+        "$",
+        "US$",
+        "¥",
+        " ",
+        "-",
+        ":",
+        "/",
+        "'",
+        "’",
+        "“",
+        "”",
+        "亿",
+        "億",
+        "万",
+        "萬",
+        "千",
+        "百",
+        "十",
+        "一",
+        "两",
+        "兩",
+        "三",
+        "零",
+        "〇",
+        "点",
+        "分之",
+        "百分之",
+        "第",
+        "年",
+        "月",
+        "日",
+        "个",
+        "個",
+        "季度",
+        "基点",
+        "个百分点",
+        "倍",
+        "美元",
+        "元",
+        "多",
+        "几",
+        "至",
+        "和",
+        "、",
+        "Q",
+        "FY",
+        "x",
+        "B",
+        "K",
+        "bn",
+        "st",
+        "billion",
+        "million",
+        "percent",
+        "basis points",
+        "points",
+        "times",
+        "a",
+        "half",
+        "third",
+        "quarter",
+        "of",
+        "and",
+        "twenty",
+        "five",
+        "hundred",
+        "plus",
+        "between",
+        "to",
+        "\n",
+    ]);
+    let any_char = any::<char>().prop_map(String::from);
+    let piece = prop_oneof![4 => piece.prop_map(String::from), 1 => any_char];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn extraction_never_panics_and_ranges_cut_the_text(text in figure_soup()) {
+        for lang in [tandem::Lang::En, tandem::Lang::Zh] {
+            let figures = tandem::numbers::extract(&text, lang);
+            let mut end = 0;
+            for f in &figures {
+                prop_assert!(f.range.start >= end, "overlap in {text:?}: {figures:?}");
+                prop_assert_eq!(text.get(f.range.clone()), Some(f.text.as_str()));
+                prop_assert!(f.value.is_finite() && f.ulp > 0.0, "{f:?}");
+                end = f.range.end;
+            }
+        }
+    }
+
+    #[test]
+    fn analysis_never_panics_and_marks_agree(en in figure_soup(), zh in figure_soup()) {
+        let t = call(&[(en.as_str(), zh.as_str()), (zh.as_str(), en.as_str())]);
+        let a = analyze(&t);
+        for m in &a.mismatches {
+            let (_, z) = a.figures(m);
+            prop_assert_eq!(a.blocks[m.turn][m.block].zh[m.zh].mismatch.is_some(), true);
+            prop_assert!(z.is_strong());
+        }
+        let paired = a.blocks.iter().flatten().flat_map(|b| &b.en).filter(|m| m.pair.is_some()).count();
+        prop_assert_eq!(paired, a.pairs);
+    }
+}

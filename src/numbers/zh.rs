@@ -210,7 +210,7 @@ fn fraction(text: &str, start: usize, end: usize) -> Option<(Option<Draft>, usiz
         return None;
     }
     let len = numerals::run_len(&text[at..]);
-    let (den, _) = numerals::parse(run)?;
+    let (den, _) = numerals::parse(run).filter(|&(d, _)| d > 0.0)?;
     let (num, _) = numerals::parse(&text[at..at + len])?;
     let draft = spelled(start, at + len, num / den, 1e-3, Kind::Fraction);
     Some((Some(share(draft)), at + len))

@@ -69,6 +69,9 @@ pub(crate) fn run_len(s: &str) -> usize {
 
 /// The value of a whole numeral, and one unit in its last written place.
 pub(crate) fn parse(s: &str) -> Option<(f64, f64)> {
+    if s.is_empty() {
+        return None;
+    }
     if let Some((int, rest)) = s.split_once(['点', '點']) {
         return parse_decimal(int, rest);
     }
@@ -181,6 +184,7 @@ mod tests {
         assert_eq!(value("一两"), None);
         assert_eq!(value("三四"), None);
         assert_eq!(value("万"), None);
+        assert_eq!(value(""), None);
     }
 
     #[test]

@@ -157,7 +157,7 @@ pub fn man() -> Result<ExitCode, Box<dyn std::error::Error>> {
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn write_stdout(text: &str) -> std::io::Result<()> {
+pub(crate) fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())

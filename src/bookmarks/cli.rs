@@ -1,5 +1,6 @@
 //! `tandem bookmarks list|export`: the bookmarks in the config directory, on the command line.
 
+use crate::commands::write_stdout;
 use std::error::Error;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -136,16 +137,4 @@ fn write_file(path: &Path, text: &str, force: bool) -> Result<(), Box<dyn Error>
     f.write_all(text.as_bytes())?;
     f.sync_all()?;
     Ok(())
-}
-
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn write_stdout(text: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    }
 }

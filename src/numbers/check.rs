@@ -3,9 +3,9 @@
 //! Exit code 0 when every Chinese figure agrees with the English, 1 when some do not, 2 on
 //! an error (through the caller).
 
+use crate::commands::write_stdout;
 use std::error::Error;
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::ops::Range;
 use std::process::ExitCode;
 
@@ -192,18 +192,6 @@ fn text(t: &Transcript, report: &Report) -> String {
         report.pairs
     );
     s
-}
-
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn write_stdout(text: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    }
 }
 
 #[cfg(test)]

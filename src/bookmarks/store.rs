@@ -8,10 +8,10 @@
 //! tandem wrote, is left alone and nothing is written over it. When saving fails, the
 //! bookmarks stay in memory and the next change tries again.
 
-use std::fs::{self, File, TryLockError};
+use std::fs::{self, File};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::clock;
 use super::merge::merge;
@@ -21,7 +21,7 @@ use crate::config::{quarantine, write_atomically};
 /// File name of the store in the config directory.
 pub const FILE: &str = "bookmarks.json";
 /// How long to wait for another reader to release the lock.
-const LOCK_WAIT: Duration = Duration::from_secs(5);
+const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// Ok: saved (or read), with a notice to show when something was repaired; Err: why not.
 pub type Outcome = Result<Option<String>, String>;
@@ -179,20 +179,19 @@ fn lock(path: &Path) -> Result<File, String> {
         .write(true)
         .open(&lock_path)
         .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(TryLockError::WouldBlock) => {
-                return Err(format!("{} is held by another tandem", lock_path.display()));
-            }
-            Err(TryLockError::Error(e)) => {
-                return Err(format!("cannot lock {}: {e}", lock_path.display()));
-            }
-        }
+    // A blocking lock queues behind the holder (polling with try_lock can starve when another
+    // process takes the lock again and again); a helper thread bounds the wait.
+    let waiter = file
+        .try_clone()
+        .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(waiter.lock());
+    });
+    match rx.recv_timeout(LOCK_WAIT) {
+        Ok(Ok(())) => Ok(file),
+        Ok(Err(e)) => Err(format!("cannot lock {}: {e}", lock_path.display())),
+        Err(_) => Err(format!("{} is held by another tandem", lock_path.display())),
     }
 }
 

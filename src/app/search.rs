@@ -26,6 +26,8 @@ pub struct Scope {
 /// Every match of `query` in the texts `scope` shows, in reading order.
 pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
     let needle = fold(&crate::script::fold_script(query)).0;
+    // Only a query with non-ASCII characters needs the texts folded to one Chinese script.
+    let han = !needle.is_ascii();
     let mut out = Vec::new();
     if needle.is_empty() {
         return out;
@@ -34,7 +36,7 @@ pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Mat
         for (bi, block) in turn.blocks.iter().enumerate() {
             let id = ix.block_id(ti, bi);
             for (src, text) in texts(block, scope) {
-                find_in(text, &needle, |start, end| {
+                find_in(text, &needle, han, |start, end| {
                     out.push(Match {
                         block: id,
                         src,
@@ -68,8 +70,13 @@ fn texts(block: &Block, scope: Scope) -> Vec<(Src, &str)> {
 
 /// Calls `hit` with the byte range (in `text`) of every match of the folded `needle`.
 /// Chinese is compared in Simplified characters, so either script finds both.
-fn find_in(text: &str, needle: &str, mut hit: impl FnMut(u32, u32)) {
-    let (folded, map) = fold(&crate::script::fold_script(text));
+fn find_in(text: &str, needle: &str, han: bool, mut hit: impl FnMut(u32, u32)) {
+    let text_in_script = if han {
+        crate::script::fold_script(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let (folded, map) = fold(&text_in_script);
     for (i, m) in folded.match_indices(needle) {
         hit(map[i], map[i + m.len()]);
     }

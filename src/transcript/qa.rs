@@ -202,8 +202,8 @@ pub fn structure(
     turns: &mut [Turn],
     qa_heading_turn: Option<usize>,
 ) -> Vec<Question> {
-    mark_operator(speakers, turns);
     let texts: Vec<(String, String)> = turns.iter().map(turn_text).collect();
+    mark_operator(speakers, turns, &texts);
     let start = qa_start(speakers, turns, &texts, qa_heading_turn);
     for (i, t) in turns.iter().enumerate() {
         if start.is_none_or(|s| i < s) && speakers[t.speaker].kind != SpeakerKind::Operator {
@@ -233,14 +233,13 @@ pub fn structure(
 }
 
 /// Marks the operator: by title, or as the speaker who introduces questioners.
-fn mark_operator(speakers: &mut [Speaker], turns: &[Turn]) {
+fn mark_operator(speakers: &mut [Speaker], turns: &[Turn], texts: &[(String, String)]) {
     if speakers.iter().any(|s| s.kind == SpeakerKind::Operator) {
         return;
     }
     let mut intros = vec![0usize; speakers.len()];
-    for t in turns {
-        let (en, zh) = turn_text(t);
-        if is_intro(&en, &zh) {
+    for (t, (en, zh)) in turns.iter().zip(texts) {
+        if is_intro(en, zh) {
             intros[t.speaker] += 1;
         }
     }

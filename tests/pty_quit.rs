@@ -33,19 +33,50 @@ Demand remains strong across all regions.
 各地区需求依然强劲。
 ";
 
-/// Output collected from the pty so far.
-type Sink = Arc<Mutex<Vec<u8>>>;
+/// What the pty showed so far: the raw bytes (for terminal modes) and every distinct screen a
+/// terminal emulator drew from them (for text, which the reader draws as cell diffs, so a
+/// phrase is not always contiguous in the byte stream).
+#[derive(Default)]
+struct Seen {
+    raw: Vec<u8>,
+    screens: Vec<String>,
+}
 
-/// Waits until the output contains `needle` (or the time runs out).
-fn wait_for(out: &Sink, needle: &[u8], limit: Duration) -> bool {
+/// Output collected from the pty so far.
+type Sink = Arc<Mutex<Seen>>;
+
+impl Seen {
+    fn shown(&self, needle: &str) -> bool {
+        self.screens.iter().any(|s| s.contains(needle))
+    }
+}
+
+/// Feeds the pty's output into `sink` until the pty closes.
+fn collect(mut reader: Box<dyn Read + Send>, sink: Sink) {
+    std::thread::spawn(move || {
+        let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+        let mut term = vt100::Parser::new(size(24), size(80), 0);
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            term.process(&buf[..n]);
+            let screen = term.screen().contents();
+            let mut seen = sink.lock().unwrap();
+            seen.raw.extend_from_slice(&buf[..n]);
+            if seen.screens.last() != Some(&screen) {
+                seen.screens.push(screen);
+            }
+        }
+    });
+}
+
+/// Waits until a screen showed `needle` (or the time runs out).
+fn wait_for(out: &Sink, needle: &str, limit: Duration) -> bool {
     let start = Instant::now();
     while start.elapsed() < limit {
-        if out
-            .lock()
-            .unwrap()
-            .windows(needle.len())
-            .any(|w| w == needle)
-        {
+        if out.lock().unwrap().shown(needle) {
             return true;
         }
         std::thread::sleep(Duration::from_millis(50));
@@ -53,10 +84,29 @@ fn wait_for(out: &Sink, needle: &[u8], limit: Duration) -> bool {
     false
 }
 
+/// The last screen drawn, for failure messages.
+fn last_screen(out: &Sink) -> String {
+    out.lock()
+        .unwrap()
+        .screens
+        .last()
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// The reader's run in a pty: exit status and everything it wrote.
 struct Run {
     success: bool,
+    /// The raw bytes written, for terminal modes.
     output: String,
+    /// Every distinct screen drawn, in order.
+    screens: Vec<String>,
+}
+
+impl Run {
+    fn shown(&self, needle: &str) -> bool {
+        self.screens.iter().any(|s| s.contains(needle))
+    }
 }
 
 /// Runs the reader on `file` in an 80x24 pty, waits for `ready`, types `keys`, waits for exit.
@@ -98,28 +148,20 @@ fn run_then(file: &Path, config: &Path, ready: &str, then: Then) -> Run {
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let out: Sink = Arc::default();
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&out);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let drawn = wait_for(&out, ready.as_bytes(), Duration::from_secs(20));
-    let text = String::from_utf8_lossy(&out.lock().unwrap()).into_owned();
-    assert!(drawn, "the reader never showed {ready:?}:\n{text}");
+    collect(pair.master.try_clone_reader().unwrap(), Arc::clone(&out));
+    let drawn = wait_for(&out, ready, Duration::from_secs(20));
+    assert!(
+        drawn,
+        "the reader never showed {ready:?}:\n{}",
+        last_screen(&out)
+    );
     let mut writer = pair.master.take_writer().unwrap();
     match then {
         Then::Keys(keys) => type_keys(&mut writer, keys),
         Then::KeysUntil(first, shown, last) => {
             type_keys(&mut writer, first);
-            let seen = wait_for(&out, shown.as_bytes(), Duration::from_secs(20));
-            let text = String::from_utf8_lossy(&out.lock().unwrap()).into_owned();
-            assert!(seen, "never showed {shown:?}:\n{text}");
+            let seen = wait_for(&out, shown, Duration::from_secs(20));
+            assert!(seen, "never showed {shown:?}:\n{}", last_screen(&out));
             type_keys(&mut writer, last);
         }
         Then::Signal(sig) => {
@@ -141,11 +183,23 @@ fn run_then(file: &Path, config: &Path, ready: &str, then: Then) -> Run {
         );
         std::thread::sleep(Duration::from_millis(50));
     };
-    wait_for(&out, b"\x1b[?25h", Duration::from_secs(5));
-    let output = String::from_utf8_lossy(&out.lock().unwrap()).into_owned();
+    // The child has exited; give the collector a moment to read what is left in the pty.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5)
+        && !out
+            .lock()
+            .unwrap()
+            .raw
+            .windows(6)
+            .any(|w| w == b"\x1b[?25h")
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let seen = out.lock().unwrap();
     Run {
         success: status.success(),
-        output,
+        output: String::from_utf8_lossy(&seen.raw).into_owned(),
+        screens: seen.screens.clone(),
     }
 }
 
@@ -180,10 +234,7 @@ fn quitting_with_q_exits_0_restores_the_terminal_and_remembers_the_place() {
     let second = run(&file, &config, "Reopened", b"q");
     assert!(second.success);
     assert_restored(&second.output);
-    assert!(
-        second.output.contains("turn 3/"),
-        "reopened at the third turn"
-    );
+    assert!(second.shown("turn 3/"), "reopened at the third turn");
 }
 
 #[test]
@@ -299,14 +350,8 @@ fn a_bookmark_with_a_note_is_saved_and_shown_when_the_call_reopens() {
     assert_eq!(marks[0]["speaker"], "Jane Doe");
     let second = run(&file, &config, "Reopened", b"q");
     assert!(second.success);
-    assert!(
-        second.output.contains("bookmarked"),
-        "the status line says so"
-    );
-    assert!(
-        second.output.contains('\u{258c}'),
-        "the gutter mark is drawn"
-    );
+    assert!(second.shown("bookmarked"), "the status line says so");
+    assert!(second.shown("\u{258c}"), "the gutter mark is drawn");
 }
 
 #[test]
@@ -322,9 +367,15 @@ fn the_library_lists_a_folder_opens_a_call_and_comes_back_on_q() {
     let r = run_then(&calls, &config, "1 file skipped", then);
     assert!(r.success, "exit status 0");
     assert_restored(&r.output);
-    let reader_at = r.output.rfind("Prepared remarks").unwrap();
+    let reader_at = r
+        .screens
+        .iter()
+        .rposition(|s| s.contains("Prepared remarks"))
+        .unwrap();
     assert!(
-        r.output[reader_at..].contains("Library"),
+        r.screens[reader_at + 1..]
+            .iter()
+            .any(|s| s.contains("Library")),
         "the list is drawn again after the reader"
     );
     assert!(

@@ -32,6 +32,10 @@ pub struct ReadArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
+    /// List the recently opened calls (most recent first) to pick one.
+    #[arg(short, long, conflicts_with = "files")]
+    pub recent: bool,
+
     /// Decode input with this encoding (e.g. utf-8, gb18030, big5, utf-16le) instead of detecting it.
     #[arg(long, value_name = "LABEL", global = true)]
     pub encoding: Option<String>,

@@ -110,17 +110,55 @@ pub fn parse(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `tandem [FILE...]`: the reader; `tandem DIR`: the library of the calls in a folder.
+/// `tandem [FILE...]`: the reader; `tandem DIR`: the library of the calls in a folder;
+/// `tandem --recent`: the library of the recently opened calls.
 pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let encoding = args.encoding.as_deref();
+    if args.recent {
+        return recent(encoding);
+    }
     if let [dir] = args.files.as_slice()
         && dir.is_dir()
     {
-        crate::library::browse::run(dir, args.encoding.as_deref())?;
+        crate::library::browse::run(dir, encoding)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let t = load_call(&args.files, args.encoding.as_deref())?;
+    let t = load_call(&args.files, encoding)?;
     crate::reader::run(t, &source_name(&args.files), &args.files)?;
+    if let [one] = args.files.as_slice()
+        && let Err(e) = remember(one)
+    {
+        eprintln!("tandem: warning: not added to the recent files: {e}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `tandem --recent`: the library of the files opened before, most recent first; exit 1
+/// when there are none yet.
+fn recent(encoding: Option<&str>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let dir = crate::config::config_dir().ok_or("no config directory on this system")?;
+    let files: Vec<PathBuf> = crate::recent::list(&dir)?
+        .into_iter()
+        .map(|e| e.path)
+        .filter(|p| p.is_file())
+        .collect();
+    if files.is_empty() {
+        eprintln!("tandem: no recently opened calls yet; open one with `tandem FILE`");
+        return Ok(ExitCode::from(1));
+    }
+    crate::library::browse::run_recent(files, encoding)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Adds `file` to the recent files (standard input is not a file to reopen).
+pub(crate) fn remember(file: &Path) -> Result<(), String> {
+    if file == Path::new("-") {
+        return Ok(());
+    }
+    match crate::config::config_dir() {
+        Some(dir) => crate::recent::record(&dir, file),
+        None => Ok(()),
+    }
 }
 
 /// `tandem config path|init`.

@@ -1,15 +1,16 @@
 //! Paths (config directory) and remembered reading positions.
 //!
 //! Positions live in `positions.json` in the config directory, keyed by a hash of the
-//! transcript's text. The file is re-read before each save (so other running readers'
-//! positions survive), written to a temporary file, synced, and renamed over the old one.
+//! transcript's text. Under a lock on `positions.json.lock` the file is re-read before each
+//! save (so other running readers' positions survive), written to a temporary file, synced,
+//! and renamed over the old one.
 //! A file that cannot be parsed is moved aside, never overwritten.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,8 @@ pub const CONFIG_ENV: &str = "TANDEM_CONFIG_DIR";
 const POSITIONS: &str = "positions.json";
 /// Positions kept at most (the least recently saved are dropped).
 const KEEP: usize = 500;
+/// How long a save waits for another reader to finish saving positions.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// The config directory: `TANDEM_CONFIG_DIR`, else the platform's config dir for tandem.
 pub fn config_dir() -> Option<PathBuf> {
@@ -59,7 +62,16 @@ pub fn load_position(dir: &Path, key: &str) -> Result<Option<Position>, String> 
 pub fn save_position(dir: &Path, key: &str, mut pos: Position) -> Result<(), String> {
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let path = dir.join(POSITIONS);
-    let mut store = read_store(&path).unwrap_or_default();
+    // Read, change and write under the lock, so that two readers saving at once both keep
+    // their positions.
+    let _lock = lock(&path, LOCK_WAIT)?;
+    let mut store = match read_store(&path) {
+        Ok(store) => store,
+        // Unreadable (not moved aside): leave it alone.
+        Err(e) if path.exists() => return Err(e),
+        // Unparsable, and moved aside: start again.
+        Err(_) => Store::default(),
+    };
     pos.saved = now();
     store.version = 1;
     store.positions.insert(key.to_string(), pos);
@@ -117,6 +129,33 @@ fn trim(positions: &mut BTreeMap<String, Position>) {
     }
 }
 
+/// Takes the exclusive lock on `path`'s `.lock` sibling, waiting at most `wait` for another
+/// tandem to release it. The lock is held until the returned file is dropped.
+pub(crate) fn lock(path: &Path, wait: Duration) -> Result<fs::File, String> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let lock_path = path.with_file_name(format!("{name}.lock"));
+    let file = fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+    // A blocking lock queues behind the holder (polling with try_lock can starve when another
+    // process takes the lock again and again); a helper thread bounds the wait.
+    let waiter = file
+        .try_clone()
+        .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(waiter.lock());
+    });
+    match rx.recv_timeout(wait) {
+        Ok(Ok(())) => Ok(file),
+        Ok(Err(e)) => Err(format!("cannot lock {}: {e}", lock_path.display())),
+        Err(_) => Err(format!("{} is held by another tandem", lock_path.display())),
+    }
+}
+
 /// Writes `bytes` to a temporary sibling of `path`, syncs it, renames it over `path`, and
 /// syncs the directory (best effort) so the rename survives a crash.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -139,7 +178,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()>
 }
 
 /// Seconds since the Unix epoch.
-fn now() -> u64 {
+pub(crate) fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
@@ -175,8 +214,34 @@ mod tests {
             Some((Some(1), 2))
         );
         assert_eq!(load_position(dir.path(), "c").unwrap(), None);
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["positions.json", "positions.json.lock"],
+            "no temporary file is left behind"
+        );
+    }
+
+    #[test]
+    fn readers_saving_at_once_keep_each_others_positions() {
+        let dir = tempfile::tempdir().unwrap();
+        std::thread::scope(|s| {
+            for reader in 0..2 {
+                let dir = dir.path();
+                s.spawn(move || {
+                    for n in 0..30 {
+                        save_position(dir, &format!("{reader}-{n}"), at(n)).unwrap();
+                    }
+                });
+            }
+        });
+        let text = fs::read_to_string(dir.path().join(POSITIONS)).unwrap();
+        let store: Store = serde_json::from_str(&text).unwrap();
+        assert_eq!(store.positions.len(), 60);
     }
 
     #[test]

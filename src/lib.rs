@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod library;
 pub mod numbers;
 pub mod reader;
+pub mod recent;
 pub mod script;
 pub mod settings;
 pub mod transcript;

@@ -99,3 +99,23 @@ fn unknown_encoding_label() {
     let output = tandem_parse(&["--encoding".as_ref(), "klingon".as_ref(), path.as_os_str()]);
     assert_refused(&output, &path, "unknown encoding 'klingon'");
 }
+
+#[test]
+fn recent_files_before_any_was_read_say_so_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--recent")
+        .env("TANDEM_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("no recently opened calls"), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing drawn");
+    let both = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["--recent", "call.txt"])
+        .env("TANDEM_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2), "a file and --recent conflict");
+}

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tandem::bookmarks::{Bookmark, CallRef};
 use tandem::library::browse::{Step, on_key};
 use tandem::library::cache::{self, Cache};
-use tandem::library::loader::Job;
+use tandem::library::loader::{Job, Source};
 use tandem::library::{Library, Loader, Message, RowState};
 use tandem::{Lang, commands};
 
@@ -55,7 +55,7 @@ fn folder() -> tempfile::TempDir {
 /// Runs the loader on `root` to the end: the list, and (cached, parsed) counts.
 fn load_all(root: &Path, config: Option<&Path>) -> (Library, usize, usize) {
     let loader = Loader::start(Job {
-        root: root.to_path_buf(),
+        source: Source::Folder(root.to_path_buf()),
         config: config.map(Path::to_path_buf),
         encoding: None,
     });
@@ -303,7 +303,7 @@ fn three_hundred_calls_are_listed_first_then_all_read_in_the_background() {
         fs::write(dir.path().join(format!("call-{i:03}.txt")), text).unwrap();
     }
     let loader = Loader::start(Job {
-        root: dir.path().into(),
+        source: Source::Folder(dir.path().into()),
         config: None,
         encoding: None,
     });

@@ -1,6 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal opens a transcript, quits on `q`, and
 //! leaves the terminal as it found it.
 
+use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -131,8 +132,13 @@ fn type_keys(writer: &mut dyn Write, keys: &[u8]) {
     }
 }
 
-/// Runs the reader in an 80x24 pty, waits for `ready`, does `then`, waits for exit.
+/// Runs the reader on `file` in an 80x24 pty, waits for `ready`, does `then`, waits for exit.
 fn run_then(file: &Path, config: &Path, ready: &str, then: Then) -> Run {
+    run_args_then(&[file.as_os_str()], config, ready, then)
+}
+
+/// Runs tandem with `args` in an 80x24 pty, waits for `ready`, does `then`, waits for exit.
+fn run_args_then(args: &[&OsStr], config: &Path, ready: &str, then: Then) -> Run {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -142,7 +148,7 @@ fn run_then(file: &Path, config: &Path, ready: &str, then: Then) -> Run {
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
-    cmd.arg(file);
+    cmd.args(args);
     cmd.env("TANDEM_CONFIG_DIR", config);
     cmd.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(cmd).unwrap();
@@ -381,6 +387,43 @@ fn the_library_lists_a_folder_opens_a_call_and_comes_back_on_q() {
     assert!(
         config.join("library-cache.json").exists(),
         "metadata cached"
+    );
+}
+
+#[test]
+fn recent_files_list_the_calls_read_before_most_recent_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let first = dir.path().join("first.txt");
+    let second = dir.path().join("second.txt");
+    std::fs::write(&first, CALL).unwrap();
+    std::fs::write(&second, CALL.replace("Acme Corp", "Zenith Ltd")).unwrap();
+    for file in [&first, &second] {
+        assert!(run(file, &config, "turn 1/", b"q").success);
+    }
+    // The list: the last call read on top and selected; Enter reads it, q comes back, q quits.
+    let then = Then::KeysUntil(b"\r", "Prepared remarks", b"qq");
+    let r = run_args_then(&[OsStr::new("--recent")], &config, "Recent · 2 calls", then);
+    assert!(r.success, "exit status 0");
+    assert_restored(&r.output);
+    let list = r
+        .screens
+        .iter()
+        .find(|s| s.contains("Recent · 2 calls"))
+        .unwrap();
+    let (zenith, acme) = (
+        list.find("Zenith Ltd").unwrap(),
+        list.find("Acme Corp").unwrap(),
+    );
+    assert!(zenith < acme, "most recent first:\n{list}");
+    let read = r
+        .screens
+        .iter()
+        .find(|s| s.contains("Prepared remarks"))
+        .unwrap();
+    assert!(
+        read.contains("Zenith Ltd"),
+        "the selected call opened:\n{read}"
     );
 }
 

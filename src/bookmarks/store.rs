@@ -8,7 +8,7 @@
 //! tandem wrote, is left alone and nothing is written over it. When saving fails, the
 //! bookmarks stay in memory and the next change tries again.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,7 +16,7 @@ use std::time::Duration;
 use super::clock;
 use super::merge::merge;
 use super::model::{Bookmark, FORMAT, StoreFile};
-use crate::config::{quarantine, write_atomically};
+use crate::config::{lock, quarantine, write_atomically};
 
 /// File name of the store in the config directory.
 pub const FILE: &str = "bookmarks.json";
@@ -139,7 +139,7 @@ impl Store {
         if write {
             fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let _lock = match lock(&path) {
+        let _lock = match lock(&path, LOCK_WAIT) {
             Ok(f) => Some(f),
             Err(e) if write => return Err(e),
             Err(_) => None,
@@ -166,32 +166,6 @@ fn empty() -> StoreFile {
     StoreFile {
         version: FORMAT,
         ..StoreFile::default()
-    }
-}
-
-/// Takes the exclusive lock on `path`'s `.lock` sibling, waiting a little for other readers.
-fn lock(path: &Path) -> Result<File, String> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let lock_path = path.with_file_name(format!("{name}.lock"));
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
-    // A blocking lock queues behind the holder (polling with try_lock can starve when another
-    // process takes the lock again and again); a helper thread bounds the wait.
-    let waiter = file
-        .try_clone()
-        .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(waiter.lock());
-    });
-    match rx.recv_timeout(LOCK_WAIT) {
-        Ok(Ok(())) => Ok(file),
-        Ok(Err(e)) => Err(format!("cannot lock {}: {e}", lock_path.display())),
-        Err(_) => Err(format!("{} is held by another tandem", lock_path.display())),
     }
 }
 

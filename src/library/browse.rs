@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::list::{Library, RowState};
-use super::loader::{Job, Loader};
+use super::loader::{Job, Loader, Source};
 use super::view::{self, LIST_Y};
 use crate::bookmarks::Store;
 use crate::config;
@@ -35,14 +35,24 @@ pub enum Step {
 
 /// Shows the calls in `root` until the user quits (`encoding` overrides detection).
 pub fn run(root: &Path, encoding: Option<&str>) -> io::Result<()> {
+    let source = Source::Folder(root.to_path_buf());
+    browse(Library::new(root), source, encoding)
+}
+
+/// Shows the recently opened calls, most recent first, until the user quits.
+pub fn run_recent(files: Vec<PathBuf>, encoding: Option<&str>) -> io::Result<()> {
+    browse(Library::recent(), Source::Files(files), encoding)
+}
+
+/// Shows `lib`, filled from `source`, until the user quits.
+fn browse(mut lib: Library, source: Source, encoding: Option<&str>) -> io::Result<()> {
     let mut screen = Screen::open()?;
     let config_dir = config::config_dir();
     let loader = Loader::start(Job {
-        root: root.to_path_buf(),
+        source,
         config: config_dir.clone(),
         encoding: encoding.map(Into::into),
     });
-    let mut lib = Library::new(root);
     let mut marks = Marks::new(config_dir);
     let mut redraw = true;
     while !screen.stop.load(Ordering::Relaxed) {
@@ -86,7 +96,9 @@ fn open(screen: &mut Screen, lib: &mut Library, path: &Path, enc: Option<&str>) 
             return Ok(());
         }
     };
-    let (result, warning) = reader::session(screen, t, &path.display().to_string());
+    let mut warning = crate::commands::remember(path).err();
+    let (result, session_warning) = reader::session(screen, t, &path.display().to_string());
+    warning = session_warning.or(warning);
     if let Some(w) = warning {
         lib.status = Some((w, true));
     }
@@ -187,7 +199,7 @@ fn click(lib: &mut Library, y: u16) -> Step {
 /// The path to open for the selected row (calls and files not read yet).
 fn selected_path(lib: &Library) -> Option<PathBuf> {
     let row = lib.selected_row()?;
-    (row.state != RowState::Skipped).then(|| lib.root.join(&row.file.rel))
+    (row.state != RowState::Skipped).then(|| row.file.path.clone())
 }
 
 /// The bookmarks store, re-read after each reading, counted per call.

@@ -55,8 +55,10 @@ impl Row {
 /// The list the library screen shows.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    /// The folder as given.
+    /// The folder as given (empty for the recent files).
     pub root: PathBuf,
+    /// True for the recently opened files: kept most recent first, not sorted.
+    pub recent: bool,
     /// Every file, in scan order (the loader's indices).
     pub rows: Vec<Row>,
     /// Visible rows (indices into `rows`): calls and unread files matching the filter, sorted.
@@ -86,6 +88,15 @@ impl Library {
     pub fn new(root: &Path) -> Self {
         Library {
             root: root.to_path_buf(),
+            page: 10,
+            ..Library::default()
+        }
+    }
+
+    /// An empty list of the recently opened files, before reading them.
+    pub fn recent() -> Self {
+        Library {
+            recent: true,
             page: 10,
             ..Library::default()
         }
@@ -207,7 +218,9 @@ impl Library {
         self.order = (0..rows.len())
             .filter(|&i| rows[i].state != RowState::Skipped && rows[i].matches(&terms))
             .collect();
-        self.order.sort_by(|&a, &b| order(&rows[a], &rows[b]));
+        if !self.recent {
+            self.order.sort_by(|&a, &b| order(&rows[a], &rows[b]));
+        }
         self.selected = keep
             .and_then(|p| self.order.iter().position(|&i| self.rows[i].file.path == p))
             .unwrap_or(0);
@@ -313,6 +326,29 @@ mod tests {
         lib.apply_all(vec![Message::Loaded(vec![(2, by("Aardvark"))])]);
         assert_eq!(selected(&lib), "0.txt", "the chosen file stays selected");
         assert_eq!(lib.selected, 2);
+    }
+
+    #[test]
+    fn recent_files_keep_their_order() {
+        let mut lib = Library::recent();
+        let files = ["/c/b.txt", "/c/a.txt"]
+            .map(|p| FileInfo {
+                path: PathBuf::from(p),
+                rel: p.into(),
+                size: 1,
+                mtime: 1,
+            })
+            .to_vec();
+        lib.apply_all(vec![
+            Message::Listed(Scan {
+                files,
+                ..Scan::default()
+            }),
+            Message::Loaded(vec![(0, by("Zeta")), (1, by("Alpha"))]),
+        ]);
+        assert_eq!(lib.order, [0, 1], "most recent first, not by company");
+        lib.set_query("alpha");
+        assert_eq!(lib.order, [1], "filtered all the same");
     }
 
     #[test]

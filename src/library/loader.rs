@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use super::cache::Cache;
 use super::meta::{self, Meta};
-use super::scan::{Scan, scan};
+use super::scan::{Scan, files, scan};
 
 /// What the loader reports, in this order: the files, their metadata, the end.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,10 +31,17 @@ pub enum Message {
     },
 }
 
-/// Where and how to load: the folder, the config directory (None: no cache), the encoding.
+/// What to list: the files under a folder, or given files (the recent ones) in their order.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Folder(PathBuf),
+    Files(Vec<PathBuf>),
+}
+
+/// Where and how to load: the files, the config directory (None: no cache), the encoding.
 #[derive(Debug, Clone)]
 pub struct Job {
-    pub root: PathBuf,
+    pub source: Source,
     pub config: Option<PathBuf>,
     pub encoding: Option<String>,
 }
@@ -82,14 +89,22 @@ impl Drop for Loader {
 
 /// The loader thread's work; stops early when `cancel` is set or nobody listens.
 fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
-    let found = match scan(&job.root) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = tx.send(Message::Failed(format!("{}: {e}", job.root.display())));
-            return;
-        }
+    let (found, folder) = match &job.source {
+        Source::Folder(root) => match scan(root) {
+            Ok(s) => (s, true),
+            Err(e) => {
+                let _ = tx.send(Message::Failed(format!("{}: {e}", root.display())));
+                return;
+            }
+        },
+        Source::Files(paths) => (files(paths), false),
     };
-    let (root, files, complete_scan) = (found.root.clone(), found.files.clone(), !found.truncated);
+    // Entries of files no longer in the folder are forgotten after a whole folder's scan.
+    let (root, files, complete_scan) = (
+        found.root.clone(),
+        found.files.clone(),
+        folder && !found.truncated,
+    );
     if tx.send(Message::Listed(found)).is_err() {
         return;
     }

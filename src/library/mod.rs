@@ -1,4 +1,5 @@
-//! The library: the calls found in a folder, for `tandem DIR`.
+//! The library: the calls found in a folder, for `tandem DIR`, or the recently opened ones,
+//! for `tandem --recent`.
 //!
 //! The domain part — scanning ([`scan`]), metadata ([`meta`]), the metadata cache
 //! ([`cache`]), the background loader ([`loader`]) and the list with its sorting, filter and
@@ -14,6 +15,6 @@ pub mod scan;
 pub mod view;
 
 pub use list::{Library, Row, RowState};
-pub use loader::{Loader, Message};
+pub use loader::{Job, Loader, Message, Source};
 pub use meta::Meta;
 pub use scan::{FileInfo, Scan};

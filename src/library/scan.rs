@@ -45,6 +45,28 @@ pub fn scan(root: &Path) -> io::Result<Scan> {
     Ok(out)
 }
 
+/// The given files that still exist, in the given order (for the recent files): each named
+/// by its path, with the home directory shown as `~`.
+pub fn files(paths: &[PathBuf]) -> Scan {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let files = paths
+        .iter()
+        .filter_map(|path| {
+            let meta = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+            let rel = match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+                Some(under) => format!("~/{}", under.display()),
+                None => path.display().to_string(),
+            };
+            Some(file_info(path.clone(), rel, &meta))
+        })
+        .collect();
+    Scan {
+        root: PathBuf::new(),
+        files,
+        truncated: false,
+    }
+}
+
 /// Adds the files among `entries` (at `depth`, named under `prefix`) and below them.
 fn walk(entries: Vec<(String, PathBuf)>, prefix: &str, depth: usize, out: &mut Scan) {
     for (name, path) in entries {
@@ -168,6 +190,19 @@ mod tests {
         fs::write(dir.path().join("a.txt"), "x").unwrap();
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
         assert_eq!(names(dir.path()), ["a.txt"]);
+    }
+
+    #[test]
+    fn listed_files_keep_their_order_and_missing_ones_drop_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        fs::write(&a, "x").unwrap();
+        fs::write(&b, "xy").unwrap();
+        let s = files(&[b.clone(), dir.path().join("gone.txt"), dir.path().into(), a]);
+        let paths: Vec<&Path> = s.files.iter().map(|f| f.path.as_path()).collect();
+        assert_eq!(paths, [b.as_path(), &dir.path().join("a.txt")]);
+        assert_eq!(s.files[0].size, 2);
+        assert!(s.files[0].rel.ends_with("b.txt"));
     }
 
     #[test]

@@ -93,8 +93,12 @@ fn header(buf: &mut Buffer, area: Rect, lib: &Library) {
     let facts = facts.join(" · ");
     let w = usize::from(area.width);
     let room = w.saturating_sub(width(&facts) + 14).max(8);
-    let folder = truncate(&lib.root.display().to_string(), room);
-    let text = format!(" Library · {folder} · {facts}");
+    let text = if lib.recent {
+        format!(" Recent · {facts}")
+    } else {
+        let folder = truncate(&lib.root.display().to_string(), room);
+        format!(" Library · {folder} · {facts}")
+    };
     buf.set_stringn(area.x, area.y, text, w, theme::STATUS);
 }
 
@@ -117,6 +121,8 @@ fn rows(buf: &mut Buffer, area: Rect, lib: &Library, cols: &Columns) {
             format!("No calls match “{}”.", lib.query())
         } else if !lib.done {
             "Reading…".to_string()
+        } else if lib.recent {
+            "No recently opened calls.".to_string()
         } else {
             "No calls in this folder.".to_string()
         };

@@ -270,3 +270,33 @@ fn material_before_and_after_the_call_is_shown_and_can_be_skipped() {
         "after the last turn"
     );
 }
+
+#[test]
+fn ctrl_c_closes_what_is_open_and_quits_the_reader() {
+    let mut a = app();
+    press(&mut a, "} /");
+    let before = a.top;
+    type_text(&mut a, "云业务");
+    press(&mut a, "Ctrl-c");
+    assert!(a.search.input.is_none(), "the search is cancelled");
+    assert_eq!(a.top, before);
+    assert!(!a.quit);
+    for open in ["?", "a", "B"] {
+        press(&mut a, open);
+        assert_ne!(a.overlay, Overlay::None, "{open} opens");
+        press(&mut a, "Ctrl-c");
+        assert_eq!(a.overlay, Overlay::None, "Ctrl-c closes what {open} opened");
+        assert!(!a.quit);
+    }
+    press(&mut a, "m");
+    assert!(a.marks.editor.is_some());
+    type_text(&mut a, "draft");
+    press(&mut a, "Ctrl-c");
+    assert!(
+        a.marks.editor.is_none(),
+        "the edit is cancelled, as with Esc"
+    );
+    assert!(!a.quit);
+    press(&mut a, "Tab Ctrl-c");
+    assert!(a.quit, "from the turn list, Ctrl-c quits");
+}

@@ -1,7 +1,7 @@
 //! Terminal events to actions: keys through the key map, the mouse by screen area.
 
 use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Position;
 
@@ -35,9 +35,26 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     let ctx = app.context();
     match app.prefs.keys.lookup(ctx, key) {
         Some(action) => Some(action),
+        None if is_ctrl_c(key) => Some(close(ctx)),
         None if ctx == Context::Search => Some(Action::SearchEdit(key.into())),
         None if ctx == Context::Note => Some(Action::NoteEdit(key.into())),
         None => None,
+    }
+}
+
+/// True for Ctrl-c.
+fn is_ctrl_c(key: KeyEvent) -> bool {
+    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// What Ctrl-c does where the key map does not bind it: it closes what is open (cancelling a
+/// search or a note edit, as Esc does), and quits the reader itself.
+fn close(ctx: Context) -> Action {
+    match ctx {
+        Context::Search => Action::SearchCancel,
+        Context::Note => Action::NoteCancel,
+        Context::Picker | Context::Help | Context::Marks => Action::CloseOverlay,
+        Context::Reader | Context::List => Action::Quit,
     }
 }
 

@@ -251,3 +251,17 @@ fn a_figure_wrapped_across_two_rows_is_styled_on_both() {
         (tail.fg, tail.bg, tail.modifier)
     );
 }
+
+#[test]
+fn the_jump_message_shows_whole_beside_a_long_title_at_160_columns() {
+    let mut t = planted();
+    t.title =
+        Some("Brightkeel Logistics Systems (NASDAQ:BKLS) Q3 2026 Earnings Conference Call".into());
+    let mut a = app_for(t, 160, 45);
+    press(&mut a, "! !");
+    let message = said(&a);
+    assert!(message.contains('→'), "{message}");
+    let last = screen(&mut a, 160, 45).lines().last().unwrap().to_string();
+    assert!(last.contains(&message), "the whole message: {last}");
+    assert!(last.contains("Brightkeel"), "the title, shortened: {last}");
+}

@@ -17,7 +17,12 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let w = area.width as usize;
     let pos = position(app);
     let share = if w < 120 { w / 4 } else { w * 2 / 5 };
-    let title_room = w.saturating_sub(width(&pos) + 4).min(share).max(8);
+    // A message takes room from the title first (the title is on screen all the time).
+    let message = app.status.as_ref().map_or(0, |s| width(&s.text) + 4);
+    let title_room = w
+        .saturating_sub(width(&pos) + 4 + message)
+        .min(share)
+        .max(8);
     let left = format!(
         " {} │ {pos}",
         truncate(&call_title(&app.doc, &app.source), title_room)
@@ -28,7 +33,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let right = match &app.status {
         Some(s) => {
             let style = if s.error { theme::ERROR } else { theme::STATUS };
-            Line::from(Span::styled(format!(" {} ", s.text), style))
+            let text = truncate(&s.text, room.saturating_sub(2));
+            Line::from(Span::styled(format!(" {text} "), style))
         }
         None => hints(app, room),
     };

@@ -75,7 +75,11 @@ fn check(name: &str) -> Vec<String> {
             );
         }
     }
-    for (key, got) in [("period", &t.period), ("date", &t.date)] {
+    for (key, got) in [
+        ("period", &t.period),
+        ("date", &t.date),
+        ("company", &t.company),
+    ] {
         if let Some(want) = exp[key].as_str() {
             expect(
                 got.as_deref() == Some(want),

@@ -39,7 +39,7 @@ static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&' -]{1,40}?)(?:'s)?\s+(?:(?:First|Second|Third|Fourth) Quarter|Q[1-4]|(?:19|20)\d\d|Fiscal)")
+    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&' -]{1,40}?)(?:'s|')?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
         .unwrap()
 });
 static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -245,6 +245,17 @@ mod tests {
                 .as_deref(),
             Some("Acme.com")
         );
+        for welcome in [
+            "Good day, and welcome to the Tallis Marine Holdings second quarter 2026 earnings call.",
+            "Welcome to Tallis Marine Holdings' fiscal 2026 third-quarter call",
+            "welcome to the Tallis Marine Holdings earnings conference call",
+        ] {
+            assert_eq!(
+                company_from_welcome(welcome).as_deref(),
+                Some("Tallis Marine Holdings"),
+                "{welcome}"
+            );
+        }
         assert_eq!(
             company_from_welcome("欢迎参加某某(Acme)2025 年第四季度").as_deref(),
             Some("某某")

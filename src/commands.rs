@@ -66,6 +66,34 @@ pub fn load_pair(a: &Path, b: &Path, encoding: Option<&str>) -> Result<Transcrip
         })
 }
 
+/// What the reader shows for two files: the aligned call; or, when they cannot be aligned,
+/// the one that still makes sense alone (the bilingual one, the English one, else the first)
+/// with a banner saying why. Also returns the files shown.
+pub fn load_pair_to_read(
+    a: &Path,
+    b: &Path,
+    encoding: Option<&str>,
+) -> Result<(Transcript, Vec<PathBuf>, Option<String>), FileError> {
+    let (ta, tb) = (load(a, encoding)?, load(b, encoding)?);
+    let rank = |t: &Transcript| match (t.is_bilingual(), t.languages.first()) {
+        (true, _) => 2,
+        (false, Some(transcript::Lang::En)) => 1,
+        _ => 0,
+    };
+    let first_alone = rank(&ta) >= rank(&tb);
+    let err = match crate::align::align(ta.clone(), tb.clone()) {
+        Ok(aligned) => return Ok((aligned.transcript, vec![a.into(), b.into()], None)),
+        Err(e) => e,
+    };
+    let (t, shown) = if first_alone { (ta, a) } else { (tb, b) };
+    let name = shown
+        .file_name()
+        .unwrap_or(shown.as_os_str())
+        .to_string_lossy();
+    let banner = format!("Showing {name} alone: {}", err.brief());
+    Ok((t, vec![shown.into()], Some(banner)))
+}
+
 /// The call the command line names: the sample, one file, or an English file and its
 /// Chinese translation.
 pub fn load_call(files: &[PathBuf], encoding: Option<&str>) -> Result<Transcript, FileError> {
@@ -123,8 +151,13 @@ pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         crate::library::browse::run(dir, encoding)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let [a, b] = args.files.as_slice() {
+        let (t, files, banner) = load_pair_to_read(a, b, encoding)?;
+        crate::reader::run(t, &source_name(&files), &files, banner)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let t = load_call(&args.files, encoding)?;
-    crate::reader::run(t, &source_name(&args.files), &args.files)?;
+    crate::reader::run(t, &source_name(&args.files), &args.files, None)?;
     if let [one] = args.files.as_slice()
         && let Err(e) = remember(one)
     {

@@ -46,10 +46,16 @@ pub fn set_color(choice: ColorChoice) {
 }
 
 /// Opens the reader on `transcript`, read from `files` (none: the built-in sample), shown
-/// under `source`.
-pub fn run(transcript: Transcript, source: &str, files: &[PathBuf]) -> io::Result<()> {
+/// under `source`, with `banner` (a warning about what is shown) in the status line.
+pub fn run(
+    transcript: Transcript,
+    source: &str,
+    files: &[PathBuf],
+    banner: Option<String>,
+) -> io::Result<()> {
     let mut screen = Screen::open()?;
-    let (result, save_error, marks_warning) = session_of(&mut screen, transcript, source, files);
+    let (result, save_error, marks_warning) =
+        session_of(&mut screen, transcript, source, files, banner);
     let settings_error = screen.settings_error.take();
     drop(screen);
     if let Some(e) = settings_error {
@@ -115,7 +121,7 @@ pub(crate) fn session(
     source: &str,
 ) -> (io::Result<()>, Option<String>) {
     let files = [PathBuf::from(source)];
-    let (result, save_error, marks) = session_of(screen, transcript, source, &files);
+    let (result, save_error, marks) = session_of(screen, transcript, source, &files, None);
     let position = save_error.map(|e| format!("Reading position not saved: {e}"));
     let warning: Vec<String> = position.into_iter().chain(marks).collect();
     (result, (!warning.is_empty()).then(|| warning.join("; ")))
@@ -129,6 +135,7 @@ fn session_of(
     transcript: Transcript,
     source: &str,
     files: &[PathBuf],
+    banner: Option<String>,
 ) -> (io::Result<()>, Option<String>, Option<String>) {
     let size = match screen.terminal.size() {
         Ok(size) => size,
@@ -147,6 +154,9 @@ fn session_of(
     app.open_bookmarks(files.to_vec());
     if let Some(e) = &screen.settings_error {
         app.warn(settings_banner(e));
+    }
+    if let Some(b) = banner {
+        app.warn(b);
     }
     let result = event_loop(&mut screen.terminal, &mut app, &screen.stop, &mut saver);
     saver.follow(&mut app);

@@ -119,6 +119,64 @@ fn same_language_and_different_calls_are_refused() {
 }
 
 #[test]
+fn the_reader_shows_one_file_of_a_pair_that_cannot_be_aligned_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = split(&tandem::commands::load_sample(), 3);
+    let other = split(&fixture("interleaved_participants.txt"), 3);
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let en = write("en.txt", &case.en_text);
+    let en2 = write("en2.txt", &other.en_text);
+    let zh = write("zh.txt", &case.zh_text);
+    let zh_other = write("zh_other.txt", &other.zh_text);
+    let both = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interleaved_doubled.txt");
+    let read = |a: &Path, b: &Path| tandem::commands::load_pair_to_read(a, b, None).unwrap();
+    let name = |files: &[std::path::PathBuf]| {
+        files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+    };
+
+    let (t, files, banner) = read(&zh, &en);
+    assert_eq!(
+        (name(&files), banner),
+        (vec!["zh.txt".into(), "en.txt".into()], None)
+    );
+    assert!(t.is_bilingual(), "aligned");
+
+    let (t, files, banner) = read(&en, &en2);
+    assert_eq!(name(&files), ["en.txt"], "the first of two English files");
+    assert_eq!(t.languages, [Lang::En]);
+    let banner = banner.unwrap();
+    assert!(
+        banner.contains("both files in English") && banner.contains("en.txt"),
+        "{banner}"
+    );
+
+    let (t, files, banner) = read(&zh_other, &en);
+    assert_eq!(
+        name(&files),
+        ["en.txt"],
+        "the English one of two different calls"
+    );
+    assert_eq!(t.languages, [Lang::En]);
+    assert!(banner.unwrap().contains("not the same call"));
+
+    let (t, files, banner) = read(&en, &both);
+    assert_eq!(
+        name(&files),
+        ["interleaved_doubled.txt"],
+        "the bilingual one"
+    );
+    assert!(t.is_bilingual());
+    assert!(banner.unwrap().contains("already has both languages"));
+}
+
+#[test]
 fn interleaved_seeds_split_and_realigned_when_present() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let mut total = Score::default();

@@ -428,6 +428,37 @@ fn recent_files_list_the_calls_read_before_most_recent_first() {
 }
 
 #[test]
+fn two_english_files_open_the_first_with_a_banner_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let english: String = CALL
+        .lines()
+        .filter(|l| l.is_ascii())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&a, &english).unwrap();
+    std::fs::write(&b, english.replace("Acme Corp", "Zenith Ltd")).unwrap();
+    let args = [a.as_os_str(), b.as_os_str()];
+    let config = dir.path().join("config");
+    let r = run_args_then(
+        &args,
+        &config,
+        "both files in English",
+        Then::Keys(b"q"),
+    );
+    assert!(r.success, "the reader opens and quits normally");
+    assert_restored(&r.output);
+    assert!(
+        r.shown("Showing a.txt alone: both files in English"),
+        "the whole banner fits in 80 columns"
+    );
+    assert!(
+        r.shown("Acme Corp") && !r.shown("Zenith Ltd"),
+        "the first file"
+    );
+}
+
+#[test]
 fn an_invalid_settings_file_is_reported_in_the_reader_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("call.txt");

@@ -300,3 +300,14 @@ fn ctrl_c_closes_what_is_open_and_quits_the_reader() {
     press(&mut a, "Tab Ctrl-c");
     assert!(a.quit, "from the turn list, Ctrl-c quits");
 }
+
+#[test]
+fn the_status_line_counts_one_question_in_the_singular() {
+    let mut t = ui_support::call();
+    t.questions.truncate(1);
+    let a = app_for(t, 160, 45);
+    let pos = tandem::ui::status::position(&a);
+    assert!(pos.ends_with(" · 1 question"), "{pos}");
+    let b = app();
+    assert!(tandem::ui::status::position(&b).ends_with(" questions"));
+}

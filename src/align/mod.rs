@@ -27,6 +27,18 @@ pub enum AlignError {
     DifferentCalls(String),
 }
 
+impl AlignError {
+    /// The reason in a few words, for a status line.
+    pub fn brief(&self) -> String {
+        match self {
+            AlignError::SameLanguage(Lang::En) => "both files in English".into(),
+            AlignError::SameLanguage(Lang::Zh) => "both files in Chinese".into(),
+            AlignError::AlreadyBilingual => "a file already has both languages".into(),
+            AlignError::DifferentCalls(why) => format!("not the same call ({why})"),
+        }
+    }
+}
+
 impl fmt::Display for AlignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

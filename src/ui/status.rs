@@ -17,16 +17,19 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     let w = area.width as usize;
     let pos = position(app);
     let share = if w < 120 { w / 4 } else { w * 2 / 5 };
-    // A message takes room from the title first (the title is on screen all the time).
+    // A message takes room from the title first (the title is on screen all the time), down
+    // to no title at all on a narrow terminal.
     let message = app.status.as_ref().map_or(0, |s| width(&s.text) + 4);
     let title_room = w
         .saturating_sub(width(&pos) + 4 + message)
         .min(share)
-        .max(8);
-    let left = format!(
-        " {} │ {pos}",
-        truncate(&call_title(&app.doc, &app.source), title_room)
-    );
+        .max(if message > 0 { 0 } else { 8 });
+    let left = if title_room < 4 {
+        format!(" {pos}")
+    } else {
+        let title = truncate(&call_title(&app.doc, &app.source), title_room);
+        format!(" {title} │ {pos}")
+    };
     buf.set_stringn(area.x, area.y, &left, w, theme::STATUS);
     let used = width(&left) + 2;
     let room = w.saturating_sub(used);
@@ -52,6 +55,7 @@ pub fn position(app: &App) -> String {
     if questions > 0 {
         match app.current_question() {
             Some(q) => s.push_str(&format!(" · Q{q}/{questions}")),
+            None if questions == 1 => s.push_str(" · 1 question"),
             None => s.push_str(&format!(" · {questions} questions")),
         }
     }

@@ -68,7 +68,17 @@ pub fn period_key(period: &str) -> Option<(u32, u32)> {
 /// Library order: by company (case-insensitive, unknown last), then newest period first,
 /// then newest date first (unknown last in both), then by file.
 pub fn compare(a: &Meta, a_file: &str, b: &Meta, b_file: &str) -> Ordering {
-    let company = |m: &Meta| m.company.as_deref().map(str::to_lowercase);
+    // Case and Chinese script aside, so that 亞馬遜 and 亚马逊 sort together.
+    let company = |m: &Meta| {
+        m.company.as_deref().map(|c| {
+            let c = c.to_lowercase();
+            if c.is_ascii() {
+                c
+            } else {
+                crate::script::fold_script(&c).into_owned()
+            }
+        })
+    };
     let period = |m: &Meta| m.period.as_deref().and_then(period_key);
     known_first(company(a), company(b))
         .then_with(|| known_first(period(a).map(Reverse), period(b).map(Reverse)))
@@ -124,6 +134,19 @@ mod tests {
         calls.sort_by(|a, b| compare(&a.0, a.1, &b.0, b.1));
         let order: Vec<&str> = calls.iter().map(|c| c.1).collect();
         assert_eq!(order, ["4", "3", "6", "5", "7", "1", "2"]);
+    }
+
+    #[test]
+    fn a_company_in_either_chinese_script_sorts_as_one() {
+        let mut calls = [
+            (call(Some("亚马逊"), Some("Q4 2024"), None), "1"),
+            (call(Some("亚洲"), Some("Q4 2025"), None), "2"),
+            (call(Some("亞馬遜"), Some("Q4 2025"), None), "3"),
+        ];
+        calls.sort_by(|a, b| compare(&a.0, a.1, &b.0, b.1));
+        let order: Vec<&str> = calls.iter().map(|c| c.1).collect();
+        let amazon = order.iter().position(|&c| c == "3").unwrap();
+        assert_eq!(order[amazon + 1], "1", "the two 亚马逊 calls together: {order:?}");
     }
 
     #[test]

@@ -258,3 +258,33 @@ fn two_writers_at_once_lose_nothing() {
         all.bookmarks().iter().map(|b| b.note.as_str()).collect();
     assert_eq!(notes.len(), 400);
 }
+
+#[test]
+fn deletions_are_remembered_for_a_while_then_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = call();
+    let mut store = open(dir.path());
+    let gone = mark(&t, 1, 0, "");
+    store.put(gone.clone()).unwrap();
+    store.remove(&gone.id).unwrap();
+    // A deletion made long ago, as another reader would have left it.
+    let path = dir.path().join("bookmarks.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    file["deleted"]["ancient"] = "2020-01-01T00:00:00.000Z".into();
+    fs::write(&path, file.to_string()).unwrap();
+    let mut store = open(dir.path());
+    store.put(mark(&t, 5, 1, "new")).unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    let deleted = saved["deleted"].as_object().unwrap();
+    assert!(
+        deleted.contains_key(&gone.id),
+        "a recent deletion is kept: {deleted:?}"
+    );
+    assert!(
+        !deleted.contains_key("ancient"),
+        "an old one is forgotten: {deleted:?}"
+    );
+    assert_eq!(store.bookmarks().len(), 1);
+}

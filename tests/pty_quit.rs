@@ -440,12 +440,7 @@ fn two_english_files_open_the_first_with_a_banner_saying_why() {
     std::fs::write(&b, english.replace("Acme Corp", "Zenith Ltd")).unwrap();
     let args = [a.as_os_str(), b.as_os_str()];
     let config = dir.path().join("config");
-    let r = run_args_then(
-        &args,
-        &config,
-        "both files in English",
-        Then::Keys(b"q"),
-    );
+    let r = run_args_then(&args, &config, "both files in English", Then::Keys(b"q"));
     assert!(r.success, "the reader opens and quits normally");
     assert_restored(&r.output);
     assert!(

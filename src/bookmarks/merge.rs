@@ -3,7 +3,19 @@
 
 use std::collections::BTreeMap;
 
+use super::clock;
 use super::model::{Bookmark, FORMAT, StoreFile};
+
+/// How long a deletion is remembered: long enough for every reader running at the time to
+/// have merged it (a reader merges on each change and when it closes).
+pub const TOMBSTONE_DAYS: u64 = 90;
+
+/// Forgets deletions older than [`TOMBSTONE_DAYS`] before `now_ms`, so the store does not
+/// grow for ever.
+pub fn prune(store: &mut StoreFile, now_ms: u64) {
+    let cutoff = clock::rfc3339(now_ms.saturating_sub(TOMBSTONE_DAYS * 86_400_000));
+    store.deleted.retain(|_, at| *at >= cutoff);
+}
 
 /// The union of `a` and `b`: for each id the later of the bookmark versions and the
 /// deletion (a deletion wins a tie); bookmarks sorted by creation time.
@@ -40,5 +52,24 @@ pub fn merge(a: &StoreFile, b: &StoreFile) -> StoreFile {
         version: FORMAT,
         bookmarks,
         deleted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletions_older_than_the_limit_are_forgotten() {
+        let day = 86_400_000;
+        let now = 1_800_000_000_000;
+        let mut store = StoreFile::default();
+        let old = clock::rfc3339(now - (TOMBSTONE_DAYS + 1) * day);
+        let recent = clock::rfc3339(now - (TOMBSTONE_DAYS - 1) * day);
+        store.deleted.insert("old".into(), old);
+        store.deleted.insert("recent".into(), recent);
+        prune(&mut store, now);
+        let left: Vec<&String> = store.deleted.keys().collect();
+        assert_eq!(left, ["recent"]);
     }
 }

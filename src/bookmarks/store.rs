@@ -147,6 +147,7 @@ impl Store {
         let (disk, notice) = read(&path)?;
         self.data = merge(&self.data, &disk);
         if write && self.dirty {
+            super::merge::prune(&mut self.data, clock::now_ms());
             let text = serde_json::to_string_pretty(&self.data).map_err(|e| e.to_string())?;
             write_atomically(&path, text.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;

@@ -146,7 +146,11 @@ mod tests {
         calls.sort_by(|a, b| compare(&a.0, a.1, &b.0, b.1));
         let order: Vec<&str> = calls.iter().map(|c| c.1).collect();
         let amazon = order.iter().position(|&c| c == "3").unwrap();
-        assert_eq!(order[amazon + 1], "1", "the two 亚马逊 calls together: {order:?}");
+        assert_eq!(
+            order[amazon + 1],
+            "1",
+            "the two 亚马逊 calls together: {order:?}"
+        );
     }
 
     #[test]

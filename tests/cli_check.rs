@@ -229,13 +229,14 @@ fn an_english_file_and_its_translation_are_checked_together() {
 fn a_call_in_one_language_has_nothing_to_check() {
     let dir = tempfile::tempdir().unwrap();
     let en = write(dir.path(), "en.txt", &format!("{PARTICIPANTS}{ENGLISH}"));
-    let out = check(&[&en], false);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        stdout(&out).starts_with("No paragraph has both English and Chinese"),
-        "{}",
-        stdout(&out)
-    );
+    for json in [false, true] {
+        let out = check(&[&en], json);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "not a pass: {err}");
+        assert!(out.stdout.is_empty(), "nothing on stdout");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("en.txt") && err.contains("nothing to check"), "{err}");
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `tandem check`: the figures a translation got wrong, as text or JSON.
 //!
 //! Exit code 0 when every Chinese figure agrees with the English, 1 when some do not, 2 on
-//! an error (through the caller).
+//! an error (through the caller), a call with no bilingual paragraph to check included.
 
 use crate::commands::write_stdout;
 use std::error::Error;
@@ -46,6 +46,17 @@ pub struct Entry {
 /// Runs `tandem check` on the files named (none: the built-in sample).
 pub fn run(args: &CheckArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn Error>> {
     let t = commands::load_call(&args.files, encoding)?;
+    if bilingual_paragraphs(&t) == 0 {
+        let path = match args.files.as_slice() {
+            [] => std::path::PathBuf::from(commands::SAMPLE_NAME),
+            [one] => one.clone(),
+            [a, b, ..] => format!("{} + {}", a.display(), b.display()).into(),
+        };
+        return Err(Box::new(commands::FileError {
+            path,
+            reason: "nothing to check: no paragraph has both English and Chinese (give a bilingual call, or an English file and its translation)".into(),
+        }));
+    }
     let analysis = analyze(&t);
     let report = report(&t, &analysis);
     let out = if args.json {
@@ -167,8 +178,20 @@ fn text(t: &Transcript, report: &Report) -> String {
         let _ = writeln!(s, "  EN {en}: {}", e.context_en.as_deref().unwrap_or(""));
         let _ = writeln!(s, "  ZH {}: {}\n", e.zh, e.context_zh);
     }
-    let bilingual = t
-        .turns
+    let bilingual = bilingual_paragraphs(t);
+    let n = report.mismatches.len();
+    let _ = writeln!(
+        s,
+        "{n} mismatch{} in {bilingual} bilingual paragraphs ({} figures paired).",
+        if n == 1 { "" } else { "es" },
+        report.pairs
+    );
+    s
+}
+
+/// Paragraphs with both English and Chinese.
+fn bilingual_paragraphs(t: &Transcript) -> usize {
+    t.turns
         .iter()
         .flat_map(|turn| &turn.blocks)
         .filter(|b| {
@@ -180,18 +203,7 @@ fn text(t: &Transcript, report: &Report) -> String {
                 }
             )
         })
-        .count();
-    if bilingual == 0 {
-        s.push_str("No paragraph has both English and Chinese: give a bilingual call, or an English file and its translation.\n");
-    }
-    let n = report.mismatches.len();
-    let _ = writeln!(
-        s,
-        "{n} mismatch{} in {bilingual} bilingual paragraphs ({} figures paired).",
-        if n == 1 { "" } else { "es" },
-        report.pairs
-    );
-    s
+        .count()
 }
 
 #[cfg(test)]

@@ -235,7 +235,10 @@ fn a_call_in_one_language_has_nothing_to_check() {
         assert_eq!(out.status.code(), Some(2), "not a pass: {err}");
         assert!(out.stdout.is_empty(), "nothing on stdout");
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains("en.txt") && err.contains("nothing to check"), "{err}");
+        assert!(
+            err.contains("en.txt") && err.contains("nothing to check"),
+            "{err}"
+        );
     }
 }
 

@@ -309,11 +309,10 @@ fn read_path_decodes_files() {
             encoding: "GB18030".into()
         }
     );
-    let forced = ingest::read_path(file.path(), Some("utf-8")).unwrap();
-    assert_eq!(forced.encoding, UTF_8.name());
+    let forced = ingest::read_path(file.path(), Some("utf-8")).unwrap_err();
     assert!(
-        forced.text.contains('\u{FFFD}'),
-        "a wrong label shows replacement characters"
+        matches!(forced, IngestError::WrongEncoding { ref encoding, .. } if encoding == UTF_8.name()),
+        "a wrong label is refused: {forced:?}"
     );
 }
 
@@ -376,4 +375,25 @@ proptest! {
         let cleaned = ingest::clean(&text);
         prop_assert!(is_terminal_safe(&cleaned), "{:?}", cleaned);
     }
+}
+
+#[test]
+fn a_label_that_leaves_much_undecodable_is_refused_a_stray_byte_is_not() {
+    let text = format!("{ENGLISH}\n\n主持人：{SIMPLIFIED}\n").repeat(20);
+    let gb = encode(GB18030, &text);
+    let err = ingest::decode(&gb, Some("utf-8")).unwrap_err();
+    assert!(
+        matches!(err, IngestError::WrongEncoding { ref encoding, malformed } if encoding == "UTF-8" && malformed > 8),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("not UTF-8 text"), "{err}");
+    assert!(err.to_string().contains("--encoding"), "{err}");
+    let mut stray = text.into_bytes();
+    stray.insert(100, 0xFF);
+    let decoded = ingest::decode(&stray, Some("utf-8")).unwrap();
+    assert_eq!(
+        decoded.text.matches('\u{FFFD}').count(),
+        1,
+        "one stray byte is let through"
+    );
 }

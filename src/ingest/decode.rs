@@ -11,6 +11,15 @@ const UTF16_SNIFF_LEN: usize = 4096;
 /// How many leading bytes are fed to chardetng (enough for a confident guess, bounded cost).
 const DETECT_LEN: usize = 1 << 20;
 
+/// Undecodable sequences a named encoding may leave before it is called wrong (a stray bad
+/// byte in a long file is not a reason to refuse it); beyond that, one per thousand bytes.
+pub(crate) const MALFORMED_ALLOWED: usize = 8;
+
+/// How many replacement characters decoding left in `text`.
+pub(crate) fn malformed(text: &str) -> usize {
+    text.chars().filter(|&c| c == '\u{FFFD}').count()
+}
+
 /// Text decoded from bytes, before cleaning.
 #[derive(Debug)]
 pub(crate) struct RawText {

@@ -41,8 +41,16 @@ pub enum IngestError {
     Unreadable(String),
     Empty,
     Binary,
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     UnknownEncoding(String),
+    /// The named encoding left many byte sequences undecodable.
+    WrongEncoding {
+        encoding: String,
+        malformed: usize,
+    },
 }
 
 impl fmt::Display for IngestError {
@@ -64,6 +72,14 @@ impl fmt::Display for IngestError {
                 f,
                 "unknown encoding '{}' (try utf-8, utf-16le, utf-16be, gb18030 or big5)",
                 label.escape_debug()
+            ),
+            IngestError::WrongEncoding {
+                encoding,
+                malformed,
+            } => write!(
+                f,
+                "this is not {encoding} text ({malformed} byte sequences do not decode); \
+                 give another --encoding, or leave it out to detect the encoding"
             ),
         }
     }
@@ -88,6 +104,15 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
     let raw = decode::decode_raw(bytes, label)?;
     if decode::looks_binary(&raw.text, label.is_some()) {
         return Err(IngestError::Binary);
+    }
+    if label.is_some() {
+        let malformed = decode::malformed(&raw.text);
+        if malformed > decode::MALFORMED_ALLOWED.max(raw.text.len() / 1000) {
+            return Err(IngestError::WrongEncoding {
+                encoding: decode::canonical_name(raw.encoding),
+                malformed,
+            });
+        }
     }
     let text = clean(&raw.text);
     if text.trim().is_empty() {

@@ -265,3 +265,30 @@ fn the_jump_message_shows_whole_beside_a_long_title_at_160_columns() {
     assert!(last.contains(&message), "the whole message: {last}");
     assert!(last.contains("Brightkeel"), "the title, shortened: {last}");
 }
+
+#[test]
+fn a_message_too_long_to_sit_beside_the_position_gets_the_whole_line() {
+    let mut a = app_for(planted(), 80, 24);
+    let path = "/tmp/tandem-unsaved-1123.json";
+    a.warn(format!("Bookmarks not saved; all 3 are in {path}"));
+    let last = screen(&mut a, 80, 24).lines().last().unwrap().to_string();
+    assert!(last.contains(path), "the whole path: {last}");
+    assert!(!last.contains("turn "), "the position gives way: {last}");
+    // Longer than the line: its start and its end show.
+    let long =
+        "/home/someone/research/calls/2026/brightkeel/tandem-bookmarks-unsaved-20261123.json";
+    a.warn(format!("Bookmarks not saved; all 3 are in {long}"));
+    let last = screen(&mut a, 80, 24).lines().last().unwrap().to_string();
+    assert!(
+        last.trim_start().starts_with("Bookmarks not saved"),
+        "{last}"
+    );
+    assert!(last.trim_end().ends_with("unsaved-20261123.json"), "{last}");
+    assert!(last.contains('…'), "{last}");
+    a.warn("Short message");
+    let last = screen(&mut a, 80, 24).lines().last().unwrap().to_string();
+    assert!(
+        last.contains("Short message") && last.contains("turn 1/"),
+        "{last}"
+    );
+}

@@ -11,7 +11,9 @@ use super::labels::call_title;
 use super::theme;
 use super::wrap::{truncate, width};
 
-/// Draws the status line into the one-row `area`.
+/// Draws the status line into the one-row `area`: the call and the position on the left; a
+/// message (which takes room from the title, then from everything) or the key hints on the
+/// right.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     buf.set_style(area, theme::STATUS);
     let w = area.width as usize;
@@ -24,19 +26,22 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         .saturating_sub(width(&pos) + 4 + message)
         .min(share)
         .max(if message > 0 { 0 } else { 8 });
-    let left = if title_room < 4 {
+    let left = if message > 0 && width(&pos) + 3 + message > w {
+        // A message too long to sit beside the position gets the whole line.
+        String::new()
+    } else if title_room < 4 {
         format!(" {pos}")
     } else {
         let title = truncate(&call_title(&app.doc, &app.source), title_room);
         format!(" {title} │ {pos}")
     };
     buf.set_stringn(area.x, area.y, &left, w, theme::STATUS);
-    let used = width(&left) + 2;
+    let used = if left.is_empty() { 0 } else { width(&left) + 2 };
     let room = w.saturating_sub(used);
     let right = match &app.status {
         Some(s) => {
             let style = if s.error { theme::ERROR } else { theme::STATUS };
-            let text = truncate(&s.text, room.saturating_sub(2));
+            let text = shorten_middle(&s.text, room.saturating_sub(2));
             Line::from(Span::styled(format!(" {text} "), style))
         }
         None => hints(app, room),
@@ -45,6 +50,27 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     if rw > 0 {
         buf.set_line(area.x + (w - rw) as u16, area.y, &right, rw as u16);
     }
+}
+
+/// `text` in at most `max` columns: whole when it fits, else its start and its end around a
+/// `…` (the end of a message often holds what matters: a path, a reason).
+fn shorten_middle(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let head = truncate(text, max * 2 / 5 + 1);
+    let room = max.saturating_sub(width(&head));
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    head + &tail.into_iter().rev().collect::<String>()
 }
 
 /// `turn 12/48 · Q3/14 · match 2/9`.

@@ -328,7 +328,7 @@ fn a_position_that_cannot_be_saved_is_reported_not_fatal() {
     std::fs::write(&file, CALL).unwrap();
     // The config "directory" is a plain file: every save fails.
     let then = Then::KeysUntil(b"}", "not saved", b"q");
-    let r = run_then(&file, &file, "turn 1/", then);
+    let r = run_then(&file, &file, "Prepared remarks", then);
     assert!(r.success, "the reader still exits 0");
     assert_restored(&r.output);
     assert_eq!(

@@ -267,7 +267,7 @@ fn the_jump_message_shows_whole_beside_a_long_title_at_160_columns() {
 }
 
 #[test]
-fn a_message_too_long_to_sit_beside_the_position_gets_the_whole_line() {
+fn a_warning_too_long_to_sit_beside_the_position_gets_the_whole_line() {
     let mut a = app_for(planted(), 80, 24);
     let path = "/tmp/tandem-unsaved-1123.json";
     a.warn(format!("Bookmarks not saved; all 3 are in {path}"));

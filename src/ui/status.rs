@@ -11,9 +11,9 @@ use super::labels::call_title;
 use super::theme;
 use super::wrap::{truncate, width};
 
-/// Draws the status line into the one-row `area`: the call and the position on the left; a
-/// message (which takes room from the title, then from everything) or the key hints on the
-/// right.
+/// Draws the status line into the one-row `area`: the call and the position on the left; on
+/// the right a message (taking room from the title, and a warning from everything) or the
+/// key hints.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     buf.set_style(area, theme::STATUS);
     let w = area.width as usize;
@@ -26,8 +26,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         .saturating_sub(width(&pos) + 4 + message)
         .min(share)
         .max(if message > 0 { 0 } else { 8 });
-    let left = if message > 0 && width(&pos) + 3 + message > w {
-        // A message too long to sit beside the position gets the whole line.
+    let error = app.status.as_ref().is_some_and(|s| s.error);
+    let left = if error && width(&pos) + 3 + message > w {
+        // A warning too long to sit beside the position gets the whole line.
         String::new()
     } else if title_room < 4 {
         format!(" {pos}")

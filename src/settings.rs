@@ -298,5 +298,10 @@ mod tests {
         assert!(e.message.starts_with("line 2, column 8: bad key"), "{e}");
         let s = p("[keys]\n\"next-question\" = \"f5\"\n").unwrap();
         assert_eq!(s.keys["next-question"], "f5");
+        let e = p("[keys]\nquit = \"x\"\nhelp = \"x\"\n").unwrap_err();
+        assert!(
+            e.message.starts_with("line 2, column 8: key \"x\" is given to both"),
+            "{e}"
+        );
     }
 }

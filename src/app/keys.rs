@@ -166,6 +166,8 @@ impl Keymap {
     /// The built-in table with `keys` (action name → key) applied.
     pub fn with_overrides(keys: &BTreeMap<String, String>) -> Result<Self, KeyError> {
         let mut map = Keymap::default();
+        // Each override's key, action and contexts, to catch one key given to two actions.
+        let mut given: Vec<(Key, &str, Vec<Context>)> = Vec::new();
         for (name, key) in keys {
             let Some(action) = action_named(name) else {
                 return Err(KeyError {
@@ -179,6 +181,25 @@ impl Keymap {
                 in_key: true,
                 message,
             })?;
+            let contexts: Vec<Context> = BINDINGS
+                .iter()
+                .filter(|b| &b.action == action)
+                .map(|b| b.context)
+                .collect();
+            if let Some((_, other, _)) = given
+                .iter()
+                .find(|(k, _, cs)| *k == key && cs.iter().any(|c| contexts.contains(c)))
+            {
+                return Err(KeyError {
+                    action: name.clone(),
+                    in_key: true,
+                    message: format!(
+                        "key \"{}\" is given to both \"{other}\" and \"{name}\" in [keys]",
+                        keys[name.as_str()]
+                    ),
+                });
+            }
+            given.push((key, name, contexts));
             map.rebind(action, key);
         }
         Ok(map)

@@ -81,3 +81,15 @@ fn unknown_actions_and_bad_keys_are_errors() {
     assert!(e.in_key && e.action == "quit", "{e:?}");
     assert!(check(&overrides(&[("quit", "f10")])).is_ok());
 }
+
+#[test]
+fn one_key_given_to_two_actions_is_an_error_unless_their_contexts_differ() {
+    let e = check(&overrides(&[("quit", "x"), ("help", "x")])).unwrap_err();
+    assert!(e.in_key, "{e:?}");
+    assert!(
+        e.message.contains("\"x\"") && e.message.contains("help") && e.message.contains("quit"),
+        "{e:?}"
+    );
+    // The picker's and the panel's moves never apply at the same time.
+    assert!(check(&overrides(&[("picker-down", "n"), ("panel-down", "n")])).is_ok());
+}

@@ -38,8 +38,8 @@ impl Row {
         }
     }
 
-    /// True when every word of `terms` (lower case) occurs in its company, title, period or
-    /// file name, ignoring case.
+    /// True when every word of `terms` (lower case, Chinese in Simplified characters) occurs
+    /// in its company, title, period or file name, ignoring case and Chinese script.
     pub fn matches(&self, terms: &[String]) -> bool {
         let mut hay = self.file.rel.to_lowercase();
         if let Some(m) = self.meta() {
@@ -47,6 +47,9 @@ impl Row {
                 hay.push('\n');
                 hay.push_str(&field.to_lowercase());
             }
+        }
+        if !terms.iter().all(|t| t.is_ascii()) {
+            hay = crate::script::fold_script(&hay).into_owned();
         }
         terms.iter().all(|t| hay.contains(t.as_str()))
     }
@@ -212,7 +215,7 @@ impl Library {
         let terms: Vec<String> = self
             .query
             .split_whitespace()
-            .map(str::to_lowercase)
+            .map(|t| crate::script::fold_script(&t.to_lowercase()).into_owned())
             .collect();
         let rows = &self.rows;
         self.order = (0..rows.len())
@@ -326,6 +329,24 @@ mod tests {
         lib.apply_all(vec![Message::Loaded(vec![(2, by("Aardvark"))])]);
         assert_eq!(selected(&lib), "0.txt", "the chosen file stays selected");
         assert_eq!(lib.selected, 2);
+    }
+
+    #[test]
+    fn the_filter_matches_either_chinese_script() {
+        let mut lib = listed(3);
+        lib.apply_all(vec![Message::Loaded(vec![
+            (0, by("亞馬遜")),
+            (1, by("亚马逊")),
+            (2, by("Acme")),
+        ])]);
+        for q in ["亚马逊", "亞馬遜"] {
+            lib.set_query(q);
+            let mut shown = lib.order.clone();
+            shown.sort();
+            assert_eq!(shown, [0, 1], "{q}");
+        }
+        lib.set_query("ACME");
+        assert_eq!(lib.order, [2]);
     }
 
     #[test]

@@ -16,7 +16,12 @@ fn main() -> ExitCode {
         Some(Command::Man) => tandem::commands::man(),
         None => tandem::commands::read(&cli.read),
     };
+    // Ended by SIGTERM or SIGHUP: the conventional 128 + signal number.
+    let signalled = tandem::reader::signalled();
     match result {
+        Ok(_) if signalled.is_some() => {
+            ExitCode::from(u8::try_from(128 + signalled.unwrap_or(0)).unwrap_or(u8::MAX))
+        }
         Ok(code) => code,
         Err(err) => {
             eprintln!("tandem: {err}");

@@ -7,7 +7,7 @@
 
 use std::io::{self, IsTerminal, Stdout, Write as _};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -174,6 +174,15 @@ fn settings_banner(e: &SettingsError) -> String {
     format!("{name}: {} — default settings in use", e.message)
 }
 
+/// The signal (SIGTERM, SIGHUP) that ended the screen, 0 when none did.
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// The signal that ended the reader or the library, if one did: the process should then exit
+/// with 128 + its number, as a shell expects.
+pub fn signalled() -> Option<i32> {
+    Some(SIGNAL.load(Ordering::SeqCst)).filter(|&s| s != 0)
+}
+
 /// Watches SIGTERM and SIGHUP: sets the returned flag for the loop to stop cleanly; if the
 /// loop has not ended shortly after (input reading can hang once the terminal is gone),
 /// restores the terminal and exits from the watcher thread.
@@ -184,6 +193,7 @@ fn signals() -> io::Result<Arc<AtomicBool>> {
     let flag = Arc::clone(&stop);
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
+            SIGNAL.store(sig, Ordering::SeqCst);
             flag.store(true, Ordering::SeqCst);
             std::thread::sleep(GRACE);
             restore();

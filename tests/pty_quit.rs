@@ -98,6 +98,8 @@ fn last_screen(out: &Sink) -> String {
 /// The reader's run in a pty: exit status and everything it wrote.
 struct Run {
     success: bool,
+    /// The exit code.
+    code: u32,
     /// The raw bytes written, for terminal modes.
     output: String,
     /// Every distinct screen drawn, in order.
@@ -204,6 +206,7 @@ fn run_args_then(args: &[&OsStr], config: &Path, ready: &str, then: Then) -> Run
     let seen = out.lock().unwrap();
     Run {
         success: status.success(),
+        code: status.exit_code(),
         output: String::from_utf8_lossy(&seen.raw).into_owned(),
         screens: seen.screens.clone(),
     }
@@ -248,7 +251,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("call.txt");
     std::fs::write(&file, CALL).unwrap();
-    for sig in ["TERM", "HUP"] {
+    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
         let r = run_then(
             &file,
             &dir.path().join("config"),
@@ -256,6 +259,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
             Then::Signal(sig),
         );
         assert_restored(&r.output);
+        assert_eq!(r.code, code, "exit code 128 + SIG{sig}");
     }
 }
 

@@ -273,7 +273,7 @@ fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
         (Some(x), Some(y)) => meta::compare(x, &a.file.rel, y, &b.file.rel),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.file.rel.cmp(&b.file.rel),
+        (None, None) => meta::natural(&a.file.rel, &b.file.rel),
     }
 }
 

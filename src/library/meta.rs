@@ -83,7 +83,40 @@ pub fn compare(a: &Meta, a_file: &str, b: &Meta, b_file: &str) -> Ordering {
     known_first(company(a), company(b))
         .then_with(|| known_first(period(a).map(Reverse), period(b).map(Reverse)))
         .then_with(|| known_first(a.date.as_ref().map(Reverse), b.date.as_ref().map(Reverse)))
-        .then_with(|| a_file.cmp(b_file))
+        .then_with(|| natural(a_file, b_file))
+}
+
+/// File names in natural order: runs of digits compare by value (`c9` < `c10` < `c100`).
+pub fn natural(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let run = |it: &mut std::iter::Peekable<std::str::Chars>| {
+                    let mut digits = String::new();
+                    while let Some(c) = it.next_if(char::is_ascii_digit) {
+                        digits.push(c);
+                    }
+                    digits.trim_start_matches('0').to_string()
+                };
+                let (m, n) = (run(&mut x), run(&mut y));
+                let by_value = m.len().cmp(&n.len()).then_with(|| m.cmp(&n));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+            }
+            (Some(c), Some(d)) => {
+                if c != d {
+                    return c.cmp(&d);
+                }
+                x.next();
+                y.next();
+            }
+        }
+    }
 }
 
 /// Ascending order with None after every value.
@@ -151,6 +184,14 @@ mod tests {
             "1",
             "the two 亚马逊 calls together: {order:?}"
         );
+    }
+
+    #[test]
+    fn file_names_sort_naturally() {
+        let mut names = ["c100_x.txt", "c10_x.txt", "c9_x.txt", "b.txt", "c010_x.txt"];
+        names.sort_by(|a, b| natural(a, b));
+        assert_eq!(names, ["b.txt", "c9_x.txt", "c010_x.txt", "c10_x.txt", "c100_x.txt"]);
+        assert_eq!(natural("a", "a"), Ordering::Equal);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
@@ -158,7 +158,14 @@ fn session_of(
     if let Some(b) = banner {
         app.warn(b);
     }
-    let result = event_loop(&mut screen.terminal, &mut app, &screen.stop, &mut saver);
+    let mouse = screen.settings.mouse;
+    let result = event_loop(
+        &mut screen.terminal,
+        &mut app,
+        &screen.stop,
+        &mut saver,
+        mouse,
+    );
     saver.follow(&mut app);
     let marks_warning = app.close_bookmarks();
     (result, saver.save(&app).err(), marks_warning)
@@ -209,6 +216,7 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
     saver: &mut Saver,
+    mouse: bool,
 ) -> io::Result<()> {
     loop {
         terminal.draw(|f| ui::draw(f, app))?;
@@ -236,8 +244,49 @@ fn event_loop(
             if app.quit {
                 return Ok(());
             }
+            if app.suspend {
+                app.suspend = false;
+                saver.follow(app);
+                // Best effort: the place is kept even if the stopped reader is never resumed.
+                let _ = saver.save(app);
+                suspend(terminal, mouse)?;
+                break;
+            }
         }
     }
+}
+
+/// Gives the terminal back to the shell and stops the process (SIGTSTP, as Ctrl-z does in a
+/// program that is not in raw mode); once resumed, takes the terminal again and redraws.
+/// Without job control (no shell to resume it) the signal is ignored and the reader goes on.
+pub(crate) fn suspend(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter_modes(mouse)?;
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    // An empty frame makes ratatui forget what it drew before, so the next frame is drawn
+    // whole (`Terminal::clear` would ask the terminal for the cursor position).
+    terminal.draw(|_| {})?;
+    Ok(())
+}
+
+/// Raw mode, the alternate screen, bracketed paste, the cursor hidden, and mouse capture
+/// when `mouse`.
+fn enter_modes(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Terminal modes on while alive; restored on drop and by the panic hook.
@@ -252,17 +301,8 @@ impl Guard {
             restore();
             previous(info);
         }));
-        enable_raw_mode()?;
         let guard = Guard;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableBracketedPaste,
-            cursor::Hide
-        )?;
-        if mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
-        }
+        enter_modes(mouse)?;
         Ok(guard)
     }
 }

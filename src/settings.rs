@@ -300,7 +300,8 @@ mod tests {
         assert_eq!(s.keys["next-question"], "f5");
         let e = p("[keys]\nquit = \"x\"\nhelp = \"x\"\n").unwrap_err();
         assert!(
-            e.message.starts_with("line 2, column 8: key \"x\" is given to both"),
+            e.message
+                .starts_with("line 2, column 8: key \"x\" is given to both"),
             "{e}"
         );
     }

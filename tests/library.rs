@@ -347,3 +347,14 @@ fn bookmarks_are_counted_for_their_call() {
         .collect();
     assert_eq!(counts, [("block_zh.txt".to_string(), 2)]);
 }
+
+#[test]
+fn ctrl_c_quits_and_ctrl_z_suspends_even_while_typing_a_filter() {
+    let dir = folder();
+    let (mut lib, _, _) = load_all(dir.path(), None);
+    press(&mut lib, "pi");
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(on_key(&mut lib, ctrl('z')), Step::Suspend);
+    assert_eq!(lib.query(), "pi", "the filter is kept");
+    assert_eq!(on_key(&mut lib, ctrl('c')), Step::Quit);
+}

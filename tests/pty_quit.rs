@@ -264,6 +264,29 @@ fn sigterm_and_sighup_restore_the_terminal() {
 }
 
 #[test]
+fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    // The pty has no job control, so the stop signal is ignored and the reader goes on: the
+    // terminal is restored, then the reader's modes come back and it draws again.
+    let then = Then::KeysUntil(b"}\x1a", "turn 2/", b"q");
+    let r = run_then(&file, &dir.path().join("config"), "turn 1/", then);
+    assert!(r.success, "exit code {}: {:?}", r.code, r.screens.last());
+    let first = r.output.find("\x1b[?1049h").unwrap();
+    let left = r.output[first..]
+        .find("\x1b[?1049l")
+        .expect("left for the shell")
+        + first;
+    let back = r.output[left..].find("\x1b[?1049h").expect("came back") + left;
+    assert!(
+        r.output[back..].contains("turn 2/"),
+        "drawn again, at the same place"
+    );
+    assert_restored(&r.output);
+}
+
+#[test]
 fn without_a_terminal_the_reader_points_to_tandem_parse() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("call.txt");

@@ -8,6 +8,8 @@ use ratatui_textarea::Input;
 pub enum Action {
     /// Leave the reader.
     Quit,
+    /// Hand the terminal back to the shell until it resumes the reader (Ctrl-z).
+    Suspend,
     /// Bring the next paragraph (or the next turn's header) to the top.
     NextParagraph,
     /// Bring the previous paragraph (or turn header) to the top.

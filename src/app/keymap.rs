@@ -187,6 +187,7 @@ pub static BINDINGS: &[Binding] = &[
     b(sp(KeyCode::Esc), A::NoteCancel, E, MARKS, "In the note editor: cancel", Some("cancel")),
     b(k('q'), A::Quit, R, GENERAL, "Quit", Some("quit")),
     b(ctrl('c'), A::Quit, R, GENERAL, "Quit", None),
+    b(ctrl('z'), A::Suspend, R, GENERAL, "Suspend to the shell (fg comes back)", None),
 ];
 
 /// The contexts consulted, most specific first.

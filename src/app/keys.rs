@@ -62,6 +62,7 @@ pub static NAMES: &[(&str, Action)] = &[
     ("note-save", Action::NoteSave),
     ("note-cancel", Action::NoteCancel),
     ("quit", Action::Quit),
+    ("suspend", Action::Suspend),
 ];
 
 /// The action called `name`, if there is one.

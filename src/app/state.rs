@@ -114,6 +114,8 @@ pub struct App {
     /// Text waiting to be sent to the terminal's clipboard (OSC 52) after this update.
     pub clipboard: Option<String>,
     pub quit: bool,
+    /// Set when the user asked to suspend; the event loop does it and clears this.
+    pub suspend: bool,
 }
 
 impl App {
@@ -148,6 +150,7 @@ impl App {
             prefs: Prefs::default(),
             clipboard: None,
             quit: false,
+            suspend: false,
         }
     }
 

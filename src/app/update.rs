@@ -13,6 +13,7 @@ pub fn update(app: &mut App, action: Action) {
     app.status = None;
     match action {
         Action::Quit => super::marks_io::quit(app),
+        Action::Suspend => app.suspend = true,
         Action::NextParagraph => app.next_paragraph(),
         Action::PrevParagraph => app.prev_paragraph(),
         Action::ScrollRows(n) => app.scroll(n as isize),

@@ -30,6 +30,8 @@ const WHEEL: isize = 3;
 pub enum Step {
     Stay,
     Open(PathBuf),
+    /// Hand the terminal back to the shell (Ctrl-z).
+    Suspend,
     Quit,
 }
 
@@ -76,6 +78,10 @@ fn browse(mut lib: Library, source: Source, encoding: Option<&str>) -> io::Resul
             match on_event(&mut lib, event::read()?) {
                 Step::Stay => {}
                 Step::Quit => return Ok(()),
+                Step::Suspend => {
+                    reader::suspend(&mut screen.terminal, screen.settings.mouse)?;
+                    break;
+                }
                 Step::Open(path) => {
                     open(&mut screen, &mut lib, &path, encoding)?;
                     marks.reload();
@@ -150,6 +156,7 @@ pub fn on_key(lib: &mut Library, key: KeyEvent) -> Step {
             Step::Stay
         }
         KeyCode::Char('c') if ctrl => Step::Quit,
+        KeyCode::Char('z') if ctrl => Step::Suspend,
         KeyCode::Char('n') if ctrl => moved(lib, 1),
         KeyCode::Char('p') if ctrl => moved(lib, -1),
         KeyCode::Char(_) if ctrl => Step::Stay,

@@ -190,7 +190,10 @@ mod tests {
     fn file_names_sort_naturally() {
         let mut names = ["c100_x.txt", "c10_x.txt", "c9_x.txt", "b.txt", "c010_x.txt"];
         names.sort_by(|a, b| natural(a, b));
-        assert_eq!(names, ["b.txt", "c9_x.txt", "c010_x.txt", "c10_x.txt", "c100_x.txt"]);
+        assert_eq!(
+            names,
+            ["b.txt", "c9_x.txt", "c010_x.txt", "c10_x.txt", "c100_x.txt"]
+        );
         assert_eq!(natural("a", "a"), Ordering::Equal);
     }
 

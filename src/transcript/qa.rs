@@ -38,7 +38,7 @@ static OPENS_QA: LazyLock<Regex> = LazyLock::new(|| {
 static ENDS_QA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:conclude[sd]?|ends|wraps? up)\s+(?:our|the|today'?s|today’s|this)\s+",
-        r"(?:[\w-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)\b",
+        r"(?:[\w'’-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)\b",
         r"|\b(?:no|not\s+(?:have\s+)?any)\s+(?:further|more|other|additional|remaining|follow-up)\s+questions?",
         r"(?:\s+(?:at\s+(?:this\s+(?:time|point)|the\s+moment|present)|in\s+(?:the|our)\s+queue|(?:on|from)\s+(?:the|our)\s+(?:phone\s+)?lines?|today|registered|for\s+(?:today|now)))*",
         r"\s*(?:[.,;:!\n]|$|and\b|so\b)",
@@ -538,14 +538,14 @@ mod tests {
         for en in [
             "Thank you. That concludes our question-and-answer session.",
             "This concludes today's conference call. You may now disconnect.",
-            "And ladies and gentlemen, that does conclude today's teleconference.",
+            "Ladies and gentlemen, that does conclude this morning's teleconference.",
             "There are no further questions at this time.",
             "I'm showing no more questions in the queue, so I'll hand it back.",
             "We have no further questions",
             "I would now like to turn the call back to Jane Roe for closing remarks.",
             "Thanks, everyone, for joining us.",
             "Thank you all very much for joining us today.",
-            "Thank you for your participation.",
+            "Thank you very much for your participation today.",
             "That's all the time we have for questions today.",
         ] {
             assert!(closes_qa(en, "", false), "{en}");
@@ -553,13 +553,13 @@ mod tests {
         for zh in [
             "问答环节到此结束，感谢各位参加今天的电话会议。",
             "問答時間到此結束，感謝各位參與今天的會議。",
-            "今天的電話會議到此結束。",
+            "本次電話會議就到此結束，謝謝。",
             "目前没有更多提问了。",
             "謝謝。沒有其他問題。",
             "现在我把会议交回给管理层做总结发言。",
             "現在我將會議交回給管理層作結束語。",
-            "感謝各位今日撥冗參加電話會議並提出問題。",
-            "感谢您今天参加我们的电话会议。",
+            "感謝大家今日撥冗參加本公司的法說會。",
+            "谢谢您今天参与我们的业绩交流会。",
         ] {
             assert!(closes_qa("", zh, false), "{zh}");
         }
@@ -572,7 +572,7 @@ mod tests {
                 "If there are no further questions, we will wrap up shortly.",
                 "",
             ),
-            ("Thanks for taking my question.", "感谢回答我的问题。"),
+            ("Thanks for taking my question.", "感谢您回答我的提问。"),
             ("Thanks for the questions. On margins, we expect…", ""),
             (
                 "We have no more questions on the regulatory side of things.",
@@ -618,7 +618,7 @@ mod tests {
             person("Operator", Operator),
             person("Jane Roe", Other),
             person("John Smith", Other),
-            person("Ross Sandler", Other),
+            person("Tom Brandt", Other),
             person("Lisa Wong", Other),
             person("Mary Major", Other),
         ];
@@ -640,7 +640,7 @@ mod tests {
         (2, "Margins expanded."),
         (
             0,
-            "Our first question comes from Ross Sandler with Barclays.",
+            "Our first question comes from Tom Brandt with Halvorsen Partners.",
         ),
     ];
 
@@ -677,7 +677,7 @@ mod tests {
                 1,
                 "Thanks, everyone, for joining us. A replay will be on our website.",
             ),
-            (0, "That does conclude today's teleconference."),
+            (0, "That concludes the teleconference for today."),
         ]));
         assert_eq!(
             qs[0].turns,
@@ -741,7 +741,7 @@ mod tests {
                 3,
                 "We have no further questions about demand, but what about pricing?",
             ),
-            (1, "Thank you for joining us, Ross. Pricing is stable."),
+            (1, "Thank you for joining us, Tom. Pricing is stable."),
         ]));
         assert_eq!(qs[0].turns, vec![3, 4, 5]);
         assert_eq!(turns[5].question, Some(1));

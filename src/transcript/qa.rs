@@ -56,15 +56,16 @@ static ENDS_QA: LazyLock<Regex> = LazyLock::new(|| {
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\bthank(?:s|\s+you)(?:\s*,?\s*(?:all|everyone|everybody|again|so\s+much|very\s+much|once\s+again))*\s*,?\s+for\s+",
-        r"(?:joining|participating|attending|listening|being\s+(?:with|here)|your\s+(?:participation|attendance|interest|continued\s+interest))",
+        r"(?:joining|participating|attending|listening|being\s+(?:with|here)|your\s+(?:participation|attendance))",
         r"|(?:感谢|感謝|谢谢|謝謝|多谢|多謝)(?:各位|大家|您|你们|你們|诸位|諸位)?(?:今天|今日|今晚|今早)?的?(?:撥冗|拨冗)?",
         r"(?:参加|參加|参与|參與|出席|收听|收聽|加入|莅临|蒞臨)",
     ))
     .unwrap()
 });
 /// Words that make what follows a condition ("if there are no further questions").
-static CONDITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:if|unless|whether)\b|如果|假如|若|如无|如無").unwrap());
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:if|unless|whether)\b|如果|假如|倘若|若是|要是|如无|如無").unwrap()
+});
 static PAREN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<zh>[^()（）]+?)\s*[(（](?P<en>[A-Za-z][A-Za-z .'-]+)[)）]").unwrap()
 });
@@ -123,17 +124,15 @@ fn opening(text: &str, n: usize) -> &str {
     text
 }
 
-/// True when `re` matches `text` outside a condition ("if there are no more questions, …").
+/// True when `re` matches `text` outside a condition: not after "if" in the same clause
+/// ("if there are no more questions, …", but "…, back to Jane for closing remarks" counts).
 fn says(re: &Regex, text: &str) -> bool {
     re.find_iter(text).any(|m| {
         let before = &text[..m.start()];
         let clause = before
-            .rfind(['.', '!', '?', '\n', '。', '！', '？', ',', '，'])
+            .rfind(['.', '!', '?', '\n', '。', '！', '？', ',', '，', ';', '；'])
             .map_or(before, |p| &before[p..]);
-        let sentence = before
-            .rfind(['.', '!', '?', '\n', '。', '！', '？'])
-            .map_or(before, |p| &before[p..]);
-        !CONDITION.is_match(clause) && !CONDITION.is_match(sentence)
+        !CONDITION.is_match(clause)
     })
 }
 
@@ -373,10 +372,20 @@ fn questions(
     let mut out: Vec<Question> = Vec::new();
     let mut pending: Option<(usize, Intro)> = None;
     let mut current: Option<usize> = None;
+    // A questioner speaks or is introduced at this turn: no closing cue before it holds.
+    let mut resumed = 0;
     for i in start..turns.len() {
         let sp = turns[i].speaker;
         let (en, zh) = &texts[i];
-        if closing_from(speakers, turns, texts, &out, i) {
+        let closing = if i < resumed {
+            Closing::No
+        } else {
+            closing_from(speakers, turns, texts, &out, i)
+        };
+        if let Closing::ResumesAt(at) = closing {
+            resumed = at;
+        }
+        if closing == Closing::Here {
             for t in &turns[i..] {
                 let closer = &mut speakers[t.speaker];
                 if closer.kind == SpeakerKind::Other {
@@ -433,39 +442,57 @@ fn questions(
     out
 }
 
-/// True when the Q&A is over at turn `i`: a question has been answered, the turn announces
-/// the end (the operator anywhere in the turn, anyone else in its first sentences), and no
-/// questioner speaks or is introduced after it. The turns from `i` on are the closing remarks.
+/// Whether the closing remarks start at a turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    No,
+    /// They start here: the turns from here on belong to no question.
+    Here,
+    /// The turn has a closing cue, but a questioner speaks or is introduced at this later turn.
+    ResumesAt(usize),
+}
+
+/// Whether the Q&A is over at turn `i`: a question has been answered, the turn announces the
+/// end (the operator anywhere in the turn, anyone else in its first sentences), and no
+/// questioner speaks or is introduced after it.
 fn closing_from(
     speakers: &[Speaker],
     turns: &[Turn],
     texts: &[(String, String)],
     asked: &[Question],
     i: usize,
-) -> bool {
+) -> Closing {
     let kind = |t: usize| speakers[turns[t].speaker].kind;
-    let questioner = |t: usize| {
-        kind(t) == SpeakerKind::Analyst || asked.iter().any(|q| q.analyst == turns[t].speaker)
-    };
+    // Everyone who has asked is an analyst by now.
+    let questioner = |t: usize| kind(t) == SpeakerKind::Analyst;
     let Some(last) = asked.last() else {
-        return false;
+        return Closing::No;
     };
     let answered = last
         .turns
         .iter()
         .any(|&t| turns[t].speaker != last.analyst && kind(t) != SpeakerKind::Operator);
     if !answered || questioner(i) {
-        return false;
+        return Closing::No;
     }
     let (en, zh) = &texts[i];
-    let cue = if kind(i) == SpeakerKind::Operator {
+    let by_operator = kind(i) == SpeakerKind::Operator;
+    let cue = if by_operator {
         !is_intro(en, zh) && closes_qa(en, zh, false)
     } else {
         closes_qa(en, zh, true)
     };
-    cue && !(i + 1..turns.len()).any(|t| {
-        questioner(t) || kind(t) == SpeakerKind::Operator && is_intro(&texts[t].0, &texts[t].1)
-    })
+    if !cue {
+        return Closing::No;
+    }
+    // After the operator's announcement, someone not heard before is a closer (handed the
+    // call back); after anyone else's closing statement, they may be a questioner.
+    let resumes = (i + 1..turns.len()).find(|&t| {
+        questioner(t)
+            || !by_operator && kind(t) == SpeakerKind::Other
+            || kind(t) == SpeakerKind::Operator && is_intro(&texts[t].0, &texts[t].1)
+    });
+    resumes.map_or(Closing::Here, Closing::ResumesAt)
 }
 
 /// Fills in what an introduction tells about the analyst.
@@ -547,6 +574,7 @@ mod tests {
             "Thank you all very much for joining us today.",
             "Thank you very much for your participation today.",
             "That's all the time we have for questions today.",
+            "If there are no further questions, I'll turn the call back to Jane for closing remarks.",
         ] {
             assert!(closes_qa(en, "", false), "{en}");
         }
@@ -580,10 +608,15 @@ mod tests {
             ),
             ("", "我们没有其他问题关于需求，但想问一下定价。"),
             ("", "如果没有其他问题了，我们就结束。"),
+            ("", "若是沒有其他問題，我們就結束。"),
             ("", "没有问题，我们会继续投资。"),
             ("", "非常感谢接受我的提问。"),
             (
                 "We completed the program in March and ended the quarter strong.",
+                "",
+            ),
+            (
+                "Thank you for your interest in the satellite business. We expect…",
                 "",
             ),
         ] {
@@ -745,6 +778,23 @@ mod tests {
         ]));
         assert_eq!(qs[0].turns, vec![3, 4, 5]);
         assert_eq!(turns[5].question, Some(1));
+    }
+
+    #[test]
+    fn an_executive_closing_cue_followed_by_someone_new_does_not_hold() {
+        let (_, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (
+                2,
+                "That's all the time we have for questions from the phone lines.",
+            ),
+            (5, "A question from the webcast: what about margins?"),
+            (2, "Margins expand."),
+        ]));
+        // Someone new may be asking: the turns stay where they were without the cue.
+        assert_eq!(qs.len(), 1);
+        assert!(turns[7..].iter().all(|t| t.question == Some(1)));
     }
 
     #[test]

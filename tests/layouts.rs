@@ -126,6 +126,7 @@ fn check(name: &str) -> Vec<String> {
         exp["turns"].as_u64() == Some(t.turns.len() as u64),
         format!("{} turns", t.turns.len()),
     );
+    check_closing(&t, &exp, &mut expect);
     expect(
         exp["notes"].as_u64() == Some(t.note_count() as u64),
         format!("{} notes", t.note_count()),
@@ -170,6 +171,52 @@ fn check(name: &str) -> Vec<String> {
         expect(paired, format!("pair {en:?} / {zh:?}"));
     }
     errs
+}
+
+/// The last question ends at its last real answer; the closing remarks after it (the end of
+/// the Q&A, closing statements, the goodbye) are in the Q&A and in no question.
+fn check_closing(t: &Transcript, exp: &Value, expect: &mut impl FnMut(bool, String)) {
+    let Some(last) = t.questions.last() else {
+        return;
+    };
+    let end = last.turns.iter().copied().max().unwrap_or(0);
+    if let Some(want) = exp["last_answer_contains"].as_str() {
+        let said = t.turns.get(end).is_some_and(|turn| {
+            turn.blocks.iter().any(|b| {
+                matches!(b, Block::Para { en, zh } if [en, zh].into_iter().flatten().any(|x| x.contains(want)))
+            })
+        });
+        expect(
+            said,
+            format!("Q{} does not end with the answer {want:?}", last.number),
+        );
+    }
+    if let Some(want) = exp["closing_turns"].as_u64() {
+        let after = t.turns.len().saturating_sub(end + 1);
+        expect(
+            after as u64 == want,
+            format!(
+                "Q{} ends at turn {end}: {after} turns after it, want {want} closing turns",
+                last.number
+            ),
+        );
+        let counted: Vec<usize> = (end + 1..t.turns.len())
+            .filter(|&i| {
+                t.turns[i].question.is_some() || t.questions.iter().any(|q| q.turns.contains(&i))
+            })
+            .collect();
+        expect(
+            counted.is_empty(),
+            format!("closing turns {counted:?} are counted in a question"),
+        );
+        let outside: Vec<usize> = (end + 1..t.turns.len())
+            .filter(|&i| t.turns[i].section != tandem::Section::Qa)
+            .collect();
+        expect(
+            outside.is_empty(),
+            format!("closing turns {outside:?} are not in the Q&A section"),
+        );
+    }
 }
 
 /// The fixtures, by name.

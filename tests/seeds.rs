@@ -17,6 +17,8 @@ struct Expect {
     /// English and Chinese that must share one paragraph.
     pair: Option<(&'static str, &'static str)>,
     period: &'static str,
+    /// Turns after the last question's last answer (closing remarks, the goodbye), in no question.
+    closing: usize,
 }
 
 const SEEDS: &[Expect] = &[
@@ -35,6 +37,7 @@ const SEEDS: &[Expect] = &[
         not_in_turns: &["K佬前言", "張貼留言"],
         pair: None,
         period: "Q4 2025",
+        closing: 1,
     },
     Expect {
         file: "001_2b5489ba4c6a2380.txt",
@@ -51,6 +54,7 @@ const SEEDS: &[Expect] = &[
         not_in_turns: &["财联社", "核心要点梳理", "营收:2134 亿美元"],
         pair: None,
         period: "Q4 2025",
+        closing: 1,
     },
     Expect {
         file: "002_1a93538a227a53bc.txt",
@@ -67,6 +71,7 @@ const SEEDS: &[Expect] = &[
         not_in_turns: &["要点总结", "风险提示及免责条款", "wallstreetcn.com"],
         pair: None,
         period: "Q4 2024",
+        closing: 1,
     },
     Expect {
         file: "003_7ef905fc3de871df.txt",
@@ -83,6 +88,7 @@ const SEEDS: &[Expect] = &[
         not_in_turns: &["Company Participants", "Conference Call Participants"],
         pair: Some(("$165.7 billion in revenue", "1,657 亿美元")),
         period: "Q1 2025",
+        closing: 1,
     },
     Expect {
         file: "004_925dad6f64a5a1cf.txt",
@@ -99,6 +105,7 @@ const SEEDS: &[Expect] = &[
         not_in_turns: &["使用警語"],
         pair: Some(("we're reporting $170 billion in revenue", "1700 億美元")),
         period: "Q4 2023",
+        closing: 2,
     },
 ];
 
@@ -162,6 +169,22 @@ fn check(e: &Expect, t: &Transcript) -> Vec<String> {
     }
     if t.period.as_deref() != Some(e.period) {
         errs.push(format!("period {:?}", t.period));
+    }
+    let end = t
+        .questions
+        .last()
+        .and_then(|q| q.turns.iter().max())
+        .copied()
+        .unwrap_or(0);
+    let after = t.turns.len().saturating_sub(end + 1);
+    if after != e.closing {
+        errs.push(format!(
+            "the last question ends at turn {end}, {after} turns after it, want {}",
+            e.closing
+        ));
+    }
+    if t.turns.iter().skip(end + 1).any(|x| x.question.is_some()) {
+        errs.push("closing remarks are counted in a question".into());
     }
     if t.turns.first().map(|x| x.section) != Some(tandem::Section::Prepared) {
         errs.push("the call does not open with prepared remarks".into());

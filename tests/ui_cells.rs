@@ -198,3 +198,68 @@ fn tiny_terminals_and_empty_calls_draw_without_panicking() {
     let screen = ui_support::text(&draw(&mut empty, 80, 24));
     assert!(screen.contains("turn 0/0"), "{screen}");
 }
+
+#[test]
+fn closing_remarks_are_listed_after_the_last_question_not_under_it() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/english_corporate.txt");
+    let t = tandem::commands::load(&path, None).expect("fixture loads");
+    let mut app = app_for(t, 160, 45);
+    let buf = draw(&mut app, 160, 45);
+    let list = ui::panes(ratatui::layout::Rect::new(0, 0, 160, 45)).list;
+    let rows: Vec<String> = ui_support::text(&buf)
+        .lines()
+        .take(list.height as usize)
+        .map(|l| {
+            l.chars()
+                .take(list.width as usize)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    let q3 = rows
+        .iter()
+        .position(|r| r.starts_with(" Q3 · Amir Haddad"))
+        .unwrap();
+    assert_eq!(rows[q3 + 1], "    Martin Vail", "{rows:#?}");
+    assert_eq!(rows[q3 + 2], " Closing remarks", "{rows:#?}");
+    let closing = q3 + 2;
+    assert_eq!(rows[closing + 1], "    Helen Ashdown");
+    assert_eq!(rows[closing + 2], "    Operator");
+
+    let entries = &app.index.entries;
+    let heading = entries
+        .iter()
+        .position(|e| e.kind == tandem::app::index::EntryKind::Closing)
+        .unwrap();
+    let first = entries[heading].turn;
+    assert_eq!(app.doc.turns[first].question, None);
+    assert!(
+        app.doc
+            .questions
+            .iter()
+            .all(|q| q.turns.iter().all(|&i| i < first))
+    );
+    update(&mut app, Action::JumpToEntry(heading));
+    assert_eq!(app.current_turn(), first);
+    assert_eq!(app.current_question(), None);
+}
+
+#[test]
+fn a_call_without_closing_turns_has_no_closing_heading() {
+    let mut t = call();
+    let last = t.turns.len() - 1;
+    assert_eq!(
+        t.turns[last].question, None,
+        "the test call ends with the operator"
+    );
+    t.turns.truncate(last);
+    let app = app_for(t, 160, 45);
+    assert!(
+        app.index
+            .entries
+            .iter()
+            .all(|e| e.kind != tandem::app::index::EntryKind::Closing)
+    );
+}

@@ -22,8 +22,11 @@ pub enum EntryKind {
     Turn,
     /// A question (index into `Transcript::questions`): operator's introduction or the question.
     Question(usize),
-    /// A turn that follows a question's asking: an answer or a follow-up, shown indented.
+    /// A turn that follows a question's asking (an answer or a follow-up), or a turn of the
+    /// closing remarks, shown indented.
     Answer,
+    /// The heading of the closing remarks: the Q&A turns after the last question.
+    Closing,
 }
 
 /// An analyst who asked questions, for the picker.
@@ -157,6 +160,7 @@ fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
         });
     }
     let mut section = None;
+    let closing = closing_start(t);
     for (i, turn) in t.turns.iter().enumerate() {
         if section != Some(turn.section) {
             section = Some(turn.section);
@@ -165,7 +169,15 @@ fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
                 kind: EntryKind::Section(turn.section),
             });
         }
+        if closing == Some(i) {
+            out.push(Entry {
+                turn: i,
+                kind: EntryKind::Closing,
+            });
+        }
+        let closes = closing.is_some_and(|c| i >= c) && turn.section == Section::Qa;
         let kind = match roles[i] {
+            Role::Plain if closes => EntryKind::Answer,
             Role::Plain => EntryKind::Turn,
             Role::Opens(q) => EntryKind::Question(q),
             Role::Answer => EntryKind::Answer,
@@ -174,6 +186,18 @@ fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
         out.push(Entry { turn: i, kind });
     }
     out
+}
+
+/// The first turn of the closing remarks: a Q&A turn after every question's turns.
+fn closing_start(t: &Transcript) -> Option<usize> {
+    let last = t
+        .questions
+        .iter()
+        .flat_map(|q| &q.turns)
+        .copied()
+        .filter(|&i| i < t.turns.len())
+        .max()?;
+    (last + 1..t.turns.len()).find(|&i| t.turns[i].section == Section::Qa)
 }
 
 /// Analysts in order of their first question, with firm and question list.

@@ -1,5 +1,6 @@
 //! The operator's introductions ("the next question comes from X with Y", "来自 Y 的 X"),
-//! the start of the Q&A, and the questions.
+//! the start of the Q&A, the questions, and where they end: the announcement that the Q&A is
+//! over or a closing statement, after which turns are closing remarks and belong to no question.
 
 use std::sync::LazyLock;
 
@@ -30,6 +31,40 @@ static ZH_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 static OPENS_QA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)open (?:the call|the line|it) up for questions|question-and-answer session|begin the q&a|开放提问|開放提問|问答环节|問答環節|提问环节|提問環節|开始提问|開始提問")
         .unwrap()
+});
+/// The Q&A (or the call) is over: "that concludes our question-and-answer session", "there
+/// are no further questions at this time", "back to … for closing remarks", "问答环节到此结束",
+/// "没有更多提问", "交回给…做总结发言".
+static ENDS_QA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:conclude[sd]?|ends|wraps? up)\s+(?:our|the|today'?s|today’s|this)\s+",
+        r"(?:[\w'’-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)\b",
+        r"|\b(?:no|not\s+(?:have\s+)?any)\s+(?:further|more|other|additional|remaining|follow-up)\s+questions?",
+        r"(?:\s+(?:at\s+(?:this\s+(?:time|point)|the\s+moment|present)|in\s+(?:the|our)\s+queue|(?:on|from)\s+(?:the|our)\s+(?:phone\s+)?lines?|today|registered|for\s+(?:today|now)))*",
+        r"\s*(?:[.,;:!\n]|$|and\b|so\b)",
+        r"|\b(?:closing|concluding)\s+(?:remarks|comments|statements?|words|thoughts)\b|\bfinal\s+(?:remarks|words)\b",
+        r"|\bthat(?:'s|’s|\s+is)\s+all\s+(?:the\s+)?(?:time|questions)\s+we\s+have\b",
+        r"|(?:问答|問答|提问|提問|答问|答問)(?:环节|環節|时间|時間|部分|阶段|階段)?(?:就|现在|現在|已经|已經|到此|到这里|到這裡|到這裏)*(?:结束|結束|为止|為止)",
+        r"|(?:会|會)(?:议|議)?(?:就|现在|現在|也)?到此(?:结束|結束|为止|為止)",
+        r"|(?:没有|沒有|已无|已無|再无|再無|暂无|暫無|并无|並無)(?:任何)?(?:更多|其他|其它|进一步|進一步|别的|別的|新的|其余|其餘)的?(?:提问|提問|问题|問題)了?(?:[。，,；;！!.\n]|$)",
+        r"|(?:没有|沒有)人?(?:再)?(?:提问|提問)了",
+        r"|(?:总结|總結|结束|結束|闭幕|閉幕)(?:发言|發言|陈述|陳述|致辞|致詞|讲话|講話|语|語)|结语|結語",
+    ))
+    .unwrap()
+});
+/// A closing statement: "thank you all for joining us", "感谢各位今天参加".
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\bthank(?:s|\s+you)(?:\s*,?\s*(?:all|everyone|everybody|again|so\s+much|very\s+much|once\s+again))*\s*,?\s+for\s+",
+        r"(?:joining|participating|attending|listening|being\s+(?:with|here)|your\s+(?:participation|attendance))",
+        r"|(?:感谢|感謝|谢谢|謝謝|多谢|多謝)(?:各位|大家|您|你们|你們|诸位|諸位)?(?:今天|今日|今晚|今早)?的?(?:撥冗|拨冗)?",
+        r"(?:参加|參加|参与|參與|出席|收听|收聽|加入|莅临|蒞臨)",
+    ))
+    .unwrap()
+});
+/// Words that make what follows a condition ("if there are no further questions").
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:if|unless|whether)\b|如果|假如|倘若|若是|要是|如无|如無").unwrap()
 });
 static PAREN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<zh>[^()（）]+?)\s*[(（](?P<en>[A-Za-z][A-Za-z .'-]+)[)）]").unwrap()
@@ -64,6 +99,55 @@ pub fn is_intro(en: &str, zh: &str) -> bool {
 /// True when a turn's text opens the Q&A.
 pub fn opens_qa(en: &str, zh: &str) -> bool {
     OPENS_QA.is_match(en) || OPENS_QA.is_match(zh)
+}
+
+/// The first `n` sentences of `text`.
+fn opening(text: &str, n: usize) -> &str {
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '\n' | '。' | '！' | '？') {
+            // "2.5" and "J.P." do not end a sentence.
+            let bytes = text.as_bytes();
+            let next_word = bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+            let initial = i >= 1
+                && bytes[i - 1].is_ascii_uppercase()
+                && (i < 2 || !bytes[i - 2].is_ascii_alphabetic());
+            if c == '.' && (next_word || initial) {
+                continue;
+            }
+            seen += 1;
+            if seen == n {
+                return &text[..i + c.len_utf8()];
+            }
+        }
+    }
+    text
+}
+
+/// True when `re` matches `text` outside a condition: not after "if" in the same clause
+/// ("if there are no more questions, …", but "…, back to Jane for closing remarks" counts).
+fn says(re: &Regex, text: &str) -> bool {
+    re.find_iter(text).any(|m| {
+        let before = &text[..m.start()];
+        let clause = before
+            .rfind(['.', '!', '?', '\n', '。', '！', '？', ',', '，', ';', '；'])
+            .map_or(before, |p| &before[p..]);
+        !CONDITION.is_match(clause)
+    })
+}
+
+/// True when a turn's text says the Q&A or the call is over, or makes a closing statement.
+/// With `opening_only`, only the first sentences count: a speaker other than the operator
+/// closes the call at the start of a turn, while an answer may end with thanks.
+pub fn closes_qa(en: &str, zh: &str, opening_only: bool) -> bool {
+    let (en, zh) = if opening_only {
+        (opening(en, 3), opening(zh, 3))
+    } else {
+        (en, zh)
+    };
+    [en, zh]
+        .into_iter()
+        .any(|t| says(&ENDS_QA, t) || says(&CLOSING, t))
 }
 
 /// Cuts a firm name at the end of its clause ("Barclays. Please go ahead." → "Barclays").
@@ -288,9 +372,28 @@ fn questions(
     let mut out: Vec<Question> = Vec::new();
     let mut pending: Option<(usize, Intro)> = None;
     let mut current: Option<usize> = None;
+    // A questioner speaks or is introduced at this turn: no closing cue before it holds.
+    let mut resumed = 0;
     for i in start..turns.len() {
         let sp = turns[i].speaker;
         let (en, zh) = &texts[i];
+        let closing = if i < resumed {
+            Closing::No
+        } else {
+            closing_from(speakers, turns, texts, &out, i)
+        };
+        if let Closing::ResumesAt(at) = closing {
+            resumed = at;
+        }
+        if closing == Closing::Here {
+            for t in &turns[i..] {
+                let closer = &mut speakers[t.speaker];
+                if closer.kind == SpeakerKind::Other {
+                    closer.kind = SpeakerKind::Executive;
+                }
+            }
+            break;
+        }
         if speakers[sp].kind == SpeakerKind::Operator {
             if is_intro(en, zh) {
                 let next = turns.get(i + 1).map(|t| &speakers[t.speaker]);
@@ -337,6 +440,59 @@ fn questions(
         }
     }
     out
+}
+
+/// Whether the closing remarks start at a turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    No,
+    /// They start here: the turns from here on belong to no question.
+    Here,
+    /// The turn has a closing cue, but a questioner speaks or is introduced at this later turn.
+    ResumesAt(usize),
+}
+
+/// Whether the Q&A is over at turn `i`: a question has been answered, the turn announces the
+/// end (the operator anywhere in the turn, anyone else in its first sentences), and no
+/// questioner speaks or is introduced after it.
+fn closing_from(
+    speakers: &[Speaker],
+    turns: &[Turn],
+    texts: &[(String, String)],
+    asked: &[Question],
+    i: usize,
+) -> Closing {
+    let kind = |t: usize| speakers[turns[t].speaker].kind;
+    // Everyone who has asked is an analyst by now.
+    let questioner = |t: usize| kind(t) == SpeakerKind::Analyst;
+    let Some(last) = asked.last() else {
+        return Closing::No;
+    };
+    let answered = last
+        .turns
+        .iter()
+        .any(|&t| turns[t].speaker != last.analyst && kind(t) != SpeakerKind::Operator);
+    if !answered || questioner(i) {
+        return Closing::No;
+    }
+    let (en, zh) = &texts[i];
+    let by_operator = kind(i) == SpeakerKind::Operator;
+    let cue = if by_operator {
+        !is_intro(en, zh) && closes_qa(en, zh, false)
+    } else {
+        closes_qa(en, zh, true)
+    };
+    if !cue {
+        return Closing::No;
+    }
+    // After the operator's announcement, someone not heard before is a closer (handed the
+    // call back); after anyone else's closing statement, they may be a questioner.
+    let resumes = (i + 1..turns.len()).find(|&t| {
+        questioner(t)
+            || !by_operator && kind(t) == SpeakerKind::Other
+            || kind(t) == SpeakerKind::Operator && is_intro(&texts[t].0, &texts[t].1)
+    });
+    resumes.map_or(Closing::Here, Closing::ResumesAt)
 }
 
 /// Fills in what an introduction tells about the analyst.
@@ -402,5 +558,253 @@ mod tests {
         )
         .unwrap();
         assert_eq!(i.firm.as_deref(), Some("JPMorgan(摩根大通)"));
+    }
+
+    #[test]
+    fn end_of_qa_cues() {
+        for en in [
+            "Thank you. That concludes our question-and-answer session.",
+            "This concludes today's conference call. You may now disconnect.",
+            "Ladies and gentlemen, that does conclude this morning's teleconference.",
+            "There are no further questions at this time.",
+            "I'm showing no more questions in the queue, so I'll hand it back.",
+            "We have no further questions",
+            "I would now like to turn the call back to Jane Roe for closing remarks.",
+            "Thanks, everyone, for joining us.",
+            "Thank you all very much for joining us today.",
+            "Thank you very much for your participation today.",
+            "That's all the time we have for questions today.",
+            "If there are no further questions, I'll turn the call back to Jane for closing remarks.",
+        ] {
+            assert!(closes_qa(en, "", false), "{en}");
+        }
+        for zh in [
+            "问答环节到此结束，感谢各位参加今天的电话会议。",
+            "問答時間到此結束，感謝各位參與今天的會議。",
+            "本次電話會議就到此結束，謝謝。",
+            "目前没有更多提问了。",
+            "謝謝。沒有其他問題。",
+            "现在我把会议交回给管理层做总结发言。",
+            "現在我將會議交回給管理層作結束語。",
+            "感謝大家今日撥冗參加本公司的法說會。",
+            "谢谢您今天参与我们的业绩交流会。",
+        ] {
+            assert!(closes_qa("", zh, false), "{zh}");
+        }
+        for (en, zh) in [
+            (
+                "We have no further questions about demand, but on pricing…",
+                "",
+            ),
+            (
+                "If there are no further questions, we will wrap up shortly.",
+                "",
+            ),
+            ("Thanks for taking my question.", "感谢您回答我的提问。"),
+            ("Thanks for the questions. On margins, we expect…", ""),
+            (
+                "We have no more questions on the regulatory side of things.",
+                "",
+            ),
+            ("", "我们没有其他问题关于需求，但想问一下定价。"),
+            ("", "如果没有其他问题了，我们就结束。"),
+            ("", "若是沒有其他問題，我們就結束。"),
+            ("", "没有问题，我们会继续投资。"),
+            ("", "非常感谢接受我的提问。"),
+            (
+                "We completed the program in March and ended the quarter strong.",
+                "",
+            ),
+            (
+                "Thank you for your interest in the satellite business. We expect…",
+                "",
+            ),
+        ] {
+            assert!(!closes_qa(en, zh, false), "{en}{zh}");
+        }
+        let answer = "Capacity is tight. We are adding three regions. Supply catches up by mid-year. \
+                      Thank you all for joining us.";
+        assert!(
+            !closes_qa(answer, "", true),
+            "thanks at the end of an answer"
+        );
+        assert!(closes_qa(answer, "", false));
+        assert_eq!(
+            opening("It grew 2.5 times. J.P. Morgan asked. Next.", 2),
+            "It grew 2.5 times. J.P. Morgan asked."
+        );
+    }
+
+    fn person(name: &str, kind: SpeakerKind) -> Speaker {
+        Speaker {
+            name: name.into(),
+            kind,
+            ..Speaker::default()
+        }
+    }
+
+    /// Structures a call of (speaker, English text) turns; speakers: 0 operator, 1 and 2
+    /// executives, 3 and 4 analysts by their introductions, 5 someone never heard before.
+    fn run(script: Vec<(usize, &str)>) -> (Vec<Speaker>, Vec<Turn>, Vec<Question>) {
+        use SpeakerKind::*;
+        let mut speakers = vec![
+            person("Operator", Operator),
+            person("Jane Roe", Other),
+            person("John Smith", Other),
+            person("Tom Brandt", Other),
+            person("Lisa Wong", Other),
+            person("Mary Major", Other),
+        ];
+        let mut turns: Vec<Turn> = script
+            .iter()
+            .map(|&(speaker, text)| Turn {
+                speaker,
+                blocks: vec![Block::en(text)],
+                ..Turn::default()
+            })
+            .collect();
+        let qs = structure(&mut speakers, &mut turns, None);
+        (speakers, turns, qs)
+    }
+
+    const OPENING: [(usize, &str); 4] = [
+        (0, "Good day and welcome to the call."),
+        (1, "Thank you. Revenue grew 12%."),
+        (2, "Margins expanded."),
+        (
+            0,
+            "Our first question comes from Tom Brandt with Halvorsen Partners.",
+        ),
+    ];
+
+    fn with(tail: &[(usize, &'static str)]) -> Vec<(usize, &'static str)> {
+        OPENING.iter().chain(tail).copied().collect()
+    }
+
+    #[test]
+    fn closing_remarks_belong_to_no_question() {
+        // The host hands back; an executive closes; the operator says goodbye.
+        let (speakers, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (
+                0,
+                "There are no further questions. I'll turn the call back to Jane for closing remarks.",
+            ),
+            (1, "Thank you all for joining us today."),
+            (0, "This concludes today's conference call."),
+        ]));
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].turns, vec![3, 4, 5]);
+        assert_eq!(turns[5].question, Some(1));
+        for t in &turns[6..] {
+            assert_eq!((t.question, t.section), (None, Section::Qa));
+        }
+        assert_eq!(speakers[1].kind, SpeakerKind::Executive);
+
+        // An executive closes right after the last answer, with no announcement.
+        let (_, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (2, "Demand is strong. Thank you for joining us."),
+            (
+                1,
+                "Thanks, everyone, for joining us. A replay will be on our website.",
+            ),
+            (0, "That concludes the teleconference for today."),
+        ]));
+        assert_eq!(
+            qs[0].turns,
+            vec![3, 4, 5],
+            "the answer stays, thanks and all"
+        );
+        assert_eq!(turns[6].question, None);
+        assert_eq!(turns[7].question, None);
+
+        // Someone not heard before gives the closing remarks: not a new question.
+        let (speakers, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (
+                0,
+                "That concludes our Q&A. I'll hand back to Mary Major for closing remarks.",
+            ),
+            (
+                5,
+                "Thank you. We look forward to seeing you at our investor day.",
+            ),
+        ]));
+        assert_eq!(qs.len(), 1);
+        assert_eq!(turns[7].question, None);
+        assert_eq!(speakers[5].kind, SpeakerKind::Executive);
+    }
+
+    #[test]
+    fn a_question_after_a_closing_cue_is_still_a_question() {
+        // The analyst comes back after "no further questions": the cue does not hold.
+        let (_, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (0, "There are no further questions at this time."),
+            (3, "Sorry, one follow-up: what about pricing?"),
+            (1, "Pricing is stable."),
+        ]));
+        assert_eq!(qs.len(), 1);
+        assert_eq!(turns[7].question, Some(1));
+        assert_eq!(turns[8].question, Some(1));
+
+        // The operator introduces one more questioner after the cue.
+        let (_, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (0, "We have no more questions on the phone lines."),
+            (
+                0,
+                "Actually, our next question comes from Lisa Wong with Northgate.",
+            ),
+            (4, "Thanks for squeezing me in. What about margins?"),
+            (2, "Margins expand. Thank you all for joining us today."),
+        ]));
+        assert_eq!(qs.len(), 2);
+        assert_eq!(turns[9].question, Some(2));
+
+        // An analyst saying "no further questions" ends nothing; an unanswered question
+        // keeps its next turn.
+        let (_, turns, qs) = run(with(&[
+            (
+                3,
+                "We have no further questions about demand, but what about pricing?",
+            ),
+            (1, "Thank you for joining us, Tom. Pricing is stable."),
+        ]));
+        assert_eq!(qs[0].turns, vec![3, 4, 5]);
+        assert_eq!(turns[5].question, Some(1));
+    }
+
+    #[test]
+    fn an_executive_closing_cue_followed_by_someone_new_does_not_hold() {
+        let (_, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (
+                2,
+                "That's all the time we have for questions from the phone lines.",
+            ),
+            (5, "A question from the webcast: what about margins?"),
+            (2, "Margins expand."),
+        ]));
+        // Someone new may be asking: the turns stay where they were without the cue.
+        assert_eq!(qs.len(), 1);
+        assert!(turns[7..].iter().all(|t| t.question == Some(1)));
+    }
+
+    #[test]
+    fn without_a_cue_the_last_question_keeps_its_turns() {
+        let (_, turns, qs) = run(with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (2, "And margins expand."),
+        ]));
+        assert_eq!(qs[0].turns, vec![3, 4, 5, 6]);
+        assert!(turns[3..].iter().all(|t| t.question == Some(1)));
     }
 }

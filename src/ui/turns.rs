@@ -1,4 +1,5 @@
-//! The turn list: prepared remarks and Q&A, questions with their answers under them.
+//! The turn list: prepared remarks and Q&A, questions with their answers under them, and the
+//! closing remarks after the last question.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -51,7 +52,10 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &mut App) {
 fn marked(app: &App, i: usize) -> bool {
     let entries = &app.index.entries;
     let e = &entries[i];
-    if matches!(e.kind, EntryKind::Section(_) | EntryKind::Before) {
+    if matches!(
+        e.kind,
+        EntryKind::Section(_) | EntryKind::Before | EntryKind::Closing
+    ) {
         return false;
     }
     let end = entries[i + 1..]
@@ -89,6 +93,7 @@ fn entry_label(app: &App, i: usize) -> String {
         EntryKind::Turn => format!(" {}", name()),
         EntryKind::Question(q) => format!(" {}", question_label(t, q)),
         EntryKind::Answer => format!("    {}", name()),
+        EntryKind::Closing => " Closing remarks".into(),
     }
 }
 
@@ -97,7 +102,7 @@ fn entry_style(app: &App, i: usize) -> Style {
     let e = &app.index.entries[i];
     match e.kind {
         EntryKind::Section(_) | EntryKind::Before => theme::LIST_SECTION,
-        EntryKind::Question(_) => theme::QUESTION,
+        EntryKind::Question(_) | EntryKind::Closing => theme::QUESTION,
         _ => Style::new(),
     }
 }

@@ -1,5 +1,5 @@
-//! What alignment compares: lengths and anchors (figures normalised across languages, Latin
-//! tokens the Chinese keeps).
+//! What alignment compares: lengths and anchors (figures normalised across languages by
+//! [`crate::numbers::extract`], Latin tokens the Chinese keeps).
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -7,13 +7,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-static EN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(trillion|billion|million|thousand|%|percent|basis points?|bps)?")
-        .unwrap()
-});
-static ZH_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|萬億|亿|億|万|萬|%|％|个基点|個基點|个百分点|個百分點)?").unwrap()
-});
 static LATIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[+\-.][A-Za-z0-9]+)*\+?").unwrap());
 
@@ -33,45 +26,18 @@ fn key(kind: &str, value: &str) -> u64 {
     h.finish()
 }
 
-/// A number's canonical form (three significant digits) and its weight (years and small
-/// integers are weak anchors).
-fn number_anchor(digits: &str, frac: Option<&str>, scale: f64, marked: bool) -> Option<(u64, f32)> {
-    let whole: f64 = digits.replace(',', "").parse().ok()?;
-    let value = (whole
-        + frac
-            .and_then(|f| format!("0{f}").parse::<f64>().ok())
-            .unwrap_or(0.0))
-        * scale;
-    if value == 0.0 {
-        return None;
-    }
-    let year = !marked && frac.is_none() && (1900.0..=2100.0).contains(&value);
-    let small = !marked && frac.is_none() && value < 10.0;
-    let weight = if year || small { 0.3 } else { 1.0 };
-    Some((key("n", &format!("{value:.2e}")), weight))
-}
-
-/// The scale an English unit word gives.
-fn en_scale(unit: &str) -> (f64, bool) {
-    match unit.to_lowercase().as_str() {
-        "trillion" => (1e12, true),
-        "billion" => (1e9, true),
-        "million" => (1e6, true),
-        "thousand" => (1e3, true),
-        "" => (1.0, false),
-        _ => (1.0, true),
-    }
-}
-
-/// The scale a Chinese unit gives.
-fn zh_scale(unit: &str) -> (f64, bool) {
-    match unit {
-        "万亿" | "萬億" => (1e12, true),
-        "亿" | "億" => (1e8, true),
-        "万" | "萬" => (1e4, true),
-        "" => (1.0, false),
-        _ => (1.0, true),
-    }
+/// The figures of `text` as anchors: the value to three significant digits (so `$1.557
+/// trillion` meets `1.56 万亿`), weak figures (years, quarters, list markers) weighing less.
+fn figure_anchors(text: &str, lang: crate::Lang) -> Vec<(u64, f32)> {
+    crate::numbers::extract(text, lang)
+        .into_iter()
+        .filter(|f| f.value != 0.0 && f.value.is_finite())
+        .map(|f| {
+            let small = f.kind == crate::numbers::Kind::Count && f.value < 10.0;
+            let weight = if f.is_strong() && !small { 1.0 } else { 0.3 };
+            (key("n", &format!("{:.2e}", f.value)), weight)
+        })
+        .collect()
 }
 
 /// Sorts anchors by key.
@@ -90,13 +56,7 @@ pub fn latin_tokens(zh: &str) -> impl Iterator<Item = String> + '_ {
 
 /// An English unit; `vocab` holds the Latin tokens the Chinese side uses.
 pub fn en_unit(text: &str, vocab: &HashSet<String>) -> Unit {
-    let mut anchors: Vec<(u64, f32)> = EN_NUMBER
-        .captures_iter(text)
-        .filter_map(|c| {
-            let (scale, marked) = en_scale(c.get(3).map_or("", |m| m.as_str()));
-            number_anchor(&c[1], c.get(2).map(|m| m.as_str()), scale, marked)
-        })
-        .collect();
+    let mut anchors = figure_anchors(text, crate::Lang::En);
     for t in LATIN.find_iter(text) {
         let t = t.as_str().to_lowercase();
         if vocab.contains(&t) {
@@ -108,13 +68,7 @@ pub fn en_unit(text: &str, vocab: &HashSet<String>) -> Unit {
 
 /// A Chinese unit.
 pub fn zh_unit(text: &str) -> Unit {
-    let mut anchors: Vec<(u64, f32)> = ZH_NUMBER
-        .captures_iter(text)
-        .filter_map(|c| {
-            let (scale, marked) = zh_scale(c.get(3).map_or("", |m| m.as_str()));
-            number_anchor(&c[1], c.get(2).map(|m| m.as_str()), scale, marked)
-        })
-        .collect();
+    let mut anchors = figure_anchors(text, crate::Lang::Zh);
     anchors.extend(latin_tokens(text).map(|t| (key("w", &t), 0.6)));
     finish(text.chars().count(), anchors)
 }
@@ -173,6 +127,18 @@ mod tests {
         let zh = zh_unit("AWS 年化营收规模达 1,420 亿美元,同比增长 24%。");
         let (shared, alone) = overlap(&en, &zh);
         assert!(shared >= 2.5, "{shared}");
+        assert!(alone < 0.5, "{alone}");
+    }
+
+    #[test]
+    fn figures_in_chinese_numerals_and_rounded_match_too() {
+        let en = en_unit(
+            "We plan to invest $200 billion, about a third of it in the $1.557 trillion market.",
+            &HashSet::new(),
+        );
+        let zh = zh_unit("我们计划投资两千亿美元，其中约三分之一投向 1.56 万亿美元的市场。");
+        let (shared, alone) = overlap(&en, &zh);
+        assert!(shared >= 2.5, "all three figures: {shared}");
         assert!(alone < 0.5, "{alone}");
     }
 

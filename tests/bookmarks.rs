@@ -57,8 +57,8 @@ fn bookmarks_round_trip_through_the_file() {
     assert_eq!(q.context(), "Q&A · Q1 · Ross Sandler, Barclays");
     assert_eq!(
         mark(&t, 4, 0, "").context(),
-        "Q&A · Q1, Barclays",
-        "the analyst asking"
+        "Q&A · Q1 · Barclays",
+        "the analyst asking: no dangling comma, the name is the speaker's"
     );
     assert_eq!(a.context(), "Prepared remarks");
     assert!(

@@ -48,6 +48,8 @@ fn config() -> tempfile::TempDir {
             "Supply by mid-year.\nCheck next quarter.",
         ),
         fixed(&q3, "/calls/q3.txt", (1, 0), 3, "Harbor, 12,000 customers"),
+        // The analyst's own question: labelled without the analyst's name a second time.
+        fixed(&q3, "/calls/q3.txt", (4, 0), 4, ""),
     ];
     for b in marks {
         store.put(b).unwrap();
@@ -86,7 +88,7 @@ fn json_export() {
     let dir = config();
     let text = stdout(tandem(dir.path(), &["export", "--format", "json"]));
     let parsed: Vec<Bookmark> = serde_json::from_str(&text).unwrap();
-    assert_eq!(parsed.len(), 3, "the full records read back");
+    assert_eq!(parsed.len(), 4, "the full records read back");
     assert_snapshot!(text);
 }
 
@@ -114,7 +116,7 @@ fn an_existing_output_file_needs_force() {
     let out_s = out.to_str().unwrap();
     let first = tandem(dir.path(), &["export", "--format", "csv", "-o", out_s]);
     assert!(first.status.success());
-    assert!(String::from_utf8_lossy(&first.stderr).contains("Exported 3 bookmarks"));
+    assert!(String::from_utf8_lossy(&first.stderr).contains("Exported 4 bookmarks"));
     std::fs::write(&out, "keep me").unwrap();
     let again = tandem(dir.path(), &["export", "--format", "md", "--output", out_s]);
     assert_eq!(again.status.code(), Some(2));
@@ -144,7 +146,7 @@ fn transcript_limits_the_export_to_that_call() {
     let t = tandem::commands::load(&file, None).unwrap();
     let mut store = Store::open(dir.path()).0;
     store
-        .put(fixed(&t, file.to_str().unwrap(), (1, 0), 4, "sample"))
+        .put(fixed(&t, file.to_str().unwrap(), (1, 0), 5, "sample"))
         .unwrap();
     let moved = dir.path().join("copy.txt");
     std::fs::copy(&file, &moved).unwrap();
@@ -175,4 +177,17 @@ fn an_empty_store_lists_nothing_and_a_missing_transcript_exits_2() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/call.txt"));
+}
+
+#[test]
+fn the_analysts_own_paragraph_has_no_dangling_comma() {
+    let dir = config();
+    let md = stdout(tandem(dir.path(), &["export", "--format", "md"]));
+    assert!(md.contains("\n*Q&A · Q1 · Barclays*\n"), "{md}");
+    let list = stdout(tandem(dir.path(), &["list"]));
+    assert!(
+        list.contains("  Ross Sandler · Q&A · Q1 · Barclays\n"),
+        "{list}"
+    );
+    assert!(!md.contains("Q1, ") && !list.contains("Q1, "), "{md}{list}");
 }

@@ -247,6 +247,8 @@ fn two_writers_at_once_lose_nothing() {
                     let mut b = mark(t, 1 + w, 0, &format!("writer {w} #{i}"));
                     b.en = None;
                     b.zh = None;
+                    // Each as if on a paragraph of its own: two on one paragraph are joined.
+                    b.spot.fingerprint = format!("{w}-{i}");
                     store.put(b).unwrap();
                 }
             });

@@ -251,8 +251,9 @@ fn quitting_with_unsaved_bookmarks_says_where_a_copy_went_and_q_again_quits() {
     assert!(!a.quit, "the first q warns");
     let msg = status(&a);
     assert!(
-        msg.ends_with("q again quits") && msg.contains("all 1 are in"),
-        "{msg}"
+        msg.starts_with("Bookmarks not saved; q again quits (all 1 copied to ")
+            && msg.contains(".json; cannot create "),
+        "what q does first, where the copy is next, why last: {msg}"
     );
     let copies = std::fs::read_dir(root.path())
         .unwrap()
@@ -265,7 +266,66 @@ fn quitting_with_unsaved_bookmarks_says_where_a_copy_went_and_q_again_quits() {
     assert_eq!(copies, 1);
     press(&mut a, "q");
     assert!(a.quit);
-    assert_eq!(a.close_bookmarks(), None, "the copy is not written twice");
+    let left = a.leave_bookmarks();
+    assert_eq!(left.len(), 1, "told once when the reader is gone: {left:?}");
+    let copy = copies_in(root.path());
+    assert_eq!(copy.len(), 1, "the copy is not written twice");
+    assert!(
+        left[0].ends_with(&format!("all 1 are in {}", copy[0].display())),
+        "the full path: {left:?}"
+    );
+    assert_eq!(a.close_bookmarks(), None);
+}
+
+/// The rescue copies of bookmarks in `dir`.
+fn copies_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("tandem-bookmarks-unsaved-"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_rescue_copy_made_stale_by_a_later_save_is_not_reported() {
+    let root = tempfile::tempdir().unwrap();
+    let blocker = root.path().join("config");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let dir = blocker.join("tandem");
+    let mut a = reader(&dir, 160, 45);
+    a.marks.export_dirs = vec![root.path().to_path_buf()];
+    press(&mut a, "} b q");
+    assert!(!a.quit);
+    std::fs::remove_file(&blocker).unwrap();
+    press(&mut a, "q");
+    assert!(a.quit);
+    assert_eq!(
+        a.leave_bookmarks(),
+        Vec::<String>::new(),
+        "saved at the last try"
+    );
+    assert_eq!(saved(&dir).len(), 1);
+}
+
+#[test]
+fn a_store_moved_aside_is_told_again_when_the_reader_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bookmarks.json"), "not json").unwrap();
+    let mut a = reader(dir.path(), 160, 45);
+    press(&mut a, "} b B Esc q");
+    assert!(a.quit);
+    let left = a.leave_bookmarks();
+    assert_eq!(left.len(), 1, "once: {left:?}");
+    assert!(
+        left[0].starts_with(&format!(
+            "Unreadable bookmarks file moved to {}",
+            dir.path().join("bookmarks.json.corrupt-").display()
+        )),
+        "{left:?}"
+    );
 }
 
 #[test]

@@ -39,6 +39,52 @@ pub struct NoteEditor {
     pub about: String,
 }
 
+/// Bookmarks that could not be saved, and the rescue copy of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Why saving failed.
+    pub why: String,
+    /// How many bookmarks the copy holds (all of them).
+    pub count: usize,
+    /// Where the copy was written; Err: every place tried, with why each failed.
+    pub copy: Result<PathBuf, String>,
+}
+
+impl Unsaved {
+    /// The whole story, for standard error on exit.
+    pub fn message(&self) -> String {
+        match &self.copy {
+            Ok(path) => format!(
+                "Bookmarks not saved ({}); all {} are in {}",
+                self.why,
+                self.count,
+                path.display()
+            ),
+            Err(tried) => format!(
+                "Bookmarks not saved ({}); no copy could be written either ({tried})",
+                self.why
+            ),
+        }
+    }
+
+    /// For the status line on `q`: what happened and what `q` does now first, then where
+    /// the copy is, the reason last (all printed in full on exit).
+    pub fn status(&self) -> String {
+        match &self.copy {
+            Ok(path) => format!(
+                "Bookmarks not saved; q again quits (all {} copied to {}; {})",
+                self.count,
+                path.display(),
+                self.why
+            ),
+            Err(tried) => format!(
+                "Bookmarks not saved and no copy could be written; q again quits and loses them ({}; {tried})",
+                self.why
+            ),
+        }
+    }
+}
+
 /// The reader's bookmarks state.
 #[derive(Debug)]
 pub struct Marks {
@@ -65,6 +111,11 @@ pub struct Marks {
     pub left: Option<(String, Anchor)>,
     /// The store's change count when unsaved bookmarks were last copied to a rescue file.
     pub rescued: Option<u64>,
+    /// Bookmarks that could not be saved: why, and where a copy went (the latest try).
+    pub unsaved: Option<Unsaved>,
+    /// What was repaired in the store this session (a file moved aside), to be printed in
+    /// full when tandem quits: the status line may cut a path short.
+    pub repaired: Vec<String>,
     /// The store's change count when `q` last warned that bookmarks were not saved.
     pub warned: Option<u64>,
 }
@@ -87,6 +138,8 @@ impl Marks {
             export_dirs,
             left: None,
             rescued: None,
+            unsaved: None,
+            repaired: Vec::new(),
             warned: None,
         }
     }
@@ -171,6 +224,9 @@ impl Marks {
             Ok(Some(notice)) => {
                 self.problem = None;
                 self.notice = Some(notice.clone());
+                if !self.repaired.contains(&notice) {
+                    self.repaired.push(notice.clone());
+                }
                 Some(notice)
             }
             Err(e) => {

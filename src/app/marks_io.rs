@@ -1,11 +1,12 @@
 //! Bookmarks at the reader's start and end: the store in the config directory, and at exit
 //! the last try to save, with a rescue copy of the bookmarks when that fails.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::bookmarks::model::FORMAT;
 use crate::bookmarks::{Store, StoreFile, clock};
 
+use super::marks::Unsaved;
 use super::state::App;
 
 impl App {
@@ -23,20 +24,27 @@ impl App {
         }
     }
 
-    /// Saves bookmarks not saved yet; when that fails, writes them all to a rescue file.
-    /// Returns what to tell the user on leaving, if anything.
+    /// Saves bookmarks not saved yet; when that fails, writes them all to a rescue file (once
+    /// for the same changes). Returns what to tell the user on leaving, if anything new.
     pub fn close_bookmarks(&mut self) -> Option<String> {
-        let changes = self.marks.store.changes();
-        if !self.marks.store.is_dirty() || self.marks.rescued == Some(changes) {
+        if !self.marks.store.is_dirty() {
+            self.marks.unsaved = None;
             return None;
         }
         let why = match self.marks.store.path() {
             Some(_) => match self.marks.store.save_or_why() {
-                Ok(()) => return None,
+                Ok(()) => {
+                    self.marks.unsaved = None;
+                    return None;
+                }
                 Err(e) => e,
             },
             None => "there is no config directory".to_string(),
         };
+        let changes = self.marks.store.changes();
+        if self.marks.rescued == Some(changes) {
+            return None;
+        }
         let copy = StoreFile {
             version: FORMAT,
             bookmarks: self.marks.store.bookmarks().to_vec(),
@@ -48,25 +56,46 @@ impl App {
             clock::file_stamp(clock::now_ms())
         );
         let mut tried = Vec::new();
+        let mut written = None;
         for dir in self.marks.export_dirs.iter().chain([&std::env::temp_dir()]) {
             let path = dir.join(&name);
             match std::fs::write(&path, &text) {
                 Ok(()) => {
-                    self.marks.rescued = Some(changes);
-                    return Some(format!(
-                        "bookmarks not saved ({why}); all {} are in {}",
-                        copy.bookmarks.len(),
-                        path.display()
-                    ));
+                    written = Some(absolute(&path));
+                    break;
                 }
                 Err(e) => tried.push(format!("{}: {e}", path.display())),
             }
         }
-        Some(format!(
-            "bookmarks not saved ({why}); no copy could be written either ({})",
-            tried.join("; ")
-        ))
+        if written.is_some() {
+            self.marks.rescued = Some(changes);
+        }
+        let unsaved = Unsaved {
+            why,
+            count: copy.bookmarks.len(),
+            copy: written.ok_or_else(|| tried.join("; ")),
+        };
+        let msg = unsaved.message();
+        self.marks.unsaved = Some(unsaved);
+        Some(msg)
     }
+
+    /// The last try to save bookmarks, then what must still be said when the reader is gone
+    /// (printed on standard error, where a path is never cut short): bookmarks not saved and
+    /// where their copy is, files moved aside. Each once.
+    pub fn leave_bookmarks(&mut self) -> Vec<String> {
+        self.close_bookmarks();
+        let mut out = self.marks.repaired.clone();
+        if self.marks.store.is_dirty() {
+            out.extend(self.marks.unsaved.as_ref().map(Unsaved::message));
+        }
+        out
+    }
+}
+
+/// `path` made absolute, so that a message names it wherever it is read.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// `q`: quits, unless bookmarks could not be saved: then says where a copy went, and the
@@ -74,10 +103,11 @@ impl App {
 pub(super) fn quit(app: &mut App) {
     let changes = app.marks.store.changes();
     if app.marks.warned != Some(changes)
-        && let Some(msg) = app.close_bookmarks()
+        && app.close_bookmarks().is_some()
+        && let Some(unsaved) = &app.marks.unsaved
     {
         app.marks.warned = Some(changes);
-        app.warn(format!("{msg}; q again quits"));
+        app.warn(unsaved.status());
         return;
     }
     app.quit = true;

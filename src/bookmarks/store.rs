@@ -191,9 +191,8 @@ fn read(path: &Path) -> Result<(StoreFile, Option<String>), String> {
             Ok(aside) => Ok((
                 empty(),
                 Some(format!(
-                    "Unreadable bookmarks file moved to {} ({e}); bookmarks start afresh in {}",
+                    "Unreadable bookmarks file moved to {}; bookmarks start afresh ({e})",
                     aside.display(),
-                    path.display()
                 )),
             )),
             Err(e2) => Err(format!(

@@ -364,14 +364,16 @@ impl Saver {
         self.saved = None;
     }
 
-    /// Saves when the position changed and a while has passed; true when the status changed.
+    /// Idle work: merges bookmarks another reader saved, and saves the position when it
+    /// changed and a while has passed; true when the screen should be drawn again.
     fn tick(&mut self, app: &mut App) -> bool {
         self.follow(app);
+        let marks = app.poll_bookmarks();
         if self.saved == Some(app.anchor()) || self.at.elapsed() < SAVE_EVERY {
-            return false;
+            return marks;
         }
         match self.save(app) {
-            Ok(()) => false,
+            Ok(()) => marks,
             Err(e) => {
                 app.warn(format!("Reading position not saved: {e}"));
                 true

@@ -387,3 +387,111 @@ fn snapshot_of_the_note_editor() {
     type_text(&mut a, "云业务毛利率 61%");
     assert_snapshot!(screen(&mut a, 80, 24));
 }
+
+#[test]
+fn b_on_a_paragraph_another_reader_just_bookmarked_keeps_that_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} b");
+    // b has not seen a's bookmark yet.
+    assert!(b.marks.at(1, 0).is_none());
+    press(&mut b, "} b");
+    assert_eq!(status(&b), "Already bookmarked (by another tandem)");
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1, "never a second one: {on_disk:?}");
+    assert_eq!(b.marks.at(1, 0), Some(on_disk[0].id.as_str()), "shown now");
+    press(&mut b, "b");
+    assert!(
+        status(&b).starts_with("Bookmark removed"),
+        "once seen, b removes it"
+    );
+    assert!(saved(dir.path()).is_empty());
+}
+
+#[test]
+fn b_never_removes_a_bookmark_this_reader_merged_but_did_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} b");
+    // b's store has a's bookmark in memory; its screen does not show it.
+    b.marks.store.refresh().unwrap();
+    press(&mut b, "} b");
+    assert_eq!(status(&b), "Already bookmarked (by another tandem)");
+    assert_eq!(saved(dir.path()).len(), 1);
+    assert!(b.marks.at(1, 0).is_some());
+}
+
+#[test]
+fn b_on_a_bookmark_another_reader_removed_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} b");
+    press(&mut b, "} B Esc");
+    assert!(b.marks.at(1, 0).is_some(), "b shows a's bookmark");
+    press(&mut a, "b");
+    press(&mut b, "b");
+    assert_eq!(status(&b), "Bookmark already removed (by another tandem)");
+    assert!(saved(dir.path()).is_empty(), "not made again");
+    assert!(b.marks.at(1, 0).is_none());
+}
+
+#[test]
+fn m_on_a_paragraph_another_reader_bookmarked_edits_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} m");
+    type_text(&mut a, "From a");
+    press(&mut a, "Ctrl-s");
+    press(&mut b, "} m");
+    let ed = b.marks.editor.as_ref().expect("the editor");
+    assert_eq!(ed.text.lines(), ["From a"], "a's note, to add to");
+    assert!(status(&b).starts_with("Already bookmarked (by another tandem)"));
+    type_text(&mut b, " and b");
+    press(&mut b, "Ctrl-s");
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1);
+    assert_eq!(on_disk[0].note, "From a and b");
+}
+
+#[test]
+fn two_notes_written_at_once_on_one_paragraph_end_in_one_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    // Both open the editor before either saves.
+    press(&mut a, "} m");
+    press(&mut b, "} m");
+    type_text(&mut a, "From a");
+    type_text(&mut b, "From b");
+    press(&mut a, "Ctrl-s");
+    press(&mut b, "Ctrl-s");
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1, "{on_disk:?}");
+    assert_eq!(on_disk[0].note, "From a\n\nFrom b");
+    assert_eq!(
+        status(&b),
+        "Note saved, joined with another tandem's bookmark on this paragraph"
+    );
+    assert!(b.marks.at(1, 0).is_some());
+}
+
+#[test]
+fn another_readers_bookmark_shows_on_the_idle_tick_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    assert!(!b.poll_bookmarks(), "nothing changed yet");
+    press(&mut a, "} b");
+    assert!(
+        b.poll_bookmarks(),
+        "the file changed: merged, to be drawn again"
+    );
+    assert!(b.marks.at(1, 0).is_some());
+    assert!(!b.poll_bookmarks(), "merged once");
+    press(&mut b, "] ] b");
+    assert_eq!(saved(dir.path()).len(), 2);
+    assert!(!b.poll_bookmarks(), "its own save is not news");
+    press(&mut b, "B");
+    let before = b.marks.items.len();
+    press(&mut a, "] b");
+    assert!(b.poll_bookmarks());
+    assert_eq!(b.marks.items.len(), before + 1, "the open panel too");
+}

@@ -7,7 +7,7 @@ use crate::bookmarks::model::FORMAT;
 use crate::bookmarks::{Store, StoreFile, clock};
 
 use super::marks::Unsaved;
-use super::state::App;
+use super::state::{App, Overlay};
 
 impl App {
     /// Keeps bookmarks in the config directory's store, for a call read from `files`.
@@ -78,6 +78,30 @@ impl App {
         let msg = unsaved.message();
         self.marks.unsaved = Some(unsaved);
         Some(msg)
+    }
+
+    /// On an idle tick: when another reader changed the store's file, merges it, so that
+    /// its bookmarks show without a keypress (the open panel too). True when the screen
+    /// may have changed.
+    pub fn poll_bookmarks(&mut self) -> bool {
+        if !self.marks.store.changed_on_disk() {
+            return false;
+        }
+        let merged = self.marks.store.refresh();
+        self.marks.relocate(&self.doc);
+        if let Overlay::Bookmarks { selected } = self.overlay {
+            let id = self.marks.items.get(selected).map(|it| it.id.clone());
+            self.marks.build_items(&self.doc);
+            let same = id.and_then(|id| self.marks.items.iter().position(|it| it.id == id));
+            let last = self.marks.items.len().saturating_sub(1);
+            self.overlay = Overlay::Bookmarks {
+                selected: same.unwrap_or(selected).min(last),
+            };
+        }
+        if let Some(msg) = self.marks.note_outcome(merged) {
+            self.warn(msg);
+        }
+        true
     }
 
     /// The last try to save bookmarks, then what must still be said when the reader is gone

@@ -115,18 +115,43 @@ impl App {
     }
 }
 
-/// `b` toggles the bookmark on the paragraph at the reading position.
+/// `b` toggles the bookmark on the paragraph at the reading position. What other readers
+/// saved is merged first: a bookmark there that this reader did not show is kept (never a
+/// second one made, never one deleted unseen).
 fn toggle(app: &mut App) {
     let Some((turn, block)) = app.paragraph_here() else {
         app.say("No paragraph here to bookmark");
         return;
     };
-    if let Some(id) = app.marks.at(turn, block).map(str::to_owned) {
-        remove(app, &id, "Bookmark removed (B, then u, brings it back)");
-        return;
+    let shown = app.marks.at(turn, block).map(str::to_owned);
+    let merged = app.marks.store.refresh();
+    let notice = merged.as_ref().ok().cloned().flatten();
+    app.marks.relocate(&app.doc);
+    app.marks.note_outcome(merged);
+    let placed = |app: &App, id: &str| {
+        let spot = (turn, block, id.to_string());
+        app.marks.placed.contains(&spot)
+    };
+    match (shown, app.marks.at(turn, block).map(str::to_owned)) {
+        (Some(id), _) if placed(app, &id) => {
+            remove(app, &id, "Bookmark removed (B, then u, brings it back)");
+        }
+        (_, Some(_)) => app.say("Already bookmarked (by another tandem)"),
+        (Some(_), None) => app.say("Bookmark already removed (by another tandem)"),
+        (None, None) => {
+            if let Some(b) = Bookmark::new(&app.doc, &app.marks.call, turn, block) {
+                let id = b.id.clone();
+                put(app, b, "Bookmarked: m adds a note, B lists bookmarks");
+                if app.marks.store.get(&id).is_none() && app.marks.at(turn, block).is_some() {
+                    // Another reader's, saved at the same moment: its bookmark is kept.
+                    app.say("Already bookmarked (by another tandem)");
+                }
+            }
+        }
     }
-    if let Some(b) = Bookmark::new(&app.doc, &app.marks.call, turn, block) {
-        put(app, b, "Bookmarked: m adds a note, B lists bookmarks");
+    // A store file moved aside matters more than what `b` did (the gutter shows that).
+    if let Some(msg) = notice.filter(|_| app.marks.problem.is_none()) {
+        app.warn(msg);
     }
 }
 
@@ -167,13 +192,26 @@ fn edit_here(app: &mut App) {
         app.say("No paragraph here to write a note on");
         return;
     };
+    // Another reader may have bookmarked it meanwhile: then its note is the one to edit.
+    let shown = app.marks.at(turn, block).is_some();
+    let merged = app.marks.store.refresh();
+    app.marks.relocate(&app.doc);
+    let msg = app.marks.note_outcome(merged);
     let existing = app
         .marks
         .at(turn, block)
         .and_then(|id| app.marks.store.get(id));
     match existing.cloned() {
-        Some(b) => open_editor(app, Target::Existing(Box::new(b))),
+        Some(b) => {
+            open_editor(app, Target::Existing(Box::new(b)));
+            if !shown {
+                app.say("Already bookmarked (by another tandem): this is its note");
+            }
+        }
         None => open_editor(app, Target::New(turn, block)),
+    }
+    if let Some(msg) = msg {
+        app.warn(msg);
     }
 }
 
@@ -231,6 +269,11 @@ fn save_note(app: &mut App) {
     if let Some(mut b) = b {
         b.note = note;
         b.updated = clock::now();
+        let id = b.id.clone();
         put(app, b, "Note saved");
+        if app.marks.problem.is_none() && app.marks.store.get(&id).is_none() {
+            // Joined with a bookmark another reader made on the paragraph meanwhile.
+            app.say("Note saved, joined with another tandem's bookmark on this paragraph");
+        }
     }
 }

@@ -107,13 +107,61 @@ fn m_writes_a_note_that_ctrl_s_saves_and_esc_discards() {
     );
     type_text(&mut a, " more");
     press(&mut a, "Esc");
-    assert_eq!(status(&a), "Note not saved");
+    assert!(
+        a.marks.editor.is_some(),
+        "a changed note is not dropped at once"
+    );
+    assert_eq!(
+        status(&a),
+        "Note not saved: Esc again discards it, Ctrl-s saves"
+    );
+    press(&mut a, "Esc");
+    assert!(a.marks.editor.is_none());
+    assert_eq!(status(&a), "Note discarded");
     assert_eq!(saved(dir.path())[0].note, "Pricing quit falling\n第二行");
-    press(&mut a, "j m Esc");
+    press(&mut a, "m Esc");
+    assert!(a.marks.editor.is_none(), "an unchanged note closes at once");
+    assert_eq!(status(&a), "Note unchanged");
+    press(&mut a, "j m");
+    type_text(&mut a, "x");
+    press(&mut a, "Esc Esc");
     assert_eq!(
         saved(dir.path()).len(),
         1,
         "a cancelled note makes no bookmark"
+    );
+}
+
+#[test]
+fn esc_after_more_typing_warns_again_and_ctrl_c_does_as_esc() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader(dir.path(), 80, 24);
+    press(&mut a, "} m");
+    type_text(&mut a, "Margins");
+    press(&mut a, "Ctrl-c");
+    assert!(a.marks.editor.is_some(), "Ctrl-c warns as Esc does");
+    assert!(status(&a).starts_with("Note not saved"), "{}", status(&a));
+    let shown = screen(&mut a, 80, 24);
+    assert!(
+        shown.contains("Note not saved: Esc again discards it, Ctrl-s saves"),
+        "the whole warning fits in 80 columns:\n{shown}"
+    );
+    assert!(shown.contains("Esc twice discards"), "{shown}");
+    type_text(&mut a, " up");
+    press(&mut a, "Esc");
+    assert!(a.marks.editor.is_some(), "more typing: warned again");
+    press(&mut a, "Left Esc");
+    assert!(
+        a.marks.editor.is_none(),
+        "moving the cursor changes nothing"
+    );
+    press(&mut a, "m");
+    type_text(&mut a, "Kept");
+    press(&mut a, "Esc Ctrl-s");
+    assert_eq!(
+        saved(dir.path())[0].note,
+        "Kept",
+        "Ctrl-s still saves after the warning"
     );
 }
 

@@ -37,6 +37,23 @@ pub struct NoteEditor {
     pub target: Target,
     /// Who said the paragraph and how it starts, shown above the text.
     pub about: String,
+    /// The note as it was when the editor opened.
+    pub original: String,
+    /// The text when cancelling last warned that it would be lost: cancelling again with
+    /// the same text discards it.
+    pub warned: Option<String>,
+}
+
+impl NoteEditor {
+    /// The text as it would be saved.
+    pub fn note(&self) -> String {
+        self.text.lines().join("\n").trim_end().to_string()
+    }
+
+    /// True when saving would change the note.
+    pub fn changed(&self) -> bool {
+        self.note() != self.original.trim_end()
+    }
 }
 
 /// Bookmarks that could not be saved, and the rescue copy of them.

@@ -13,6 +13,7 @@ use crate::ui::wrap::truncate;
 
 use super::action::Action;
 use super::index::DocIndex;
+use super::keymap::Context;
 use super::marks::{NoteEditor, Target};
 use super::marks_panel::{delete_selected, export_markdown, jump, open_panel, selected, undo};
 use super::state::{App, Focus, Overlay, SearchState, shape};
@@ -90,10 +91,7 @@ pub(super) fn apply(app: &mut App, action: Action) {
             }
         }
         Action::NoteSave => save_note(app),
-        Action::NoteCancel => {
-            app.marks.editor = None;
-            app.say("Note not saved");
-        }
+        Action::NoteCancel => cancel_note(app),
         _ => {}
     }
 }
@@ -248,6 +246,8 @@ fn open_editor(app: &mut App, target: Target) {
         text,
         target,
         about,
+        original: note,
+        warned: None,
     });
 }
 
@@ -261,7 +261,7 @@ fn save_note(app: &mut App) {
     let Some(ed) = app.marks.editor.take() else {
         return;
     };
-    let note = ed.text.lines().join("\n").trim_end().to_string();
+    let note = ed.note();
     let b = match ed.target {
         Target::Existing(b) => Some(*b),
         Target::New(turn, block) => Bookmark::new(&app.doc, &app.marks.call, turn, block),
@@ -276,4 +276,47 @@ fn save_note(app: &mut App) {
             app.say("Note saved, joined with another tandem's bookmark on this paragraph");
         }
     }
+}
+
+impl App {
+    /// The first keys that save and cancel a note (the defaults: `Ctrl-s`, `Esc`).
+    pub fn note_keys(&self) -> (String, String) {
+        let hints = self.prefs.keys.hints(Context::Note);
+        let key = |action: Action, default: &str| {
+            hints
+                .iter()
+                .find(|(_, b)| b.action == action)
+                .map_or_else(|| default.to_string(), |(k, _)| k.clone())
+        };
+        (
+            key(Action::NoteSave, "Ctrl-s"),
+            key(Action::NoteCancel, "Esc"),
+        )
+    }
+}
+
+/// `Esc` (or `Ctrl-c`) in the note editor: closes it when the note is unchanged; a changed
+/// note is only discarded by a second `Esc` (Vim users press it to leave insert mode), the
+/// first one warns.
+fn cancel_note(app: &mut App) {
+    let (save, cancel) = app.note_keys();
+    let Some(ed) = app.marks.editor.as_mut() else {
+        return;
+    };
+    let text = ed.text.lines().join("\n");
+    let changed = ed.changed();
+    if changed && ed.warned.as_ref() != Some(&text) {
+        ed.warned = Some(text);
+        app.warn(format!(
+            "Note not saved: {cancel} again discards it, {save} saves"
+        ));
+        return;
+    }
+    let new = matches!(ed.target, Target::New(..));
+    app.marks.editor = None;
+    app.say(match (changed, new) {
+        (true, _) => "Note discarded",
+        (false, true) => "No note written",
+        (false, false) => "Note unchanged",
+    });
 }

@@ -543,3 +543,23 @@ fn another_readers_bookmark_shows_on_the_idle_tick_without_a_key() {
     assert!(b.poll_bookmarks());
     assert_eq!(b.marks.items.len(), before + 1, "the open panel too");
 }
+
+#[test]
+fn b_right_after_another_readers_bookmark_appeared_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut b, "}");
+    press(&mut a, "} b");
+    assert!(b.poll_bookmarks(), "the idle tick shows a's bookmark");
+    let id = b.marks.at(1, 0).expect("shown").to_string();
+    // The key comes a moment after it appeared: meant for the paragraph as it was.
+    press(&mut b, "b");
+    assert_eq!(status(&b), "Already bookmarked (by another tandem)");
+    assert_eq!(saved(dir.path()).len(), 1);
+    // Once it has been on screen a while, b removes it.
+    let earlier = std::time::Instant::now() - std::time::Duration::from_secs(2);
+    b.marks.arrived.insert(id, earlier);
+    press(&mut b, "b");
+    assert!(status(&b).starts_with("Bookmark removed"), "{}", status(&b));
+    assert!(saved(dir.path()).is_empty());
+}

@@ -1,7 +1,9 @@
 //! Bookmarks in the reader: the store, this call's identity, where its bookmarks are in the
 //! transcript shown, the panel's entries, the note editor and the undo list.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use ratatui_textarea::TextArea;
 
@@ -135,6 +137,9 @@ pub struct Marks {
     pub repaired: Vec<String>,
     /// The store's change count when `q` last warned that bookmarks were not saved.
     pub warned: Option<u64>,
+    /// When bookmarks merged in on an idle tick (another reader's) first showed here: one
+    /// that appeared a moment before `b` was pressed counts as not seen yet.
+    pub arrived: HashMap<String, Instant>,
 }
 
 impl Marks {
@@ -158,6 +163,7 @@ impl Marks {
             unsaved: None,
             repaired: Vec::new(),
             warned: None,
+            arrived: HashMap::new(),
         }
     }
 

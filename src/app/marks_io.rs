@@ -1,7 +1,9 @@
 //! Bookmarks at the reader's start and end: the store in the config directory, and at exit
 //! the last try to save, with a rescue copy of the bookmarks when that fails.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::bookmarks::model::FORMAT;
 use crate::bookmarks::{Store, StoreFile, clock};
@@ -88,7 +90,14 @@ impl App {
             return false;
         }
         let merged = self.marks.store.refresh();
+        let before: HashSet<String> = self.marks.placed.iter().map(|p| p.2.clone()).collect();
         self.marks.relocate(&self.doc);
+        let now = Instant::now();
+        for (_, _, id) in &self.marks.placed {
+            if !before.contains(id) {
+                self.marks.arrived.insert(id.clone(), now);
+            }
+        }
         if let Overlay::Bookmarks { selected } = self.overlay {
             let id = self.marks.items.get(selected).map(|it| it.id.clone());
             self.marks.build_items(&self.doc);

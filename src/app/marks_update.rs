@@ -2,6 +2,7 @@
 //! `marks_panel`). Every change goes to the store at once; failures are reported, never fatal.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use ratatui_textarea::{CursorMove, TextArea};
 
@@ -113,15 +114,27 @@ impl App {
     }
 }
 
+/// How long a bookmark another reader made must have been on screen for `b` to remove it.
+const SEEN: Duration = Duration::from_secs(1);
+
 /// `b` toggles the bookmark on the paragraph at the reading position. What other readers
-/// saved is merged first: a bookmark there that this reader did not show is kept (never a
-/// second one made, never one deleted unseen).
+/// saved is merged first: a bookmark there that this reader did not show (or that an idle
+/// tick showed less than [`SEEN`] ago) is kept: never a second one made, never one deleted
+/// unseen.
 fn toggle(app: &mut App) {
     let Some((turn, block)) = app.paragraph_here() else {
         app.say("No paragraph here to bookmark");
         return;
     };
-    let shown = app.marks.at(turn, block).map(str::to_owned);
+    // One that an idle tick brought in a moment ago was not seen yet: the key was meant
+    // for the paragraph as it looked before.
+    let seen = |id: &&str| {
+        app.marks
+            .arrived
+            .get(*id)
+            .is_none_or(|at| at.elapsed() >= SEEN)
+    };
+    let shown = app.marks.at(turn, block).filter(seen).map(str::to_owned);
     let merged = app.marks.store.refresh();
     let notice = merged.as_ref().ok().cloned().flatten();
     app.marks.relocate(&app.doc);

@@ -143,11 +143,18 @@ fn esc_after_more_typing_warns_again_and_ctrl_c_does_as_esc() {
     assert!(status(&a).starts_with("Note not saved"), "{}", status(&a));
     let shown = screen(&mut a, 80, 24);
     assert!(
-        shown.contains("Note not saved: Esc again discards it, Ctrl-s saves"),
-        "the whole warning fits in 80 columns:\n{shown}"
+        shown.contains("┌ Note not saved — Esc again discards it, Ctrl-s saves ─"),
+        "the editor's title says it whole in 80 columns:\n{shown}"
     );
-    assert!(shown.contains("Esc twice discards"), "{shown}");
+    assert!(
+        shown.contains("Note not saved: Esc again"),
+        "the status line too:\n{shown}"
+    );
     type_text(&mut a, " up");
+    assert!(
+        screen(&mut a, 80, 24).contains("┌ Note — Ctrl-s saves, Esc twice discards ─"),
+        "typing again: the warning is over"
+    );
     press(&mut a, "Esc");
     assert!(a.marks.editor.is_some(), "more typing: warned again");
     press(&mut a, "Left Esc");

@@ -56,6 +56,13 @@ impl NoteEditor {
     pub fn changed(&self) -> bool {
         self.note() != self.original.trim_end()
     }
+
+    /// True when cancelling warned about this very text: cancelling again discards it.
+    pub fn armed(&self) -> bool {
+        self.warned
+            .as_ref()
+            .is_some_and(|w| *w == self.text.lines().join("\n"))
+    }
 }
 
 /// Bookmarks that could not be saved, and the rescue copy of them.

@@ -316,10 +316,9 @@ fn cancel_note(app: &mut App) {
     let Some(ed) = app.marks.editor.as_mut() else {
         return;
     };
-    let text = ed.text.lines().join("\n");
     let changed = ed.changed();
-    if changed && ed.warned.as_ref() != Some(&text) {
-        ed.warned = Some(text);
+    if changed && !ed.armed() {
+        ed.warned = Some(ed.text.lines().join("\n"));
         app.warn(format!(
             "Note not saved: {cancel} again discards it, {save} saves"
         ));

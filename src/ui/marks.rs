@@ -175,7 +175,10 @@ pub fn render_note(frame: &mut Frame, area: Rect, app: &App) {
     };
     let h = area.height.min(16);
     let (save, cancel) = app.note_keys();
-    let title = if ed.changed() {
+    // The warning is repeated here: the status line may cut it short on a narrow terminal.
+    let title = if ed.changed() && ed.armed() {
+        format!("Note not saved — {cancel} again discards it, {save} saves")
+    } else if ed.changed() {
         format!("Note — {save} saves, {cancel} twice discards")
     } else {
         format!("Note — {save} saves, {cancel} closes")

@@ -523,7 +523,7 @@ fn unsaved_bookmarks_are_reported_on_exit_with_the_rescue_files_full_path() {
     std::fs::write(&blocker, "not a directory").unwrap();
     let config = blocker.join("cfg");
     let then = Then::KeysUntil(b"}bq", "q again quits", b"q");
-    let r = run_then(&file, &config, "turn 1/", then);
+    let r = run_then(&file, &config, "Prepared remarks", then);
     assert!(r.success, "the second q quits");
     assert_restored(&r.output);
     let copies = files_starting(dir.path(), "tandem-bookmarks-unsaved-");
@@ -551,7 +551,7 @@ fn a_bookmarks_file_moved_aside_is_reported_on_exit_with_its_full_path() {
     let config = dir.path().join("config");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("bookmarks.json"), "{ not json").unwrap();
-    let r = run(&file, &config, "turn 1/", b"q");
+    let r = run(&file, &config, "Prepared remarks", b"q");
     assert!(r.success);
     assert_restored(&r.output);
     let aside = files_starting(&config, "bookmarks.json.corrupt-");

@@ -93,18 +93,18 @@ impl Unsaved {
         }
     }
 
-    /// For the status line on `q`: what happened and what `q` does now first, then where
-    /// the copy is, the reason last (all printed in full on exit).
+    /// For the status line on `q`: what `q` does now first, where the copy is last (what a
+    /// status line cut short keeps); the reason was shown when saving failed, and all of it
+    /// is printed on exit.
     pub fn status(&self) -> String {
         match &self.copy {
             Ok(path) => format!(
-                "Bookmarks not saved; q again quits (all {} copied to {}; {})",
+                "q again quits: bookmarks not saved, all {} copied to {}",
                 self.count,
-                path.display(),
-                self.why
+                path.display()
             ),
             Err(tried) => format!(
-                "Bookmarks not saved and no copy could be written; q again quits and loses them ({}; {tried})",
+                "q again quits and loses them: bookmarks not saved ({}), nor copied ({tried})",
                 self.why
             ),
         }

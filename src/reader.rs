@@ -54,7 +54,7 @@ pub fn run(
     banner: Option<String>,
 ) -> io::Result<()> {
     let mut screen = Screen::open()?;
-    let (result, save_error, marks_warning) =
+    let (result, save_error, marks_warnings) =
         session_of(&mut screen, transcript, source, files, banner);
     let settings_error = screen.settings_error.take();
     drop(screen);
@@ -64,10 +64,22 @@ pub fn run(
     if let Some(e) = save_error {
         eprintln!("tandem: warning: reading position not saved: {e}");
     }
-    if let Some(e) = marks_warning {
-        eprintln!("tandem: warning: {e}");
-    }
+    print_warnings(&marks_warnings);
     result
+}
+
+/// Prints each of `warnings` on standard error as `tandem: warning: …` (once the terminal
+/// is back to normal, so that nothing is cut short or wiped).
+pub(crate) fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        let mut chars = w.chars();
+        let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+        eprintln!(
+            "tandem: warning: {}{}",
+            first.unwrap_or_default(),
+            chars.as_str()
+        );
+    }
 }
 
 /// The terminal in full-screen mode, with signals watched, until dropped.
@@ -113,33 +125,44 @@ impl Screen {
     }
 }
 
+/// What a reader session leaves to tell: a warning for the status line of the screen it
+/// returns to, and the bookmarks' warnings to print in full when tandem quits.
+pub(crate) struct Left {
+    pub(crate) status: Option<String>,
+    pub(crate) on_exit: Vec<String>,
+}
+
 /// Reads `transcript`, the file `source`, on `screen` until the user quits or a signal
-/// arrives; also returns a warning when the reading position or bookmarks were not saved.
+/// arrives; also returns warnings when the reading position or bookmarks were not saved.
 pub(crate) fn session(
     screen: &mut Screen,
     transcript: Transcript,
     source: &str,
-) -> (io::Result<()>, Option<String>) {
+) -> (io::Result<()>, Left) {
     let files = [PathBuf::from(source)];
     let (result, save_error, marks) = session_of(screen, transcript, source, &files, None);
     let position = save_error.map(|e| format!("Reading position not saved: {e}"));
-    let warning: Vec<String> = position.into_iter().chain(marks).collect();
-    (result, (!warning.is_empty()).then(|| warning.join("; ")))
+    let warning: Vec<String> = position.into_iter().chain(marks.iter().cloned()).collect();
+    let left = Left {
+        status: (!warning.is_empty()).then(|| warning.join("; ")),
+        on_exit: marks,
+    };
+    (result, left)
 }
 
 /// Reads `transcript`, read from `files`, on `screen` until the user quits or a signal
-/// arrives; returns why the reading position or bookmarks (copied to a rescue file) could
-/// not be saved at the end, if they could not.
+/// arrives; returns why the reading position could not be saved at the end, if it could
+/// not, and the bookmarks' warnings (not saved and where their copy is, a file moved aside).
 fn session_of(
     screen: &mut Screen,
     transcript: Transcript,
     source: &str,
     files: &[PathBuf],
     banner: Option<String>,
-) -> (io::Result<()>, Option<String>, Option<String>) {
+) -> (io::Result<()>, Option<String>, Vec<String>) {
     let size = match screen.terminal.size() {
         Ok(size) => size,
-        Err(e) => return (Err(e), None, None),
+        Err(e) => return (Err(e), None, Vec::new()),
     };
     let panes = ui::panes(Rect::new(0, 0, size.width, size.height));
     let mut app = App::new(
@@ -167,8 +190,8 @@ fn session_of(
         mouse,
     );
     saver.follow(&mut app);
-    let marks_warning = app.close_bookmarks();
-    (result, saver.save(&app).err(), marks_warning)
+    let marks_warnings = app.leave_bookmarks();
+    (result, saver.save(&app).err(), marks_warnings)
 }
 
 /// The reader's one-line report of an unusable settings file: the file's name first (the
@@ -391,14 +414,16 @@ impl Saver {
         self.saved = None;
     }
 
-    /// Saves when the position changed and a while has passed; true when the status changed.
+    /// Idle work: merges bookmarks another reader saved, and saves the position when it
+    /// changed and a while has passed; true when the screen should be drawn again.
     fn tick(&mut self, app: &mut App) -> bool {
         self.follow(app);
+        let marks = app.poll_bookmarks();
         if self.saved == Some(app.anchor()) || self.at.elapsed() < SAVE_EVERY {
-            return false;
+            return marks;
         }
         match self.save(app) {
-            Ok(()) => false,
+            Ok(()) => marks,
             Err(e) => {
                 app.warn(format!("Reading position not saved: {e}"));
                 true

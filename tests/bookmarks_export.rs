@@ -48,6 +48,8 @@ fn config() -> tempfile::TempDir {
             "Supply by mid-year.\nCheck next quarter.",
         ),
         fixed(&q3, "/calls/q3.txt", (1, 0), 3, "Harbor, 12,000 customers"),
+        // The analyst's own question: labelled without the analyst's name a second time.
+        fixed(&q3, "/calls/q3.txt", (4, 0), 4, ""),
     ];
     for b in marks {
         store.put(b).unwrap();
@@ -86,7 +88,7 @@ fn json_export() {
     let dir = config();
     let text = stdout(tandem(dir.path(), &["export", "--format", "json"]));
     let parsed: Vec<Bookmark> = serde_json::from_str(&text).unwrap();
-    assert_eq!(parsed.len(), 3, "the full records read back");
+    assert_eq!(parsed.len(), 4, "the full records read back");
     assert_snapshot!(text);
 }
 
@@ -114,7 +116,7 @@ fn an_existing_output_file_needs_force() {
     let out_s = out.to_str().unwrap();
     let first = tandem(dir.path(), &["export", "--format", "csv", "-o", out_s]);
     assert!(first.status.success());
-    assert!(String::from_utf8_lossy(&first.stderr).contains("Exported 3 bookmarks"));
+    assert!(String::from_utf8_lossy(&first.stderr).contains("Exported 4 bookmarks"));
     std::fs::write(&out, "keep me").unwrap();
     let again = tandem(dir.path(), &["export", "--format", "md", "--output", out_s]);
     assert_eq!(again.status.code(), Some(2));
@@ -144,7 +146,7 @@ fn transcript_limits_the_export_to_that_call() {
     let t = tandem::commands::load(&file, None).unwrap();
     let mut store = Store::open(dir.path()).0;
     store
-        .put(fixed(&t, file.to_str().unwrap(), (1, 0), 4, "sample"))
+        .put(fixed(&t, file.to_str().unwrap(), (1, 0), 5, "sample"))
         .unwrap();
     let moved = dir.path().join("copy.txt");
     std::fs::copy(&file, &moved).unwrap();
@@ -175,4 +177,86 @@ fn an_empty_store_lists_nothing_and_a_missing_transcript_exits_2() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/call.txt"));
+}
+
+#[test]
+fn the_analysts_own_paragraph_has_no_dangling_comma() {
+    let dir = config();
+    let md = stdout(tandem(dir.path(), &["export", "--format", "md"]));
+    assert!(md.contains("\n*Q&A · Q1 · Barclays*\n"), "{md}");
+    let list = stdout(tandem(dir.path(), &["list"]));
+    assert!(
+        list.contains("  Ross Sandler · Q&A · Q1 · Barclays\n"),
+        "{list}"
+    );
+    assert!(!md.contains("Q1, ") && !list.contains("Q1, "), "{md}{list}");
+}
+
+/// A call as an English file and a Chinese file (generated from the sample), in `dir`.
+fn pair(dir: &Path) -> (PathBuf, PathBuf) {
+    let case = tandem::align::eval::split(&tandem::commands::load_sample(), 7);
+    let (en, zh) = (dir.join("en.txt"), dir.join("zh.txt"));
+    std::fs::write(&en, &case.en_text).unwrap();
+    std::fs::write(&zh, &case.zh_text).unwrap();
+    (en, zh)
+}
+
+/// The notes of the bookmarks `tandem bookmarks export --format json ARGS` gives, run in
+/// `cwd`.
+fn notes_in(config: &Path, cwd: &Path, args: &[&str]) -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["bookmarks", "export", "--format", "json"])
+        .args(args)
+        .env("TANDEM_CONFIG_DIR", config)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    let marks: Vec<Bookmark> = serde_json::from_str(&stdout(out)).unwrap();
+    marks.into_iter().map(|b| b.note).collect()
+}
+
+#[test]
+fn transcript_takes_a_pair_or_either_file_of_it() {
+    let dir = config();
+    let calls = tempfile::tempdir().unwrap();
+    let (en, zh) = pair(calls.path());
+    // A bookmark made as the reader makes it on `tandem en.txt zh.txt`.
+    let (t, files, banner) = tandem::commands::load_pair_to_read(&en, &zh, None).unwrap();
+    assert_eq!(banner, None, "the pair aligns");
+    assert!(t.is_bilingual());
+    let call = CallRef::new(&t, &files);
+    let mut b = Bookmark::new(&t, &call, 1, 0).expect("a paragraph");
+    b.note = "on the pair".into();
+    Store::open(dir.path()).0.put(b).unwrap();
+    let only = vec!["on the pair".to_string()];
+    let cwd = calls.path();
+    let config = dir.path();
+    let absolute = en.display().to_string();
+    for args in [
+        &["--transcript", "en.txt"][..],
+        &["--transcript", "zh.txt"],
+        &["--transcript", "en.txt", "zh.txt"],
+        &["--transcript", "zh.txt", "--transcript", "./en.txt"],
+        &["--transcript", &absolute],
+    ] {
+        assert_eq!(notes_in(config, cwd, args), only, "{args:?}");
+    }
+    // The other calls' bookmarks are not the pair's.
+    let sample = calls.path().join("sample.txt");
+    std::fs::write(&sample, tandem::commands::SAMPLE).unwrap();
+    assert!(notes_in(config, cwd, &["--transcript", "sample.txt"]).is_empty());
+    let three = tandem(
+        config,
+        &[
+            "list",
+            "--transcript",
+            en.to_str().unwrap(),
+            zh.to_str().unwrap(),
+            "--transcript",
+            sample.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(three.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&three.stderr);
+    assert!(err.contains("--transcript takes one file, or an English transcript and its Chinese translation (3 given)"), "{err}");
 }

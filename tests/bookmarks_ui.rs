@@ -107,13 +107,68 @@ fn m_writes_a_note_that_ctrl_s_saves_and_esc_discards() {
     );
     type_text(&mut a, " more");
     press(&mut a, "Esc");
-    assert_eq!(status(&a), "Note not saved");
+    assert!(
+        a.marks.editor.is_some(),
+        "a changed note is not dropped at once"
+    );
+    assert_eq!(
+        status(&a),
+        "Note not saved: Esc again discards it, Ctrl-s saves"
+    );
+    press(&mut a, "Esc");
+    assert!(a.marks.editor.is_none());
+    assert_eq!(status(&a), "Note discarded");
     assert_eq!(saved(dir.path())[0].note, "Pricing quit falling\n第二行");
-    press(&mut a, "j m Esc");
+    press(&mut a, "m Esc");
+    assert!(a.marks.editor.is_none(), "an unchanged note closes at once");
+    assert_eq!(status(&a), "Note unchanged");
+    press(&mut a, "j m");
+    type_text(&mut a, "x");
+    press(&mut a, "Esc Esc");
     assert_eq!(
         saved(dir.path()).len(),
         1,
         "a cancelled note makes no bookmark"
+    );
+}
+
+#[test]
+fn esc_after_more_typing_warns_again_and_ctrl_c_does_as_esc() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader(dir.path(), 80, 24);
+    press(&mut a, "} m");
+    type_text(&mut a, "Margins");
+    press(&mut a, "Ctrl-c");
+    assert!(a.marks.editor.is_some(), "Ctrl-c warns as Esc does");
+    assert!(status(&a).starts_with("Note not saved"), "{}", status(&a));
+    let shown = screen(&mut a, 80, 24);
+    assert!(
+        shown.contains("┌ Note not saved — Esc again discards it, Ctrl-s saves ─"),
+        "the editor's title says it whole in 80 columns:\n{shown}"
+    );
+    assert!(
+        shown.contains("Note not saved: Esc again"),
+        "the status line too:\n{shown}"
+    );
+    type_text(&mut a, " up");
+    assert!(
+        screen(&mut a, 80, 24).contains("┌ Note — Ctrl-s saves, Esc twice discards ─"),
+        "typing again: the warning is over"
+    );
+    press(&mut a, "Esc");
+    assert!(a.marks.editor.is_some(), "more typing: warned again");
+    press(&mut a, "Left Esc");
+    assert!(
+        a.marks.editor.is_none(),
+        "moving the cursor changes nothing"
+    );
+    press(&mut a, "m");
+    type_text(&mut a, "Kept");
+    press(&mut a, "Esc Ctrl-s");
+    assert_eq!(
+        saved(dir.path())[0].note,
+        "Kept",
+        "Ctrl-s still saves after the warning"
     );
 }
 
@@ -251,8 +306,9 @@ fn quitting_with_unsaved_bookmarks_says_where_a_copy_went_and_q_again_quits() {
     assert!(!a.quit, "the first q warns");
     let msg = status(&a);
     assert!(
-        msg.ends_with("q again quits") && msg.contains("all 1 are in"),
-        "{msg}"
+        msg.starts_with("q again quits: bookmarks not saved, all 1 copied to ")
+            && msg.ends_with(".json"),
+        "what q does first, where the copy is last: {msg}"
     );
     let copies = std::fs::read_dir(root.path())
         .unwrap()
@@ -265,7 +321,66 @@ fn quitting_with_unsaved_bookmarks_says_where_a_copy_went_and_q_again_quits() {
     assert_eq!(copies, 1);
     press(&mut a, "q");
     assert!(a.quit);
-    assert_eq!(a.close_bookmarks(), None, "the copy is not written twice");
+    let left = a.leave_bookmarks();
+    assert_eq!(left.len(), 1, "told once when the reader is gone: {left:?}");
+    let copy = copies_in(root.path());
+    assert_eq!(copy.len(), 1, "the copy is not written twice");
+    assert!(
+        left[0].ends_with(&format!("all 1 are in {}", copy[0].display())),
+        "the full path: {left:?}"
+    );
+    assert_eq!(a.close_bookmarks(), None);
+}
+
+/// The rescue copies of bookmarks in `dir`.
+fn copies_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("tandem-bookmarks-unsaved-"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_rescue_copy_made_stale_by_a_later_save_is_not_reported() {
+    let root = tempfile::tempdir().unwrap();
+    let blocker = root.path().join("config");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let dir = blocker.join("tandem");
+    let mut a = reader(&dir, 160, 45);
+    a.marks.export_dirs = vec![root.path().to_path_buf()];
+    press(&mut a, "} b q");
+    assert!(!a.quit);
+    std::fs::remove_file(&blocker).unwrap();
+    press(&mut a, "q");
+    assert!(a.quit);
+    assert_eq!(
+        a.leave_bookmarks(),
+        Vec::<String>::new(),
+        "saved at the last try"
+    );
+    assert_eq!(saved(&dir).len(), 1);
+}
+
+#[test]
+fn a_store_moved_aside_is_told_again_when_the_reader_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bookmarks.json"), "not json").unwrap();
+    let mut a = reader(dir.path(), 160, 45);
+    press(&mut a, "} b B Esc q");
+    assert!(a.quit);
+    let left = a.leave_bookmarks();
+    assert_eq!(left.len(), 1, "once: {left:?}");
+    assert!(
+        left[0].starts_with(&format!(
+            "Unreadable bookmarks file moved to {}",
+            dir.path().join("bookmarks.json.corrupt-").display()
+        )),
+        "{left:?}"
+    );
 }
 
 #[test]
@@ -326,4 +441,132 @@ fn snapshot_of_the_note_editor() {
     press(&mut a, "Enter");
     type_text(&mut a, "云业务毛利率 61%");
     assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn b_on_a_paragraph_another_reader_just_bookmarked_keeps_that_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} b");
+    // b has not seen a's bookmark yet.
+    assert!(b.marks.at(1, 0).is_none());
+    press(&mut b, "} b");
+    assert_eq!(status(&b), "Already bookmarked (by another tandem)");
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1, "never a second one: {on_disk:?}");
+    assert_eq!(b.marks.at(1, 0), Some(on_disk[0].id.as_str()), "shown now");
+    press(&mut b, "b");
+    assert!(
+        status(&b).starts_with("Bookmark removed"),
+        "once seen, b removes it"
+    );
+    assert!(saved(dir.path()).is_empty());
+}
+
+#[test]
+fn b_never_removes_a_bookmark_this_reader_merged_but_did_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} b");
+    // b's store has a's bookmark in memory; its screen does not show it.
+    b.marks.store.refresh().unwrap();
+    press(&mut b, "} b");
+    assert_eq!(status(&b), "Already bookmarked (by another tandem)");
+    assert_eq!(saved(dir.path()).len(), 1);
+    assert!(b.marks.at(1, 0).is_some());
+}
+
+#[test]
+fn b_on_a_bookmark_another_reader_removed_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} b");
+    press(&mut b, "} B Esc");
+    assert!(b.marks.at(1, 0).is_some(), "b shows a's bookmark");
+    press(&mut a, "b");
+    press(&mut b, "b");
+    assert_eq!(status(&b), "Bookmark already removed (by another tandem)");
+    assert!(saved(dir.path()).is_empty(), "not made again");
+    assert!(b.marks.at(1, 0).is_none());
+}
+
+#[test]
+fn m_on_a_paragraph_another_reader_bookmarked_edits_its_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} m");
+    type_text(&mut a, "From a");
+    press(&mut a, "Ctrl-s");
+    press(&mut b, "} m");
+    let ed = b.marks.editor.as_ref().expect("the editor");
+    assert_eq!(ed.text.lines(), ["From a"], "a's note, to add to");
+    assert!(status(&b).starts_with("Already bookmarked (by another tandem)"));
+    type_text(&mut b, " and b");
+    press(&mut b, "Ctrl-s");
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1);
+    assert_eq!(on_disk[0].note, "From a and b");
+}
+
+#[test]
+fn two_notes_written_at_once_on_one_paragraph_end_in_one_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    // Both open the editor before either saves.
+    press(&mut a, "} m");
+    press(&mut b, "} m");
+    type_text(&mut a, "From a");
+    type_text(&mut b, "From b");
+    press(&mut a, "Ctrl-s");
+    press(&mut b, "Ctrl-s");
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1, "{on_disk:?}");
+    assert_eq!(on_disk[0].note, "From a\n\nFrom b");
+    assert_eq!(
+        status(&b),
+        "Note saved, joined with another tandem's bookmark on this paragraph"
+    );
+    assert!(b.marks.at(1, 0).is_some());
+}
+
+#[test]
+fn another_readers_bookmark_shows_on_the_idle_tick_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    assert!(!b.poll_bookmarks(), "nothing changed yet");
+    press(&mut a, "} b");
+    assert!(
+        b.poll_bookmarks(),
+        "the file changed: merged, to be drawn again"
+    );
+    assert!(b.marks.at(1, 0).is_some());
+    assert!(!b.poll_bookmarks(), "merged once");
+    press(&mut b, "] ] b");
+    assert_eq!(saved(dir.path()).len(), 2);
+    assert!(!b.poll_bookmarks(), "its own save is not news");
+    press(&mut b, "B");
+    let before = b.marks.items.len();
+    press(&mut a, "] b");
+    assert!(b.poll_bookmarks());
+    assert_eq!(b.marks.items.len(), before + 1, "the open panel too");
+}
+
+#[test]
+fn b_right_after_another_readers_bookmark_appeared_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut b, "}");
+    press(&mut a, "} b");
+    assert!(b.poll_bookmarks(), "the idle tick shows a's bookmark");
+    let id = b.marks.at(1, 0).expect("shown").to_string();
+    // The key comes a moment after it appeared: meant for the paragraph as it was.
+    press(&mut b, "b");
+    assert_eq!(status(&b), "Already bookmarked (by another tandem)");
+    assert_eq!(saved(dir.path()).len(), 1);
+    // Once it has been on screen a while, b removes it.
+    let earlier = std::time::Instant::now() - std::time::Duration::from_secs(2);
+    b.marks.arrived.insert(id, earlier);
+    press(&mut b, "b");
+    assert!(status(&b).starts_with("Bookmark removed"), "{}", status(&b));
+    assert!(saved(dir.path()).is_empty());
 }

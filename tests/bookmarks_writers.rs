@@ -29,6 +29,8 @@ fn writer(dir: &Path, name: &str) {
     for i in 0..EACH {
         let mut b = Bookmark::new(&t, &call, 1, 0).expect("a paragraph");
         b.note = format!("{name} #{i}");
+        // Each as if on a paragraph of its own: two on one paragraph are joined.
+        b.spot.fingerprint = format!("{name}-{i}");
         store.put(b).expect("saved");
     }
 }

@@ -153,6 +153,13 @@ fn run_args_then(args: &[&OsStr], config: &Path, ready: &str, then: Then) -> Run
     cmd.args(args);
     cmd.env("TANDEM_CONFIG_DIR", config);
     cmd.env("TERM", "xterm-256color");
+    // In the test's directory, so that what tandem writes to the current directory (a rescue
+    // copy of bookmarks) stays there.
+    let cwd = config
+        .ancestors()
+        .find(|d| d.is_dir())
+        .expect("a directory");
+    cmd.cwd(cwd);
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let out: Sink = Arc::default();
@@ -510,4 +517,105 @@ fn settings_turn_the_mouse_off_and_rebind_keys() {
     assert!(!r.output.contains("\x1b[?1000h"), "mouse capture stays off");
     let on = run(&file, &dir.path().join("other"), "turn 1/", b"q");
     assert!(on.output.contains("\x1b[?1000h"), "on by default");
+}
+
+/// The files in `dir` whose names start with `prefix`, as full paths.
+fn files_starting(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect()
+}
+
+/// What was written after the reader left the alternate screen (standard error's last
+/// words), with the pty's line ends made plain.
+fn after_reader(output: &str) -> String {
+    let left = output
+        .rfind("\x1b[?1049l")
+        .expect("left the alternate screen");
+    output[left..].replace("\r\n", "\n")
+}
+
+#[test]
+fn unsaved_bookmarks_are_reported_on_exit_with_the_rescue_files_full_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    // The config directory is under a plain file: bookmarks cannot be saved.
+    let blocker = dir.path().join("file.dat");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let config = blocker.join("cfg");
+    let then = Then::KeysUntil(b"}bq", "q again quits", b"q");
+    let r = run_then(&file, &config, "Prepared remarks", then);
+    assert!(r.success, "the second q quits");
+    assert_restored(&r.output);
+    let copies = files_starting(dir.path(), "tandem-bookmarks-unsaved-");
+    assert_eq!(copies.len(), 1, "one rescue copy, in the current directory");
+    let said = after_reader(&r.output);
+    let warning = format!(
+        "tandem: warning: bookmarks not saved (cannot create {}: ",
+        config.display()
+    );
+    assert!(said.contains(&warning), "{said:?}");
+    let tail = format!("); all 1 are in {}\n", copies[0].display());
+    assert!(said.contains(&tail), "the full path: {said:?}");
+    assert_eq!(
+        said.matches("bookmarks not saved").count(),
+        1,
+        "once: {said:?}"
+    );
+}
+
+#[test]
+fn a_bookmarks_file_moved_aside_is_reported_on_exit_with_its_full_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("bookmarks.json"), "{ not json").unwrap();
+    let r = run(&file, &config, "Prepared remarks", b"q");
+    assert!(r.success);
+    assert_restored(&r.output);
+    let aside = files_starting(&config, "bookmarks.json.corrupt-");
+    assert_eq!(aside.len(), 1);
+    let said = after_reader(&r.output);
+    let warning = format!(
+        "tandem: warning: unreadable bookmarks file moved to {}; bookmarks start afresh (",
+        aside[0].display()
+    );
+    assert!(said.contains(&warning), "{said:?}");
+    assert_eq!(
+        said.matches("tandem: warning:").count(),
+        1,
+        "once: {said:?}"
+    );
+}
+
+#[test]
+fn the_library_reports_a_bookmarks_file_moved_aside_when_it_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir_all(&calls).unwrap();
+    std::fs::write(calls.join("acme.txt"), CALL).unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("bookmarks.json"), "{ not json").unwrap();
+    // The library moves the file aside as it counts bookmarks, and says so.
+    let then = Then::KeysUntil(b"acme\r", "Prepared remarks", b"qq");
+    let r = run_then(&calls, &config, "Unreadable bookmarks file moved", then);
+    assert!(r.success);
+    assert_restored(&r.output);
+    let aside = files_starting(&config, "bookmarks.json.corrupt-");
+    assert_eq!(aside.len(), 1);
+    let said = after_reader(&r.output);
+    let warning = format!(
+        "tandem: warning: unreadable bookmarks file moved to {}",
+        aside[0].display()
+    );
+    assert!(said.contains(&warning), "{said:?}");
 }

@@ -293,8 +293,13 @@ fn ctrl_c_closes_what_is_open_and_quits_the_reader() {
     type_text(&mut a, "draft");
     press(&mut a, "Ctrl-c");
     assert!(
+        a.marks.editor.is_some(),
+        "a typed note is kept: the first Ctrl-c warns, as Esc does"
+    );
+    press(&mut a, "Ctrl-c");
+    assert!(
         a.marks.editor.is_none(),
-        "the edit is cancelled, as with Esc"
+        "the second cancels the edit, as with Esc"
     );
     assert!(!a.quit);
     press(&mut a, "Tab Ctrl-c");

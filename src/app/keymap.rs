@@ -184,7 +184,7 @@ pub static BINDINGS: &[Binding] = &[
     b(k('q'), A::CloseOverlay, M, MARKS, "Close the panel", None),
     b(k('B'), A::CloseOverlay, M, MARKS, "Close the panel", None),
     b(ctrl('s'), A::NoteSave, E, MARKS, "In the note editor: save", Some("save")),
-    b(sp(KeyCode::Esc), A::NoteCancel, E, MARKS, "In the note editor: cancel", Some("cancel")),
+    b(sp(KeyCode::Esc), A::NoteCancel, E, MARKS, "In the note editor: close; twice discards", Some("cancel")),
     b(k('q'), A::Quit, R, GENERAL, "Quit", Some("quit")),
     b(ctrl('c'), A::Quit, R, GENERAL, "Quit", None),
     b(ctrl('z'), A::Suspend, R, GENERAL, "Suspend to the shell (fg comes back)", None),

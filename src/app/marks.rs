@@ -1,7 +1,9 @@
 //! Bookmarks in the reader: the store, this call's identity, where its bookmarks are in the
 //! transcript shown, the panel's entries, the note editor and the undo list.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use ratatui_textarea::TextArea;
 
@@ -37,6 +39,76 @@ pub struct NoteEditor {
     pub target: Target,
     /// Who said the paragraph and how it starts, shown above the text.
     pub about: String,
+    /// The note as it was when the editor opened.
+    pub original: String,
+    /// The text when cancelling last warned that it would be lost: cancelling again with
+    /// the same text discards it.
+    pub warned: Option<String>,
+}
+
+impl NoteEditor {
+    /// The text as it would be saved.
+    pub fn note(&self) -> String {
+        self.text.lines().join("\n").trim_end().to_string()
+    }
+
+    /// True when saving would change the note.
+    pub fn changed(&self) -> bool {
+        self.note() != self.original.trim_end()
+    }
+
+    /// True when cancelling warned about this very text: cancelling again discards it.
+    pub fn armed(&self) -> bool {
+        self.warned
+            .as_ref()
+            .is_some_and(|w| *w == self.text.lines().join("\n"))
+    }
+}
+
+/// Bookmarks that could not be saved, and the rescue copy of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Why saving failed.
+    pub why: String,
+    /// How many bookmarks the copy holds (all of them).
+    pub count: usize,
+    /// Where the copy was written; Err: every place tried, with why each failed.
+    pub copy: Result<PathBuf, String>,
+}
+
+impl Unsaved {
+    /// The whole story, for standard error on exit.
+    pub fn message(&self) -> String {
+        match &self.copy {
+            Ok(path) => format!(
+                "Bookmarks not saved ({}); all {} are in {}",
+                self.why,
+                self.count,
+                path.display()
+            ),
+            Err(tried) => format!(
+                "Bookmarks not saved ({}); no copy could be written either ({tried})",
+                self.why
+            ),
+        }
+    }
+
+    /// For the status line on `q`: what `q` does now first, where the copy is last (what a
+    /// status line cut short keeps); the reason was shown when saving failed, and all of it
+    /// is printed on exit.
+    pub fn status(&self) -> String {
+        match &self.copy {
+            Ok(path) => format!(
+                "q again quits: bookmarks not saved, all {} copied to {}",
+                self.count,
+                path.display()
+            ),
+            Err(tried) => format!(
+                "q again quits and loses them: bookmarks not saved ({}), nor copied ({tried})",
+                self.why
+            ),
+        }
+    }
 }
 
 /// The reader's bookmarks state.
@@ -65,8 +137,16 @@ pub struct Marks {
     pub left: Option<(String, Anchor)>,
     /// The store's change count when unsaved bookmarks were last copied to a rescue file.
     pub rescued: Option<u64>,
+    /// Bookmarks that could not be saved: why, and where a copy went (the latest try).
+    pub unsaved: Option<Unsaved>,
+    /// What was repaired in the store this session (a file moved aside), to be printed in
+    /// full when tandem quits: the status line may cut a path short.
+    pub repaired: Vec<String>,
     /// The store's change count when `q` last warned that bookmarks were not saved.
     pub warned: Option<u64>,
+    /// When bookmarks merged in on an idle tick (another reader's) first showed here: one
+    /// that appeared a moment before `b` was pressed counts as not seen yet.
+    pub arrived: HashMap<String, Instant>,
 }
 
 impl Marks {
@@ -87,7 +167,10 @@ impl Marks {
             export_dirs,
             left: None,
             rescued: None,
+            unsaved: None,
+            repaired: Vec::new(),
             warned: None,
+            arrived: HashMap::new(),
         }
     }
 
@@ -171,6 +254,9 @@ impl Marks {
             Ok(Some(notice)) => {
                 self.problem = None;
                 self.notice = Some(notice.clone());
+                if !self.repaired.contains(&notice) {
+                    self.repaired.push(notice.clone());
+                }
                 Some(notice)
             }
             Err(e) => {

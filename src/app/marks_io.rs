@@ -1,12 +1,15 @@
 //! Bookmarks at the reader's start and end: the store in the config directory, and at exit
 //! the last try to save, with a rescue copy of the bookmarks when that fails.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::bookmarks::model::FORMAT;
 use crate::bookmarks::{Store, StoreFile, clock};
 
-use super::state::App;
+use super::marks::Unsaved;
+use super::state::{App, Overlay};
 
 impl App {
     /// Keeps bookmarks in the config directory's store, for a call read from `files`.
@@ -23,20 +26,27 @@ impl App {
         }
     }
 
-    /// Saves bookmarks not saved yet; when that fails, writes them all to a rescue file.
-    /// Returns what to tell the user on leaving, if anything.
+    /// Saves bookmarks not saved yet; when that fails, writes them all to a rescue file (once
+    /// for the same changes). Returns what to tell the user on leaving, if anything new.
     pub fn close_bookmarks(&mut self) -> Option<String> {
-        let changes = self.marks.store.changes();
-        if !self.marks.store.is_dirty() || self.marks.rescued == Some(changes) {
+        if !self.marks.store.is_dirty() {
+            self.marks.unsaved = None;
             return None;
         }
         let why = match self.marks.store.path() {
             Some(_) => match self.marks.store.save_or_why() {
-                Ok(()) => return None,
+                Ok(()) => {
+                    self.marks.unsaved = None;
+                    return None;
+                }
                 Err(e) => e,
             },
             None => "there is no config directory".to_string(),
         };
+        let changes = self.marks.store.changes();
+        if self.marks.rescued == Some(changes) {
+            return None;
+        }
         let copy = StoreFile {
             version: FORMAT,
             bookmarks: self.marks.store.bookmarks().to_vec(),
@@ -48,25 +58,77 @@ impl App {
             clock::file_stamp(clock::now_ms())
         );
         let mut tried = Vec::new();
+        let mut written = None;
         for dir in self.marks.export_dirs.iter().chain([&std::env::temp_dir()]) {
             let path = dir.join(&name);
             match std::fs::write(&path, &text) {
                 Ok(()) => {
-                    self.marks.rescued = Some(changes);
-                    return Some(format!(
-                        "bookmarks not saved ({why}); all {} are in {}",
-                        copy.bookmarks.len(),
-                        path.display()
-                    ));
+                    written = Some(absolute(&path));
+                    break;
                 }
                 Err(e) => tried.push(format!("{}: {e}", path.display())),
             }
         }
-        Some(format!(
-            "bookmarks not saved ({why}); no copy could be written either ({})",
-            tried.join("; ")
-        ))
+        if written.is_some() {
+            self.marks.rescued = Some(changes);
+        }
+        let unsaved = Unsaved {
+            why,
+            count: copy.bookmarks.len(),
+            copy: written.ok_or_else(|| tried.join("; ")),
+        };
+        let msg = unsaved.message();
+        self.marks.unsaved = Some(unsaved);
+        Some(msg)
     }
+
+    /// On an idle tick: when another reader changed the store's file, merges it, so that
+    /// its bookmarks show without a keypress (the open panel too). True when the screen
+    /// may have changed.
+    pub fn poll_bookmarks(&mut self) -> bool {
+        if !self.marks.store.changed_on_disk() {
+            return false;
+        }
+        let merged = self.marks.store.refresh();
+        let before: HashSet<String> = self.marks.placed.iter().map(|p| p.2.clone()).collect();
+        self.marks.relocate(&self.doc);
+        let now = Instant::now();
+        for (_, _, id) in &self.marks.placed {
+            if !before.contains(id) {
+                self.marks.arrived.insert(id.clone(), now);
+            }
+        }
+        if let Overlay::Bookmarks { selected } = self.overlay {
+            let id = self.marks.items.get(selected).map(|it| it.id.clone());
+            self.marks.build_items(&self.doc);
+            let same = id.and_then(|id| self.marks.items.iter().position(|it| it.id == id));
+            let last = self.marks.items.len().saturating_sub(1);
+            self.overlay = Overlay::Bookmarks {
+                selected: same.unwrap_or(selected).min(last),
+            };
+        }
+        if let Some(msg) = self.marks.note_outcome(merged) {
+            self.warn(msg);
+        }
+        true
+    }
+
+    /// The last try to save bookmarks, then what must still be said when the reader is gone
+    /// (printed on standard error, where a path is never cut short): bookmarks not saved and
+    /// where their copy is, files moved aside. Each once.
+    pub fn leave_bookmarks(&mut self) -> Vec<String> {
+        self.close_bookmarks();
+        let mut out = self.marks.repaired.clone();
+        if self.marks.store.is_dirty() {
+            out.extend(self.marks.unsaved.as_ref().map(Unsaved::message));
+        }
+        out
+    }
+}
+
+/// `path` made absolute, so that a message names it wherever it is read.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// `q`: quits, unless bookmarks could not be saved: then says where a copy went, and the
@@ -74,10 +136,11 @@ impl App {
 pub(super) fn quit(app: &mut App) {
     let changes = app.marks.store.changes();
     if app.marks.warned != Some(changes)
-        && let Some(msg) = app.close_bookmarks()
+        && app.close_bookmarks().is_some()
+        && let Some(unsaved) = &app.marks.unsaved
     {
         app.marks.warned = Some(changes);
-        app.warn(format!("{msg}; q again quits"));
+        app.warn(unsaved.status());
         return;
     }
     app.quit = true;

@@ -2,6 +2,7 @@
 //! `marks_panel`). Every change goes to the store at once; failures are reported, never fatal.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use ratatui_textarea::{CursorMove, TextArea};
 
@@ -13,6 +14,7 @@ use crate::ui::wrap::truncate;
 
 use super::action::Action;
 use super::index::DocIndex;
+use super::keymap::Context;
 use super::marks::{NoteEditor, Target};
 use super::marks_panel::{delete_selected, export_markdown, jump, open_panel, selected, undo};
 use super::state::{App, Focus, Overlay, SearchState, shape};
@@ -90,10 +92,7 @@ pub(super) fn apply(app: &mut App, action: Action) {
             }
         }
         Action::NoteSave => save_note(app),
-        Action::NoteCancel => {
-            app.marks.editor = None;
-            app.say("Note not saved");
-        }
+        Action::NoteCancel => cancel_note(app),
         _ => {}
     }
 }
@@ -115,18 +114,55 @@ impl App {
     }
 }
 
-/// `b` toggles the bookmark on the paragraph at the reading position.
+/// How long a bookmark another reader made must have been on screen for `b` to remove it.
+const SEEN: Duration = Duration::from_secs(1);
+
+/// `b` toggles the bookmark on the paragraph at the reading position. What other readers
+/// saved is merged first: a bookmark there that this reader did not show (or that an idle
+/// tick showed less than [`SEEN`] ago) is kept: never a second one made, never one deleted
+/// unseen.
 fn toggle(app: &mut App) {
     let Some((turn, block)) = app.paragraph_here() else {
         app.say("No paragraph here to bookmark");
         return;
     };
-    if let Some(id) = app.marks.at(turn, block).map(str::to_owned) {
-        remove(app, &id, "Bookmark removed (B, then u, brings it back)");
-        return;
+    // One that an idle tick brought in a moment ago was not seen yet: the key was meant
+    // for the paragraph as it looked before.
+    let seen = |id: &&str| {
+        app.marks
+            .arrived
+            .get(*id)
+            .is_none_or(|at| at.elapsed() >= SEEN)
+    };
+    let shown = app.marks.at(turn, block).filter(seen).map(str::to_owned);
+    let merged = app.marks.store.refresh();
+    let notice = merged.as_ref().ok().cloned().flatten();
+    app.marks.relocate(&app.doc);
+    app.marks.note_outcome(merged);
+    let placed = |app: &App, id: &str| {
+        let spot = (turn, block, id.to_string());
+        app.marks.placed.contains(&spot)
+    };
+    match (shown, app.marks.at(turn, block).map(str::to_owned)) {
+        (Some(id), _) if placed(app, &id) => {
+            remove(app, &id, "Bookmark removed (B, then u, brings it back)");
+        }
+        (_, Some(_)) => app.say("Already bookmarked (by another tandem)"),
+        (Some(_), None) => app.say("Bookmark already removed (by another tandem)"),
+        (None, None) => {
+            if let Some(b) = Bookmark::new(&app.doc, &app.marks.call, turn, block) {
+                let id = b.id.clone();
+                put(app, b, "Bookmarked: m adds a note, B lists bookmarks");
+                if app.marks.store.get(&id).is_none() && app.marks.at(turn, block).is_some() {
+                    // Another reader's, saved at the same moment: its bookmark is kept.
+                    app.say("Already bookmarked (by another tandem)");
+                }
+            }
+        }
     }
-    if let Some(b) = Bookmark::new(&app.doc, &app.marks.call, turn, block) {
-        put(app, b, "Bookmarked: m adds a note, B lists bookmarks");
+    // A store file moved aside matters more than what `b` did (the gutter shows that).
+    if let Some(msg) = notice.filter(|_| app.marks.problem.is_none()) {
+        app.warn(msg);
     }
 }
 
@@ -167,13 +203,26 @@ fn edit_here(app: &mut App) {
         app.say("No paragraph here to write a note on");
         return;
     };
+    // Another reader may have bookmarked it meanwhile: then its note is the one to edit.
+    let shown = app.marks.at(turn, block).is_some();
+    let merged = app.marks.store.refresh();
+    app.marks.relocate(&app.doc);
+    let msg = app.marks.note_outcome(merged);
     let existing = app
         .marks
         .at(turn, block)
         .and_then(|id| app.marks.store.get(id));
     match existing.cloned() {
-        Some(b) => open_editor(app, Target::Existing(Box::new(b))),
+        Some(b) => {
+            open_editor(app, Target::Existing(Box::new(b)));
+            if !shown {
+                app.say("Already bookmarked (by another tandem): this is its note");
+            }
+        }
         None => open_editor(app, Target::New(turn, block)),
+    }
+    if let Some(msg) = msg {
+        app.warn(msg);
     }
 }
 
@@ -210,6 +259,8 @@ fn open_editor(app: &mut App, target: Target) {
         text,
         target,
         about,
+        original: note,
+        warned: None,
     });
 }
 
@@ -223,7 +274,7 @@ fn save_note(app: &mut App) {
     let Some(ed) = app.marks.editor.take() else {
         return;
     };
-    let note = ed.text.lines().join("\n").trim_end().to_string();
+    let note = ed.note();
     let b = match ed.target {
         Target::Existing(b) => Some(*b),
         Target::New(turn, block) => Bookmark::new(&app.doc, &app.marks.call, turn, block),
@@ -231,6 +282,53 @@ fn save_note(app: &mut App) {
     if let Some(mut b) = b {
         b.note = note;
         b.updated = clock::now();
+        let id = b.id.clone();
         put(app, b, "Note saved");
+        if app.marks.problem.is_none() && app.marks.store.get(&id).is_none() {
+            // Joined with a bookmark another reader made on the paragraph meanwhile.
+            app.say("Note saved, joined with another tandem's bookmark on this paragraph");
+        }
     }
+}
+
+impl App {
+    /// The first keys that save and cancel a note (the defaults: `Ctrl-s`, `Esc`).
+    pub fn note_keys(&self) -> (String, String) {
+        let hints = self.prefs.keys.hints(Context::Note);
+        let key = |action: Action, default: &str| {
+            hints
+                .iter()
+                .find(|(_, b)| b.action == action)
+                .map_or_else(|| default.to_string(), |(k, _)| k.clone())
+        };
+        (
+            key(Action::NoteSave, "Ctrl-s"),
+            key(Action::NoteCancel, "Esc"),
+        )
+    }
+}
+
+/// `Esc` (or `Ctrl-c`) in the note editor: closes it when the note is unchanged; a changed
+/// note is only discarded by a second `Esc` (Vim users press it to leave insert mode), the
+/// first one warns.
+fn cancel_note(app: &mut App) {
+    let (save, cancel) = app.note_keys();
+    let Some(ed) = app.marks.editor.as_mut() else {
+        return;
+    };
+    let changed = ed.changed();
+    if changed && !ed.armed() {
+        ed.warned = Some(ed.text.lines().join("\n"));
+        app.warn(format!(
+            "Note not saved: {cancel} again discards it, {save} saves"
+        ));
+        return;
+    }
+    let new = matches!(ed.target, Target::New(..));
+    app.marks.editor = None;
+    app.say(match (changed, new) {
+        (true, _) => "Note discarded",
+        (false, true) => "No note written",
+        (false, false) => "Note unchanged",
+    });
 }

@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
+use super::anchor::call_hash;
 use super::export::{self, Format};
-use super::model::{Bookmark, CallRef};
+use super::model::Bookmark;
 use super::store::Store;
 use crate::ui::wrap::truncate;
 
@@ -25,9 +26,10 @@ pub enum BookmarksCommand {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only the bookmarks of this transcript (the same text, or the same file).
-    #[arg(long, value_name = "FILE")]
-    pub transcript: Option<PathBuf>,
+    /// Only the bookmarks of this call: a transcript, or an English transcript and its
+    /// Chinese translation (the same text, or made on one of these files).
+    #[arg(long, value_name = "FILE", num_args = 1..=2)]
+    pub transcript: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -38,9 +40,10 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Only the bookmarks of this transcript (the same text, or the same file).
-    #[arg(long, value_name = "FILE")]
-    pub transcript: Option<PathBuf>,
+    /// Only the bookmarks of this call: a transcript, or an English transcript and its
+    /// Chinese translation (the same text, or made on one of these files).
+    #[arg(long, value_name = "FILE", num_args = 1..=2)]
+    pub transcript: Vec<PathBuf>,
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
@@ -50,11 +53,11 @@ pub struct ExportArgs {
 pub fn run(cmd: &BookmarksCommand, encoding: Option<&str>) -> Result<ExitCode, Box<dyn Error>> {
     match cmd {
         BookmarksCommand::List(args) => {
-            let marks = selected(args.transcript.as_deref(), encoding)?;
+            let marks = selected(&args.transcript, encoding)?;
             write_stdout(&list(&marks))?;
         }
         BookmarksCommand::Export(args) => {
-            let marks = selected(args.transcript.as_deref(), encoding)?;
+            let marks = selected(&args.transcript, encoding)?;
             let text = export::render(&marks, args.format);
             match &args.output {
                 None => write_stdout(&text)?,
@@ -68,28 +71,60 @@ pub fn run(cmd: &BookmarksCommand, encoding: Option<&str>) -> Result<ExitCode, B
     Ok(ExitCode::SUCCESS)
 }
 
-/// The stored bookmarks, only those of `transcript` when given.
+/// The stored bookmarks; when `transcript` names a call (one file, or two aligned as the
+/// reader aligns them), only its bookmarks: the same text, or made on one of its files.
 fn selected(
-    transcript: Option<&Path>,
+    transcript: &[PathBuf],
     encoding: Option<&str>,
 ) -> Result<Vec<Bookmark>, Box<dyn Error>> {
+    let t = match transcript {
+        [] => None,
+        [one] => Some(crate::commands::load(one, encoding)?),
+        [a, b] => {
+            let (t, _, banner) = crate::commands::load_pair_to_read(a, b, encoding)?;
+            if let Some(banner) = banner {
+                eprintln!("tandem: warning: {banner}");
+            }
+            Some(t)
+        }
+        more => {
+            return Err(format!(
+                "--transcript takes one file, or an English transcript and its Chinese translation ({} given)",
+                more.len()
+            )
+            .into());
+        }
+    };
     let dir = crate::config::config_dir()
         .ok_or("no config directory on this system; set TANDEM_CONFIG_DIR")?;
     let (store, outcome) = Store::open(&dir);
     if let Some(notice) = outcome? {
         eprintln!("tandem: warning: {notice}");
     }
-    let Some(path) = transcript else {
+    let Some(t) = t else {
         return Ok(store.bookmarks().to_vec());
     };
-    let t = crate::commands::load(path, encoding)?;
-    let call = CallRef::new(&t, &[path.to_path_buf()]);
+    let hash = call_hash(&t);
+    let files: Vec<PathBuf> = transcript.iter().map(|f| canonical(f)).collect();
     Ok(store
         .bookmarks()
         .iter()
-        .filter(|b| b.call.same_call(&call))
+        .filter(|b| {
+            b.call.hash == hash
+                || b.call
+                    .files
+                    .iter()
+                    .any(|f| f != "-" && files.contains(&canonical(Path::new(f))))
+        })
         .cloned()
         .collect())
+}
+
+/// `path` canonicalised when it exists, else made absolute.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// A readable list: each call, then its bookmarks with context, text and note.

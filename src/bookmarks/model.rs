@@ -156,8 +156,9 @@ impl Bookmark {
         self.en.as_deref().or(self.zh.as_deref()).unwrap_or("")
     }
 
-    /// `Prepared remarks`, or `Q&A · Q2 · Eric Sheridan, Goldman Sachs` (`Q&A · Q2, Goldman
-    /// Sachs` when the analyst is the speaker).
+    /// `Prepared remarks`, or `Q&A · Q2 · Eric Sheridan, Goldman Sachs`; on the analyst's own
+    /// paragraph the name is the speaker's, shown before it, so it is left out:
+    /// `Q&A · Q2 · Goldman Sachs`.
     pub fn context(&self) -> String {
         let mut s = match self.section {
             Section::Prepared => "Prepared remarks".to_string(),
@@ -166,16 +167,12 @@ impl Bookmark {
         if let Some(q) = self.question {
             s.push_str(&format!(" · Q{q}"));
         }
+        let analyst = self.analyst.as_deref().filter(|a| *a != self.speaker);
         let firm = self.analyst_firm.as_deref();
-        match (&self.analyst, firm) {
-            (Some(a), _) if *a != self.speaker => {
-                s.push_str(&format!(" · {a}"));
-                if let Some(f) = firm {
-                    s.push_str(&format!(", {f}"));
-                }
-            }
-            (Some(_), Some(f)) => s.push_str(&format!(", {f}")),
-            _ => {}
+        match (analyst, firm) {
+            (Some(a), Some(f)) => s.push_str(&format!(" · {a}, {f}")),
+            (Some(who), None) | (None, Some(who)) => s.push_str(&format!(" · {who}")),
+            (None, None) => {}
         }
         s
     }

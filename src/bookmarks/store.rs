@@ -11,7 +11,7 @@
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::clock;
 use super::merge::merge;
@@ -35,6 +35,9 @@ pub struct Store {
     dirty: bool,
     /// Changes made through this handle so far.
     changes: u64,
+    /// The file's modification time and length when it was last read or written (None:
+    /// missing), to tell when another reader changed it.
+    seen: Option<(SystemTime, u64)>,
 }
 
 impl Store {
@@ -45,6 +48,7 @@ impl Store {
             data: empty(),
             dirty: false,
             changes: 0,
+            seen: None,
         }
     }
 
@@ -55,6 +59,7 @@ impl Store {
             data: empty(),
             dirty: false,
             changes: 0,
+            seen: None,
         };
         let outcome = store
             .sync(false)
@@ -129,12 +134,21 @@ impl Store {
             .map_err(|e| if dirty { not_saved(e) } else { e })
     }
 
+    /// True when the file changed since this handle last read or wrote it (another reader
+    /// saved): one `stat`, cheap enough for an idle tick.
+    pub fn changed_on_disk(&self) -> bool {
+        self.path.as_deref().is_some_and(|p| stamp(p) != self.seen)
+    }
+
     /// Under the lock: read the file, merge, and write when `write` and something changed;
     /// Err says why not.
     fn sync(&mut self, write: bool) -> Outcome {
         let Some(path) = self.path.clone() else {
             return Ok(None);
         };
+        // Taken first: a file that cannot be read or written is not tried again by
+        // [`Store::changed_on_disk`] until it changes.
+        self.seen = stamp(&path);
         let dir = path.parent().unwrap_or(Path::new("."));
         if write {
             fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -145,6 +159,7 @@ impl Store {
             Err(_) => None,
         };
         let (disk, notice) = read(&path)?;
+        self.seen = stamp(&path);
         self.data = merge(&self.data, &disk);
         if write && self.dirty {
             super::merge::prune(&mut self.data, clock::now_ms());
@@ -152,9 +167,16 @@ impl Store {
             write_atomically(&path, text.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             self.dirty = false;
+            self.seen = stamp(&path);
         }
         Ok(notice)
     }
+}
+
+/// The modification time and length of the file at `path`, None when it cannot be read.
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// The message for a save that failed because of `why`.
@@ -191,9 +213,8 @@ fn read(path: &Path) -> Result<(StoreFile, Option<String>), String> {
             Ok(aside) => Ok((
                 empty(),
                 Some(format!(
-                    "Unreadable bookmarks file moved to {} ({e}); bookmarks start afresh in {}",
+                    "Unreadable bookmarks file moved to {}; bookmarks start afresh ({e})",
                     aside.display(),
-                    path.display()
                 )),
             )),
             Err(e2) => Err(format!(

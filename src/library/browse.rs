@@ -46,9 +46,25 @@ pub fn run_recent(files: Vec<PathBuf>, encoding: Option<&str>) -> io::Result<()>
     browse(Library::recent(), Source::Files(files), encoding)
 }
 
-/// Shows `lib`, filled from `source`, until the user quits.
-fn browse(mut lib: Library, source: Source, encoding: Option<&str>) -> io::Result<()> {
+/// Shows `lib`, filled from `source`, until the user quits; then prints the bookmarks'
+/// warnings of the calls read (in full, the terminal back to normal).
+fn browse(lib: Library, source: Source, encoding: Option<&str>) -> io::Result<()> {
     let mut screen = Screen::open()?;
+    let mut on_exit = Vec::new();
+    let result = browse_on(&mut screen, lib, source, encoding, &mut on_exit);
+    drop(screen);
+    reader::print_warnings(&on_exit);
+    result
+}
+
+/// Shows `lib` on `screen` until the user quits, adding to `on_exit` what must be said then.
+fn browse_on(
+    screen: &mut Screen,
+    mut lib: Library,
+    source: Source,
+    encoding: Option<&str>,
+    on_exit: &mut Vec<String>,
+) -> io::Result<()> {
     let config_dir = config::config_dir();
     let loader = Loader::start(Job {
         source,
@@ -56,6 +72,7 @@ fn browse(mut lib: Library, source: Source, encoding: Option<&str>) -> io::Resul
         encoding: encoding.map(Into::into),
     });
     let mut marks = Marks::new(config_dir);
+    marks.tell(&mut lib, on_exit);
     let mut redraw = true;
     while !screen.stop.load(Ordering::Relaxed) {
         let news = loader.pending();
@@ -83,8 +100,9 @@ fn browse(mut lib: Library, source: Source, encoding: Option<&str>) -> io::Resul
                     break;
                 }
                 Step::Open(path) => {
-                    open(&mut screen, &mut lib, &path, encoding)?;
+                    open(screen, &mut lib, &path, encoding, on_exit)?;
                     marks.reload();
+                    marks.tell(&mut lib, on_exit);
                     break;
                 }
             }
@@ -94,7 +112,14 @@ fn browse(mut lib: Library, source: Source, encoding: Option<&str>) -> io::Resul
 }
 
 /// Opens `path` in the reader; a file that does not load is reported in the status line.
-fn open(screen: &mut Screen, lib: &mut Library, path: &Path, enc: Option<&str>) -> io::Result<()> {
+/// Adds to `on_exit` the warnings to print when tandem quits (each once).
+fn open(
+    screen: &mut Screen,
+    lib: &mut Library,
+    path: &Path,
+    enc: Option<&str>,
+    on_exit: &mut Vec<String>,
+) -> io::Result<()> {
     let t = match crate::commands::load(path, enc) {
         Ok(t) => t,
         Err(e) => {
@@ -103,10 +128,15 @@ fn open(screen: &mut Screen, lib: &mut Library, path: &Path, enc: Option<&str>) 
         }
     };
     let mut warning = crate::commands::remember(path).err();
-    let (result, session_warning) = reader::session(screen, t, &path.display().to_string());
-    warning = session_warning.or(warning);
+    let (result, left) = reader::session(screen, t, &path.display().to_string());
+    warning = left.status.or(warning);
     if let Some(w) = warning {
         lib.status = Some((w, true));
+    }
+    for w in left.on_exit {
+        if !on_exit.contains(&w) {
+            on_exit.push(w);
+        }
     }
     result
 }
@@ -215,6 +245,8 @@ struct Marks {
     store: Option<Store>,
     /// Calls counted so far (counting again only when more have been read).
     counted: usize,
+    /// What reading the store repaired (a corrupt file moved aside), not told yet.
+    notice: Option<String>,
 }
 
 impl Marks {
@@ -224,6 +256,7 @@ impl Marks {
             dir,
             store: None,
             counted: 0,
+            notice: None,
         };
         m.reload();
         m
@@ -231,8 +264,24 @@ impl Marks {
 
     /// Reads the store again (bookmarks may have been added in the reader).
     fn reload(&mut self) {
-        self.store = self.dir.as_deref().map(|d| Store::open(d).0);
+        self.store = self.dir.as_deref().map(|d| {
+            let (store, outcome) = Store::open(d);
+            if let Ok(Some(notice)) = outcome {
+                self.notice = Some(notice);
+            }
+            store
+        });
         self.counted = usize::MAX;
+    }
+
+    /// Tells what reading the store repaired: in the status line, and on exit in full.
+    fn tell(&mut self, lib: &mut Library, on_exit: &mut Vec<String>) {
+        if let Some(notice) = self.notice.take() {
+            lib.status = Some((notice.clone(), true));
+            if !on_exit.contains(&notice) {
+                on_exit.push(notice);
+            }
+        }
     }
 
     /// Updates the bookmark counts of `lib`'s calls when there are new calls or bookmarks.

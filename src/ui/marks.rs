@@ -174,13 +174,16 @@ pub fn render_note(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let h = area.height.min(16);
-    let inner = window(
-        frame.buffer_mut(),
-        area,
-        84,
-        h,
-        "Note — Ctrl-s saves, Esc cancels",
-    );
+    let (save, cancel) = app.note_keys();
+    // The warning is repeated here: the status line may cut it short on a narrow terminal.
+    let title = if ed.changed() && ed.armed() {
+        format!("Note not saved — {cancel} again discards it, {save} saves")
+    } else if ed.changed() {
+        format!("Note — {save} saves, {cancel} twice discards")
+    } else {
+        format!("Note — {save} saves, {cancel} closes")
+    };
+    let inner = window(frame.buffer_mut(), area, 84, h, &title);
     if inner.height < 3 {
         return;
     }

@@ -276,7 +276,8 @@ pub fn app_for(t: Transcript, w: u16, h: u16) -> App {
     App::new(t, "call.txt", p.reading.width, p.reading.height)
 }
 
-/// A key as the terminal reports it: `"]"`, `"Ctrl-d"`, `"Enter"`, `"Esc"`, `"Tab"`, `"Down"`...
+/// A key as the terminal reports it: `"]"`, `"Ctrl-d"`, `"Enter"`, `"Esc"`, `"Tab"`, `"Down"`,
+/// `"Left"`...
 pub fn key(spec: &str) -> KeyEvent {
     let (code, mods) = match spec {
         "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
@@ -285,6 +286,8 @@ pub fn key(spec: &str) -> KeyEvent {
         "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
         "Down" => (KeyCode::Down, KeyModifiers::NONE),
         "Up" => (KeyCode::Up, KeyModifiers::NONE),
+        "Left" => (KeyCode::Left, KeyModifiers::NONE),
+        "Right" => (KeyCode::Right, KeyModifiers::NONE),
         "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
         "F1" => (KeyCode::F(1), KeyModifiers::NONE),
         s if s.starts_with("Ctrl-") => (

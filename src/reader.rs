@@ -191,7 +191,7 @@ fn session_of(
     );
     saver.follow(&mut app);
     let marks_warnings = app.leave_bookmarks();
-    (result, saver.save(&app).err(), marks_warnings)
+    (result, saver.finish(&app).err(), marks_warnings)
 }
 
 /// The reader's one-line report of an unusable settings file: the file's name first (the
@@ -356,6 +356,8 @@ struct Saver {
     key: String,
     saved: Option<Anchor>,
     at: Instant,
+    /// Why the last save failed, while no later one succeeded.
+    failed: Option<String>,
 }
 
 impl Saver {
@@ -366,6 +368,7 @@ impl Saver {
             key: app.index.key.clone(),
             saved: None,
             at: Instant::now(),
+            failed: None,
         }
     }
 
@@ -439,6 +442,7 @@ impl Saver {
             return Ok(());
         }
         self.at = Instant::now();
+        // Not tried again until the position changes, even when this fails: one warning.
         self.saved = Some(anchor);
         let pos = Position {
             turn: anchor.turn,
@@ -446,6 +450,15 @@ impl Saver {
             line: anchor.line,
             saved: 0,
         };
-        config::save_position(dir, &app.index.key, pos)
+        let result = config::save_position(dir, &app.index.key, pos);
+        self.failed = result.as_ref().err().cloned();
+        result
+    }
+
+    /// The last save, on leaving: Err when the position is not saved (now or before, at
+    /// the same place).
+    fn finish(&mut self, app: &App) -> Result<(), String> {
+        self.save(app)?;
+        self.failed.take().map_or(Ok(()), Err)
     }
 }

@@ -365,6 +365,10 @@ fn a_position_that_cannot_be_saved_is_reported_not_fatal() {
     let r = run_then(&file, &file, "Prepared remarks", then);
     assert!(r.success, "the reader still exits 0");
     assert_restored(&r.output);
+    assert!(
+        r.shown("tandem: warning: reading position not saved"),
+        "said again on exit, though the place did not change after the failure"
+    );
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         CALL,

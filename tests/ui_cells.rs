@@ -263,3 +263,27 @@ fn a_call_without_closing_turns_has_no_closing_heading() {
             .all(|e| e.kind != tandem::app::index::EntryKind::Closing)
     );
 }
+
+#[test]
+fn no_separator_is_drawn_when_the_turn_list_is_hidden() {
+    let mut zh_only = call();
+    for turn in &mut zh_only.turns {
+        for block in &mut turn.blocks {
+            if let tandem::Block::Para { en, .. } = block {
+                *en = None;
+            }
+        }
+    }
+    for (t, w, h) in [(call(), 50, 24), (zh_only.clone(), 50, 24), (zh_only, 40, 15)] {
+        let mut app = app_for(t, w, h);
+        for _ in 0..3 {
+            let buf = draw(&mut app, w, h);
+            let p = ui::panes(buf.area);
+            assert_eq!(p.list.width, 0, "the list is hidden at {w} columns");
+            for y in p.reading.top()..p.reading.bottom() {
+                assert_ne!(buf[(0, y)].symbol(), "│", "column 0, row {y} at {w}x{h}");
+            }
+            press(&mut app, "PgDn");
+        }
+    }
+}

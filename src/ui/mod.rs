@@ -80,8 +80,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     };
     let buf = frame.buffer_mut();
     turns::render(buf, p.list, app);
+    // The separator is zero cells wide when the list is hidden: nothing to draw then.
     for y in p.separator.top()..p.separator.bottom() {
-        buf.set_stringn(p.separator.x, y, "│", 1, theme::RULE);
+        for x in p.separator.left()..p.separator.right() {
+            buf.set_stringn(x, y, "│", 1, theme::RULE);
+        }
     }
     reading::render(buf, p.reading, app);
     if p.list.width > 0 {

@@ -36,8 +36,63 @@ fn next_question_from_prepared_remarks_puts_q1_first_turn_at_the_top() {
     assert!(
         a.status
             .as_ref()
-            .is_some_and(|s| s.text.contains("No question"))
+            .is_some_and(|s| s.text == "No later question")
     );
+}
+
+/// The status-line message, if any.
+fn said(a: &App) -> &str {
+    a.status.as_ref().map_or("", |s| s.text.as_str())
+}
+
+#[test]
+fn the_messages_at_the_ends_say_what_is_missing() {
+    let mut a = app();
+    press(&mut a, "[");
+    assert_eq!(said(&a), "No earlier question");
+    press(&mut a, "{");
+    assert_eq!(said(&a), "This is the first turn");
+    press(&mut a, "] ] ] ]");
+    assert_eq!(said(&a), "No later question");
+    let all_turns = "} ".repeat(a.doc.turns.len());
+    press(&mut a, &all_turns);
+    assert_eq!(said(&a), "This is the last turn");
+    press(&mut a, "n");
+    assert_eq!(said(&a), "No search: press / to search");
+    press(&mut a, "/");
+    type_text(&mut a, "zebra");
+    press(&mut a, "Enter");
+    assert_eq!(said(&a), "No match for “zebra”");
+    press(&mut a, "n");
+    assert_eq!(said(&a), "No match for “zebra”", "n repeats why");
+    let mut none = app_for(
+        tandem::Transcript {
+            questions: vec![],
+            ..call()
+        },
+        160,
+        45,
+    );
+    press(&mut none, "]");
+    assert_eq!(said(&none), "This call has no numbered questions");
+}
+
+#[test]
+fn n_from_below_the_last_match_says_it_wrapped() {
+    let mut a = app();
+    press(&mut a, "/");
+    type_text(&mut a, "Harbor");
+    press(&mut a, "Enter");
+    assert_eq!(a.search.current, Some(0));
+    // Hiding notes re-searches: no current match, so n starts from the reading position.
+    press(&mut a, "G c c");
+    assert_eq!(a.search.current, None);
+    press(&mut a, "n");
+    assert_eq!(a.search.current, Some(0));
+    assert_eq!(said(&a), "Search wrapped to the start");
+    press(&mut a, "c c g N");
+    assert_eq!(a.search.current, Some(a.search.matches.len() - 1));
+    assert_eq!(said(&a), "Search wrapped to the end");
 }
 
 #[test]

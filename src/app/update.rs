@@ -25,7 +25,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Bottom => app.top = app.last_page(),
         Action::NextQuestion => {
             if !app.next_question() {
-                app.say(no_more(app, "question"));
+                app.say(no_more(app, "later question"));
             }
         }
         Action::PrevQuestion => {
@@ -313,32 +313,37 @@ fn top_block(app: &App) -> u32 {
 fn step_match(app: &mut App, forward: bool) {
     let n = app.search.matches.len();
     if n == 0 {
-        app.say(if app.search.query.is_empty() {
-            "No search: press / to search"
+        let msg = if app.search.query.is_empty() {
+            let key = app
+                .prefs
+                .keys
+                .keys_of(super::keymap::Context::Reader, &Action::StartSearch);
+            match key.split(' ').next().filter(|k| !k.is_empty()) {
+                Some(k) => format!("No search: press {k} to search"),
+                None => "No search".to_string(),
+            }
         } else {
-            "No matches"
-        });
+            format!("No match for “{}”", app.search.query)
+        };
+        app.say(msg);
         return;
     }
-    let next = match (app.search.current, forward) {
-        (None, true) => {
-            app.search
-                .matches
-                .partition_point(|m| m.block < top_block(app))
-                % n
-        }
-        (None, false) => app
-            .search
-            .matches
-            .partition_point(|m| m.block < top_block(app))
-            .checked_sub(1)
-            .unwrap_or(n - 1),
-        (Some(c), true) => (c + 1) % n,
-        (Some(c), false) => (c + n - 1) % n,
+    // Without a current match, the step starts from the reading position: `after` is the
+    // first match at or below it.
+    let after = app
+        .search
+        .matches
+        .partition_point(|m| m.block < top_block(app));
+    let (next, wrapped) = match (app.search.current, forward) {
+        (None, true) => (after % n, after == n),
+        (None, false) => match after.checked_sub(1) {
+            Some(i) => (i, false),
+            None => (n - 1, true),
+        },
+        (Some(c), true) => ((c + 1) % n, c + 1 == n),
+        (Some(c), false) => ((c + n - 1) % n, c == 0),
     };
-    if let Some(c) = app.search.current
-        && ((forward && next <= c) || (!forward && next >= c))
-    {
+    if wrapped {
         app.say(if forward {
             "Search wrapped to the start"
         } else {

@@ -274,7 +274,11 @@ fn no_separator_is_drawn_when_the_turn_list_is_hidden() {
             }
         }
     }
-    for (t, w, h) in [(call(), 50, 24), (zh_only.clone(), 50, 24), (zh_only, 40, 15)] {
+    for (t, w, h) in [
+        (call(), 50, 24),
+        (zh_only.clone(), 50, 24),
+        (zh_only, 40, 15),
+    ] {
         let mut app = app_for(t, w, h);
         for _ in 0..3 {
             let buf = draw(&mut app, w, h);

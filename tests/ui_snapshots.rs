@@ -100,3 +100,42 @@ fn material_before_the_call_80x24() {
     let mut app = ui_support::app_for(t, 80, 24);
     assert_snapshot!(screen(&mut app, 80, 24));
 }
+
+#[test]
+fn help_says_where_panel_and_picker_keys_work() {
+    let lines: Vec<String> = tandem::ui::overlay::help_lines(&Default::default())
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    // Each context-only key sits under the sub-heading of its context, after the reading
+    // pane's keys of the same section.
+    for (row, heading) in [
+        ("Next bookmark", "In the bookmarks panel:"),
+        ("Next analyst", "In the analyst picker:"),
+        ("Scroll the help", "In this help:"),
+        ("Select the next entry", "In the turn list:"),
+        ("Keep the matches", "While typing a search:"),
+        ("Save", "In the note editor:"),
+    ] {
+        let at = lines
+            .iter()
+            .position(|l| l.trim_end().ends_with(row))
+            .unwrap_or_else(|| panic!("{row} in the help"));
+        let above = lines[..at]
+            .iter()
+            .rev()
+            .find(|l| l.trim_start().starts_with("In ") || l.trim_start().starts_with("While "));
+        assert_eq!(above.map(|l| l.trim()), Some(heading), "{row}");
+        let blank = lines[..at].iter().rposition(|l| l.is_empty()).unwrap_or(0);
+        let head = lines.iter().position(|l| l.trim() == heading).unwrap();
+        assert!(head > blank, "{heading} is in the same section as {row}");
+    }
+    let next_paragraph = lines.iter().find(|l| l.contains("Next paragraph")).unwrap();
+    assert!(next_paragraph.trim_start().starts_with("j ↓"));
+    // The whole help fits a 160x45 terminal without scrolling.
+    let shot = shot(160, 45, "?");
+    assert!(
+        shot.contains("Mouse") && shot.contains("Next paragraph"),
+        "{shot}"
+    );
+}

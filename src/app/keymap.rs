@@ -25,6 +25,22 @@ pub enum Context {
     Note,
 }
 
+impl Context {
+    /// The sub-heading the help puts above this context's keys within a section: keys that
+    /// work only inside a panel, picker or input say so. None for the reading pane.
+    pub fn help_heading(self) -> Option<&'static str> {
+        match self {
+            Context::Reader => None,
+            Context::List => Some("In the turn list:"),
+            Context::Search => Some("While typing a search:"),
+            Context::Picker => Some("In the analyst picker:"),
+            Context::Help => Some("In this help:"),
+            Context::Marks => Some("In the bookmarks panel:"),
+            Context::Note => Some("In the note editor:"),
+        }
+    }
+}
+
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -133,8 +149,8 @@ pub static BINDINGS: &[Binding] = &[
     b(k('n'), A::SearchNext, R, FIND, "Next match", Some("next")),
     b(k('N'), A::SearchPrev, R, FIND, "Previous match", Some("prev")),
     b(sp(KeyCode::Esc), A::ClearSearch, R, FIND, "Clear the search", Some("clear")),
-    b(sp(KeyCode::Enter), A::SearchConfirm, S, FIND, "While typing: keep the matches", Some("keep")),
-    b(sp(KeyCode::Esc), A::SearchCancel, S, FIND, "While typing: cancel, go back", Some("cancel")),
+    b(sp(KeyCode::Enter), A::SearchConfirm, S, FIND, "Keep the matches", Some("keep")),
+    b(sp(KeyCode::Esc), A::SearchCancel, S, FIND, "Cancel, go back", Some("cancel")),
     b(k('l'), A::CycleLanguage, R, VIEW, "Languages: both / English / Chinese", None),
     b(k('s'), A::ToggleStacked, R, VIEW, "Side by side / stacked", None),
     b(k('c'), A::ToggleNotes, R, VIEW, "Show or hide commentary notes", None),
@@ -183,8 +199,8 @@ pub static BINDINGS: &[Binding] = &[
     b(sp(KeyCode::Esc), A::CloseOverlay, M, MARKS, "Close the panel", Some("close")),
     b(k('q'), A::CloseOverlay, M, MARKS, "Close the panel", None),
     b(k('B'), A::CloseOverlay, M, MARKS, "Close the panel", None),
-    b(ctrl('s'), A::NoteSave, E, MARKS, "In the note editor: save", Some("save")),
-    b(sp(KeyCode::Esc), A::NoteCancel, E, MARKS, "In the note editor: close; twice discards", Some("cancel")),
+    b(ctrl('s'), A::NoteSave, E, MARKS, "Save", Some("save")),
+    b(sp(KeyCode::Esc), A::NoteCancel, E, MARKS, "Close; twice discards", Some("cancel")),
     b(k('q'), A::Quit, R, GENERAL, "Quit", Some("quit")),
     b(ctrl('c'), A::Quit, R, GENERAL, "Quit", None),
     b(ctrl('z'), A::Suspend, R, GENERAL, "Suspend to the shell (fg comes back)", None),

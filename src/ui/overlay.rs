@@ -27,7 +27,8 @@ const HELP_ORDER: [Context; 7] = [
 ];
 
 /// The help text for the keys in effect: sections in key-map order, each with its merged
-/// bindings.
+/// bindings, the reading pane's first; keys that work only in a panel, picker or input come
+/// after a sub-heading that says where.
 pub fn help_lines(keys: &Keymap) -> Vec<Line<'static>> {
     let mut sections: Vec<&str> = Vec::new();
     for b in keys.bindings() {
@@ -39,11 +40,15 @@ pub fn help_lines(keys: &Keymap) -> Vec<Line<'static>> {
     for section in sections {
         out.push(Line::styled(section, theme::SECTION));
         for ctx in HELP_ORDER {
-            for (keys, b) in keys
+            let rows: Vec<_> = keys
                 .merged(ctx)
                 .into_iter()
                 .filter(|(_, b)| b.section == section)
-            {
+                .collect();
+            if let Some(heading) = ctx.help_heading().filter(|_| !rows.is_empty()) {
+                out.push(Line::styled(format!("  {heading}"), theme::HELP_CONTEXT));
+            }
+            for (keys, b) in rows {
                 out.push(Line::from(vec![
                     Span::styled(format!("  {keys:<12}"), theme::KEY),
                     Span::raw(format!(" {}", b.description)),
@@ -52,10 +57,12 @@ pub fn help_lines(keys: &Keymap) -> Vec<Line<'static>> {
         }
         out.push(Line::default());
     }
-    out.push(Line::styled("Mouse", theme::SECTION));
-    out.push(Line::raw(
-        "  Wheel scrolls; click a turn in the list to jump there",
-    ));
+    // The mouse goes with the last section (General), so the help fits 160x45 in two columns.
+    out.pop();
+    out.push(Line::from(vec![
+        Span::styled(format!("  {:<12}", "Mouse"), theme::KEY),
+        Span::raw(" Wheel scrolls; click the turn list to jump"),
+    ]));
     out
 }
 
@@ -98,23 +105,18 @@ fn split_wide_at(buf: &mut Buffer, x: u16, ys: std::ops::Range<u16>) {
 pub fn render_help(buf: &mut Buffer, area: Rect, scroll: u16, keys: &Keymap) {
     let lines = help_lines(keys);
     let two = area.width >= 110;
-    let col_h = if two {
-        lines.len().div_ceil(2)
-    } else {
-        lines.len()
-    };
-    let split = split_at_section(&lines, col_h);
+    let split = split_at_section(&lines);
     let col_w = 58u16;
     let w = if two { col_w * 2 + 3 } else { col_w + 2 };
     let h = (if two {
-        split.max(lines.len() - split)
+        left_of(&lines, split).len().max(lines.len() - split)
     } else {
         lines.len()
     }) as u16
         + 2;
     let inner = window(buf, area, w, h, "Help — Esc or q closes, j/k scroll");
     let cols: Vec<&[Line]> = if two {
-        vec![&lines[..split], &lines[split..]]
+        vec![left_of(&lines, split), &lines[split..]]
     } else {
         vec![&lines[..]]
     };
@@ -139,11 +141,23 @@ pub fn render_help(buf: &mut Buffer, area: Rect, scroll: u16, keys: &Keymap) {
     }
 }
 
-/// The index of the first section heading at or after `near` (so columns split between sections).
-fn split_at_section(lines: &[Line], near: usize) -> usize {
-    (near..lines.len())
-        .find(|&i| i > 0 && lines[i - 1].spans.is_empty())
+/// Where to split `lines` into two columns: at the section heading (a line after a blank
+/// one) that makes the taller column shortest, so that columns split between sections.
+fn split_at_section(lines: &[Line]) -> usize {
+    (1..lines.len())
+        .filter(|&i| lines[i - 1].spans.is_empty())
+        .min_by_key(|&i| left_of(lines, i).len().max(lines.len() - i))
         .unwrap_or(lines.len())
+}
+
+/// The left column for a split at `split`: the lines before it less the blank line that
+/// ends its last section.
+fn left_of<'a, 'b>(lines: &'a [Line<'b>], split: usize) -> &'a [Line<'b>] {
+    let left = &lines[..split];
+    match left.last() {
+        Some(l) if l.spans.is_empty() => &left[..split - 1],
+        _ => left,
+    }
 }
 
 /// Draws the analyst picker: analysts with firm and question numbers.

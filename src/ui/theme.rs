@@ -18,6 +18,8 @@ pub const NOTE: Style = Style::new()
 pub const MATTER: Style = Style::new().fg(Color::Gray);
 /// The label above a note.
 pub const NOTE_LABEL: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD);
+/// A help sub-heading naming where the keys under it work (a panel, a picker, an input).
+pub const HELP_CONTEXT: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC);
 /// Lines and separators.
 pub const RULE: Style = Style::new().fg(Color::DarkGray);
 /// A search match.

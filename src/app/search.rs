@@ -5,11 +5,22 @@ use crate::ui::layout::{LangView, Src};
 
 use super::index::DocIndex;
 
+/// Where a text is in the reading pane; the order is the pane's, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// Paragraph `n` of the material before the call.
+    Front(u32),
+    /// A block of the call (global block number).
+    Block(u32),
+    /// Paragraph `n` of the material after the call.
+    Back(u32),
+}
+
 /// One occurrence of the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match {
-    /// Global block number.
-    pub block: u32,
+    pub place: Place,
+    /// The text within the place: a language or a note in a block, [`Src::Matter`] else.
     pub src: Src,
     /// Byte range in that text.
     pub start: u32,
@@ -23,29 +34,39 @@ pub struct Scope {
     pub notes: bool,
 }
 
-/// Every match of `query` in the texts `scope` shows, in reading order.
+/// Every match of `query` in the texts `scope` shows, in reading order: the material before
+/// the call (shown whenever the call has turns), the call's blocks, the material after it.
 pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
     let needle = fold(&crate::script::fold_script(query)).0;
     // Only a query with non-ASCII characters needs the texts folded to one Chinese script.
     let han = !needle.is_ascii();
     let mut out = Vec::new();
-    if needle.is_empty() {
+    if needle.is_empty() || t.turns.is_empty() {
         return out;
+    }
+    let mut add = |place: Place, src: Src, text: &str| {
+        find_in(text, &needle, han, |start, end| {
+            out.push(Match {
+                place,
+                src,
+                start,
+                end,
+            });
+        });
+    };
+    for (p, text) in t.front_matter.iter().enumerate() {
+        add(Place::Front(p as u32), Src::Matter, text);
     }
     for (ti, turn) in t.turns.iter().enumerate() {
         for (bi, block) in turn.blocks.iter().enumerate() {
             let id = ix.block_id(ti, bi);
             for (src, text) in texts(block, scope) {
-                find_in(text, &needle, han, |start, end| {
-                    out.push(Match {
-                        block: id,
-                        src,
-                        start,
-                        end,
-                    });
-                });
+                add(Place::Block(id), src, text);
             }
         }
+    }
+    for (p, text) in t.back_matter.iter().enumerate() {
+        add(Place::Back(p as u32), Src::Matter, text);
     }
     out
 }

@@ -231,8 +231,8 @@ fn refresh_search(app: &mut App) {
     app.search.current = None;
     app.top = app.search.origin;
     if !app.search.matches.is_empty() {
-        let from = top_block(app);
-        let i = app.search.matches.partition_point(|m| m.block < from);
+        let from = top_place(app);
+        let i = app.search.matches.partition_point(|m| m.place < from);
         show_match(app, i % app.search.matches.len());
     }
 }
@@ -295,18 +295,9 @@ fn copy_paragraph(app: &mut App) {
     app.say("Copied the paragraph to the clipboard (OSC 52)");
 }
 
-/// The global number of the first block at or below the top row.
-fn top_block(app: &App) -> u32 {
-    let Some(row) = app.layout.rows.get(app.top) else {
-        return 0;
-    };
-    let turn = row.turn as usize;
-    let b = if row.block == crate::ui::layout::NO_BLOCK {
-        0
-    } else {
-        row.block as usize
-    };
-    app.index.block_id(turn, b)
+/// Where the top row is, as search places go.
+fn top_place(app: &App) -> search::Place {
+    app.layout.place_of_row(&app.index, app.top)
 }
 
 /// Goes to the next (or previous) match, wrapping around the ends.
@@ -333,7 +324,7 @@ fn step_match(app: &mut App, forward: bool) {
     let after = app
         .search
         .matches
-        .partition_point(|m| m.block < top_block(app));
+        .partition_point(|m| m.place < top_place(app));
     let (next, wrapped) = match (app.search.current, forward) {
         (None, true) => (after % n, after == n),
         (None, false) => match after.checked_sub(1) {

@@ -3,7 +3,7 @@
 //! Drawing reads only the visible rows; navigation is binary search on the index.
 
 use crate::app::index::DocIndex;
-use crate::app::search::Match;
+use crate::app::search::{Match, Place};
 use crate::transcript::{Block, Section, Transcript};
 
 use super::wrap::wrap_measured;
@@ -32,6 +32,8 @@ pub enum Src {
     En,
     Zh,
     Note,
+    /// A paragraph of the material before or after the call.
+    Matter,
 }
 
 /// A slice (byte range) of one block's text, shown on one row.
@@ -112,6 +114,11 @@ pub struct Layout {
     pub stops: Vec<u32>,
     /// The first row of the call itself (after the material before it).
     pub call_start: u32,
+    /// The first row after the call (the material after it, if any).
+    pub call_end: u32,
+    /// The first row of each paragraph of the material before (`[0]`) and after (`[1]`)
+    /// the call.
+    pub matter_rows: [Vec<u32>; 2],
 }
 
 impl Layout {
@@ -131,11 +138,14 @@ impl Layout {
             block_rows: Vec::with_capacity(ix.block_base.last().map_or(0, |&n| n as usize + 1)),
             stops: Vec::new(),
             call_start: 0,
+            call_end: 0,
+            matter_rows: [Vec::new(), Vec::new()],
         };
         for i in 0..t.turns.len() {
             l.turn(t, ix, i);
         }
         l.block_rows.push(l.rows.len() as u32);
+        l.call_end = l.rows.len() as u32;
         l.matter(t.turns.len().saturating_sub(1), &t.back_matter, true);
         l.turn_rows.push(l.rows.len() as u32);
         l
@@ -193,6 +203,7 @@ impl Layout {
             if p > 0 {
                 self.stops.push(self.rows.len() as u32);
             }
+            self.matter_rows[usize::from(back)].push(self.rows.len() as u32);
             for r in self.wrap(text, self.full_width().into()) {
                 let (para, start, end) = (p as u32, r.start as u32, r.end as u32);
                 self.push(
@@ -286,13 +297,56 @@ impl Layout {
         self.turn_rows.get(turn).copied().unwrap_or(0) as usize
     }
 
-    /// The row that shows the start of match `m` (its block's first row if none does).
+    /// The row that shows the start of match `m` (its block's or paragraph's first row if
+    /// none does).
     pub fn row_of_match(&self, ix: &DocIndex, m: Match) -> usize {
-        let turn = ix.turn_of_block(m.block);
-        let (start, end) = self.block_span(m.block, turn);
+        let (start, end) = match m.place {
+            Place::Block(id) => self.block_span(id, ix.turn_of_block(id)),
+            Place::Front(p) => self.matter_span(false, p as usize),
+            Place::Back(p) => self.matter_span(true, p as usize),
+        };
         (start..end)
             .find(|&r| holds(&self.rows[r], &m))
             .unwrap_or(start)
+    }
+
+    /// The rows `[start, end)` of paragraph `p` of the material before or after the call.
+    fn matter_span(&self, back: bool, p: usize) -> (usize, usize) {
+        let starts = &self.matter_rows[usize::from(back)];
+        let last = if back {
+            self.rows.len()
+        } else {
+            self.call_start as usize
+        };
+        let start = starts.get(p).map_or(last, |&r| r as usize);
+        let end = starts.get(p + 1).map_or(last, |&r| r as usize);
+        (start.min(last), end.max(start).min(last))
+    }
+
+    /// Where row `row` is, as search places go: the paragraph of the material before or after
+    /// the call it is in (the title counts with the first), else the block it shows, or the
+    /// first block of its turn for a turn's banners and header.
+    pub fn place_of_row(&self, ix: &DocIndex, row: usize) -> Place {
+        let para = |back: bool| {
+            let starts = &self.matter_rows[usize::from(back)];
+            let begun = starts.partition_point(|&r| r as usize <= row);
+            begun.saturating_sub(1) as u32
+        };
+        if row < self.call_start as usize {
+            return Place::Front(para(false));
+        }
+        if row >= self.call_end as usize {
+            return Place::Back(para(true));
+        }
+        let Some(r) = self.rows.get(row) else {
+            return Place::Back(0);
+        };
+        let b = if r.block == NO_BLOCK {
+            0
+        } else {
+            r.block as usize
+        };
+        Place::Block(ix.block_id(r.turn as usize, b))
     }
 
     /// The rows `[start, end)` of global block `id`, which belongs to turn `turn`.
@@ -307,9 +361,15 @@ impl Layout {
 /// True when `row` shows text of `m`'s source that ends after `m` starts.
 fn holds(row: &Row, m: &Match) -> bool {
     let after = |p: &Option<Piece>| p.is_some_and(|p| p.src == m.src && p.end > m.start);
-    match &row.kind {
-        RowKind::Text([a, b]) => after(a) || after(b),
-        RowKind::Note(p) => after(&Some(*p)),
+    match (&row.kind, m.place) {
+        (RowKind::Text([a, b]), _) => after(a) || after(b),
+        (RowKind::Note(p), _) => after(&Some(*p)),
+        (
+            RowKind::Matter {
+                back, para, end, ..
+            },
+            Place::Front(p) | Place::Back(p),
+        ) => *back == matches!(m.place, Place::Back(_)) && *para == p && *end > m.start,
         _ => false,
     }
 }

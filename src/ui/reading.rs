@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::App;
+use crate::app::search::Place;
 use crate::transcript::Block;
 
 use super::labels::{question_label, section_title, speaker_header};
@@ -56,16 +57,25 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
             } else {
                 &t.front_matter
             };
-            let text = paras
-                .get(para as usize)
-                .and_then(|p| p.get(start as usize..end as usize));
-            buf.set_stringn(
-                area.x,
-                area.y,
-                text.unwrap_or(""),
-                area.width.into(),
-                theme::MATTER,
-            );
+            let Some(text) = paras.get(para as usize) else {
+                return;
+            };
+            let place = if back {
+                Place::Back(para)
+            } else {
+                Place::Front(para)
+            };
+            let p = Piece {
+                src: Src::Matter,
+                start,
+                end,
+            };
+            if text.get(start as usize..end as usize).is_none() {
+                return;
+            }
+            let search = match_layers(app, place, Src::Matter);
+            let line = spans::layered(text, p, theme::MATTER, &[], &search);
+            buf.set_line(area.x, area.y, &line, area.width);
         }
         RowKind::Question(q) => {
             buf.set_stringn(
@@ -158,20 +168,20 @@ fn piece(
         _ => crate::script::to_script(text, app.prefs.script),
     };
     let id = app.index.block_id(turn, b);
-    let search = match_layers(app, id, p.src);
+    let search = match_layers(app, Place::Block(id), p.src);
     let figures = spans::figure_layers(app, turn, b, p.src);
     let line = spans::layered(&text, p, base, &figures, &search);
     buf.set_line(x, y, &line, w);
 }
 
-/// The search matches of block `id` in text `src`, the current one styled apart.
-fn match_layers(app: &App, id: u32, src: Src) -> Vec<spans::Layer> {
+/// The search matches at `place` in text `src`, the current one styled apart.
+fn match_layers(app: &App, place: Place, src: Src) -> Vec<spans::Layer> {
     let all = &app.search.matches;
-    let from = all.partition_point(|m| m.block < id);
+    let from = all.partition_point(|m| m.place < place);
     all[from..]
         .iter()
         .enumerate()
-        .take_while(|(_, m)| m.block == id)
+        .take_while(|(_, m)| m.place == place)
         .filter(|(_, m)| m.src == src)
         .map(|(i, m)| {
             let style = if app.search.current == Some(from + i) {

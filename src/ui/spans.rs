@@ -33,7 +33,7 @@ pub fn figure_layers(app: &App, turn: usize, block: usize, src: Src) -> Vec<Laye
     let marks = match src {
         Src::En => &figs.en,
         Src::Zh => &figs.zh,
-        Src::Note => return Vec::new(),
+        Src::Note | Src::Matter => return Vec::new(),
     };
     marks
         .iter()

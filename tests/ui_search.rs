@@ -1,0 +1,143 @@
+//! `/` finds text everywhere the reading pane shows it: the material before and after the
+//! call as well as the call's paragraphs and notes, in the pane's order, highlighted there.
+
+mod ui_support;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use tandem::app::App;
+use tandem::app::search::Place;
+use tandem::ui;
+use tandem::ui::layout::RowKind;
+use ui_support::{app_for, call, draw, press, type_text};
+
+/// The test call with a Chinese foreword (in Traditional characters) and a page footer.
+fn with_matter() -> tandem::Transcript {
+    let mut t = call();
+    t.front_matter = vec![
+        "K佬前言:這次的電話會議,英特爾和亞馬遜都提到了雲業務。".into(),
+        "A summary: cloud revenue grew 31%.".into(),
+    ];
+    t.back_matter = vec![
+        "留言:英特爾的雲業務呢?".into(),
+        "Disclaimer: not investment advice about the cloud.".into(),
+    ];
+    t
+}
+
+/// Searches for `query` and keeps the matches.
+fn search(app: &mut App, query: &str) {
+    press(app, "/");
+    type_text(app, query);
+    press(app, "Enter");
+}
+
+/// The text of the cells drawn in `bg` on screen row `y`.
+fn cells_in(buf: &Buffer, y: u16, bg: Color) -> String {
+    (0..buf.area.width)
+        .map(|x| &buf[(x, y)])
+        .filter(|c| c.bg == bg)
+        .map(|c| c.symbol())
+        .collect()
+}
+
+#[test]
+fn a_word_only_in_the_foreword_and_the_comments_is_found_in_either_script() {
+    for query in ["英特尔", "英特爾"] {
+        let mut a = app_for(with_matter(), 160, 45);
+        search(&mut a, query);
+        let places: Vec<Place> = a.search.matches.iter().map(|m| m.place).collect();
+        assert_eq!(places, [Place::Front(0), Place::Back(0)], "{query}");
+        assert!(a.status.is_none(), "no 'No match' message: {:?}", a.status);
+    }
+}
+
+#[test]
+fn matches_run_in_pane_order_from_the_foreword_to_the_footer() {
+    let mut a = app_for(with_matter(), 160, 45);
+    search(&mut a, "cloud");
+    let places: Vec<Place> = a.search.matches.iter().map(|m| m.place).collect();
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted, "sorted as the pane shows them");
+    assert_eq!(places.first(), Some(&Place::Front(1)));
+    assert_eq!(places.last(), Some(&Place::Back(1)));
+    assert_eq!(a.search.current, Some(0), "the first match from the top");
+    // Every step puts the current match on screen, its row at or below the previous one.
+    let mut last_row = 0;
+    for i in 0..places.len() {
+        let m = a.search.matches[a.search.current.unwrap()];
+        let row = a.layout.row_of_match(&a.index, m);
+        assert!(
+            (a.top..a.top + a.height).contains(&row),
+            "match {i} on screen"
+        );
+        assert!(row >= last_row, "match {i} below the one before");
+        last_row = row;
+        press(&mut a, "n");
+    }
+    assert_eq!(
+        a.search.current,
+        Some(0),
+        "n after the footer wraps to the foreword"
+    );
+    press(&mut a, "N");
+    assert_eq!(
+        a.search.current,
+        Some(places.len() - 1),
+        "N goes back to the footer"
+    );
+    // From the material after the call, n with no current match stays there.
+    press(&mut a, "c c");
+    assert_eq!(a.search.current, None);
+    a.jump_to_row(a.layout.call_end as usize);
+    press(&mut a, "n");
+    let m = a.search.matches[a.search.current.unwrap()];
+    assert!(matches!(m.place, Place::Back(_)), "{m:?}");
+}
+
+#[test]
+fn matches_in_the_material_are_highlighted() {
+    let mut a = app_for(with_matter(), 160, 45);
+    search(&mut a, "英特尔");
+    let buf = draw(&mut a, 160, 45);
+    let m = a.search.matches[0];
+    let row = a.layout.row_of_match(&a.index, m);
+    assert!(matches!(
+        a.layout.rows[row].kind,
+        RowKind::Matter { back: false, .. }
+    ));
+    let y = ui::panes(buf.area).reading.y + (row - a.top) as u16;
+    assert_eq!(
+        cells_in(&buf, y, Color::LightRed),
+        "英特爾",
+        "the current match"
+    );
+    press(&mut a, "n");
+    let buf = draw(&mut a, 160, 45);
+    let m = a.search.matches[1];
+    let row = a.layout.row_of_match(&a.index, m);
+    assert!(matches!(
+        a.layout.rows[row].kind,
+        RowKind::Matter { back: true, .. }
+    ));
+    let y = ui::panes(buf.area).reading.y + (row - a.top) as u16;
+    assert_eq!(cells_in(&buf, y, Color::LightRed), "英特爾");
+}
+
+#[test]
+fn a_long_foreword_wrapped_over_rows_puts_the_row_with_the_match_on_screen() {
+    let mut t = call();
+    let filler = "前言的內容很長。".repeat(60);
+    t.front_matter = vec![format!("{filler}英特爾{filler}")];
+    let mut a = app_for(t, 80, 24);
+    press(&mut a, "G");
+    search(&mut a, "英特尔");
+    let m = a.search.matches[0];
+    let row = a.layout.row_of_match(&a.index, m);
+    let RowKind::Matter { start, end, .. } = a.layout.rows[row].kind else {
+        panic!("the match is in the foreword");
+    };
+    assert!((start..end).contains(&m.start), "the row that shows it");
+    assert!((a.top..a.top + a.height).contains(&row));
+}

@@ -69,5 +69,20 @@ fn frame(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, layout, frame);
+fn frame_converted(c: &mut Criterion) {
+    let mut g = c.benchmark_group("one frame at 160x45 in Traditional characters");
+    for (name, t) in calls() {
+        let p = ui::panes(ratatui::layout::Rect::new(0, 0, 160, 45));
+        let mut app = App::new(t, "bench", p.reading.width, p.reading.height);
+        app.prefs.script = tandem::settings::ChineseScript::Traditional;
+        app.top = app.layout.rows.len() / 2;
+        let mut term = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        g.bench_function(name, |b| {
+            b.iter(|| term.draw(|f| ui::draw(f, &mut app)).map(|_| ()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, layout, frame, frame_converted);
 criterion_main!(benches);

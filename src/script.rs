@@ -16,9 +16,9 @@ fn same_boundaries(a: &str, b: &str) -> bool {
             .eq(b.char_indices().map(|(i, _)| i))
 }
 
-/// True when the text holds a character outside ASCII (only such text can need converting).
+/// True when the text holds a Han character (only such text can need converting).
 fn maybe_han(text: &str) -> bool {
-    !text.is_ascii()
+    !text.is_ascii() && text.chars().any(crate::transcript::text::is_han)
 }
 
 /// `text` converted to `variant` when that keeps its character boundaries.

@@ -65,3 +65,102 @@ fn y_puts_the_paragraph_with_its_speaker_on_the_clipboard() {
     let seq = tandem::clipboard::osc52(&text);
     assert!(seq.starts_with("\x1b]52;c;") && seq.ends_with('\x07'));
 }
+
+/// The test call with its labels in Traditional characters: a title, a speaker's name in
+/// Chinese with a role and firm, another's Chinese name beside the Latin one, a question's
+/// firm, and a foreword.
+fn traditional_labels() -> tandem::Transcript {
+    let mut t = ui_support::call();
+    t.title = Some("Brightkeel 第三季電話會議".into());
+    t.speakers[0].name_alt = Some("接線員".into());
+    t.speakers[1].role = Some("執行長".into());
+    t.speakers[1].firm = Some("明龍雲端".into());
+    t.speakers[4].name = "埃里克·謝里丹".into();
+    t.speakers[4].name_alt = None;
+    t.questions[0].firm = Some("巴克萊".into());
+    t.front_matter = vec!["K佬前言:這次的電話會議很重要。".into()];
+    t
+}
+
+#[test]
+fn t_converts_names_roles_firms_the_title_the_turn_list_and_the_foreword() {
+    let mut a = app_for(traditional_labels(), 160, 45);
+    let traditional = [
+        "第三季電話會議",
+        "接線員",
+        "執行長",
+        "明龍雲端",
+        "埃里克·謝里丹",
+        "巴克萊",
+        "這次的電話會議",
+    ];
+    let simplified = [
+        "第三季电话会议",
+        "接线员",
+        "执行长",
+        "明龙云端",
+        "埃里克·谢里丹",
+        "巴克莱",
+        "这次的电话会议",
+    ];
+    // Everything on screen at once: the foreword, the prepared remarks' headers, the turn
+    // list with the questions, the title in the status line.
+    let first = screen(&mut a, 160, 45);
+    press(&mut a, "] Tab Esc");
+    let later = screen(&mut a, 160, 45);
+    let both = format!("{first}{later}");
+    for s in traditional {
+        assert!(both.contains(s), "{s} as written:\n{both}");
+    }
+    press(&mut a, "g t");
+    assert_eq!(a.prefs.script, ChineseScript::Simplified);
+    let first = screen(&mut a, 160, 45);
+    press(&mut a, "]");
+    let later = screen(&mut a, 160, 45);
+    let both = format!("{first}{later}");
+    for (trad, simp) in traditional.iter().zip(simplified) {
+        assert!(both.contains(simp), "{simp} in Simplified:\n{both}");
+        assert!(!both.contains(trad), "{trad} still shown:\n{both}");
+    }
+    let status = later.lines().last().unwrap();
+    assert!(status.contains("Brightkeel 第三季电话会议"), "{status}");
+    // The analyst picker.
+    press(&mut a, "a");
+    let picker = screen(&mut a, 160, 45);
+    assert!(picker.contains("埃里克·谢里丹 · Goldman Sachs"), "{picker}");
+    assert!(picker.contains("Ross Sandler · 巴克莱"), "{picker}");
+    press(&mut a, "Esc t");
+    assert_eq!(a.prefs.script, ChineseScript::Traditional);
+    let back = screen(&mut a, 160, 45);
+    assert!(
+        back.contains("埃里克·謝里丹") && back.contains("巴克萊"),
+        "{back}"
+    );
+    press(&mut a, "t");
+    assert_eq!(a.prefs.script, ChineseScript::Original);
+}
+
+#[test]
+fn search_matches_in_the_foreword_stay_highlighted_in_another_script() {
+    use ratatui::style::Color;
+    let mut a = app_for(traditional_labels(), 160, 45);
+    press(&mut a, "t /");
+    type_text(&mut a, "电话会议");
+    press(&mut a, "Enter");
+    let buf = ui_support::draw(&mut a, 160, 45);
+    let lit: String = buf
+        .content
+        .iter()
+        .filter(|c| c.bg == Color::LightRed)
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(lit, "电话会议", "the foreword's match, shown in Simplified");
+}
+
+#[test]
+fn copying_gives_the_speaker_in_the_script_shown() {
+    let mut a = app_for(traditional_labels(), 160, 45);
+    press(&mut a, "} t y");
+    let text = a.clipboard.clone().expect("something to copy");
+    assert!(text.starts_with("Jane Doe, 执行长, 明龙云端"), "{text}");
+}

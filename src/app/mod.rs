@@ -13,6 +13,7 @@ mod marks_update;
 mod nav;
 pub mod prefs;
 pub mod search;
+pub mod shown;
 pub mod state;
 pub mod update;
 

@@ -12,6 +12,7 @@ use super::index::DocIndex;
 use super::marks::Marks;
 use super::prefs::Prefs;
 use super::search::{Match, Scope};
+use super::shown::Shown;
 
 /// Which pane receives the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +112,8 @@ pub struct App {
     pub figures: Figures,
     /// The settings in effect: keys, colours, Chinese script.
     pub prefs: Prefs,
+    /// The call's names, titles and surrounding material in the Chinese script shown.
+    pub shown: Shown,
     /// Text waiting to be sent to the terminal's clipboard (OSC 52) after this update.
     pub clipboard: Option<String>,
     pub quit: bool,
@@ -148,6 +151,7 @@ impl App {
             marks,
             figures,
             prefs: Prefs::default(),
+            shown: Shown::default(),
             clipboard: None,
             quit: false,
             suspend: false,

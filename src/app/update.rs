@@ -280,7 +280,7 @@ fn copy_paragraph(app: &mut App) {
     .flatten()
     .collect::<Vec<_>>()
     .join(", ");
-    let mut text = who;
+    let mut text = crate::script::to_script(&who, app.prefs.script).into_owned();
     if let crate::transcript::Block::Para { en, zh } = &t.turns[turn].blocks[block] {
         if let Some(e) = en {
             text.push('\n');

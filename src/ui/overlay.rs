@@ -168,10 +168,12 @@ pub fn render_analysts(buf: &mut Buffer, area: Rect, app: &App, selected: usize)
         .analysts
         .iter()
         .map(|a| {
-            let mut name = t.speakers[a.speaker].name.clone();
+            let mut name = app
+                .speaker_shown(a.speaker)
+                .map_or_else(String::new, |s| s.name.clone());
             if let Some(f) = &a.firm {
                 name.push_str(" · ");
-                name.push_str(f);
+                name.push_str(&crate::script::to_script(f, app.prefs.script));
             }
             let qs: Vec<String> = a
                 .questions

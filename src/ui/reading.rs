@@ -52,10 +52,11 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
             start,
             end,
         } => {
+            let shown = app.labels();
             let paras = if back {
-                &t.back_matter
+                &shown.back_matter
             } else {
-                &t.front_matter
+                &shown.front_matter
             };
             let Some(text) = paras.get(para as usize) else {
                 return;
@@ -81,13 +82,15 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
             buf.set_stringn(
                 area.x,
                 area.y,
-                question_label(t, q),
+                question_label(app.labels(), q),
                 area.width.into(),
                 theme::QUESTION,
             );
         }
         RowKind::Header => {
-            let sp = t.speaker_of(turn);
+            let sp = app
+                .speaker_shown(turn.speaker)
+                .unwrap_or_else(|| t.speaker_of(turn));
             let style = theme::speaker(sp.kind);
             let label = truncate(&speaker_header(sp), area.width.into());
             buf.set_stringn(area.x, area.y, label, area.width.into(), style);

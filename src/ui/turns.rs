@@ -82,8 +82,7 @@ fn entry_label(app: &App, i: usize) -> String {
     let t = &app.doc;
     let e = &app.index.entries[i];
     let name = || {
-        t.speakers
-            .get(t.turns[e.turn].speaker)
+        app.speaker_shown(t.turns[e.turn].speaker)
             .map_or("", |s| s.name.as_str())
     };
     match e.kind {
@@ -91,7 +90,7 @@ fn entry_label(app: &App, i: usize) -> String {
         EntryKind::Section(Section::Prepared) => "PREPARED REMARKS".into(),
         EntryKind::Section(Section::Qa) => "Q&A".into(),
         EntryKind::Turn => format!(" {}", name()),
-        EntryKind::Question(q) => format!(" {}", question_label(t, q)),
+        EntryKind::Question(q) => format!(" {}", question_label(app.labels(), q)),
         EntryKind::Answer => format!("    {}", name()),
         EntryKind::Closing => " Closing remarks".into(),
     }

@@ -291,3 +291,114 @@ fn no_separator_is_drawn_when_the_turn_list_is_hidden() {
         }
     }
 }
+
+/// The text of the highlighted (reversed) turn-list rows.
+fn highlighted_entries(buf: &Buffer) -> Vec<String> {
+    let p = ui::panes(buf.area);
+    (p.list.y..p.list.bottom())
+        .filter(|&y| buf[(p.list.x + 1, y)].modifier.contains(Modifier::REVERSED))
+        .map(|y| {
+            (p.list.x..p.list.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The test call with a foreword and, after the call, comments and a disclaimer.
+fn with_matter() -> tandem::Transcript {
+    let mut t = call();
+    t.front_matter = vec!["K佬前言:這次的電話會議很重要。".into()];
+    t.back_matter = vec![
+        "留言:謝謝分享。".into(),
+        "Disclaimer: not investment advice.".into(),
+    ];
+    t
+}
+
+#[test]
+fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrolling() {
+    use tandem::app::index::EntryKind;
+    let mut app = app_for(with_matter(), 160, 45);
+    let entries = &app.index.entries;
+    let after = entries.len() - 1;
+    assert_eq!(entries[after].kind, EntryKind::After);
+    assert_eq!(entries[0].kind, EntryKind::Before);
+    // It is listed last, under the closing remarks.
+    let buf = draw(&mut app, 160, 45);
+    let p = ui::panes(buf.area);
+    let list_row = |y: u16| -> String {
+        (p.list.x..p.list.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    assert_eq!(list_row(p.list.y + after as u16), "AFTER THE CALL");
+    assert_eq!(list_row(p.list.y), "BEFORE THE CALL");
+    // Reading the foreword highlights its entry.
+    assert_eq!(highlighted_entries(&buf), ["BEFORE THE CALL"]);
+
+    // A click on it jumps to the material after the call.
+    let click = input::action_for(
+        &app,
+        mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            5,
+            p.list.y + after as u16,
+        ),
+    );
+    assert_eq!(click, Some(Action::JumpToEntry(after)));
+    update(&mut app, click.unwrap());
+    assert_eq!(app.top, app.layout.call_end as usize);
+    assert!(matches!(
+        app.layout.rows[app.top].kind,
+        RowKind::MatterTitle { back: true }
+    ));
+    let buf = draw(&mut app, 160, 45);
+    assert_eq!(highlighted_entries(&buf), ["AFTER THE CALL"]);
+
+    // Scrolling into it from the call highlights it; scrolling back leaves it.
+    press(&mut app, "g");
+    let steps = app.layout.stops.len();
+    for _ in 0..steps {
+        if app.top >= app.layout.call_end as usize {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    assert_eq!(
+        app.top, app.layout.call_end as usize,
+        "j stops at its title"
+    );
+    let buf = draw(&mut app, 160, 45);
+    assert_eq!(highlighted_entries(&buf), ["AFTER THE CALL"]);
+    press(&mut app, "k");
+    let buf = draw(&mut app, 160, 45);
+    assert_eq!(
+        highlighted_entries(&buf),
+        ["    Operator"],
+        "the last turn's entry"
+    );
+
+    // Tab from there selects it; Enter jumps back to it.
+    press(&mut app, "j Tab");
+    assert_eq!(app.list_sel, after);
+    press(&mut app, "k k Enter");
+    assert_ne!(app.top, app.layout.call_end as usize);
+    press(&mut app, "j j Enter");
+    assert_eq!(app.top, app.layout.call_end as usize);
+}
+
+#[test]
+fn a_call_without_material_after_it_has_no_after_entry() {
+    let app = app_for(call(), 160, 45);
+    assert!(
+        app.index
+            .entries
+            .iter()
+            .all(|e| e.kind != tandem::app::index::EntryKind::After)
+    );
+}

@@ -6,7 +6,8 @@ use crate::transcript::{Block, Section, Transcript};
 /// One line of the turn list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// The turn the entry jumps to.
+    /// The turn the entry jumps to; for [`EntryKind::After`], the number of turns (the
+    /// material after the call follows every turn), so that entries stay sorted by turn.
     pub turn: usize,
     pub kind: EntryKind,
 }
@@ -27,6 +28,8 @@ pub enum EntryKind {
     Answer,
     /// The heading of the closing remarks: the Q&A turns after the last question.
     Closing,
+    /// The heading of the material after the call (comments, disclaimers, page chrome).
+    After,
 }
 
 /// An analyst who asked questions, for the picker.
@@ -150,7 +153,8 @@ fn roles(t: &Transcript) -> Vec<Role> {
     roles
 }
 
-/// The turn list: section headings, turns, questions and their answers.
+/// The turn list: the material before the call, section headings, turns, questions and their
+/// answers, the closing remarks, the material after the call.
 fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
     let mut out = Vec::new();
     if !t.front_matter.is_empty() && !t.turns.is_empty() {
@@ -184,6 +188,12 @@ fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
             Role::Asking => continue,
         };
         out.push(Entry { turn: i, kind });
+    }
+    if !t.back_matter.is_empty() && !t.turns.is_empty() {
+        out.push(Entry {
+            turn: t.turns.len(),
+            kind: EntryKind::After,
+        });
     }
     out
 }

@@ -97,9 +97,30 @@ impl App {
         };
         let row = match e.kind {
             EntryKind::Before => 0,
+            EntryKind::After => self.layout.call_end as usize,
             _ if e.turn == 0 => self.layout.call_start as usize,
             _ => self.layout.turn_row(e.turn),
         };
         self.jump_to_row(row);
+    }
+}
+
+impl App {
+    /// The turn-list entry of what is at the top of the reading pane: the material before or
+    /// after the call has its own entry, anything else is under its turn's.
+    pub fn current_entry(&self) -> usize {
+        let entries = &self.index.entries;
+        let kind = |e: Option<&super::index::Entry>| e.map(|e| e.kind);
+        if self.top < self.layout.call_start as usize
+            && kind(entries.first()) == Some(EntryKind::Before)
+        {
+            return 0;
+        }
+        if self.top >= self.layout.call_end as usize
+            && kind(entries.last()) == Some(EntryKind::After)
+        {
+            return entries.len() - 1;
+        }
+        self.index.entry_of_turn(self.current_turn())
     }
 }

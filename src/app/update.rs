@@ -150,7 +150,7 @@ fn no_more(app: &App, what: &str) -> String {
 fn toggle_focus(app: &mut App) {
     app.focus = match app.focus {
         Focus::Reader => {
-            app.list_sel = app.index.entry_of_turn(app.current_turn());
+            app.list_sel = app.current_entry();
             Focus::List
         }
         Focus::List => Focus::Reader,

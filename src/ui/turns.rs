@@ -1,5 +1,6 @@
-//! The turn list: prepared remarks and Q&A, questions with their answers under them, and the
-//! closing remarks after the last question.
+//! The turn list: the material before the call, prepared remarks and Q&A, questions with their
+//! answers under them, the closing remarks after the last question, the material after the
+//! call.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,7 +17,7 @@ use super::wrap::truncate;
 
 /// Draws the visible part of the turn list, keeping the highlighted entry in view.
 pub fn render(buf: &mut Buffer, area: Rect, app: &mut App) {
-    let current = app.index.entry_of_turn(app.current_turn());
+    let current = app.current_entry();
     let highlighted = match app.focus {
         Focus::List => app.list_sel,
         Focus::Reader => current,
@@ -54,7 +55,7 @@ fn marked(app: &App, i: usize) -> bool {
     let e = &entries[i];
     if matches!(
         e.kind,
-        EntryKind::Section(_) | EntryKind::Before | EntryKind::Closing
+        EntryKind::Section(_) | EntryKind::Before | EntryKind::Closing | EntryKind::After
     ) {
         return false;
     }
@@ -93,6 +94,7 @@ fn entry_label(app: &App, i: usize) -> String {
         EntryKind::Question(q) => format!(" {}", question_label(app.labels(), q)),
         EntryKind::Answer => format!("    {}", name()),
         EntryKind::Closing => " Closing remarks".into(),
+        EntryKind::After => "AFTER THE CALL".into(),
     }
 }
 
@@ -100,7 +102,7 @@ fn entry_label(app: &App, i: usize) -> String {
 fn entry_style(app: &App, i: usize) -> Style {
     let e = &app.index.entries[i];
     match e.kind {
-        EntryKind::Section(_) | EntryKind::Before => theme::LIST_SECTION,
+        EntryKind::Section(_) | EntryKind::Before | EntryKind::After => theme::LIST_SECTION,
         EntryKind::Question(_) | EntryKind::Closing => theme::QUESTION,
         _ => Style::new(),
     }

@@ -164,3 +164,22 @@ fn copying_gives_the_speaker_in_the_script_shown() {
     let text = a.clipboard.clone().expect("something to copy");
     assert!(text.starts_with("Jane Doe, 执行长, 明龙云端"), "{text}");
 }
+
+#[test]
+fn t_keeps_the_search_and_its_current_match() {
+    let mut a = sample();
+    press(&mut a, "/");
+    type_text(&mut a, "电话会议");
+    press(&mut a, "Enter n");
+    let (matches, current, top) = (a.search.matches.clone(), a.search.current, a.top);
+    assert!(current.is_some());
+    press(&mut a, "t t");
+    assert_eq!(a.search.matches, matches);
+    assert_eq!(a.search.current, current, "still on the same match");
+    assert_eq!(a.top, top);
+    let pos = tandem::ui::status::position(&a);
+    assert!(
+        pos.contains(&format!("match {}/", current.unwrap() + 1)),
+        "{pos}"
+    );
+}

@@ -109,11 +109,9 @@ fn search_or_view(app: &mut App, action: Action) {
         Action::CycleLanguage => cycle_language(app),
         Action::ToggleStacked => toggle_stacked(app),
         Action::CycleScript => {
+            // Matches stay: search compares in one script whatever is shown, and conversion
+            // keeps every character where it was.
             app.prefs.script = crate::script::next(app.prefs.script);
-            let query = app.search.query.clone();
-            if !query.is_empty() {
-                rescope_search(app);
-            }
             app.say(crate::script::label(app.prefs.script));
         }
         Action::CopyParagraph => copy_paragraph(app),

@@ -340,6 +340,8 @@ fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrollin
     assert_eq!(list_row(p.list.y), "BEFORE THE CALL");
     // Reading the foreword highlights its entry.
     assert_eq!(highlighted_entries(&buf), ["BEFORE THE CALL"]);
+    let pos = tandem::ui::status::position(&app);
+    assert!(pos.starts_with("before the call · "), "{pos}");
 
     // A click on it jumps to the material after the call.
     let click = input::action_for(
@@ -359,6 +361,8 @@ fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrollin
     ));
     let buf = draw(&mut app, 160, 45);
     assert_eq!(highlighted_entries(&buf), ["AFTER THE CALL"]);
+    let pos = tandem::ui::status::position(&app);
+    assert!(pos.starts_with("after the call · "), "{pos}");
 
     // Scrolling into it from the call highlights it; scrolling back leaves it.
     press(&mut app, "g");

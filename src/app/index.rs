@@ -51,6 +51,8 @@ pub struct DocIndex {
     pub opens_question: Vec<Option<usize>>,
     /// (first turn, question index) of every question, sorted by turn.
     pub question_starts: Vec<(usize, usize)>,
+    /// The first turn of the closing remarks (Q&A turns after the last question), if any.
+    pub closing: Option<usize>,
     /// The turn list, in reading order.
     pub entries: Vec<Entry>,
     pub analysts: Vec<Analyst>,
@@ -96,6 +98,7 @@ impl DocIndex {
             block_base,
             opens_question,
             question_starts,
+            closing: closing_start(t),
             entries: entries(t, &roles),
             analysts: analysts(t),
             bilingual: has_both_languages(t),

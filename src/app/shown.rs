@@ -17,9 +17,6 @@ pub struct Shown {
     /// The call without its turns, converted; None when the script is the original (the
     /// call's own text is shown) or nothing in it changes.
     labels: Option<Transcript>,
-    /// The last row of text converted as drawn (the status line), and its conversion: the
-    /// line rarely changes between frames.
-    pub row_memo: (String, String),
 }
 
 impl App {
@@ -34,7 +31,6 @@ impl App {
             source: self.source.clone(),
             script: self.prefs.script,
             labels: convert(&self.doc, self.prefs.script),
-            row_memo: Default::default(),
         };
     }
 

@@ -62,6 +62,8 @@ pub enum RowKind {
     },
     /// The banner of a question (index into `Transcript::questions`).
     Question(usize),
+    /// The heading of the closing remarks after the last question.
+    Closing,
     /// The turn's speaker, role and firm.
     Header,
     Blank,
@@ -170,6 +172,9 @@ impl Layout {
         }
         if let Some(q) = ix.opens_question[i] {
             self.push(i, NO_BLOCK, RowKind::Question(q));
+        }
+        if ix.closing == Some(i) {
+            self.push(i, NO_BLOCK, RowKind::Closing);
         }
         self.push(i, NO_BLOCK, RowKind::Header);
         let mut shown = 0;

@@ -12,12 +12,10 @@ pub mod turns;
 pub mod wrap;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::App;
 use crate::app::state::{Areas, Overlay};
-use crate::settings::ChineseScript;
 
 /// Below this terminal width the turn list is hidden.
 const LIST_BELOW: u16 = 60;
@@ -94,9 +92,6 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         marks::render_gutter(buf, p.reading, app);
     }
     status::render(buf, p.status, app);
-    // The status line takes the call's title from the call itself: its Chinese is put in the
-    // script shown here, where the line is drawn (before the search input covers it).
-    show_in_script(buf, p.status, app.prefs.script, &mut app.shown.row_memo);
     let main = Rect {
         height: p.list.height,
         ..frame.area()
@@ -116,48 +111,4 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     overlay::render_search(frame, p.status, app);
     marks::render_note(frame, main, app);
     theme::apply(frame.buffer_mut(), app.prefs.palette);
-}
-
-/// Puts the Chinese drawn in `area` in `script`, cell by cell, converting each row as one
-/// text (so that phrases convert as they would in a paragraph) and keeping every cell's
-/// style; a character whose width would change is left as it is. `memo` holds the last row
-/// converted and its conversion.
-fn show_in_script(
-    buf: &mut Buffer,
-    area: Rect,
-    script: ChineseScript,
-    memo: &mut (String, String),
-) {
-    if script == ChineseScript::Original {
-        return;
-    }
-    let is_han = crate::transcript::text::is_han;
-    for y in area.top()..area.bottom() {
-        let han = (area.left()..area.right()).any(|x| buf[(x, y)].symbol().chars().any(is_han));
-        if !han {
-            continue;
-        }
-        // The row's text, and for each cell that starts a symbol, its byte range in it.
-        let mut text = String::new();
-        let mut cells: Vec<(u16, std::ops::Range<usize>)> = Vec::new();
-        let mut x = area.left();
-        while x < area.right() {
-            let sym = buf[(x, y)].symbol();
-            let start = text.len();
-            text.push_str(sym);
-            cells.push((x, start..text.len()));
-            x += (wrap::width(sym) as u16).max(1);
-        }
-        if memo.0 != text {
-            let converted = crate::script::to_script(&text, script).into_owned();
-            *memo = (text, converted);
-        }
-        let (text, converted) = (&memo.0, &memo.1);
-        for (x, range) in cells {
-            let (old, new) = (&text[range.clone()], &converted[range]);
-            if old != new && wrap::width(old) == wrap::width(new) {
-                buf[(x, y)].set_symbol(new);
-            }
-        }
-    }
 }

@@ -87,6 +87,10 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
                 theme::QUESTION,
             );
         }
+        RowKind::Closing => {
+            let w = area.width.into();
+            buf.set_stringn(area.x, area.y, "Closing remarks", w, theme::QUESTION);
+        }
         RowKind::Header => {
             let sp = app
                 .speaker_shown(turn.speaker)

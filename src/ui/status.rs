@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::app::index::EntryKind;
 use crate::app::{Action, App};
 
 use super::labels::call_title;
@@ -33,7 +34,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     } else if title_room < 4 {
         format!(" {pos}")
     } else {
-        let title = truncate(&call_title(&app.doc, &app.source), title_room);
+        let title = truncate(&call_title(app.labels(), &app.source), title_room);
         format!(" {title} │ {pos}")
     };
     buf.set_stringn(area.x, area.y, &left, w, theme::STATUS);
@@ -77,7 +78,12 @@ fn shorten_middle(text: &str, max: usize) -> String {
 /// `turn 12/48 · Q3/14 · match 2/9`.
 pub fn position(app: &App) -> String {
     let turns = app.doc.turns.len();
-    let mut s = format!("turn {}/{turns}", (app.current_turn() + 1).min(turns));
+    let entry = app.index.entries.get(app.current_entry()).map(|e| e.kind);
+    let mut s = match entry {
+        Some(EntryKind::Before) => format!("before the call · {turns} turns"),
+        Some(EntryKind::After) => format!("after the call · {turns} turns"),
+        _ => format!("turn {}/{turns}", (app.current_turn() + 1).min(turns)),
+    };
     let questions = app.doc.questions.len();
     if questions > 0 {
         match app.current_question() {

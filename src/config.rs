@@ -83,9 +83,18 @@ pub fn save_position(dir: &Path, key: &str, mut pos: Position) -> Result<(), Str
 
 /// Reads the store; a missing file is empty, an unparsable one is moved aside.
 fn read_store(path: &Path) -> Result<Store, String> {
+    read_json(path)
+}
+
+/// Reads a JSON file of the config directory: a missing file is the default value; an
+/// unparsable one is moved aside (never written over) and Err says where; an unreadable one
+/// is left alone and Err says why.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+) -> Result<T, String> {
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Store::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     serde_json::from_str(&text).map_err(|e| match quarantine(path) {

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{lock, now, quarantine, write_atomically};
+use crate::config::{lock, now, read_json, write_atomically};
 
 /// File name of the list in the config directory.
 pub const FILE: &str = "recent.json";
@@ -70,19 +70,7 @@ pub fn record(dir: &Path, file: &Path) -> Result<(), String> {
 
 /// Reads the list; missing is empty, unparsable is moved aside.
 fn read(path: &Path) -> Result<List, String> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(List::default()),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-    };
-    serde_json::from_str(&text).map_err(|e| match quarantine(path) {
-        Ok(aside) => format!(
-            "{} was unreadable ({e}); moved to {}",
-            path.display(),
-            aside.display()
-        ),
-        Err(_) => format!("{} is unreadable ({e})", path.display()),
-    })
+    read_json(path)
 }
 
 #[cfg(test)]

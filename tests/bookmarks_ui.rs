@@ -570,3 +570,20 @@ fn b_right_after_another_readers_bookmark_appeared_keeps_it() {
     assert!(status(&b).starts_with("Bookmark removed"), "{}", status(&b));
     assert!(saved(dir.path()).is_empty());
 }
+
+#[test]
+fn the_unsaved_warning_names_the_quit_key_in_effect() {
+    let root = tempfile::tempdir().unwrap();
+    let blocker = root.path().join("config");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let mut a = reader(&blocker.join("tandem"), 160, 45);
+    a.marks.export_dirs = vec![root.path().to_path_buf()];
+    let keys = [("quit".to_string(), "x".to_string())].into();
+    a.prefs.keys = tandem::app::keys::Keymap::with_overrides(&keys).unwrap();
+    press(&mut a, "} b x");
+    assert!(!a.quit, "the first x warns");
+    let msg = status(&a);
+    assert!(msg.starts_with("x again quits: "), "{msg}");
+    press(&mut a, "x");
+    assert!(a.quit);
+}

@@ -93,18 +93,18 @@ impl Unsaved {
         }
     }
 
-    /// For the status line on `q`: what `q` does now first, where the copy is last (what a
+    /// For the status line on quitting (`quit_key`): what the key does now first, where the copy is last (what a
     /// status line cut short keeps); the reason was shown when saving failed, and all of it
     /// is printed on exit.
-    pub fn status(&self) -> String {
+    pub fn status(&self, quit_key: &str) -> String {
         match &self.copy {
             Ok(path) => format!(
-                "q again quits: bookmarks not saved, all {} copied to {}",
+                "{quit_key} again quits: bookmarks not saved, all {} copied to {}",
                 self.count,
                 path.display()
             ),
             Err(tried) => format!(
-                "q again quits and loses them: bookmarks not saved ({}), nor copied ({tried})",
+                "{quit_key} again quits and loses them: bookmarks not saved ({}), nor copied ({tried})",
                 self.why
             ),
         }

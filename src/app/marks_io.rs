@@ -140,7 +140,14 @@ pub(super) fn quit(app: &mut App) {
         && let Some(unsaved) = &app.marks.unsaved
     {
         app.marks.warned = Some(changes);
-        app.warn(unsaved.status());
+        let keys = (app.prefs.keys).keys_of(super::keymap::Context::Reader, &super::Action::Quit);
+        let key = keys
+            .split(' ')
+            .next()
+            .filter(|k| !k.is_empty())
+            .unwrap_or("q");
+        let text = unsaved.status(key);
+        app.warn(text);
         return;
     }
     app.quit = true;

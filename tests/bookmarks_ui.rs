@@ -587,3 +587,32 @@ fn the_unsaved_warning_names_the_quit_key_in_effect() {
     press(&mut a, "x");
     assert!(a.quit);
 }
+
+#[test]
+fn the_panel_shows_the_chinese_in_the_script_chosen_with_t() {
+    let dir = tempfile::tempdir().unwrap();
+    // A call whose second turn is in Chinese only: its bookmark's text is Chinese.
+    let mut t = call();
+    for b in &mut t.turns[1].blocks {
+        if let tandem::Block::Para { en, .. } = b {
+            *en = None;
+        }
+    }
+    let mut a = app_for(t, 160, 45);
+    let (store, outcome) = Store::open(dir.path());
+    a.attach_bookmarks(store, outcome, vec![PathBuf::from("/calls/q3.txt")]);
+    press(&mut a, "} b m");
+    type_text(&mut a, "我的笔记");
+    press(&mut a, "Ctrl-s t t B");
+    let b = &saved(dir.path())[0];
+    let start: String = b.text().chars().take(12).collect();
+    let traditional =
+        tandem::script::to_script(&start, tandem::settings::ChineseScript::Traditional);
+    assert_ne!(
+        traditional, start,
+        "the text has characters that convert: {start}"
+    );
+    let shown = screen(&mut a, 160, 45);
+    assert!(shown.contains(traditional.as_ref()), "{shown}");
+    assert!(shown.contains("我的笔记"), "the note as written: {shown}");
+}

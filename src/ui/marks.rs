@@ -1,6 +1,7 @@
 //! Bookmarks on screen: the mark in the reading pane's gutter, the bookmarks panel and the
 //! note editor.
 
+use crate::settings::ChineseScript;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -122,18 +123,22 @@ fn panel_lines(app: &App, w: usize) -> Vec<PanelLine> {
             } else {
                 theme::LIST_SECTION
             };
-            out.push((Line::styled(truncate(&heading, w), style), None));
+            let shown = crate::script::to_script(&heading, app.prefs.script);
+            out.push((Line::styled(truncate(&shown, w), style), None));
             call = Some(heading);
         }
-        out.extend(entry_lines(b, item, w).into_iter().map(|l| (l, Some(i))));
+        let lines = entry_lines(b, item, w, app.prefs.script);
+        out.extend(lines.into_iter().map(|l| (l, Some(i))));
         out.push((Line::default(), None));
     }
     out
 }
 
-/// The lines of one entry: who and where, the start of the text, the note's first line.
-fn entry_lines(b: &Bookmark, item: &Item, w: usize) -> Vec<Line<'static>> {
+/// The lines of one entry: who and where, the start of the text (its Chinese in `script`),
+/// the note's first line (as the user wrote it).
+fn entry_lines(b: &Bookmark, item: &Item, w: usize, script: ChineseScript) -> Vec<Line<'static>> {
     let who = format!(" {} · {}", b.speaker, b.context());
+    let who = crate::script::to_script(&who, script);
     let missing = item.here && item.found.is_none();
     let tail = if missing {
         "  not found in this version"
@@ -152,7 +157,10 @@ fn entry_lines(b: &Bookmark, item: &Item, w: usize) -> Vec<Line<'static>> {
     ])];
     lines.push(Line::raw(format!(
         "   {}",
-        truncate(b.text(), w.saturating_sub(3))
+        truncate(
+            &crate::script::to_script(b.text(), script),
+            w.saturating_sub(3)
+        )
     )));
     let note = b.note.trim();
     if !note.is_empty() {

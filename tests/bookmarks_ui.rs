@@ -530,6 +530,40 @@ fn two_notes_written_at_once_on_one_paragraph_end_in_one_bookmark() {
 }
 
 #[test]
+fn two_readers_editing_one_bookmarks_note_keep_both_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));
+    press(&mut a, "} b");
+    press(&mut b, "}");
+    assert!(b.poll_bookmarks());
+    // Both edit the note of the one bookmark; a saves first.
+    press(&mut a, "m");
+    press(&mut b, "m");
+    type_text(&mut a, "alpha from a");
+    type_text(&mut b, "beta from b");
+    press(&mut a, "Ctrl-s");
+    press(&mut b, "Ctrl-s");
+    let on_disk = saved(dir.path());
+    assert_eq!(on_disk.len(), 1, "{on_disk:?}");
+    assert_eq!(
+        on_disk[0].note, "alpha from a\n\nbeta from b",
+        "nothing lost"
+    );
+    assert_eq!(
+        status(&b),
+        "Note saved, joined with the note another tandem saved meanwhile"
+    );
+    // An edit of a note nobody else touched replaces it, as before.
+    press(&mut a, "m");
+    for _ in 0.."alpha from a\n\nbeta from b".chars().count() {
+        press(&mut a, "Backspace");
+    }
+    type_text(&mut a, "rewritten");
+    press(&mut a, "Ctrl-s");
+    assert_eq!(saved(dir.path())[0].note, "rewritten");
+}
+
+#[test]
 fn another_readers_bookmark_shows_on_the_idle_tick_without_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b) = (reader(dir.path(), 160, 45), reader(dir.path(), 160, 45));

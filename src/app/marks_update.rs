@@ -274,9 +274,31 @@ fn save_note(app: &mut App) {
     let Some(ed) = app.marks.editor.take() else {
         return;
     };
-    let note = ed.note();
+    let mut note = ed.note();
+    let mut joined = false;
     let b = match ed.target {
-        Target::Existing(b) => Some(*b),
+        Target::Existing(b) => {
+            // Another reader may have changed this note since the editor opened: keep both.
+            let _ = app.marks.store.refresh();
+            let theirs = app
+                .marks
+                .store
+                .get(&b.id)
+                .map(|d| d.note.trim().to_string());
+            if let Some(theirs) = theirs
+                && theirs != ed.original.trim()
+                && !theirs.is_empty()
+                && theirs != note
+            {
+                note = if note.is_empty() {
+                    theirs
+                } else {
+                    format!("{theirs}\n\n{note}")
+                };
+                joined = true;
+            }
+            Some(*b)
+        }
         Target::New(turn, block) => Bookmark::new(&app.doc, &app.marks.call, turn, block),
     };
     if let Some(mut b) = b {
@@ -287,6 +309,8 @@ fn save_note(app: &mut App) {
         if app.marks.problem.is_none() && app.marks.store.get(&id).is_none() {
             // Joined with a bookmark another reader made on the paragraph meanwhile.
             app.say("Note saved, joined with another tandem's bookmark on this paragraph");
+        } else if app.marks.problem.is_none() && joined {
+            app.say("Note saved, joined with the note another tandem saved meanwhile");
         }
     }
 }

@@ -259,4 +259,16 @@ fn transcript_takes_a_pair_or_either_file_of_it() {
     assert_eq!(three.status.code(), Some(2));
     let err = String::from_utf8_lossy(&three.stderr);
     assert!(err.contains("--transcript takes one file, or an English transcript and its Chinese translation (3 given)"), "{err}");
+    // Two files that are not one call are refused, as `tandem parse` refuses them.
+    let mismatched = tandem(
+        config,
+        &[
+            "list",
+            "--transcript",
+            en.to_str().unwrap(),
+            sample.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(mismatched.status.code(), Some(2));
+    assert!(mismatched.stdout.is_empty());
 }

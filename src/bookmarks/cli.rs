@@ -80,13 +80,8 @@ fn selected(
     let t = match transcript {
         [] => None,
         [one] => Some(crate::commands::load(one, encoding)?),
-        [a, b] => {
-            let (t, _, banner) = crate::commands::load_pair_to_read(a, b, encoding)?;
-            if let Some(banner) = banner {
-                eprintln!("tandem: warning: {banner}");
-            }
-            Some(t)
-        }
+        // Refused, as `parse` refuses it, when the two cannot be aligned.
+        [a, b] => Some(crate::commands::load_pair(a, b, encoding)?),
         more => {
             return Err(format!(
                 "--transcript takes one file, or an English transcript and its Chinese translation ({} given)",

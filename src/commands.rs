@@ -153,7 +153,10 @@ pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     }
     if let [a, b] = args.files.as_slice() {
         let (t, files, banner) = load_pair_to_read(a, b, encoding)?;
-        crate::reader::run(t, &source_name(&files), &files, banner)?;
+        crate::reader::run(t, &source_name(&files), &files, banner.clone())?;
+        if let Some(banner) = banner {
+            eprintln!("tandem: warning: {banner}");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let t = load_call(&args.files, encoding)?;
@@ -170,13 +173,21 @@ pub fn read(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
 /// when there are none yet.
 fn recent(encoding: Option<&str>) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let dir = crate::config::config_dir().ok_or("no config directory on this system")?;
-    let files: Vec<PathBuf> = crate::recent::list(&dir)?
-        .into_iter()
-        .map(|e| e.path)
+    let remembered = crate::recent::list(&dir)?;
+    let files: Vec<PathBuf> = remembered
+        .iter()
+        .map(|e| e.path.clone())
         .filter(|p| p.is_file())
         .collect();
     if files.is_empty() {
-        eprintln!("tandem: no recently opened calls yet; open one with `tandem FILE`");
+        if remembered.is_empty() {
+            eprintln!("tandem: no recently opened calls yet; open one with `tandem FILE`");
+        } else {
+            eprintln!(
+                "tandem: none of the {} recently opened files is still there (moved or deleted)",
+                remembered.len()
+            );
+        }
         return Ok(ExitCode::from(1));
     }
     crate::library::browse::run_recent(files, encoding)?;
@@ -282,11 +293,12 @@ pub fn outline(t: &Transcript) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  Q{} · {}{} ({} turns)",
+            "  Q{} · {}{} ({} turn{})",
             q.number,
             analyst.name,
             firm,
-            q.turns.len()
+            q.turns.len(),
+            if q.turns.len() == 1 { "" } else { "s" }
         );
     }
     let prepared = t

@@ -118,9 +118,10 @@ pub const DEFAULT_FILE: &str = r#"# tandem settings. Every line is optional; a m
 # ambiguous-width = 1
 
 # Key overrides: action = "key". Keys: a character ("]"), "ctrl-x", "f5", "pgdn", "enter", ...
-# The help overlay (?) shows the keys in effect.
+# A key given to an action leaves what it did before. The help overlay (?) shows the keys
+# in effect.
 [keys]
-# next-question = "n"
+# next-question = "f5"
 "#;
 
 /// Parses settings from TOML text; `path` is only used in the error.

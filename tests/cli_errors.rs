@@ -118,4 +118,20 @@ fn recent_files_before_any_was_read_say_so_and_exit_1() {
         .output()
         .unwrap();
     assert_eq!(both.status.code(), Some(2), "a file and --recent conflict");
+    // Every remembered file has gone since.
+    let gone = dir.path().join("gone.txt");
+    std::fs::write(&gone, "x").unwrap();
+    tandem::recent::record(dir.path(), &gone).unwrap();
+    std::fs::remove_file(&gone).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--recent")
+        .env("TANDEM_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("none of the 1 recently opened files"),
+        "{stderr}"
+    );
 }

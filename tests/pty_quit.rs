@@ -489,6 +489,11 @@ fn two_english_files_open_the_first_with_a_banner_saying_why() {
         r.shown("Acme Corp") && !r.shown("Zenith Ltd"),
         "the first file"
     );
+    let last = r.screens.last().unwrap();
+    assert!(
+        last.contains("tandem: warning: Showing a.txt alone: both files in English"),
+        "said again on exit: {last}"
+    );
 }
 
 #[test]

@@ -357,7 +357,15 @@ fn ctrl_c_closes_what_is_open_and_quits_the_reader() {
         "the second cancels the edit, as with Esc"
     );
     assert!(!a.quit);
-    press(&mut a, "Tab Ctrl-c");
+    press(&mut a, "m");
+    type_text(&mut a, "kept");
+    let ctrl_z = tandem::app::input::key_action(&a, ui_support::key("Ctrl-z"));
+    assert_eq!(
+        ctrl_z,
+        Some(tandem::app::Action::Suspend),
+        "also from the editor"
+    );
+    press(&mut a, "Esc Esc Tab Ctrl-c");
     assert!(a.quit, "from the turn list, Ctrl-c quits");
 }
 

@@ -36,6 +36,10 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     match app.prefs.keys.lookup(ctx, key) {
         Some(action) => Some(action),
         None if is_ctrl_c(key) => Some(close(ctx)),
+        // Suspending keeps whatever is open (a note being written) as it is.
+        None if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Suspend)
+        }
         None if ctx == Context::Search => Some(Action::SearchEdit(key.into())),
         None if ctx == Context::Note => Some(Action::NoteEdit(key.into())),
         None => None,

@@ -109,8 +109,9 @@ pub fn natural(a: &str, b: &str) -> Ordering {
                 }
             }
             (Some(c), Some(d)) => {
-                if c != d {
-                    return c.cmp(&d);
+                let (lc, ld) = (c.to_lowercase().next(), d.to_lowercase().next());
+                if lc != ld {
+                    return lc.cmp(&ld);
                 }
                 x.next();
                 y.next();
@@ -188,11 +189,26 @@ mod tests {
 
     #[test]
     fn file_names_sort_naturally() {
-        let mut names = ["c100_x.txt", "c10_x.txt", "c9_x.txt", "b.txt", "c010_x.txt"];
+        let mut names = [
+            "c100_x.txt",
+            "c10_x.txt",
+            "c9_x.txt",
+            "b.txt",
+            "c010_x.txt",
+            "C2.txt",
+        ];
         names.sort_by(|a, b| natural(a, b));
         assert_eq!(
             names,
-            ["b.txt", "c9_x.txt", "c010_x.txt", "c10_x.txt", "c100_x.txt"]
+            [
+                "b.txt",
+                "C2.txt",
+                "c9_x.txt",
+                "c010_x.txt",
+                "c10_x.txt",
+                "c100_x.txt"
+            ],
+            "by value, in any case"
         );
         assert_eq!(natural("a", "a"), Ordering::Equal);
     }

@@ -6,12 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 /// A terminal reader for earnings-call transcripts in English and Chinese.
 #[derive(Debug, Parser)]
-#[command(
-    name = "tandem",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "tandem", version, about, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

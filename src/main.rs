@@ -7,6 +7,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let encoding = cli.read.encoding.clone();
     tandem::reader::set_color(cli.color);
+    if cli.command.is_some() && (cli.read.recent || !cli.read.files.is_empty()) {
+        let what = if cli.read.recent {
+            "--recent"
+        } else {
+            "a file"
+        };
+        eprintln!(
+            "tandem: {what} cannot come before a command; give files after it (tandem parse FILE)"
+        );
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Some(Command::Parse(args)) => tandem::commands::parse(&args, encoding.as_deref()),
         Some(Command::Check(args)) => tandem::numbers::check::run(&args, encoding.as_deref()),

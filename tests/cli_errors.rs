@@ -135,3 +135,32 @@ fn recent_files_before_any_was_read_say_so_and_exit_1() {
         "{stderr}"
     );
 }
+
+#[test]
+fn options_may_come_before_the_command_files_may_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let call = write_file(
+        &dir,
+        "call.txt",
+        "Operator\nWelcome.\n\nJane Doe - CEO\nRevenue grew.\n".as_bytes(),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["--encoding", "utf-8", "parse"])
+        .arg(&call)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Jane Doe"));
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg(&call)
+        .arg("parse")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot come before a command"));
+}

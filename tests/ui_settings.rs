@@ -84,3 +84,11 @@ fn the_default_view_and_layout_come_from_the_settings() {
     assert!(text.contains("接线员") || text.contains('，'), "{text}");
     assert!(!text.contains("Good morning"), "{text}");
 }
+
+#[test]
+fn the_help_title_names_the_help_keys_in_effect() {
+    let mut app = configured("[keys]\nhelp-down = \"n\"\nclose = \"x\"\n", true);
+    press(&mut app, "?");
+    let help = screen(&mut app, 160, 45);
+    assert!(help.contains("Help — x closes, n/k scroll"), "{help}");
+}

@@ -112,7 +112,6 @@ fn help_says_where_panel_and_picker_keys_work() {
     for (row, heading) in [
         ("Next bookmark", "In the bookmarks panel:"),
         ("Next analyst", "In the analyst picker:"),
-        ("Scroll the help", "In this help:"),
         ("Select the next entry", "In the turn list:"),
         ("Keep the matches", "While typing a search:"),
         ("Save", "In the note editor:"),

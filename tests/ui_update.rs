@@ -231,6 +231,14 @@ fn the_turn_list_moves_its_selection_and_jumps() {
     assert_eq!(top_turn(&a), e.turn);
     press(&mut a, "Tab");
     assert_eq!(a.focus, Focus::Reader);
+    press(&mut a, "Tab G");
+    assert_eq!(
+        a.list_sel,
+        a.index.entries.len() - 1,
+        "G selects the last entry"
+    );
+    press(&mut a, "g");
+    assert_eq!(a.list_sel, 0, "g the first");
 }
 
 #[test]

@@ -40,6 +40,8 @@ pub enum Action {
     ToggleFocus,
     /// Move the turn-list selection by this many entries.
     ListMove(i32),
+    /// Select the first (false) or last (true) entry of the turn list.
+    ListEnd(bool),
     /// Jump to the turn-list entry that is selected.
     ListJump,
     /// Jump to this turn-list entry (a mouse click).

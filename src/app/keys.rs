@@ -40,6 +40,8 @@ pub static NAMES: &[(&str, Action)] = &[
     ("toggle-focus", Action::ToggleFocus),
     ("list-down", Action::ListMove(1)),
     ("list-up", Action::ListMove(-1)),
+    ("list-first", Action::ListEnd(false)),
+    ("list-last", Action::ListEnd(true)),
     ("list-jump", Action::ListJump),
     ("toggle-bookmark", Action::ToggleBookmark),
     ("edit-note", Action::EditNote),

@@ -45,6 +45,13 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ToggleFocus => toggle_focus(app),
         Action::ListMove(n) => move_list(app, n),
+        Action::ListEnd(last) => {
+            app.list_sel = if last {
+                app.index.entries.len().saturating_sub(1)
+            } else {
+                0
+            }
+        }
         Action::ListJump => app.jump_to_entry(app.list_sel),
         Action::JumpToEntry(i) => {
             app.jump_to_entry(i);

@@ -8,23 +8,40 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::app::App;
 use crate::app::keymap::Context;
 use crate::app::keys::Keymap;
+use crate::app::{Action, App};
 
 use super::theme;
 use super::wrap::{truncate, width};
 
-/// Contexts in the order the help lists them.
-const HELP_ORDER: [Context; 7] = [
+/// Contexts in the order the help lists them (the help's own keys are in its title).
+const HELP_ORDER: [Context; 6] = [
     Context::Reader,
     Context::List,
     Context::Search,
     Context::Picker,
-    Context::Help,
     Context::Marks,
     Context::Note,
 ];
+
+/// The help's title, with its own keys in effect: `Help — Esc or q closes, j/k scroll`.
+fn help_title(keys: &Keymap) -> String {
+    let first = |action: &Action, n: usize| -> Vec<String> {
+        keys.keys_of(Context::Help, action)
+            .split(' ')
+            .filter(|k| !k.is_empty())
+            .take(n)
+            .map(String::from)
+            .collect()
+    };
+    let close = first(&Action::CloseOverlay, 2).join(" or ");
+    let (down, up) = (
+        first(&Action::HelpScroll(1), 1).concat(),
+        first(&Action::HelpScroll(-1), 1).concat(),
+    );
+    format!("Help — {close} closes, {down}/{up} scroll")
+}
 
 /// The help text for the keys in effect: sections in key-map order, each with its merged
 /// bindings, the reading pane's first; keys that work only in a panel, picker or input come
@@ -114,7 +131,7 @@ pub fn render_help(buf: &mut Buffer, area: Rect, scroll: u16, keys: &Keymap) {
         lines.len()
     }) as u16
         + 2;
-    let inner = window(buf, area, w, h, "Help — Esc or q closes, j/k scroll");
+    let inner = window(buf, area, w, h, &help_title(keys));
     let cols: Vec<&[Line]> = if two {
         vec![left_of(&lines, split), &lines[split..]]
     } else {

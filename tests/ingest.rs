@@ -168,11 +168,10 @@ fn mixed_english_and_chinese_in_gbk() {
 #[test]
 fn label_overrides_detection() {
     let bytes = encode(BIG5, TRADITIONAL);
-    let forced = ingest::decode(&bytes, Some("gbk")).unwrap();
-    assert_eq!(forced.encoding, "GB18030");
-    assert_ne!(
-        forced.text, TRADITIONAL,
-        "decoding Big5 bytes as GBK gives other text"
+    let forced = ingest::decode(&bytes, Some("gbk")).unwrap_err();
+    assert!(
+        matches!(forced, IngestError::WrongEncoding { ref encoding, malformed } if encoding == "GB18030" && malformed > 8),
+        "Big5 bytes read as GBK turn into private-use characters: refused, {forced:?}"
     );
     let right = ingest::decode(&bytes, Some("big5")).unwrap();
     assert_eq!(right.text, TRADITIONAL);
@@ -375,6 +374,17 @@ proptest! {
         let cleaned = ingest::clean(&text);
         prop_assert!(is_terminal_safe(&cleaned), "{:?}", cleaned);
     }
+}
+
+#[test]
+fn a_legacy_label_on_utf8_text_is_refused() {
+    let text = format!("{ENGLISH}\n\n主持人：{SIMPLIFIED}\n");
+    let err = ingest::decode(text.as_bytes(), Some("latin1")).unwrap_err();
+    assert!(err.to_string().contains("this is UTF-8 text"), "{err}");
+    assert!(
+        ingest::decode(ENGLISH.as_bytes(), Some("latin1")).is_ok(),
+        "ASCII reads the same"
+    );
 }
 
 #[test]

@@ -15,9 +15,17 @@ const DETECT_LEN: usize = 1 << 20;
 /// byte in a long file is not a reason to refuse it); beyond that, one per thousand bytes.
 pub(crate) const MALFORMED_ALLOWED: usize = 8;
 
-/// How many replacement characters decoding left in `text`.
+/// How many characters decoding left in `text` that real text does not have: replacement
+/// characters, private-use and non-characters (what bytes decoded with the wrong legacy
+/// encoding turn into).
 pub(crate) fn malformed(text: &str) -> usize {
-    text.chars().filter(|&c| c == '\u{FFFD}').count()
+    text.chars().filter(|&c| is_undecodable(c)).count()
+}
+
+/// True when `bytes` are valid UTF-8 with characters beyond ASCII: read under a legacy label
+/// they would turn into mojibake (`â€™`).
+pub(crate) fn is_utf8_text(bytes: &[u8]) -> bool {
+    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
 }
 
 /// Text decoded from bytes, before cleaning.

@@ -75,10 +75,18 @@ impl fmt::Display for IngestError {
             ),
             IngestError::WrongEncoding {
                 encoding,
+                malformed: 0,
+            } => write!(
+                f,
+                "this is UTF-8 text, which {encoding} would garble; \
+                 leave --encoding out to detect the encoding"
+            ),
+            IngestError::WrongEncoding {
+                encoding,
                 malformed,
             } => write!(
                 f,
-                "this is not {encoding} text ({malformed} byte sequences do not decode); \
+                "this is not {encoding} text ({malformed} characters do not decode); \
                  give another --encoding, or leave it out to detect the encoding"
             ),
         }
@@ -106,6 +114,13 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
         return Err(IngestError::Binary);
     }
     if label.is_some() {
+        let utf8 = raw.encoding == encoding_rs::UTF_8 || raw.encoding.name().starts_with("UTF-16");
+        if !utf8 && decode::is_utf8_text(bytes) {
+            return Err(IngestError::WrongEncoding {
+                encoding: decode::canonical_name(raw.encoding),
+                malformed: 0,
+            });
+        }
         let malformed = decode::malformed(&raw.text);
         if malformed > decode::MALFORMED_ALLOWED.max(raw.text.len() / 1000) {
             return Err(IngestError::WrongEncoding {

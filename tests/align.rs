@@ -119,6 +119,28 @@ fn same_language_and_different_calls_are_refused() {
 }
 
 #[test]
+fn another_call_of_the_same_company_is_told_apart_by_its_figures() {
+    let t = tandem::commands::load_sample();
+    let case = split(&t, 3);
+    let en = parse(&case.en_text);
+    // The same names, speakers and structure, but other figures: another quarter's call.
+    let other_figures: String = case
+        .zh_text
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_digit((d * 7 + 3) % 10, 10).unwrap(),
+            None => c,
+        })
+        .collect();
+    let err = align(en.clone(), parse(&other_figures)).unwrap_err();
+    assert!(matches!(err, AlignError::DifferentCalls(_)), "{err:?}");
+    assert!(
+        align(en, parse(&case.zh_text)).is_ok(),
+        "the real translation aligns"
+    );
+}
+
+#[test]
 fn the_reader_shows_one_file_of_a_pair_that_cannot_be_aligned_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let case = split(&tandem::commands::load_sample(), 3);

@@ -19,11 +19,34 @@ pub struct Unit {
     pub anchors: Vec<(u64, f32)>,
 }
 
-/// Hashes an anchor's normalised form.
+/// The bit that marks a figure's anchor key (words have it clear).
+const FIGURE: u64 = 1 << 63;
+
+/// Hashes an anchor's normalised form; figures' keys carry [`FIGURE`].
 fn key(kind: &str, value: &str) -> u64 {
     let mut h = DefaultHasher::new();
     (kind, value).hash(&mut h);
-    h.finish()
+    let k = h.finish();
+    if kind == "n" { k | FIGURE } else { k & !FIGURE }
+}
+
+/// The weight of `a`'s figures, and of those `b` has too.
+pub fn figure_overlap(a: &Unit, b: &Unit) -> (f32, f32) {
+    let figures = |u: &Unit| -> Vec<(u64, f32)> {
+        u.anchors
+            .iter()
+            .copied()
+            .filter(|x| x.0 & FIGURE != 0)
+            .collect()
+    };
+    let (fa, fb) = (figures(a), figures(b));
+    let total = fa.iter().map(|x| x.1).sum();
+    let shared = fa
+        .iter()
+        .filter(|x| fb.binary_search_by_key(&x.0, |y| y.0).is_ok())
+        .map(|x| x.1)
+        .sum();
+    (total, shared)
 }
 
 /// The figures of `text` as anchors: the value to three significant digits (so `$1.557

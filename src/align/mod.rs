@@ -268,9 +268,11 @@ pub fn align(a: Transcript, b: Transcript) -> Result<Aligned, AlignError> {
     Ok(Aligned { transcript, links })
 }
 
-/// Refuses an alignment whose linked paragraphs share almost none of their figures.
+/// Refuses an alignment whose linked paragraphs share few of their figures, or almost none
+/// of their anchors.
 fn check_same_call(sides: &Sides, links: &[Link]) -> Result<(), AlignError> {
     let (mut shared, mut total) = (0.0f32, 0.0f32);
+    let (mut fig_shared, mut fig_total) = (0.0f32, 0.0f32);
     for l in links {
         let e = features::combine(
             &l.en
@@ -287,8 +289,14 @@ fn check_same_call(sides: &Sides, links: &[Link]) -> Result<(), AlignError> {
         let (s, _) = features::overlap(&e, &z);
         shared += s;
         total += e.anchors.iter().map(|a| a.1).sum::<f32>();
+        let (t, s) = features::figure_overlap(&e, &z);
+        fig_total += t;
+        fig_shared += s;
     }
-    if total >= 20.0 && shared / total < 0.1 {
+    // Figures tell calls apart best (two calls of one company share its names and terms):
+    // in linked paragraphs of one call nearly all of them agree, in different calls few do.
+    let figures_differ = fig_total >= 10.0 && fig_shared / fig_total < 0.2;
+    if figures_differ || (total >= 20.0 && shared / total < 0.1) {
         return Err(AlignError::DifferentCalls(
             "their figures and names do not match".into(),
         ));

@@ -12,7 +12,7 @@ use super::names::{
     han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like,
 };
 use super::participants::{split_dashes, split_name_comma};
-use super::text::{Script, ends_with_colon, is_terminal_punct, strip_colon};
+use super::text::{Script, ends_with_colon, is_han, is_name_dot, is_terminal_punct, strip_colon};
 
 /// A speaker header found in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,7 +224,8 @@ pub fn find<'a>(
                 let ok = is_operator_word(&c.name)
                     || known.contains(&key)
                     || counts[&key] >= 2
-                    || (latin_name_like(&c.name) && mentioned(full_text, &c.name, counts[&key]));
+                    || (latin_name_like(&c.name) && mentioned(full_text, &c.name, counts[&key]))
+                    || introduced(lines, i, &c.name);
                 ok.then(|| inline_header(i, c))
             }
             Form::Standalone => {
@@ -252,6 +253,21 @@ fn inline_header<'a>(i: usize, c: &Cand<'a>) -> Header<'a> {
         title: c.title.clone(),
         body: c.body,
     }
+}
+
+/// True when a short Han name that speaks once was just introduced: the line before names it
+/// ("第一个问题来自高盛的陈静" before "陈静：谢谢。").
+fn introduced(lines: &[Line<'_>], i: usize, name: &str) -> bool {
+    let han = name.chars().filter(|&c| is_han(c)).count();
+    let short = (2..=4).contains(&han) || name.chars().any(is_name_dot);
+    short
+        && han_name_like(name)
+        && i > 0
+        && lines[i - 1]
+            .text
+            .split_once(['：', ':'])
+            .map_or(lines[i - 1].text, |(_, speech)| speech)
+            .contains(name)
 }
 
 /// True when `name` occurs in the text more often than as a header line (an introduction).
@@ -364,6 +380,17 @@ mod tests {
         assert_eq!(h[1].title, vec!["CFO".to_string()]);
         assert_eq!(h[1].end, 6);
         assert_eq!(h[2].alt.as_deref(), Some("汤姆·布兰特"));
+    }
+
+    #[test]
+    fn a_bare_han_name_that_speaks_once_is_a_speaker_when_the_line_before_introduces_it() {
+        let text = "主持人：下面有请来自北岸证券的周晓岚提问。\n周晓岚：谢谢，想问一下库存。\n\
+            马腾：库存已回到正常水平。\n主持人：谢谢。\n注意：以上为摘录。";
+        let h = headers(text);
+        let names: Vec<&str> = h.iter().map(|h| h.name.as_str()).collect();
+        // 马腾 speaks once and nobody introduced him: not corroborated, so his line stays
+        // speech; 注意 is not a name at all.
+        assert_eq!(names, ["主持人", "周晓岚", "主持人"]);
     }
 
     #[test]

@@ -210,6 +210,11 @@ pub fn find<'a>(
         *counts.entry(name_key(&c.name)).or_default() += 1;
     }
     let known: HashSet<String> = known.iter().map(|n| name_key(n)).collect();
+    // A Chinese file (a translation that kept the speakers' names in English, say): a Latin
+    // name alone on a line before Chinese speech is a speaker even if it speaks once.
+    let zh_lines = lines.iter().filter(|l| l.script == Script::Zh).count();
+    let en_lines = lines.iter().filter(|l| l.script == Script::En).count();
+    let chinese = zh_lines > 4 * en_lines;
     let mut headers = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -229,7 +234,12 @@ pub fn find<'a>(
                 ok.then(|| inline_header(i, c))
             }
             Form::Standalone => {
-                standalone_header(lines, i, c, counts[&key], known.contains(&key), full_text)
+                let before_chinese = chinese
+                    && lines.get(i + 1).is_some_and(|l| l.script == Script::Zh)
+                    && c.name.split_whitespace().count() >= 2
+                    && latin_name_like(&c.name);
+                let corroborated = known.contains(&key) || before_chinese;
+                standalone_header(lines, i, c, counts[&key], corroborated, full_text)
             }
         };
         match header {
@@ -391,6 +401,19 @@ mod tests {
         // 马腾 speaks once and nobody introduced him: not corroborated, so his line stays
         // speech; 注意 is not a name at all.
         assert_eq!(names, ["主持人", "周晓岚", "主持人"]);
+    }
+
+    #[test]
+    fn in_a_chinese_file_a_latin_name_line_before_chinese_speech_is_a_speaker() {
+        let text = "主持人\n下一位提问的是北岸证券的分析师。\nLena Marsh\n我想问一下库存的情况。\n\
+            Tom Brandt\n库存已回到正常水平。\n第二段回答。\n主持人\n谢谢各位。\n再次感谢。\n会议结束。";
+        let h = headers(text);
+        let names: Vec<&str> = h.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["主持人", "Lena Marsh", "Tom Brandt", "主持人"]);
+        // In an English file the same line needs more to go on.
+        let english = "Operator\nNext question, please.\nLena Marsh\nHow is inventory?\n";
+        let names: Vec<String> = headers(english).into_iter().map(|h| h.name).collect();
+        assert!(!names.contains(&"Lena Marsh".to_string()), "{names:?}");
     }
 
     #[test]

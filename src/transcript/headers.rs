@@ -230,7 +230,13 @@ pub fn find<'a>(
                     || known.contains(&key)
                     || counts[&key] >= 2
                     || (latin_name_like(&c.name) && mentioned(full_text, &c.name, counts[&key]))
-                    || introduced(lines, i, &c.name);
+                    || introduced(lines, i, &c.name)
+                    // `Latin Name（Firm）：speech` in a Chinese file: the shape says it all
+                    // (a Han word before parentheses is as often a label: `每股收益（EPS）：`).
+                    || (chinese
+                        && latin_name_like(&c.name)
+                        && !c.title.is_empty()
+                        && c.body.is_some_and(|b| !b.is_empty()));
                 ok.then(|| inline_header(i, c))
             }
             Form::Standalone => {
@@ -414,6 +420,19 @@ mod tests {
         let english = "Operator\nNext question, please.\nLena Marsh\nHow is inventory?\n";
         let names: Vec<String> = headers(english).into_iter().map(|h| h.name).collect();
         assert!(!names.contains(&"Lena Marsh".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn in_a_chinese_file_a_latin_name_with_its_firm_in_parentheses_is_a_speaker() {
+        let text = "主持人：下一位提问者来自北岸证券。\n每股收益（EPS）：1.95 美元，略低于预期。\n\
+            Lena Marsh（North Shore Securities）：想问一下库存。\n周晓岚：库存已回到正常水平。\n\
+            周晓岚：谢谢。\n主持人：谢谢各位。";
+        let h = headers(text);
+        let names: Vec<&str> = h.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["主持人", "Lena Marsh", "周晓岚", "周晓岚", "主持人"]
+        );
     }
 
     #[test]

@@ -650,3 +650,26 @@ fn the_panel_shows_the_chinese_in_the_script_chosen_with_t() {
     assert!(shown.contains(traditional.as_ref()), "{shown}");
     assert!(shown.contains("我的笔记"), "the note as written: {shown}");
 }
+
+#[test]
+fn a_long_note_wraps_in_the_editor_its_start_stays_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader(dir.path(), 80, 24);
+    press(&mut a, "} m");
+    let start = "Watch the cloud margin next quarter";
+    type_text(
+        &mut a,
+        &format!(
+            "{start}, because pricing held while volumes grew and 云业务毛利率连续三个季度提升，值得跟踪。"
+        ),
+    );
+    let shown = screen(&mut a, 80, 24);
+    assert!(
+        shown.contains(start),
+        "the start is not scrolled away: {shown}"
+    );
+    assert!(
+        shown.contains("值得跟踪"),
+        "the end wraps onto a line below: {shown}"
+    );
+}

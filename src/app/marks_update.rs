@@ -253,6 +253,8 @@ fn open_editor(app: &mut App, target: Target) {
     };
     let mut text = TextArea::new(note.lines().map(String::from).collect());
     text.set_placeholder_text("Your note (Enter starts a new line)");
+    // Long lines wrap in the box (at words, or between characters in Chinese).
+    text.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     text.move_cursor(CursorMove::Bottom);
     text.move_cursor(CursorMove::End);
     app.marks.editor = Some(NoteEditor {

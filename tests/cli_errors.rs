@@ -100,34 +100,31 @@ fn unknown_encoding_label() {
     assert_refused(&output, &path, "unknown encoding 'klingon'");
 }
 
+/// Runs `tandem ARGS` with `config` as the config directory.
+fn tandem_with(config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(args)
+        .env("TANDEM_CONFIG_DIR", config)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn recent_files_before_any_was_read_say_so_and_exit_1() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--recent")
-        .env("TANDEM_CONFIG_DIR", dir.path())
-        .output()
-        .unwrap();
+    let out = tandem_with(dir.path(), &["--recent"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("no recently opened calls"), "{stderr}");
     assert!(out.stdout.is_empty(), "nothing drawn");
-    let both = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["--recent", "call.txt"])
-        .env("TANDEM_CONFIG_DIR", dir.path())
-        .output()
-        .unwrap();
+    let both = tandem_with(dir.path(), &["--recent", "call.txt"]);
     assert_eq!(both.status.code(), Some(2), "a file and --recent conflict");
     // Every remembered file has gone since.
     let gone = dir.path().join("gone.txt");
     std::fs::write(&gone, "x").unwrap();
     tandem::recent::record(dir.path(), &gone).unwrap();
     std::fs::remove_file(&gone).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--recent")
-        .env("TANDEM_CONFIG_DIR", dir.path())
-        .output()
-        .unwrap();
+    let out = tandem_with(dir.path(), &["--recent"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(

@@ -78,7 +78,7 @@ pub fn help_lines(keys: &Keymap) -> Vec<Line<'static>> {
     out.pop();
     out.push(Line::from(vec![
         Span::styled(format!("  {:<12}", "Mouse"), theme::KEY),
-        Span::raw(" Wheel scrolls; click the turn list to jump"),
+        Span::raw(" Wheel scrolls; click a turn to jump"),
     ]));
     out
 }

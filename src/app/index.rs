@@ -94,12 +94,13 @@ impl DocIndex {
             .enumerate()
             .filter_map(|(turn, q)| q.map(|q| (turn, q)))
             .collect();
+        let closing = closing_start(t);
         DocIndex {
             block_base,
             opens_question,
             question_starts,
-            closing: closing_start(t),
-            entries: entries(t, &roles),
+            closing,
+            entries: entries(t, &roles, closing),
             analysts: analysts(t),
             bilingual: has_both_languages(t),
             key: content_key(t),
@@ -158,7 +159,7 @@ fn roles(t: &Transcript) -> Vec<Role> {
 
 /// The turn list: the material before the call, section headings, turns, questions and their
 /// answers, the closing remarks, the material after the call.
-fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
+fn entries(t: &Transcript, roles: &[Role], closing: Option<usize>) -> Vec<Entry> {
     let mut out = Vec::new();
     if !t.front_matter.is_empty() && !t.turns.is_empty() {
         out.push(Entry {
@@ -167,7 +168,6 @@ fn entries(t: &Transcript, roles: &[Role]) -> Vec<Entry> {
         });
     }
     let mut section = None;
-    let closing = closing_start(t);
     for (i, turn) in t.turns.iter().enumerate() {
         if section != Some(turn.section) {
             section = Some(turn.section);

@@ -292,11 +292,7 @@ fn save_note(app: &mut App) {
                 && !theirs.is_empty()
                 && theirs != note
             {
-                note = if note.is_empty() {
-                    theirs
-                } else {
-                    format!("{theirs}\n\n{note}")
-                };
+                note = crate::bookmarks::merge::join_notes(&theirs, &note).unwrap_or(theirs);
                 joined = true;
             }
             Some(*b)

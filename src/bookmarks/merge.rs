@@ -59,6 +59,20 @@ pub fn merge(a: &StoreFile, b: &StoreFile) -> StoreFile {
     merged
 }
 
+/// `note` with `extra` added after a blank line; None when `extra` is empty or `note` already
+/// holds it as one of its paragraphs.
+pub fn join_notes(note: &str, extra: &str) -> Option<String> {
+    let extra = extra.trim();
+    let held = format!("\n\n{}\n\n", note.trim());
+    if extra.is_empty() || held.contains(&format!("\n\n{extra}\n\n")) {
+        return None;
+    }
+    Some(match note.trim_end() {
+        "" => extra.to_string(),
+        mine => format!("{mine}\n\n{extra}"),
+    })
+}
+
 /// What makes two bookmarks the same: the call's text and the paragraph (place and text).
 fn anchor(b: &Bookmark) -> (&str, usize, usize, &str) {
     (&b.call.hash, b.spot.turn, b.spot.block, &b.spot.fingerprint)
@@ -99,13 +113,8 @@ pub fn join_duplicates(store: &mut StoreFile) {
         if dup.updated > keep.updated {
             keep.updated = dup.updated.clone();
         }
-        let extra = dup.note.trim();
-        let held = format!("\n\n{}\n\n", keep.note.trim());
-        if !extra.is_empty() && !held.contains(&format!("\n\n{extra}\n\n")) {
-            keep.note = match keep.note.trim_end() {
-                "" => extra.to_string(),
-                mine => format!("{mine}\n\n{extra}"),
-            };
+        if let Some(joined) = join_notes(&keep.note, &dup.note) {
+            keep.note = joined;
             // A change of its own: later than every copy of the bookmark kept, so that it wins
             // the next merge with a reader still holding one of them.
             keep.updated = keep.updated.clone().max(clock::now());

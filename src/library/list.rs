@@ -27,6 +27,8 @@ pub struct Row {
     pub state: RowState,
     /// Bookmarks on this call.
     pub bookmarks: usize,
+    /// The company as the list sorts it ([`meta::company_key`]), once the call is read.
+    pub company_key: Option<String>,
 }
 
 impl Row {
@@ -121,6 +123,7 @@ impl Library {
             Message::Loaded(items) => {
                 for (i, m) in items {
                     if let Some(row) = self.rows.get_mut(i) {
+                        row.company_key = m.as_ref().and_then(meta::company_key);
                         row.state = m.map_or(RowState::Skipped, |m| RowState::Call(Box::new(m)));
                     }
                 }
@@ -264,13 +267,17 @@ fn pending(file: FileInfo) -> Row {
         file,
         state: RowState::Pending,
         bookmarks: 0,
+        company_key: None,
     }
 }
 
 /// Calls in library order ([`meta::compare`]), then files not read yet by name.
 fn order(a: &Row, b: &Row) -> std::cmp::Ordering {
     match (a.meta(), b.meta()) {
-        (Some(x), Some(y)) => meta::compare(x, &a.file.rel, y, &b.file.rel),
+        (Some(x), Some(y)) => meta::compare_keyed(
+            (x, a.company_key.as_deref(), &a.file.rel),
+            (y, b.company_key.as_deref(), &b.file.rel),
+        ),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => meta::natural(&a.file.rel, &b.file.rel),

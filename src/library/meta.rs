@@ -65,22 +65,32 @@ pub fn period_key(period: &str) -> Option<(u32, u32)> {
     }
 }
 
+/// The company as the library sorts it: case and Chinese script aside, so that 亞馬遜 and
+/// 亚马逊 sort together.
+pub fn company_key(m: &Meta) -> Option<String> {
+    m.company.as_deref().map(|c| {
+        let c = c.to_lowercase();
+        if c.is_ascii() {
+            c
+        } else {
+            crate::script::fold_script(&c).into_owned()
+        }
+    })
+}
+
 /// Library order: by company (case-insensitive, unknown last), then newest period first,
 /// then newest date first (unknown last in both), then by file.
 pub fn compare(a: &Meta, a_file: &str, b: &Meta, b_file: &str) -> Ordering {
-    // Case and Chinese script aside, so that 亞馬遜 and 亚马逊 sort together.
-    let company = |m: &Meta| {
-        m.company.as_deref().map(|c| {
-            let c = c.to_lowercase();
-            if c.is_ascii() {
-                c
-            } else {
-                crate::script::fold_script(&c).into_owned()
-            }
-        })
-    };
+    let (ka, kb) = (company_key(a), company_key(b));
+    compare_keyed((a, ka.as_deref(), a_file), (b, kb.as_deref(), b_file))
+}
+
+/// [`compare`] with each call's [`company_key`] worked out beforehand (a sort compares each
+/// call many times).
+pub fn compare_keyed(a: (&Meta, Option<&str>, &str), b: (&Meta, Option<&str>, &str)) -> Ordering {
+    let ((a, a_company, a_file), (b, b_company, b_file)) = (a, b);
     let period = |m: &Meta| m.period.as_deref().and_then(period_key);
-    known_first(company(a), company(b))
+    known_first(a_company, b_company)
         .then_with(|| known_first(period(a).map(Reverse), period(b).map(Reverse)))
         .then_with(|| known_first(a.date.as_ref().map(Reverse), b.date.as_ref().map(Reverse)))
         .then_with(|| natural(a_file, b_file))

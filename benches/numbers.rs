@@ -19,7 +19,7 @@ fn text_len(t: &Transcript) -> usize {
 
 /// The sample with its turns repeated until its paragraphs hold at least `bytes`.
 fn grown(bytes: usize) -> Transcript {
-    let sample = tandem::commands::load_sample();
+    let sample = tandem::call::load_sample();
     let mut t = sample.clone();
     while text_len(&t) < bytes {
         t.turns.extend(sample.turns.iter().cloned());
@@ -29,7 +29,7 @@ fn grown(bytes: usize) -> Transcript {
 
 /// Benchmarks `analyze` on the sample and on a 5 MB call.
 fn bench(c: &mut Criterion) {
-    let sample = tandem::commands::load_sample();
+    let sample = tandem::call::load_sample();
     c.bench_function("analyze sample", |b| b.iter(|| analyze(black_box(&sample))));
     let big = grown(5 << 20);
     eprintln!(

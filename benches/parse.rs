@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use tandem::commands::SAMPLE;
+use tandem::call::SAMPLE;
 
 /// The sample's text, its turns repeated until the text is at least `min` bytes.
 fn enlarged(min: usize) -> String {
@@ -36,7 +36,7 @@ fn parse(c: &mut Criterion) {
 
 /// Aligning an English file with its Chinese translation (the sample, split and perturbed).
 fn align(c: &mut Criterion) {
-    let case = tandem::align::eval::split(&tandem::commands::load_sample(), 1);
+    let case = tandem::align::eval::split(&tandem::call::load_sample(), 1);
     let en = tandem::transcript::parse(&case.en_text);
     let zh = tandem::transcript::parse(&case.zh_text);
     c.bench_function("align/sample", |b| {

@@ -10,8 +10,9 @@ use ratatui::backend::TestBackend;
 use tandem::Transcript;
 use tandem::app::App;
 use tandem::app::index::DocIndex;
+use tandem::app::layout::Layout;
 use tandem::app::state::shape;
-use tandem::ui::{self, layout::Layout};
+use tandem::ui;
 
 /// `t` with its turns and questions repeated `times` times.
 fn repeat(t: &Transcript, times: usize) -> Transcript {
@@ -39,7 +40,7 @@ fn repeat(t: &Transcript, times: usize) -> Transcript {
 
 /// The transcripts measured: the sample and the sample 50 times.
 fn calls() -> Vec<(&'static str, Transcript)> {
-    let sample = tandem::commands::load_sample();
+    let sample = tandem::call::load_sample();
     let big = repeat(&sample, 50);
     vec![("sample", sample), ("sample x50", big)]
 }
@@ -74,7 +75,7 @@ fn frame_converted(c: &mut Criterion) {
     for (name, t) in calls() {
         let p = ui::panes(ratatui::layout::Rect::new(0, 0, 160, 45));
         let mut app = App::new(t, "bench", p.reading.width, p.reading.height);
-        app.prefs.script = tandem::settings::ChineseScript::Traditional;
+        app.prefs.script = tandem::config::settings::ChineseScript::Traditional;
         app.top = app.layout.rows.len() / 2;
         let mut term = Terminal::new(TestBackend::new(160, 45)).unwrap();
         g.bench_function(name, |b| {

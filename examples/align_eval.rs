@@ -10,17 +10,17 @@ use tandem::align::eval::{Score, score, split};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut sources = vec![("sample".to_string(), tandem::commands::load_sample())];
+    let mut sources = vec![("sample".to_string(), tandem::call::load_sample())];
     for name in ["interleaved_participants.txt", "interleaved_doubled.txt"] {
         let path = root.join("tests/fixtures").join(name);
         sources.push((
             name.to_string(),
-            tandem::commands::load(&path, None).expect("fixture"),
+            tandem::call::load(&path, &tandem::call::Options::default()).expect("fixture"),
         ));
     }
     for name in ["003_7ef905fc3de871df.txt", "004_925dad6f64a5a1cf.txt"] {
         let path = root.join("../shared/seeds").join(name);
-        if let Ok(t) = tandem::commands::load(&path, None) {
+        if let Ok(t) = tandem::call::load(&path, &tandem::call::Options::default()) {
             sources.push((name.to_string(), t));
         }
     }

@@ -16,7 +16,7 @@ pub struct Cli {
 
     /// Colours in the reader: auto (on unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t)]
-    pub color: crate::ui::theme::ColorChoice,
+    pub color: crate::config::settings::ColorChoice,
 }
 
 /// Options for opening transcripts in the reader (the default command).
@@ -44,7 +44,7 @@ pub enum Command {
     Check(CheckArgs),
     /// List bookmarks, or export them as Markdown, JSON or CSV.
     #[command(subcommand)]
-    Bookmarks(crate::bookmarks::cli::BookmarksCommand),
+    Bookmarks(BookmarksCommand),
     /// Where the settings file is, or write a commented default one.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -88,4 +88,38 @@ pub struct CheckArgs {
     /// Print the mismatches as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// What `tandem bookmarks` does.
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// List the bookmarks: call, speaker, the start of the text, the note.
+    List(ListArgs),
+    /// Export the bookmarks as Markdown, JSON or CSV (to standard output by default).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only the bookmarks of this call: a transcript, or an English transcript and its
+    /// Chinese translation (the same text, or made on one of these files).
+    #[arg(long, value_name = "FILE", num_args = 1..=2)]
+    pub transcript: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: crate::bookmarks::export::Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only the bookmarks of this call: a transcript, or an English transcript and its
+    /// Chinese translation (the same text, or made on one of these files).
+    #[arg(long, value_name = "FILE", num_args = 1..=2)]
+    pub transcript: Vec<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }

@@ -1,11 +1,10 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use tandem::cli::{Cli, Command};
+use tandem::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let encoding = cli.read.encoding.clone();
     tandem::reader::set_color(cli.color);
     if cli.command.is_some() && (cli.read.recent || !cli.read.files.is_empty()) {
         let what = if cli.read.recent {
@@ -18,15 +17,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let result = match cli.command {
-        Some(Command::Parse(args)) => tandem::commands::parse(&args, encoding.as_deref()),
-        Some(Command::Check(args)) => tandem::numbers::check::run(&args, encoding.as_deref()),
-        Some(Command::Bookmarks(cmd)) => tandem::bookmarks::cli::run(&cmd, encoding.as_deref()),
-        Some(Command::Config(cmd)) => tandem::commands::config(&cmd),
-        Some(Command::Completions { shell }) => tandem::commands::completions(shell),
-        Some(Command::Man) => tandem::commands::man(),
-        None => tandem::commands::read(&cli.read),
-    };
+    let result = tandem::commands::run(&cli);
     // Ended by SIGTERM or SIGHUP: the conventional 128 + signal number.
     let signalled = tandem::reader::signalled();
     match result {

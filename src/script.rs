@@ -6,7 +6,16 @@ use std::borrow::Cow;
 
 use zhconv::{Variant, zhconv};
 
-use crate::settings::ChineseScript;
+/// The script the Chinese column is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChineseScript {
+    /// As the file has it.
+    #[default]
+    Original,
+    Simplified,
+    Traditional,
+}
 
 /// True when `a` and `b` have their characters at the same byte offsets.
 fn same_boundaries(a: &str, b: &str) -> bool {

@@ -12,13 +12,13 @@ fn fixture(name: &str) -> Transcript {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    tandem::commands::load(&path, None).unwrap()
+    tandem::call::load(&path, &tandem::call::Options::default()).unwrap()
 }
 
 /// The bilingual sources of the test set.
 fn sources() -> Vec<(&'static str, Transcript)> {
     vec![
-        ("sample", tandem::commands::load_sample()),
+        ("sample", tandem::call::load_sample()),
         (
             "interleaved_participants",
             fixture("interleaved_participants.txt"),
@@ -58,7 +58,7 @@ fn paragraph_links_reach_the_f1_floor() {
 
 #[test]
 fn merged_transcript_keeps_structure_and_both_languages() {
-    let t = tandem::commands::load_sample();
+    let t = tandem::call::load_sample();
     let case = split(&t, 7);
     let (en, zh) = (parse(&case.en_text), parse(&case.zh_text));
     assert_eq!(en.languages, [Lang::En]);
@@ -102,7 +102,7 @@ fn merged_transcript_keeps_structure_and_both_languages() {
 
 #[test]
 fn same_language_and_different_calls_are_refused() {
-    let t = tandem::commands::load_sample();
+    let t = tandem::call::load_sample();
     let case = split(&t, 3);
     let en = parse(&case.en_text);
     assert_eq!(
@@ -120,7 +120,7 @@ fn same_language_and_different_calls_are_refused() {
 
 #[test]
 fn another_call_of_the_same_company_is_told_apart_by_its_figures() {
-    let t = tandem::commands::load_sample();
+    let t = tandem::call::load_sample();
     let case = split(&t, 3);
     let en = parse(&case.en_text);
     // The same names, speakers and structure, but other figures: another quarter's call.
@@ -143,7 +143,7 @@ fn another_call_of_the_same_company_is_told_apart_by_its_figures() {
 #[test]
 fn the_reader_shows_one_file_of_a_pair_that_cannot_be_aligned_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let case = split(&tandem::commands::load_sample(), 3);
+    let case = split(&tandem::call::load_sample(), 3);
     let other = split(&fixture("interleaved_participants.txt"), 3);
     let write = |name: &str, text: &str| {
         let p = dir.path().join(name);
@@ -155,7 +155,14 @@ fn the_reader_shows_one_file_of_a_pair_that_cannot_be_aligned_and_says_why() {
     let zh = write("zh.txt", &case.zh_text);
     let zh_other = write("zh_other.txt", &other.zh_text);
     let both = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interleaved_doubled.txt");
-    let read = |a: &Path, b: &Path| tandem::commands::load_pair_to_read(a, b, None).unwrap();
+    let read = |a: &Path, b: &Path| {
+        let c = tandem::call::Call::open_to_read(
+            &[a.to_path_buf(), b.to_path_buf()],
+            &tandem::call::Options::default(),
+        )
+        .unwrap();
+        (c.transcript, c.files, c.banner)
+    };
     let name = |files: &[std::path::PathBuf]| {
         files
             .iter()
@@ -208,7 +215,7 @@ fn interleaved_seeds_split_and_realigned_when_present() {
             eprintln!("skipped: {name} is not present");
             continue;
         }
-        let t = tandem::commands::load(&path, None).unwrap();
+        let t = tandem::call::load(&path, &tandem::call::Options::default()).unwrap();
         for seed in 1..=3 {
             total.add(score(&split(&t, seed)));
         }

@@ -143,7 +143,7 @@ fn transcript_limits_the_export_to_that_call() {
     let dir = config();
     let file = dir.path().join("acme.txt");
     std::fs::write(&file, include_str!("../assets/sample.txt")).unwrap();
-    let t = tandem::commands::load(&file, None).unwrap();
+    let t = tandem::call::load(&file, &tandem::call::Options::default()).unwrap();
     let mut store = Store::open(dir.path()).0;
     store
         .put(fixed(&t, file.to_str().unwrap(), (1, 0), 5, "sample"))
@@ -194,7 +194,7 @@ fn the_analysts_own_paragraph_has_no_dangling_comma() {
 
 /// A call as an English file and a Chinese file (generated from the sample), in `dir`.
 fn pair(dir: &Path) -> (PathBuf, PathBuf) {
-    let case = tandem::align::eval::split(&tandem::commands::load_sample(), 7);
+    let case = tandem::align::eval::split(&tandem::call::load_sample(), 7);
     let (en, zh) = (dir.join("en.txt"), dir.join("zh.txt"));
     std::fs::write(&en, &case.en_text).unwrap();
     std::fs::write(&zh, &case.zh_text).unwrap();
@@ -221,7 +221,11 @@ fn transcript_takes_a_pair_or_either_file_of_it() {
     let calls = tempfile::tempdir().unwrap();
     let (en, zh) = pair(calls.path());
     // A bookmark made as the reader makes it on `tandem en.txt zh.txt`.
-    let (t, files, banner) = tandem::commands::load_pair_to_read(&en, &zh, None).unwrap();
+    let (t, files, banner) = {
+        let c = tandem::call::Call::open_to_read(&[en.clone(), zh.clone()], &Default::default())
+            .unwrap();
+        (c.transcript, c.files, c.banner)
+    };
     assert_eq!(banner, None, "the pair aligns");
     assert!(t.is_bilingual());
     let call = CallRef::new(&t, &files);
@@ -243,7 +247,7 @@ fn transcript_takes_a_pair_or_either_file_of_it() {
     }
     // The other calls' bookmarks are not the pair's.
     let sample = calls.path().join("sample.txt");
-    std::fs::write(&sample, tandem::commands::SAMPLE).unwrap();
+    std::fs::write(&sample, tandem::call::SAMPLE).unwrap();
     assert!(notes_in(config, cwd, &["--transcript", "sample.txt"]).is_empty());
     let three = tandem(
         config,

@@ -37,8 +37,8 @@ fn status(app: &App) -> String {
 /// The sample written to `dir/sample.txt`, with a noted bookmark on its second turn.
 fn other_call(dir: &Path) -> PathBuf {
     let file = dir.join("sample.txt");
-    std::fs::write(&file, tandem::commands::SAMPLE).unwrap();
-    let t = tandem::commands::load(&file, None).unwrap();
+    std::fs::write(&file, tandem::call::SAMPLE).unwrap();
+    let t = tandem::call::load(&file, &tandem::call::Options::default()).unwrap();
     let mut b = Bookmark::new(&t, &CallRef::new(&t, std::slice::from_ref(&file)), 1, 0).unwrap();
     b.note = "Compare with Brightkeel".into();
     Store::open(dir).0.put(b).unwrap();
@@ -641,7 +641,7 @@ fn the_panel_shows_the_chinese_in_the_script_chosen_with_t() {
     let b = &saved(dir.path())[0];
     let start: String = b.text().chars().take(12).collect();
     let traditional =
-        tandem::script::to_script(&start, tandem::settings::ChineseScript::Traditional);
+        tandem::script::to_script(&start, tandem::config::settings::ChineseScript::Traditional);
     assert_ne!(
         traditional, start,
         "the text has characters that convert: {start}"

@@ -22,7 +22,7 @@ fn main() {
 
 /// Adds [`EACH`] bookmarks on the sample to the store in `dir`, each saved at once.
 fn writer(dir: &Path, name: &str) {
-    let t = tandem::commands::load_sample();
+    let t = tandem::call::load_sample();
     let call = CallRef::new(&t, &Vec::<PathBuf>::new());
     let (mut store, outcome) = Store::open(dir);
     outcome.expect("the store opens");

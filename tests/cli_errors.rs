@@ -122,7 +122,7 @@ fn recent_files_before_any_was_read_say_so_and_exit_1() {
     // Every remembered file has gone since.
     let gone = dir.path().join("gone.txt");
     std::fs::write(&gone, "x").unwrap();
-    tandem::recent::record(dir.path(), &gone).unwrap();
+    tandem::config::recent::record(dir.path(), &gone).unwrap();
     std::fs::remove_file(&gone).unwrap();
     let out = tandem_with(dir.path(), &["--recent"]);
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -160,7 +160,7 @@ fn escape_sequences_in_a_file_never_reach_the_output() {
 #[test]
 fn an_english_file_and_its_chinese_translation_parse_as_one_call() {
     let dir = tempfile::tempdir().unwrap();
-    let case = tandem::align::eval::split(&tandem::commands::load_sample(), 11);
+    let case = tandem::align::eval::split(&tandem::call::load_sample(), 11);
     let (en, zh) = (
         dir.path().join("call.en.txt"),
         dir.path().join("call.zh.txt"),

@@ -55,8 +55,8 @@ fn config_init_writes_once_and_never_replaces() {
     assert!(out.status.success());
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
-        tandem::settings::parse(&written, &path).unwrap(),
-        tandem::settings::Settings::default()
+        tandem::config::settings::parse(&written, &path, tandem::app::keys::check).unwrap(),
+        tandem::config::settings::Settings::default()
     );
 
     std::fs::write(&path, "theme = \"light\"\n").unwrap();

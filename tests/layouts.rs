@@ -44,7 +44,11 @@ fn strs(v: &Value) -> Vec<String> {
 /// Checks one fixture; returns what differs.
 fn check(name: &str) -> Vec<String> {
     let dir = fixture_dir();
-    let t = tandem::commands::load(&dir.join(format!("{name}.txt")), None).expect("fixture loads");
+    let t = tandem::call::load(
+        &dir.join(format!("{name}.txt")),
+        &tandem::call::Options::default(),
+    )
+    .expect("fixture loads");
     let exp: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join(format!("{name}.expect.json"))).unwrap(),
     )
@@ -248,7 +252,7 @@ fn every_layout_fixture_parses_as_expected() {
 
 #[test]
 fn the_built_in_sample_is_a_full_bilingual_call() {
-    let t = tandem::commands::load_sample();
+    let t = tandem::call::load_sample();
     assert_eq!(t.languages.len(), 2);
     assert!(t.questions.len() >= 3, "{} questions", t.questions.len());
     assert!(t.note_count() >= 1);

@@ -6,12 +6,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tandem::Lang;
 use tandem::bookmarks::{Bookmark, CallRef};
 use tandem::library::browse::{Step, on_key};
 use tandem::library::cache::{self, Cache};
 use tandem::library::loader::{Job, Source};
 use tandem::library::{Library, Loader, Message, RowState};
-use tandem::{Lang, commands};
 
 /// The layout fixtures.
 const FIXTURES: [&str; 4] = [
@@ -332,7 +332,7 @@ fn bookmarks_are_counted_for_their_call() {
     let dir = folder();
     let (mut lib, _, _) = load_all(dir.path(), None);
     let path = dir.path().join("block_zh.txt");
-    let t = commands::load(&path, None).unwrap();
+    let t = tandem::call::load(&path, &tandem::call::Options::default()).unwrap();
     let call = CallRef::new(&t, &[path]);
     let (turn, block) = (1, 0);
     let marks: Vec<Bookmark> = (0..2)

@@ -50,7 +50,7 @@ fn flagged(a: &Analysis) -> Vec<(usize, usize, Option<String>, String, Reason)> 
 
 #[test]
 fn the_untouched_sample_and_fixture_are_clean() {
-    let a = analyze(&parse(tandem::commands::SAMPLE));
+    let a = analyze(&parse(tandem::call::SAMPLE));
     assert_eq!(flagged(&a), []);
     assert!(a.pairs >= 120, "only {} pairs", a.pairs);
     let a = analyze(&parse(FIXTURE));
@@ -61,7 +61,7 @@ fn the_untouched_sample_and_fixture_are_clean() {
 #[test]
 fn planted_errors_are_flagged_exactly() {
     let text = plant(
-        tandem::commands::SAMPLE,
+        tandem::call::SAMPLE,
         "KeelOS 营收为 13.5 亿美元",
         "KeelOS 营收为 13.5 万美元",
     );
@@ -126,7 +126,7 @@ fn a_planted_error_in_the_fixture_is_flagged() {
 
 #[test]
 fn paired_figures_share_an_id_and_marks_point_at_their_mismatch() {
-    let text = plant(tandem::commands::SAMPLE, "同比增长 18%", "同比增长 19%");
+    let text = plant(tandem::call::SAMPLE, "同比增长 18%", "同比增长 19%");
     let t = parse(&text);
     let a = analyze(&t);
     let (ti, bi) = block_with(&t, "48.6 亿美元，同比增长 19%");
@@ -159,7 +159,7 @@ fn paired_figures_share_an_id_and_marks_point_at_their_mismatch() {
 
 #[test]
 fn next_and_previous_mismatch_wrap_around() {
-    let text = plant(tandem::commands::SAMPLE, "同比增长 18%", "同比增长 19%");
+    let text = plant(tandem::call::SAMPLE, "同比增长 18%", "同比增长 19%");
     let text = plant(&text, "约为 1,420 亿美元", "约为 14.2 亿美元");
     let a = analyze(&parse(&text));
     let (first, second) = (&a.mismatches[0], &a.mismatches[1]);
@@ -173,7 +173,7 @@ fn next_and_previous_mismatch_wrap_around() {
 
 #[test]
 fn notes_and_one_language_paragraphs_are_never_mismatches() {
-    let t = parse(tandem::commands::SAMPLE);
+    let t = parse(tandem::call::SAMPLE);
     let mut t2 = t.clone();
     for turn in &mut t2.turns {
         for block in &mut turn.blocks {
@@ -232,7 +232,7 @@ fn a_figure_the_next_english_paragraph_has_is_a_shifted_sentence_not_an_error() 
 
 #[test]
 fn aligned_splits_of_the_sample_check_clean() {
-    let sample = tandem::commands::load_sample();
+    let sample = tandem::call::load_sample();
     for seed in 1..=5 {
         let case = tandem::align::eval::split(&sample, seed);
         let (en, zh) = (parse(&case.en_text), parse(&case.zh_text));
@@ -246,7 +246,7 @@ fn aligned_splits_of_the_sample_check_clean() {
 #[test]
 fn a_neighbour_figure_paired_in_its_own_paragraph_excuses_nothing() {
     // The robotics paragraph after this one says 13% in both languages.
-    let text = plant(tandem::commands::SAMPLE, "同比增长 31%", "同比增长 13%");
+    let text = plant(tandem::call::SAMPLE, "同比增长 31%", "同比增长 13%");
     let t = parse(&text);
     let (ti, bi) = block_with(&t, "同比增长 13%，季末");
     let expected = [(ti, bi, Some("31%".into()), "13%".into(), Reason::Transposed)];

@@ -205,7 +205,7 @@ fn seeds_parse_into_the_right_structure() {
             eprintln!("skipped: {} is not present", e.file);
             continue;
         }
-        let t = tandem::commands::load(&path, None).expect("seed loads");
+        let t = tandem::call::load(&path, &tandem::call::Options::default()).expect("seed loads");
         let errs = check(e, &t);
         if !errs.is_empty() {
             failures.push(format!("{}:\n  {}", e.file, errs.join("\n  ")));

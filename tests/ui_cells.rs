@@ -5,9 +5,10 @@ mod ui_support;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
+use tandem::app::layout::{RowKind, Src};
 use tandem::app::{Action, input, update};
-use tandem::ui::layout::{RowKind, Src};
-use tandem::ui::{self, wrap};
+use tandem::ui;
+use tandem::wrap;
 use ui_support::{app_for, call, draw, press, repeated, type_text};
 
 /// The (x, y) of the first cell whose symbol is `sym`.
@@ -52,7 +53,7 @@ fn no_text_row_exceeds_its_column_at_any_width() {
             app.set_viewport(width, 40);
             let l = &app.layout;
             for row in &l.rows {
-                let cols: Vec<(Option<tandem::ui::layout::Piece>, u16)> = match row.kind {
+                let cols: Vec<(Option<tandem::app::layout::Piece>, u16)> = match row.kind {
                     RowKind::Text([a, b]) => vec![(a, l.left_w), (b, l.right_w)],
                     RowKind::Note(p) => vec![(Some(p), l.full_width() - 2)],
                     _ => vec![],
@@ -203,7 +204,7 @@ fn tiny_terminals_and_empty_calls_draw_without_panicking() {
 fn closing_remarks_are_listed_after_the_last_question_not_under_it() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/english_corporate.txt");
-    let t = tandem::commands::load(&path, None).expect("fixture loads");
+    let t = tandem::call::load(&path, &tandem::call::Options::default()).expect("fixture loads");
     let mut app = app_for(t, 160, 45);
     let buf = draw(&mut app, 160, 45);
     let list = ui::panes(ratatui::layout::Rect::new(0, 0, 160, 45)).list;

@@ -10,9 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use tandem::Block;
 use tandem::Transcript;
+use tandem::app::layout::{RowKind, Src};
 use tandem::app::{App, input, update};
-use tandem::ui::layout::{RowKind, Src};
-use tandem::ui::wrap;
+use tandem::wrap;
 use ui_support::{app_for, call, draw, press, screen};
 
 /// The test call with two planted errors in the Chinese: `12,000` written `21,000` (turn 1)

@@ -2,12 +2,12 @@
 
 mod ui_support;
 
-use tandem::settings::ChineseScript;
+use tandem::config::settings::ChineseScript;
 use ui_support::{app_for, press, screen, type_text};
 
 /// The built-in sample (Simplified Chinese) in the reader at 160x45.
 fn sample() -> tandem::app::App {
-    app_for(tandem::commands::load_sample(), 160, 45)
+    app_for(tandem::call::load_sample(), 160, 45)
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn y_puts_the_paragraph_with_its_speaker_on_the_clipboard() {
                 .chars()
                 .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     );
-    let seq = tandem::clipboard::osc52(&text);
+    let seq = tandem::reader::clipboard::osc52(&text);
     assert!(seq.starts_with("\x1b]52;c;") && seq.ends_with('\x07'));
 }
 

@@ -6,9 +6,9 @@ mod ui_support;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use tandem::app::App;
+use tandem::app::layout::RowKind;
 use tandem::app::search::Place;
 use tandem::ui;
-use tandem::ui::layout::RowKind;
 use ui_support::{app_for, call, draw, press, type_text};
 
 /// The test call with a Chinese foreword (in Traditional characters) and a page footer.

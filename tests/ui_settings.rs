@@ -5,12 +5,17 @@ mod ui_support;
 
 use ratatui::style::{Color, Modifier};
 use tandem::app::App;
-use tandem::settings;
+use tandem::config::settings;
 use ui_support::{app_for, call, draw, press, screen};
 
 /// The reader on the test call with settings from `toml`.
 fn configured(toml: &str, colour: bool) -> App {
-    let s = settings::parse(toml, std::path::Path::new("config.toml")).unwrap();
+    let s = settings::parse(
+        toml,
+        std::path::Path::new("config.toml"),
+        tandem::app::keys::check,
+    )
+    .unwrap();
     let mut app = app_for(call(), 160, 45);
     app.configure(&s, colour);
     app
@@ -91,4 +96,32 @@ fn the_help_title_names_the_help_keys_in_effect() {
     press(&mut app, "?");
     let help = screen(&mut app, 160, 45);
     assert!(help.contains("Help — x closes, n/k scroll"), "{help}");
+}
+
+/// `[keys]` overrides checked by the reader's key map, each error placed in the file.
+#[test]
+fn key_overrides_are_checked_where_they_are_written() {
+    let parsed = |text: &str| {
+        settings::parse(
+            text,
+            std::path::Path::new("config.toml"),
+            tandem::app::keys::check,
+        )
+    };
+    let e = parsed("theme = \"dark\"\n[keys]\nquit = \"x\"\n  next-qestion = \"n\"\n").unwrap_err();
+    assert!(
+        e.message
+            .starts_with("line 4, column 3: unknown action \"next-qestion\""),
+        "{e}"
+    );
+    let e = parsed("[keys]\nquit = \"ctrl-\"\n").unwrap_err();
+    assert!(e.message.starts_with("line 2, column 8: bad key"), "{e}");
+    let s = parsed("[keys]\n\"next-question\" = \"f5\"\n").unwrap();
+    assert_eq!(s.keys["next-question"], "f5");
+    let e = parsed("[keys]\nquit = \"x\"\nhelp = \"x\"\n").unwrap_err();
+    assert!(
+        e.message
+            .starts_with("line 2, column 8: key \"x\" is given to both"),
+        "{e}"
+    );
 }

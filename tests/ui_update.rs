@@ -288,8 +288,8 @@ fn a_jump_costs_the_same_on_a_huge_call() {
 
 #[test]
 fn material_before_and_after_the_call_is_shown_and_can_be_skipped() {
+    use tandem::app::layout::RowKind;
     use tandem::app::{Action, update};
-    use tandem::ui::layout::RowKind;
     let mut t = call();
     t.front_matter = vec![
         "A news article about the call.".into(),

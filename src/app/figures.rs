@@ -1,9 +1,9 @@
 //! Figures in the reader: the call's numbers analysed once when it is opened, whether they
 //! are highlighted, and stepping through the ones the translation gets wrong.
 
+use crate::app::layout::NO_BLOCK;
 use crate::numbers::{Analysis, BlockFigures, Mismatch, analyze};
 use crate::transcript::Transcript;
-use crate::ui::layout::NO_BLOCK;
 
 use super::state::App;
 

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::config::settings::KeyError;
+
 use super::action::Action;
 use super::keymap::{BINDINGS, Binding, Context, Key, chain, key_label, normalize};
 
@@ -134,16 +136,6 @@ fn named(rest: &str) -> Option<KeyCode> {
         return (1..=24).contains(&n).then_some(KeyCode::F(n));
     }
     NAMED.iter().find(|(n, _)| *n == rest).map(|(_, c)| *c)
-}
-
-/// An override that cannot be used: which action entry, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyError {
-    /// The action name as written.
-    pub action: String,
-    /// True when the key (not the action name) is at fault.
-    pub in_key: bool,
-    pub message: String,
 }
 
 /// Checks every `[keys]` entry: a known action name and a key that parses.

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::bookmarks::{Bookmark, clock, export, locate};
 
 use super::marks_update::{put, remove};
-use super::state::{App, Overlay};
+use super::state::{App, OpenRequest, Overlay};
+use crate::transcript::Transcript;
 
 /// `B`: the panel, with what other readers saved merged in, on the bookmark here if any.
 pub(super) fn open_panel(app: &mut App) {
@@ -57,16 +58,25 @@ pub(super) fn jump(app: &mut App) {
         return;
     }
     let files: Vec<PathBuf> = b.call.files.iter().map(PathBuf::from).collect();
-    let doc = match crate::commands::load_call(&files, None) {
-        Ok(doc) => doc,
-        Err(e) => return app.warn(format!("Cannot open {}: {e}", b.call.name())),
-    };
-    let Some(f) = locate(&doc, &b) else {
-        return app.warn(format!("Not found in this version of {}", b.call.name()));
-    };
-    app.switch_call(doc, files);
-    go_to(app, f.turn, f.block);
-    app.say(format!("Opened {}", b.call.name()));
+    app.open_request = Some(OpenRequest { files, bookmark: b });
+}
+
+impl App {
+    /// Takes the other call the event loop was asked to open, `loaded` from its files (or
+    /// why it could not be), and goes to the requested bookmark in it.
+    pub fn open_for_bookmark(&mut self, request: OpenRequest, loaded: Result<Transcript, String>) {
+        let OpenRequest { files, bookmark: b } = request;
+        let doc = match loaded {
+            Ok(doc) => doc,
+            Err(e) => return self.warn(format!("Cannot open {}: {e}", b.call.name())),
+        };
+        let Some(f) = locate(&doc, &b) else {
+            return self.warn(format!("Not found in this version of {}", b.call.name()));
+        };
+        self.switch_call(doc, files);
+        go_to(self, f.turn, f.block);
+        self.say(format!("Opened {}", b.call.name()));
+    }
 }
 
 /// Puts paragraph `block` of turn `turn` at the top.

@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use ratatui_textarea::{CursorMove, TextArea};
 
+use crate::app::layout::Layout;
 use crate::bookmarks::store::Outcome;
 use crate::bookmarks::{Bookmark, CallRef, Store, clock};
 use crate::transcript::{Block, Transcript};
-use crate::ui::layout::Layout;
-use crate::ui::wrap::truncate;
+use crate::wrap::truncate;
 
 use super::action::Action;
 use super::index::DocIndex;
@@ -35,7 +35,7 @@ impl App {
     pub fn switch_call(&mut self, doc: Transcript, files: Vec<PathBuf>) {
         self.marks.left = Some((self.index.key.clone(), self.anchor()));
         self.source = match files.as_slice() {
-            [] => crate::commands::SAMPLE_NAME.to_string(),
+            [] => crate::call::SAMPLE_NAME.to_string(),
             f => f
                 .iter()
                 .map(|p| p.display().to_string())
@@ -46,7 +46,7 @@ impl App {
         self.figures = self.figures.for_call(&doc);
         self.doc = doc;
         if !self.index.bilingual {
-            self.view.lang = crate::ui::layout::LangView::Both;
+            self.view.lang = crate::app::layout::LangView::Both;
         }
         self.layout = Layout::build(
             &self.doc,

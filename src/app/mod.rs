@@ -6,6 +6,7 @@ pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod keys;
+pub mod layout;
 pub mod marks;
 mod marks_io;
 mod marks_panel;

@@ -1,11 +1,29 @@
 //! The settings in effect in the reader: `config.toml` applied to the state at start.
 
-use crate::settings::{self, ChineseScript, Settings};
-use crate::ui::layout::LangView;
-use crate::ui::theme::Palette;
+use crate::app::layout::LangView;
+use crate::config::settings::{self, ChineseScript, Settings};
 
 use super::keys::Keymap;
 use super::state::{App, Arrangement};
+
+/// How the theme's styles reach the screen: the light theme, or no colour at all (`ui::theme`
+/// applies it to each frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Colours chosen for a light background.
+    pub light: bool,
+    /// False draws without colours: highlights keep bold and reverse video.
+    pub colour: bool,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            light: false,
+            colour: true,
+        }
+    }
+}
 
 /// What the settings decide beyond the view: the keys, the colours, the Chinese script.
 #[derive(Debug, Clone, Default)]

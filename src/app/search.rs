@@ -1,7 +1,7 @@
 //! Finding text in both languages: case-insensitive for Latin, exact for Han.
 
+use crate::app::layout::{LangView, Src};
 use crate::transcript::{Block, Transcript};
-use crate::ui::layout::{LangView, Src};
 
 use super::index::DocIndex;
 

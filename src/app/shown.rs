@@ -2,7 +2,7 @@
 //! firms, the title, the material before and after the call — with its Chinese in the
 //! script chosen with `t`. Converted once when the script or the call changes, not per frame.
 
-use crate::settings::ChineseScript;
+use crate::config::settings::ChineseScript;
 use crate::transcript::{Speaker, Transcript};
 
 use super::state::App;

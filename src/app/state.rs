@@ -4,8 +4,8 @@
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+use crate::app::layout::{LangView, Layout, NO_BLOCK, STACK_BELOW, Shape};
 use crate::transcript::Transcript;
-use crate::ui::layout::{LangView, Layout, NO_BLOCK, STACK_BELOW, Shape};
 
 use super::figures::Figures;
 use super::index::DocIndex;
@@ -119,6 +119,16 @@ pub struct App {
     pub quit: bool,
     /// Set when the user asked to suspend; the event loop does it and clears this.
     pub suspend: bool,
+    /// Another call to open (a bookmark's): the event loop loads it and hands it back
+    /// through [`App::open_for_bookmark`].
+    pub open_request: Option<OpenRequest>,
+}
+
+/// A bookmark in another call, whose files the event loop is asked to open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenRequest {
+    pub files: Vec<std::path::PathBuf>,
+    pub bookmark: crate::bookmarks::Bookmark,
 }
 
 impl App {
@@ -155,6 +165,7 @@ impl App {
             clipboard: None,
             quit: false,
             suspend: false,
+            open_request: None,
         }
     }
 

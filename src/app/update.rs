@@ -2,7 +2,7 @@
 
 use ratatui_textarea::TextArea;
 
-use crate::ui::layout::LangView;
+use crate::app::layout::LangView;
 
 use super::action::Action;
 use super::search;

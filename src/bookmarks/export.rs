@@ -71,7 +71,7 @@ pub fn markdown(bookmarks: &[Bookmark]) -> String {
         let _ = write!(s, "\n## {}\n\n", call.name());
         let mut about: Vec<String> = call.company.iter().cloned().collect();
         about.push(match call.files.as_slice() {
-            [] => crate::commands::SAMPLE_NAME.to_string(),
+            [] => crate::call::SAMPLE_NAME.to_string(),
             files => files.join(" + "),
         });
         let _ = writeln!(s, "*{}*", about.join(" · "));

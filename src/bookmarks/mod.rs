@@ -1,9 +1,8 @@
 //! Bookmarks with notes: the model (anchored to content, not to screen rows), the store in
 //! the config directory (atomic, locked, merged between readers), exports (Markdown, JSON,
-//! CSV) and the `tandem bookmarks` command. No terminal here.
+//! CSV). No terminal here; the `tandem bookmarks` command is in `commands/bookmarks.rs`.
 
 pub mod anchor;
-pub mod cli;
 pub mod clock;
 pub mod export;
 pub mod merge;

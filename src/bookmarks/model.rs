@@ -51,7 +51,7 @@ impl CallRef {
             .clone()
             .or_else(|| self.company.clone())
             .or_else(|| self.files.first().map(|f| file_name(f)))
-            .unwrap_or_else(|| crate::commands::SAMPLE_NAME.to_string());
+            .unwrap_or_else(|| crate::call::SAMPLE_NAME.to_string());
         match &self.period {
             Some(p) if !base.contains(p.as_str()) => format!("{base} · {p}"),
             _ => base,

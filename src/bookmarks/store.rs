@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime};
 use super::clock;
 use super::merge::merge;
 use super::model::{Bookmark, FORMAT, StoreFile};
-use crate::config::{lock, quarantine, write_atomically};
+use crate::persist::{lock, quarantine, write_atomically};
 
 /// File name of the store in the config directory.
 pub const FILE: &str = "bookmarks.json";

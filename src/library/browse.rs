@@ -15,6 +15,7 @@ use super::list::{Library, RowState};
 use super::loader::{Job, Loader, Source};
 use super::view::{self, LIST_Y};
 use crate::bookmarks::Store;
+use crate::call::{Call, Options};
 use crate::config;
 use crate::reader::{self, Screen};
 
@@ -120,15 +121,16 @@ fn open(
     enc: Option<&str>,
     on_exit: &mut Vec<String>,
 ) -> io::Result<()> {
-    let t = match crate::commands::load(path, enc) {
-        Ok(t) => t,
+    let files = [path.to_path_buf()];
+    let call = match Call::open(&files, &Options::with_encoding(enc)) {
+        Ok(call) => call,
         Err(e) => {
             lib.status = Some((e.to_string(), true));
             return Ok(());
         }
     };
-    let mut warning = crate::commands::remember(path).err();
-    let (result, left) = reader::session(screen, t, &path.display().to_string());
+    let mut warning = crate::config::recent::remember(path).err();
+    let (result, left) = reader::session(screen, call);
     warning = left.status.or(warning);
     if let Some(w) = warning {
         lib.status = Some((w, true));

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::meta::Meta;
 use super::scan::FileInfo;
-use crate::config::write_atomically;
+use crate::persist::write_atomically;
 
 /// File name of the cache in the config directory.
 pub const FILE: &str = "library-cache.json";

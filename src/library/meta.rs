@@ -49,7 +49,7 @@ impl Meta {
 /// The metadata of the call in `path`; None when the file is not a transcript (unreadable,
 /// binary, empty, too large, or without speaker turns).
 pub fn read(path: &Path, encoding: Option<&str>) -> Option<Meta> {
-    crate::commands::load(path, encoding)
+    crate::call::load(path, &crate::call::Options::with_encoding(encoding))
         .ok()
         .map(|t| Meta::of(&t))
 }

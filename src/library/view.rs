@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::list::{Library, Row, RowState};
 use crate::ui::theme;
-use crate::ui::wrap::{truncate, width};
+use crate::wrap::{truncate, width};
 
 /// Screen rows above the list (header, column headings).
 pub const LIST_Y: u16 = 2;

@@ -7,10 +7,9 @@
 //! mismatch alone. [`analyze`] runs over a whole [`Transcript`](crate::Transcript): within each
 //! bilingual paragraph it matches figures by value and kind (tolerating rounding and the
 //! million/亿 change of unit) and reports scale errors, transposed digits, wrong values and
-//! Chinese figures the English does not have. [`check`] is the `tandem check` command.
+//! Chinese figures the English does not have.
 
 mod analyze;
-pub mod check;
 mod en;
 mod en_words;
 mod excuse;

@@ -1,7 +1,7 @@
 //! Bookmarks on screen: the mark in the reading pane's gutter, the bookmarks panel and the
 //! note editor.
 
-use crate::settings::ChineseScript;
+use crate::config::settings::ChineseScript;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,13 +10,13 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
 use crate::app::keymap::Context;
+use crate::app::layout::{NO_BLOCK, RowKind};
 use crate::app::marks::Item;
 use crate::bookmarks::Bookmark;
-use crate::ui::layout::{NO_BLOCK, RowKind};
 
 use super::overlay::window;
 use super::theme;
-use super::wrap::{truncate, wrap};
+use crate::wrap::{truncate, wrap};
 
 /// Marks the rows of bookmarked paragraphs in the column left of the reading pane.
 pub fn render_gutter(buf: &mut Buffer, reading: Rect, app: &App) {

@@ -1,7 +1,6 @@
 //! Drawing the reader with ratatui: layout, panes, overlays, status line.
 
 pub mod labels;
-pub mod layout;
 pub mod marks;
 pub mod overlay;
 pub mod reading;
@@ -9,7 +8,6 @@ pub mod spans;
 pub mod status;
 pub mod theme;
 pub mod turns;
-pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

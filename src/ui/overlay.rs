@@ -13,7 +13,7 @@ use crate::app::keys::Keymap;
 use crate::app::{Action, App};
 
 use super::theme;
-use super::wrap::{truncate, width};
+use crate::wrap::{truncate, width};
 
 /// Contexts in the order the help lists them (the help's own keys are in its title).
 const HELP_ORDER: [Context; 6] = [

@@ -9,9 +9,9 @@ use crate::app::search::Place;
 use crate::transcript::Block;
 
 use super::labels::{question_label, section_title, speaker_header};
-use super::layout::{NOTE_GUTTER, Piece, Row, RowKind, Src};
-use super::wrap::truncate;
 use super::{spans, theme};
+use crate::app::layout::{NOTE_GUTTER, Piece, Row, RowKind, Src};
+use crate::wrap::truncate;
 
 /// Draws the visible rows of the reading pane into `area`.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
@@ -142,7 +142,7 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
 fn rule_line(buf: &mut Buffer, area: Rect, title: &str, style: Style) {
     let w = area.width as usize;
     let label = format!("── {title} ");
-    let rest = w.saturating_sub(super::wrap::width(&label));
+    let rest = w.saturating_sub(crate::wrap::width(&label));
     buf.set_stringn(
         area.x,
         area.y,

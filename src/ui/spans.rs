@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::numbers::Mark;
 
-use super::layout::{Piece, Src};
 use super::theme;
+use crate::app::layout::{Piece, Src};
 
 /// A styled byte range of a text.
 pub type Layer = (Range<usize>, Style);

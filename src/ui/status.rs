@@ -10,7 +10,7 @@ use crate::app::{Action, App};
 
 use super::labels::call_title;
 use super::theme;
-use super::wrap::{truncate, width};
+use crate::wrap::{truncate, width};
 
 /// Draws the status line into the one-row `area`: the call and the position on the left; on
 /// the right a message (taking room from the title, and a warning from everything) or the

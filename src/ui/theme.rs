@@ -2,6 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::prefs::Palette;
 use crate::transcript::SpeakerKind;
 
 /// Section banners (prepared remarks, Q&A).
@@ -86,24 +87,6 @@ pub fn speaker(kind: SpeakerKind) -> Style {
     Style::new().fg(fg).add_modifier(Modifier::BOLD)
 }
 
-/// How the styles above reach the screen: the light theme, or no colour at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Palette {
-    /// Colours chosen for a light background.
-    pub light: bool,
-    /// False draws without colours: highlights keep bold and reverse video.
-    pub colour: bool,
-}
-
-impl Default for Palette {
-    fn default() -> Self {
-        Palette {
-            light: false,
-            colour: true,
-        }
-    }
-}
-
 /// Recolours a drawn frame for `palette`: the styles above are the dark theme; the light
 /// theme swaps each for one readable on a light background; without colour every fg and bg
 /// is cleared and cells that had a background (matches, the status line) are reversed.
@@ -146,26 +129,6 @@ fn light_bg(c: Color) -> Color {
         Color::DarkGray => Color::Gray,
         other => other,
     }
-}
-
-/// Whether to draw colours: `--color always|never`, or (auto) unless `NO_COLOR` is set to
-/// something non-empty.
-pub fn colour_wanted(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => no_color.is_none_or(|v| v.is_empty()),
-    }
-}
-
-/// The `--color` flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ColorChoice {
-    /// Colour unless NO_COLOR is set.
-    #[default]
-    Auto,
-    Always,
-    Never,
 }
 
 #[cfg(test)]
@@ -215,16 +178,5 @@ mod tests {
             (Color::Black, Color::Gray)
         );
         assert_eq!(buf[(1, 0)].fg, Color::Cyan);
-    }
-
-    #[test]
-    fn no_color_is_honoured_only_when_set_and_not_forced() {
-        let set = Some(std::ffi::OsStr::new("1"));
-        let empty = Some(std::ffi::OsStr::new(""));
-        assert!(!colour_wanted(ColorChoice::Auto, set));
-        assert!(colour_wanted(ColorChoice::Auto, empty));
-        assert!(colour_wanted(ColorChoice::Auto, None));
-        assert!(colour_wanted(ColorChoice::Always, set));
-        assert!(!colour_wanted(ColorChoice::Never, None));
     }
 }

@@ -13,7 +13,7 @@ use crate::transcript::Section;
 
 use super::labels::question_label;
 use super::theme;
-use super::wrap::truncate;
+use crate::wrap::truncate;
 
 /// Draws the visible part of the turn list, keeping the highlighted entry in view.
 pub fn render(buf: &mut Buffer, area: Rect, app: &mut App) {

@@ -313,6 +313,7 @@ pub fn press(app: &mut App, keys: &str) {
     for spec in keys.split(' ').filter(|s| !s.is_empty()) {
         if let Some(action) = input::key_action(app, key(spec)) {
             update(app, action);
+            tandem::reader::carry_out(app);
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::app::index::DocIndex;
 use crate::app::search::{Match, Place};
 use crate::transcript::{Block, Section, Transcript};
 
-use super::wrap::wrap_measured;
+use crate::wrap::wrap_measured;
 
 /// Block number of rows that belong to no block (banners, headers).
 pub const NO_BLOCK: u32 = u32::MAX;

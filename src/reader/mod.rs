@@ -5,6 +5,8 @@
 //! watcher thread that restores and exits if the loop is stuck). Every mode turned on is
 //! turned off.
 
+pub mod clipboard;
+
 use std::io::{self, IsTerminal, Stdout, Write as _};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -23,12 +25,11 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
 use crate::app::state::Anchor;
-use crate::app::{App, input, update};
+use crate::app::{App, input, keys, update};
+use crate::call::{Call, Options};
+use crate::config::settings::{self, ColorChoice, Settings, SettingsError};
 use crate::config::{self, Position};
-use crate::settings::{self, Settings, SettingsError};
-use crate::transcript::Transcript;
 use crate::ui;
-use crate::ui::theme::ColorChoice;
 
 /// How long the loop waits for input before doing idle work (signals, saving).
 const TICK: Duration = Duration::from_millis(200);
@@ -45,17 +46,11 @@ pub fn set_color(choice: ColorChoice) {
     let _ = COLOR.set(choice);
 }
 
-/// Opens the reader on `transcript`, read from `files` (none: the built-in sample), shown
-/// under `source`, with `banner` (a warning about what is shown) in the status line.
-pub fn run(
-    transcript: Transcript,
-    source: &str,
-    files: &[PathBuf],
-    banner: Option<String>,
-) -> io::Result<()> {
+/// Opens the reader on `call`, with its banner (a warning about what is shown) in the status
+/// line.
+pub fn run(call: Call) -> io::Result<()> {
     let mut screen = Screen::open()?;
-    let (result, save_error, marks_warnings) =
-        session_of(&mut screen, transcript, source, files, banner);
+    let (result, save_error, marks_warnings) = session_of(&mut screen, call);
     let settings_error = screen.settings_error.take();
     drop(screen);
     if let Some(e) = settings_error {
@@ -105,12 +100,12 @@ impl Screen {
                 "the reader needs a terminal; use `tandem parse FILE` for text output",
             ));
         }
-        let (settings, settings_error) = match settings::load() {
+        let (settings, settings_error) = match settings::load(keys::check) {
             Ok(s) => (s, None),
             Err(e) => (Settings::default(), Some(e)),
         };
         let choice = COLOR.get().copied().unwrap_or_default();
-        let colour = ui::theme::colour_wanted(choice, std::env::var_os("NO_COLOR").as_deref());
+        let colour = settings::colour_wanted(choice, std::env::var_os("NO_COLOR").as_deref());
         let stop = signals()?;
         let guard = Guard::enter(settings.mouse)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -132,15 +127,10 @@ pub(crate) struct Left {
     pub(crate) on_exit: Vec<String>,
 }
 
-/// Reads `transcript`, the file `source`, on `screen` until the user quits or a signal
-/// arrives; also returns warnings when the reading position or bookmarks were not saved.
-pub(crate) fn session(
-    screen: &mut Screen,
-    transcript: Transcript,
-    source: &str,
-) -> (io::Result<()>, Left) {
-    let files = [PathBuf::from(source)];
-    let (result, save_error, marks) = session_of(screen, transcript, source, &files, None);
+/// Reads `call` on `screen` until the user quits or a signal arrives; also returns warnings
+/// when the reading position or bookmarks were not saved.
+pub(crate) fn session(screen: &mut Screen, call: Call) -> (io::Result<()>, Left) {
+    let (result, save_error, marks) = session_of(screen, call);
     let position = save_error.map(|e| format!("Reading position not saved: {e}"));
     let warning: Vec<String> = position.into_iter().chain(marks.iter().cloned()).collect();
     let left = Left {
@@ -150,16 +140,16 @@ pub(crate) fn session(
     (result, left)
 }
 
-/// Reads `transcript`, read from `files`, on `screen` until the user quits or a signal
-/// arrives; returns why the reading position could not be saved at the end, if it could
-/// not, and the bookmarks' warnings (not saved and where their copy is, a file moved aside).
-fn session_of(
-    screen: &mut Screen,
-    transcript: Transcript,
-    source: &str,
-    files: &[PathBuf],
-    banner: Option<String>,
-) -> (io::Result<()>, Option<String>, Vec<String>) {
+/// Reads `call` on `screen` until the user quits or a signal arrives; returns why the
+/// reading position could not be saved at the end, if it could not, and the bookmarks'
+/// warnings (not saved and where their copy is, a file moved aside).
+fn session_of(screen: &mut Screen, call: Call) -> (io::Result<()>, Option<String>, Vec<String>) {
+    let source = call.name();
+    let Call {
+        transcript,
+        files,
+        banner,
+    } = call;
     let size = match screen.terminal.size() {
         Ok(size) => size,
         Err(e) => return (Err(e), None, Vec::new()),
@@ -167,14 +157,14 @@ fn session_of(
     let panes = ui::panes(Rect::new(0, 0, size.width, size.height));
     let mut app = App::new(
         transcript,
-        source,
+        &source,
         panes.reading.width,
         panes.reading.height,
     );
     app.configure(&screen.settings, screen.colour);
     let mut saver = Saver::new(&app);
     saver.restore(&mut app);
-    app.open_bookmarks(files.to_vec());
+    app.open_bookmarks(files);
     if let Some(e) = &screen.settings_error {
         app.warn(settings_banner(e));
     }
@@ -259,9 +249,10 @@ fn event_loop(
             if let Some(action) = input::action_for(app, event::read()?) {
                 update(app, action);
             }
+            carry_out(app);
             if let Some(text) = app.clipboard.take() {
                 let mut out = io::stdout();
-                io::Write::write_all(&mut out, crate::clipboard::osc52(&text).as_bytes())?;
+                io::Write::write_all(&mut out, clipboard::osc52(&text).as_bytes())?;
                 io::Write::flush(&mut out)?;
             }
             if app.quit {
@@ -276,6 +267,17 @@ fn event_loop(
                 break;
             }
         }
+    }
+}
+
+/// Carries out what an update asked of the world outside the state: opening another call
+/// (a bookmark's) from its files.
+pub fn carry_out(app: &mut App) {
+    if let Some(request) = app.open_request.take() {
+        let loaded = Call::open(&request.files, &Options::default())
+            .map(|call| call.transcript)
+            .map_err(|e| e.to_string());
+        app.open_for_bookmark(request, loaded);
     }
 }
 

@@ -3,7 +3,6 @@
 //! Exit code 0 when every Chinese figure agrees with the English, 1 when some do not, 2 on
 //! an error (through the caller), a call with no bilingual paragraph to check included.
 
-use crate::commands::write_stdout;
 use std::error::Error;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -12,9 +11,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
-use super::{Analysis, Mismatch, analyze};
+use super::write_stdout;
+use crate::call::{Call, LoadError, Options, SAMPLE_NAME};
 use crate::cli::CheckArgs;
-use crate::commands;
+use crate::numbers::{Analysis, Mismatch, analyze};
 use crate::transcript::model::{Block, Transcript};
 
 /// Columns of context shown on each side of a figure.
@@ -44,15 +44,15 @@ pub struct Entry {
 }
 
 /// Runs `tandem check` on the files named (none: the built-in sample).
-pub fn run(args: &CheckArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn Error>> {
-    let t = commands::load_call(&args.files, encoding)?;
+pub(super) fn run(args: &CheckArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn Error>> {
+    let t = Call::open(&args.files, &Options::with_encoding(encoding))?.transcript;
     if bilingual_paragraphs(&t) == 0 {
         let path = match args.files.as_slice() {
-            [] => std::path::PathBuf::from(commands::SAMPLE_NAME),
+            [] => std::path::PathBuf::from(SAMPLE_NAME),
             [one] => one.clone(),
             [a, b, ..] => format!("{} + {}", a.display(), b.display()).into(),
         };
-        return Err(Box::new(commands::FileError {
+        return Err(Box::new(LoadError {
             path,
             reason: "nothing to check: no paragraph has both English and Chinese (give a bilingual call, or an English file and its translation)".into(),
         }));

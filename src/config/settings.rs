@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+pub use crate::script::ChineseScript;
+
 /// File name of the settings file in the config directory.
 pub const FILE: &str = "config.toml";
 
@@ -38,17 +40,6 @@ pub enum Layout {
     Auto,
     SideBySide,
     Stacked,
-}
-
-/// The script the Chinese column is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChineseScript {
-    /// As the file has it.
-    #[default]
-    Original,
-    Simplified,
-    Traditional,
 }
 
 /// Everything `config.toml` can set; anything left out keeps its default.
@@ -124,8 +115,23 @@ pub const DEFAULT_FILE: &str = r#"# tandem settings. Every line is optional; a m
 # next-question = "f5"
 "#;
 
-/// Parses settings from TOML text; `path` is only used in the error.
-pub fn parse(text: &str, path: &Path) -> Result<Settings, SettingsError> {
+/// A `[keys]` entry that cannot be used: which action entry, and why. The reader knows the
+/// actions and the keys; this layer only places the error in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError {
+    /// The action name as written.
+    pub action: String,
+    /// True when the key (not the action name) is at fault.
+    pub in_key: bool,
+    pub message: String,
+}
+
+/// What checks the `[keys]` table: the reader's key map (`app::keys::check`).
+pub type KeyCheck = fn(&BTreeMap<String, String>) -> Result<(), KeyError>;
+
+/// Parses settings from TOML text, checking `[keys]` with `check_keys`; `path` is only used
+/// in the error.
+pub fn parse(text: &str, path: &Path, check_keys: KeyCheck) -> Result<Settings, SettingsError> {
     let settings: Settings = toml::from_str(text).map_err(|e| SettingsError {
         path: path.to_path_buf(),
         message: describe(&e, text),
@@ -136,7 +142,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Settings, SettingsError> {
             message: "ambiguous-width must be 1 or 2".into(),
         });
     }
-    crate::app::keys::check(&settings.keys).map_err(|e| SettingsError {
+    check_keys(&settings.keys).map_err(|e| SettingsError {
         path: path.to_path_buf(),
         message: match key_entry(text, &e.action, e.in_key) {
             Some((line, col)) => format!("line {line}, column {col}: {}", e.message),
@@ -197,13 +203,14 @@ pub fn path() -> Option<PathBuf> {
     crate::config::config_dir().map(|d| d.join(FILE))
 }
 
-/// Loads the settings: defaults when there is no file, an error when the file is invalid.
-pub fn load() -> Result<Settings, SettingsError> {
+/// Loads the settings (`[keys]` checked by `check_keys`): defaults when there is no file, an
+/// error when the file is invalid.
+pub fn load(check_keys: KeyCheck) -> Result<Settings, SettingsError> {
     let Some(path) = path() else {
         return Ok(Settings::default());
     };
     match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&text, &path),
+        Ok(text) => parse(&text, &path, check_keys),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => Err(SettingsError {
             path,
@@ -239,12 +246,32 @@ pub fn init() -> Result<PathBuf, SettingsError> {
     Ok(path)
 }
 
+/// The `--color` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether to draw colours: `--color always|never`, or (auto) unless `NO_COLOR` is set to
+/// something non-empty.
+pub fn colour_wanted(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => no_color.is_none_or(|v| v.is_empty()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn p(text: &str) -> Result<Settings, SettingsError> {
-        parse(text, Path::new("config.toml"))
+        parse(text, Path::new("config.toml"), |_| Ok(()))
     }
 
     #[test]
@@ -288,22 +315,35 @@ mod tests {
     }
 
     #[test]
-    fn key_overrides_are_checked_where_they_are_written() {
-        let e = p("theme = \"dark\"\n[keys]\nquit = \"x\"\n  next-qestion = \"n\"\n").unwrap_err();
-        assert!(
-            e.message
-                .starts_with("line 4, column 3: unknown action \"next-qestion\""),
-            "{e}"
-        );
-        let e = p("[keys]\nquit = \"ctrl-\"\n").unwrap_err();
-        assert!(e.message.starts_with("line 2, column 8: bad key"), "{e}");
-        let s = p("[keys]\n\"next-question\" = \"f5\"\n").unwrap();
-        assert_eq!(s.keys["next-question"], "f5");
-        let e = p("[keys]\nquit = \"x\"\nhelp = \"x\"\n").unwrap_err();
-        assert!(
-            e.message
-                .starts_with("line 2, column 8: key \"x\" is given to both"),
-            "{e}"
-        );
+    fn key_errors_are_placed_where_they_are_written() {
+        // The reader's key map decides what is wrong; settings say where.
+        fn check(keys: &BTreeMap<String, String>) -> Result<(), KeyError> {
+            match keys.iter().find(|(_, v)| v.as_str() == "bad") {
+                Some((k, _)) => Err(KeyError {
+                    action: k.clone(),
+                    in_key: true,
+                    message: "bad key".into(),
+                }),
+                None => Ok(()),
+            }
+        }
+        let e = parse(
+            "theme = \"dark\"\n[keys]\nquit = \"x\"\n  help =  \"bad\"\n",
+            Path::new("config.toml"),
+            check,
+        )
+        .unwrap_err();
+        assert_eq!(e.message, "line 4, column 11: bad key");
+    }
+
+    #[test]
+    fn no_color_is_honoured_only_when_set_and_not_forced() {
+        let set = Some(std::ffi::OsStr::new("1"));
+        let empty = Some(std::ffi::OsStr::new(""));
+        assert!(!colour_wanted(ColorChoice::Auto, set));
+        assert!(colour_wanted(ColorChoice::Auto, empty));
+        assert!(colour_wanted(ColorChoice::Auto, None));
+        assert!(colour_wanted(ColorChoice::Always, set));
+        assert!(!colour_wanted(ColorChoice::Never, None));
     }
 }

@@ -1,56 +1,25 @@
 //! `tandem bookmarks list|export`: the bookmarks in the config directory, on the command line.
 
-use crate::commands::write_stdout;
 use std::error::Error;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand};
-
-use super::anchor::call_hash;
-use super::export::{self, Format};
-use super::model::Bookmark;
-use super::store::Store;
-use crate::ui::wrap::truncate;
-
-/// What `tandem bookmarks` does.
-#[derive(Debug, Subcommand)]
-pub enum BookmarksCommand {
-    /// List the bookmarks: call, speaker, the start of the text, the note.
-    List(ListArgs),
-    /// Export the bookmarks as Markdown, JSON or CSV (to standard output by default).
-    Export(ExportArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only the bookmarks of this call: a transcript, or an English transcript and its
-    /// Chinese translation (the same text, or made on one of these files).
-    #[arg(long, value_name = "FILE", num_args = 1..=2)]
-    pub transcript: Vec<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: Format,
-    /// Write to this file instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Only the bookmarks of this call: a transcript, or an English transcript and its
-    /// Chinese translation (the same text, or made on one of these files).
-    #[arg(long, value_name = "FILE", num_args = 1..=2)]
-    pub transcript: Vec<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long)]
-    pub force: bool,
-}
+use super::write_stdout;
+use crate::bookmarks::anchor::call_hash;
+use crate::bookmarks::export;
+use crate::bookmarks::model::Bookmark;
+use crate::bookmarks::store::Store;
+use crate::call::{self, Options};
+use crate::cli::BookmarksCommand;
+use crate::wrap::truncate;
 
 /// Runs `tandem bookmarks ...`.
-pub fn run(cmd: &BookmarksCommand, encoding: Option<&str>) -> Result<ExitCode, Box<dyn Error>> {
+pub(super) fn run(
+    cmd: &BookmarksCommand,
+    encoding: Option<&str>,
+) -> Result<ExitCode, Box<dyn Error>> {
     match cmd {
         BookmarksCommand::List(args) => {
             let marks = selected(&args.transcript, encoding)?;
@@ -77,11 +46,12 @@ fn selected(
     transcript: &[PathBuf],
     encoding: Option<&str>,
 ) -> Result<Vec<Bookmark>, Box<dyn Error>> {
+    let opts = Options::with_encoding(encoding);
     let t = match transcript {
         [] => None,
-        [one] => Some(crate::commands::load(one, encoding)?),
+        [one] => Some(call::load(one, &opts)?),
         // Refused, as `parse` refuses it, when the two cannot be aligned.
-        [a, b] => Some(crate::commands::load_pair(a, b, encoding)?),
+        [a, b] => Some(call::load_pair(a, b, &opts)?),
         more => {
             return Err(format!(
                 "--transcript takes one file, or an English transcript and its Chinese translation ({} given)",
@@ -123,14 +93,14 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// A readable list: each call, then its bookmarks with context, text and note.
-pub fn list(marks: &[Bookmark]) -> String {
+fn list(marks: &[Bookmark]) -> String {
     if marks.is_empty() {
         return "No bookmarks.\n".into();
     }
     let mut s = String::new();
     for (call, group) in export::by_call(marks) {
         let files = match call.files.as_slice() {
-            [] => crate::commands::SAMPLE_NAME.to_string(),
+            [] => call::SAMPLE_NAME.to_string(),
             f => f.join(" + "),
         };
         let _ = writeln!(s, "{} — {files}", call.name());
@@ -150,7 +120,7 @@ pub fn list(marks: &[Bookmark]) -> String {
 fn write_file(path: &Path, text: &str, force: bool) -> Result<(), Box<dyn Error>> {
     let shown = path.display().to_string();
     if force {
-        return crate::config::write_atomically(path, text.as_bytes())
+        return crate::persist::write_atomically(path, text.as_bytes())
             .map_err(|e| format!("{}: {e}", shown.escape_debug()).into());
     }
     let mut f = std::fs::File::options()

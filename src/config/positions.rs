@@ -1,4 +1,4 @@
-//! Paths (config directory) and remembered reading positions.
+//! Remembered reading positions.
 //!
 //! Positions live in `positions.json` in the config directory, keyed by a hash of the
 //! transcript's text. Under a lock on `positions.json.lock` the file is re-read before each
@@ -8,28 +8,19 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::path::Path;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-/// Environment variable that overrides the config directory.
-pub const CONFIG_ENV: &str = "TANDEM_CONFIG_DIR";
+use crate::persist::{lock, now, read_json, write_atomically};
+
 /// File name of the positions store.
 const POSITIONS: &str = "positions.json";
 /// Positions kept at most (the least recently saved are dropped).
 const KEEP: usize = 500;
 /// How long a save waits for another reader to finish saving positions.
 const LOCK_WAIT: Duration = Duration::from_secs(2);
-
-/// The config directory: `TANDEM_CONFIG_DIR`, else the platform's config dir for tandem.
-pub fn config_dir() -> Option<PathBuf> {
-    match std::env::var_os(CONFIG_ENV) {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => directories::ProjectDirs::from("", "", "tandem").map(|d| d.config_dir().to_path_buf()),
-    }
-}
 
 /// A remembered reading position: a turn, a block in it, a line in that block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,43 +77,6 @@ fn read_store(path: &Path) -> Result<Store, String> {
     read_json(path)
 }
 
-/// Reads a JSON file of the config directory: a missing file is the default value; an
-/// unparsable one is moved aside (never written over) and Err says where; an unreadable one
-/// is left alone and Err says why.
-pub(crate) fn read_json<T: serde::de::DeserializeOwned + Default>(
-    path: &Path,
-) -> Result<T, String> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-    };
-    serde_json::from_str(&text).map_err(|e| match quarantine(path) {
-        Ok(aside) => format!(
-            "{} was unreadable ({e}); moved to {}",
-            path.display(),
-            aside.display()
-        ),
-        Err(_) => format!("{} is unreadable ({e})", path.display()),
-    })
-}
-
-/// Moves an unusable file aside to `NAME.corrupt-SECONDS[-N]` (never over another such
-/// file) and returns where it went.
-pub(crate) fn quarantine(path: &Path) -> std::io::Result<PathBuf> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let base = format!("{name}.corrupt-{}", now());
-    let aside = (0..)
-        .map(|n| match n {
-            0 => path.with_file_name(&base),
-            n => path.with_file_name(format!("{base}-{n}")),
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| path.with_file_name(&base));
-    fs::rename(path, &aside)?;
-    Ok(aside)
-}
-
 /// Drops the least recently saved positions beyond [`KEEP`].
 fn trim(positions: &mut BTreeMap<String, Position>) {
     if positions.len() <= KEEP {
@@ -136,61 +90,6 @@ fn trim(positions: &mut BTreeMap<String, Position>) {
     for (_, k) in by_age.into_iter().take(positions.len() - KEEP) {
         positions.remove(&k);
     }
-}
-
-/// Takes the exclusive lock on `path`'s `.lock` sibling, waiting at most `wait` for another
-/// tandem to release it. The lock is held until the returned file is dropped.
-pub(crate) fn lock(path: &Path, wait: Duration) -> Result<fs::File, String> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let lock_path = path.with_file_name(format!("{name}.lock"));
-    let file = fs::File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
-    // A blocking lock queues behind the holder (polling with try_lock can starve when another
-    // process takes the lock again and again); a helper thread bounds the wait.
-    let waiter = file
-        .try_clone()
-        .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(waiter.lock());
-    });
-    match rx.recv_timeout(wait) {
-        Ok(Ok(())) => Ok(file),
-        Ok(Err(e)) => Err(format!("cannot lock {}: {e}", lock_path.display())),
-        Err(_) => Err(format!("{} is held by another tandem", lock_path.display())),
-    }
-}
-
-/// Writes `bytes` to a temporary sibling of `path`, syncs it, renames it over `path`, and
-/// syncs the directory (best effort) so the rename survives a crash.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!("{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        if let Some(dir) = path.parent().and_then(|d| fs::File::open(d).ok()) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Seconds since the Unix epoch.
-pub(crate) fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 #[cfg(test)]

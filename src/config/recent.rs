@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{lock, now, read_json, write_atomically};
+use crate::persist::{lock, now, read_json, write_atomically};
 
 /// File name of the list in the config directory.
 pub const FILE: &str = "recent.json";
@@ -71,6 +71,17 @@ pub fn record(dir: &Path, file: &Path) -> Result<(), String> {
 /// Reads the list; missing is empty, unparsable is moved aside.
 fn read(path: &Path) -> Result<List, String> {
     read_json(path)
+}
+
+/// Adds `file` to the recent files (standard input is not a file to reopen).
+pub fn remember(file: &Path) -> Result<(), String> {
+    if file == Path::new("-") {
+        return Ok(());
+    }
+    match crate::config::config_dir() {
+        Some(dir) => record(&dir, file),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,43 @@
+//! The commands behind the command line, one file each: the only code that reads the `cli`
+//! structs and prints to standard output. Each returns an exit code or an error to print.
+
+mod bookmarks;
+mod check;
+mod completions;
+mod config;
+mod man;
+mod parse;
+mod read;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+pub use parse::outline;
+
+/// Runs the command the command line names (none: the reader).
+pub fn run(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let encoding = cli.read.encoding.as_deref();
+    match &cli.command {
+        Some(Command::Parse(args)) => parse::run(args, encoding),
+        Some(Command::Check(args)) => check::run(args, encoding),
+        Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd, encoding),
+        Some(Command::Config(cmd)) => config::run(cmd),
+        Some(Command::Completions { shell }) => completions::run(*shell),
+        Some(Command::Man) => man::run(),
+        None => read::run(&cli.read),
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}

@@ -1,0 +1,61 @@
+//! `tandem [FILE...]`: the reader; `tandem DIR`: the library of a folder's calls;
+//! `tandem --recent`: the library of the calls opened before.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::call::{Call, Options};
+use crate::cli::ReadArgs;
+use crate::config::recent;
+
+/// `tandem [FILE...]`: the reader; `tandem DIR`: the library of the calls in a folder;
+/// `tandem --recent`: the library of the recently opened calls.
+pub(super) fn run(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let encoding = args.encoding.as_deref();
+    if args.recent {
+        return recent(encoding);
+    }
+    if let [dir] = args.files.as_slice()
+        && dir.is_dir()
+    {
+        crate::library::browse::run(dir, encoding)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let call = Call::open_to_read(&args.files, &Options::with_encoding(encoding))?;
+    let banner = call.banner.clone();
+    crate::reader::run(call)?;
+    if let Some(banner) = banner {
+        eprintln!("tandem: warning: {banner}");
+    }
+    if let [one] = args.files.as_slice()
+        && let Err(e) = recent::remember(one)
+    {
+        eprintln!("tandem: warning: not added to the recent files: {e}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tandem --recent`: the library of the files opened before, most recent first; exit 1
+/// when there are none yet.
+fn recent(encoding: Option<&str>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let dir = crate::config::config_dir().ok_or("no config directory on this system")?;
+    let remembered = recent::list(&dir)?;
+    let files: Vec<PathBuf> = remembered
+        .iter()
+        .map(|e| e.path.clone())
+        .filter(|p| p.is_file())
+        .collect();
+    if files.is_empty() {
+        if remembered.is_empty() {
+            eprintln!("tandem: no recently opened calls yet; open one with `tandem FILE`");
+        } else {
+            eprintln!(
+                "tandem: none of the {} recently opened files is still there (moved or deleted)",
+                remembered.len()
+            );
+        }
+        return Ok(ExitCode::from(1));
+    }
+    crate::library::browse::run_recent(files, encoding)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,99 @@
+//! Files that must survive crashes and other readers: a `.lock` sibling held across
+//! read → merge → write, writes to a temporary file renamed into place, and unparsable
+//! files moved aside rather than written over. Used by the bookmark store and the config
+//! files alike.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Reads a JSON file: a missing file is the default value; an
+/// unparsable one is moved aside (never written over) and Err says where; an unreadable one
+/// is left alone and Err says why.
+pub fn read_json<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<T, String> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    serde_json::from_str(&text).map_err(|e| match quarantine(path) {
+        Ok(aside) => format!(
+            "{} was unreadable ({e}); moved to {}",
+            path.display(),
+            aside.display()
+        ),
+        Err(_) => format!("{} is unreadable ({e})", path.display()),
+    })
+}
+
+/// Moves an unusable file aside to `NAME.corrupt-SECONDS[-N]` (never over another such
+/// file) and returns where it went.
+pub fn quarantine(path: &Path) -> std::io::Result<PathBuf> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let base = format!("{name}.corrupt-{}", now());
+    let aside = (0..)
+        .map(|n| match n {
+            0 => path.with_file_name(&base),
+            n => path.with_file_name(format!("{base}-{n}")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_file_name(&base));
+    fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
+/// Takes the exclusive lock on `path`'s `.lock` sibling, waiting at most `wait` for another
+/// tandem to release it. The lock is held until the returned file is dropped.
+pub fn lock(path: &Path, wait: Duration) -> Result<fs::File, String> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let lock_path = path.with_file_name(format!("{name}.lock"));
+    let file = fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
+    // A blocking lock queues behind the holder (polling with try_lock can starve when another
+    // process takes the lock again and again); a helper thread bounds the wait.
+    let waiter = file
+        .try_clone()
+        .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(waiter.lock());
+    });
+    match rx.recv_timeout(wait) {
+        Ok(Ok(())) => Ok(file),
+        Ok(Err(e)) => Err(format!("cannot lock {}: {e}", lock_path.display())),
+        Err(_) => Err(format!("{} is held by another tandem", lock_path.display())),
+    }
+}
+
+/// Writes `bytes` to a temporary sibling of `path`, syncs it, renames it over `path`, and
+/// syncs the directory (best effort) so the rename survives a crash.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!("{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        if let Some(dir) = path.parent().and_then(|d| fs::File::open(d).ok()) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

@@ -7,6 +7,7 @@
 //! the last speech is back matter.
 
 pub(crate) mod body;
+pub mod eval;
 mod headers;
 mod lines;
 mod meta;

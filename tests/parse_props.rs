@@ -23,6 +23,12 @@ fn transcript_line() -> impl Strategy<Value = String> {
         Just("我们的评论仅代表截至 2026 年 2 月 5 日的观点，截至目前為止並非常重要。".to_string()),
         Just("views as of today, February 1, 2024, only".to_string()),
         Just("---".to_string()),
+        // Times in speech, after a Han label and a Latin one (found by fuzzing).
+        Just("主持人：各位好，今天的会议于 10:00 开始，欢迎参加。".to_string()),
+        Just("Operator: Good morning, and welcome. The call starts at 8:30 Eastern.".to_string()),
+        Just("[00:01:23] Jane Q. Example: Thank you.".to_string()),
+        Just("Keith Weiss--Morgan Stanley -- Analyst".to_string()),
+        Just("DANA WHITFIELD, NORTHWIND CAPITAL:  Good morning, both.".to_string()),
         Just(String::new()),
         "[ -~]{0,80}",
         "[\\u{4e00}-\\u{4fff}，。：（）·]{0,40}",
@@ -52,4 +58,23 @@ proptest! {
         }
         prop_assert!(serde_json::to_string(&t).is_ok());
     }
+}
+
+/// Times in speech are speech: the label ends at its own colon, wherever a time comes after.
+#[test]
+fn a_time_in_the_speech_is_not_part_of_the_label() {
+    let t = tandem::transcript::parse("主持人：各位好，今天的会议于 10:00 开始，欢迎参加。\n");
+    let text: String = t
+        .turns
+        .iter()
+        .flat_map(|x| &x.blocks)
+        .map(|b| format!("{b:?}"))
+        .collect();
+    assert!(text.contains("各位好"), "{text}");
+    let t = tandem::transcript::parse(
+        "Operator: Good morning, and welcome. The call starts at 8:30 Eastern.\n\n\
+         Operator: Our first question comes from Ann Lee.\n",
+    );
+    let first = format!("{:?}", t.turns[0].blocks[0]);
+    assert!(first.contains("Good morning, and welcome"), "{first}");
 }

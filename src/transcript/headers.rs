@@ -85,7 +85,12 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
         .char_indices()
         .nth(80)
         .map_or(text, |(i, _)| &text[..i]);
-    let cand = match TIMESTAMP.find(head) {
+    // A time is part of the label only at the start of the line or just before the label's
+    // colon; a time in the speech (`… starts at 8:30`) is speech.
+    let in_label = |m: &regex::Match<'_>| {
+        m.start() == 0 || text[m.end()..].trim_start().starts_with([':', '：'])
+    };
+    let cand = match TIMESTAMP.find(head).filter(in_label) {
         // `Name (00:01:23):`, `[00:01:23] Name: …`: read the line without the time, then take
         // the speech (a suffix of both) from the original line.
         Some(m) => {

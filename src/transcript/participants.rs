@@ -82,7 +82,7 @@ pub fn heading_group(text: &str) -> Option<Group> {
 /// Splits `Name - A - B`, `Name -- A`, `Name – A` into trimmed parts.
 pub fn split_dashes(text: &str) -> Vec<String> {
     let mut parts = vec![text.to_string()];
-    for sep in [" -- ", " — ", " – ", " - ", " | "] {
+    for sep in [" -- ", "--", " — ", " – ", " - ", " | "] {
         parts = parts
             .iter()
             .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())

@@ -220,7 +220,26 @@ pub fn find<'a>(
     let zh_lines = lines.iter().filter(|l| l.script == Script::Zh).count();
     let en_lines = lines.iter().filter(|l| l.script == Script::En).count();
     let chinese = zh_lines > 4 * en_lines;
-    let mut headers = Vec::new();
+    // The document's own label grammar: when `Label: speech` lines that corroborate
+    // themselves (the operator, a name that recurs, a participant) make up the file's turns,
+    // a person-shaped label that speaks once is one more speaker of the same kind, once the
+    // call has begun (a `Term: definition` glossary before it stays front matter).
+    let corroborated_bare = |c: &Cand<'_>| {
+        let key = name_key(&c.name);
+        is_operator_word(&c.name) || known.contains(&key) || counts[&key] >= 2
+    };
+    let bare_lines = cands
+        .iter()
+        .flatten()
+        .filter(|c| c.form == Form::Bare && corroborated_bare(c))
+        .count();
+    let standalone_lines = cands
+        .iter()
+        .flatten()
+        .filter(|c| c.form == Form::Standalone && corroborated_bare(c))
+        .count();
+    let inline_grammar = bare_lines >= 3 && bare_lines > standalone_lines;
+    let mut headers: Vec<Header<'a>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let Some(c) = &cands[i] else {
@@ -241,7 +260,8 @@ pub fn find<'a>(
                     || (chinese
                         && latin_name_like(&c.name)
                         && !c.title.is_empty()
-                        && c.body.is_some_and(|b| !b.is_empty()));
+                        && c.body.is_some_and(|b| !b.is_empty()))
+                    || (inline_grammar && !headers.is_empty() && person_shaped(&c.name));
                 ok.then(|| inline_header(i, c))
             }
             Form::Standalone => {
@@ -262,6 +282,16 @@ pub fn find<'a>(
         }
     }
     headers
+}
+
+/// True when `name` is shaped like a person's name: two to five Latin words, or a short Han
+/// name (two to four characters, or with a name dot).
+fn person_shaped(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (latin_name_like(name) && (2..=5).contains(&words))
+        || (han_name_like(name)
+            && ((2..=4).contains(&name.chars().filter(|&c| is_han(c)).count())
+                || name.chars().any(is_name_dot)))
 }
 
 /// A header whose speech starts on the same line.

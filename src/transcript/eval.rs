@@ -197,7 +197,7 @@ mod tests {
     fn order_firms_refusals_and_non_calls_are_counted() {
         let text = "Operator\nOur first question comes from Ann Lee with Northwind Capital.\n\n\
             Ann Lee\nThanks. How was demand?\n\n\
-            Operator\nNext, Bo Chen with Harbor Research.\n\n\
+            Operator\nOur next question comes from Bo Chen with Harbor Research.\n\n\
             Bo Chen\nOne on margins.\n";
         let t = crate::transcript::parse(text);
         let truth = Truth {

@@ -57,7 +57,13 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
+    Regex::new(r"^(?P<name>[^:：()（）]{1,60}?)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
+});
+/// `摩根士丹利分析师Keith Weiss：…`, `杰弗瑞分析师 Brent Thill：…`, with a live stock quote
+/// inside the firm (`瑞银(27.38, -0.11, -0.40%)分析师…`): a firm, the word for analyst, a name.
+static ZH_ANALYST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<firm>[^:：()（）\s][^:：()（）]{0,30}?)\s*(?:[(（][-+\d.,%\s]*[)）])?\s*(?P<role>(?:机构|首席)?分析师|分析師)\s*(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$")
+        .unwrap()
 });
 static TIMESTAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?\b[\])]?\s*").unwrap());
@@ -128,6 +134,17 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             form: Form::Strong,
         });
     }
+    if let Some(c) = ZH_ANALYST.captures(text) {
+        let name = c["name"].trim().to_string();
+        if name_like(&name) {
+            return Some(Cand {
+                name,
+                title: vec![c["firm"].to_string(), c["role"].to_string()],
+                body: c.name("body").map(|m| m.as_str().trim()),
+                form: Form::Strong,
+            });
+        }
+    }
     if let Some(c) = PAREN.captures(text) {
         let name = c["name"].trim().to_string();
         if name_like(&name) {
@@ -147,13 +164,20 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
         }
     }
     if let Some(c) = BARE.captures(text) {
-        let name = c["name"].trim().to_string();
+        // `NAME, FIRM:  speech`: the part after the comma is a firm or a role.
+        let (name, title) = split_name_comma(c["name"].trim(), &[]);
         let body = c.name("body").map_or("", |m| m.as_str().trim());
-        if name_like(&name) && !body.starts_with("//") {
+        let short = name.chars().count() <= 30 && title.iter().all(|t| t.chars().count() <= 40);
+        if short
+            && name_like(&name)
+            && !body.starts_with("//")
+            && title.iter().all(|t| !t.is_empty())
+        {
+            let (name, title) = uncapitalised(name, title);
             let body = Some(body);
             return Some(Cand {
                 name,
-                title: Vec::new(),
+                title,
                 body,
                 form: Form::Bare,
             });
@@ -199,15 +223,17 @@ pub fn find<'a>(
     known: &[String],
     full_text: &str,
 ) -> Vec<Header<'a>> {
+    let wrapped = hard_wrapped(lines);
     let cands: Vec<Option<Cand<'a>>> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            if skip.contains(&i) {
-                None
-            } else {
-                candidate(l)
+            if skip.contains(&i) || (wrapped && continues(lines, i)) {
+                return None;
             }
+            // A line the next one continues is a sentence, not a name line.
+            candidate(l)
+                .filter(|c| c.form != Form::Standalone || !(wrapped && continues(lines, i + 1)))
         })
         .collect();
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -261,7 +287,14 @@ pub fn find<'a>(
                         && latin_name_like(&c.name)
                         && !c.title.is_empty()
                         && c.body.is_some_and(|b| !b.is_empty()))
-                    || (inline_grammar && !headers.is_empty() && person_shaped(&c.name));
+                    || (inline_grammar
+                        && !headers.is_empty()
+                        && person_shaped(&c.name)
+                        // A Han label of a few characters is as often a term (`每股收益`):
+                        // it needs a name dot or a mention elsewhere.
+                        && (latin_name_like(&c.name)
+                            || c.name.chars().any(is_name_dot)
+                            || mentioned(full_text, &c.name, counts[&key])));
                 ok.then(|| inline_header(i, c))
             }
             Form::Standalone => {
@@ -282,6 +315,77 @@ pub fn find<'a>(
         }
     }
     headers
+}
+
+/// A label written in capitals (`JANE DOE, NORTHWIND CAPITAL`) as people write it: each
+/// word of the name capitalised, and the title's longer words (short ones are acronyms:
+/// `RBC`, `CFO`).
+fn uncapitalised(name: String, title: Vec<String>) -> (String, Vec<String>) {
+    let caps = |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    if !caps(&name) || name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return (name, title);
+    }
+    let word = |w: &str, keep_short: bool| -> String {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if keep_short && letters <= 4 {
+            return w.to_string();
+        }
+        let mut out = String::with_capacity(w.len());
+        let mut start = true;
+        for c in w.chars() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic() && c != '\'' && c != '’';
+        }
+        out
+    };
+    let words = |s: &str, keep_short: bool| -> String {
+        s.split(' ')
+            .map(|w| word(w, keep_short))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let title = title
+        .into_iter()
+        .map(|t| if caps(&t) { words(&t, true) } else { t })
+        .collect();
+    (words(&name, false), title)
+}
+
+/// True when the text is hard-wrapped at a fixed width (copied out of a PDF): many of its
+/// long English lines stop mid-sentence.
+fn hard_wrapped(lines: &[Line<'_>]) -> bool {
+    let long: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.script == Script::En && l.text.chars().count() >= 60)
+        .map(|l| l.text.trim_end())
+        .collect();
+    let open = long
+        .iter()
+        .filter(|t| !t.ends_with(is_terminal_punct) && !ends_with_colon(t))
+        .count();
+    long.len() >= 10 && open * 10 >= long.len() * 4
+}
+
+/// True when line `i` goes on with the sentence of the line before it, as in text
+/// hard-wrapped at a fixed width: no blank line between them, and the line before is long
+/// and ends mid-sentence (no closing punctuation, no colon).
+fn continues(lines: &[Line<'_>], i: usize) -> bool {
+    let (Some(prev), Some(line)) = (i.checked_sub(1).and_then(|p| lines.get(p)), lines.get(i))
+    else {
+        return false;
+    };
+    let p = prev.text.trim_end();
+    line.gap == 0
+        && line.text != prev.text
+        && prev.script == Script::En
+        && p.chars().count() >= 60
+        && !p.ends_with(is_terminal_punct)
+        && !ends_with_colon(p)
+        && !p.ends_with(['"', '”', ')', ']'])
 }
 
 /// True when `name` is shaped like a person's name: two to five Latin words, or a short Han

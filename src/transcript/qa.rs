@@ -288,6 +288,7 @@ pub fn structure(
 ) -> Vec<Question> {
     let texts: Vec<(String, String)> = turns.iter().map(turn_text).collect();
     mark_operator(speakers, turns, &texts);
+    mark_firm_only_questioners(speakers, turns);
     let start = qa_start(speakers, turns, &texts, qa_heading_turn);
     for (i, t) in turns.iter().enumerate() {
         if start.is_none_or(|s| i < s) && speakers[t.speaker].kind != SpeakerKind::Operator {
@@ -332,6 +333,36 @@ fn mark_operator(speakers: &mut [Speaker], turns: &[Turn], texts: &[(String, Str
         && speakers[best].kind == SpeakerKind::Other
     {
         speakers[best].kind = SpeakerKind::Operator;
+    }
+}
+
+/// In a call with no operator and no analyst known (`NAME, FIRM:` bank transcripts), the
+/// speakers labelled with a firm and no role, who first speak after an executive has and
+/// whose firm no executive shares, are the questioners.
+fn mark_firm_only_questioners(speakers: &mut [Speaker], turns: &[Turn]) {
+    let known = |k: SpeakerKind| speakers.iter().any(|s| s.kind == k);
+    if known(SpeakerKind::Operator) || known(SpeakerKind::Analyst) {
+        return;
+    }
+    let is_exec = |s: &Speaker| s.kind == SpeakerKind::Executive;
+    let Some(first_exec) = turns.iter().position(|t| is_exec(&speakers[t.speaker])) else {
+        return;
+    };
+    let exec_firms: Vec<String> = speakers
+        .iter()
+        .filter(|s| is_exec(s))
+        .filter_map(|s| s.firm.clone())
+        .collect();
+    let mut first_turn = vec![usize::MAX; speakers.len()];
+    for (i, t) in turns.iter().enumerate() {
+        first_turn[t.speaker] = first_turn[t.speaker].min(i);
+    }
+    for (i, sp) in speakers.iter_mut().enumerate() {
+        let firm_only =
+            sp.role.is_none() && sp.firm.as_ref().is_some_and(|f| !exec_firms.contains(f));
+        if sp.kind == SpeakerKind::Other && firm_only && first_turn[i] > first_exec {
+            sp.kind = SpeakerKind::Analyst;
+        }
     }
 }
 

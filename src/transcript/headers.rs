@@ -27,6 +27,9 @@ pub struct Header<'a> {
     pub title: Vec<String>,
     /// Speech on the header line itself (inline layouts).
     pub body: Option<&'a str>,
+    /// In an interleaved file, the speech on the next line, labelled with the name in the
+    /// other script (`Keith Lane: Thanks.` then `基思·莱恩：谢谢。`).
+    pub alt_body: Option<&'a str>,
 }
 
 /// How a candidate header is written.
@@ -307,7 +310,21 @@ pub fn find<'a>(
             }
         };
         match header {
-            Some(h) => {
+            Some(mut h) => {
+                // The same turn's label in the other script on the next line: one speaker,
+                // its speech the other language of the same paragraph.
+                if let Some(body) = h.body
+                    && let Some(Some(next)) = cands.get(h.end)
+                    && let Some(next_body) = next.body
+                    && lines[h.end].gap == 0
+                    && translated_label(&h.name, body, &next.name, next_body)
+                {
+                    if name_key(&next.name) != name_key(&h.name) {
+                        h.alt = Some(next.name.clone());
+                    }
+                    h.alt_body = Some(next_body);
+                    h.end += 1;
+                }
                 i = h.end;
                 headers.push(h);
             }
@@ -388,6 +405,17 @@ fn continues(lines: &[Line<'_>], i: usize) -> bool {
         && !p.ends_with(['"', '”', ')', ']'])
 }
 
+/// True when two labelled lines are one turn in two languages: the speech in different
+/// scripts, and the label the same name, or each name in its own speech's script.
+fn translated_label(name: &str, body: &str, next_name: &str, next_body: &str) -> bool {
+    use super::text::script;
+    let (a, b) = (script(body), script(next_body));
+    a != b
+        && a != Script::None
+        && b != Script::None
+        && (name_key(name) == name_key(next_name) || (script(name) == a && script(next_name) == b))
+}
+
 /// True when `name` is shaped like a person's name: two to five Latin words, or a short Han
 /// name (two to four characters, or with a name dot).
 fn person_shaped(name: &str) -> bool {
@@ -407,6 +435,7 @@ fn inline_header<'a>(i: usize, c: &Cand<'a>) -> Header<'a> {
         alt: None,
         title: c.title.clone(),
         body: c.body,
+        alt_body: None,
     }
 }
 
@@ -446,6 +475,7 @@ fn standalone_header<'a>(
         alt: None,
         title: c.title.clone(),
         body: None,
+        alt_body: None,
     };
     let mut extras = 0;
     if lines.get(h.end).is_some_and(|l| l.text == lines[i].text) {

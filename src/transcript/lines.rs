@@ -17,7 +17,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut gap = 0;
     for raw in text.lines() {
-        let t = raw.trim();
+        let t = strip_markers(raw.trim());
         if t.is_empty() {
             gap += 1;
             continue;
@@ -30,6 +30,33 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         gap = 0;
     }
     out
+}
+
+/// A line without the markers machine-translated bilingual files put before it: a paragraph
+/// number (`[ 12]`), a language tag (`[EN]`, `[中]`, `[ZH]`), a person emoji before a roster
+/// entry; and a `━━ Heading ━━` without its bars.
+fn strip_markers(t: &str) -> &str {
+    let mut t = t;
+    if let Some(rest) = t.strip_prefix('[')
+        && let Some((num, after)) = rest.split_once(']')
+        && !num.trim().is_empty()
+        && num.trim().chars().all(|c| c.is_ascii_digit())
+    {
+        t = after.trim_start();
+    }
+    for tag in ["[EN]", "[中]", "[ZH]", "[En]", "[Zh]", "[英]", "[中文]"] {
+        if let Some(rest) = t.strip_prefix(tag) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    if let Some(rest) = t.strip_prefix('👤') {
+        t = rest.trim_start();
+    }
+    if let Some(inner) = t.strip_prefix("━━").and_then(|r| r.strip_suffix("━━")) {
+        t = inner.trim();
+    }
+    t
 }
 
 /// The most common gap (blank lines) before lines in `lines`, ignoring the first.
@@ -69,6 +96,22 @@ pub fn take_yaml<'a>(lines: &mut Vec<Line<'a>>) -> (Option<String>, Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bilingual_markers_are_not_text() {
+        let text = "  [ 12] [EN] Keith Lane:Thanks.\n       [中] 基思·莱恩：谢谢。\n  ━━ Call participants ━━\n  👤 Chief Executive Officer — Dana Field\n[Note] kept";
+        let got: Vec<&str> = split(text).iter().map(|l| l.text).collect();
+        assert_eq!(
+            got,
+            [
+                "Keith Lane:Thanks.",
+                "基思·莱恩：谢谢。",
+                "Call participants",
+                "Chief Executive Officer — Dana Field",
+                "[Note] kept"
+            ]
+        );
+    }
 
     #[test]
     fn gaps_and_yaml() {

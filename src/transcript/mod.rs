@@ -193,7 +193,7 @@ fn raw_turns<'a>(
         }
         let stop = headers.get(k + 1).map_or(end, |n| n.line).min(end);
         let mut body = Vec::new();
-        if let Some(text) = h.body {
+        for text in [h.body, h.alt_body].into_iter().flatten() {
             body.push(Line {
                 text,
                 gap: 0,

@@ -14,6 +14,7 @@ mod meta;
 pub mod model;
 pub mod names;
 mod participants;
+mod prefixes;
 mod qa;
 mod speakers;
 pub mod text;
@@ -91,7 +92,14 @@ pub fn parse(text: &str) -> Transcript {
     let entries: Vec<participants::Participant> =
         lists.iter().flat_map(|l| l.entries.clone()).collect();
     let known: Vec<String> = entries.iter().map(|p| p.name.clone()).collect();
-    let headers = headers::find(&lines, &skip, &known, text);
+    let mut headers = headers::find(&lines, &skip, &known, text);
+    if headers.len() < 3 {
+        // No delimited labels: perhaps labels with no delimiter at all.
+        let undelimited = prefixes::find(&lines, &skip);
+        if undelimited.len() > headers.len() {
+            headers = undelimited;
+        }
+    }
 
     let mut t = Transcript::default();
     let first = headers.first().map_or(lines.len(), |h| h.line);

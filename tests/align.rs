@@ -230,3 +230,41 @@ fn interleaved_seeds_split_and_realigned_when_present() {
         assert!(total.f1() >= 0.97, "F1 {:.3}", total.f1());
     }
 }
+
+/// A Chinese repost that carries only the Q&A, each answer condensed to one paragraph, pairs
+/// with the full English call: the English it leaves out says nothing against it.
+#[test]
+fn an_abridged_translation_of_the_q_and_a_pairs_with_the_full_call() {
+    let en = parse(
+        "Operator\nGood afternoon and welcome to the Tallow Systems fiscal 2026 second quarter call.\n\n\
+         Rhea Morant - Chief Executive Officer\nRevenue was $812 million, up 14%. Cloud grew 31%.\n\
+         Our backlog reached $2.4 billion and we added 120 customers.\n\
+         We opened offices in Lisbon and Osaka.\n\n\
+         Ivo Castell - Chief Financial Officer\nGross margin was 71.5%. Operating margin was 24%.\n\
+         We expect next quarter revenue of $840 million to $850 million.\n\n\
+         Operator\nOur first question comes from the line of Petra Lind with Oakbridge Capital.\n\n\
+         Petra Lind - Oakbridge Capital - Analyst\nCloud grew 31%. How much of that came from the 120 new customers?\n\n\
+         Rhea Morant - Chief Executive Officer\nAbout 40% of it. New customers start small.\n\
+         They usually double their spending in the second year.\nSo the 120 customers matter for 2027.\n\n\
+         Operator\nOur next question comes from the line of Amos Reyes with Kettering Securities.\n\n\
+         Amos Reyes - Kettering Securities - Analyst\nOn margins: will 71.5% hold next year?\n\n\
+         Ivo Castell - Chief Financial Officer\nWe expect 71% to 72% next year.\n\
+         Hardware is 9% of revenue and falling.\nThat keeps the gross margin where it is.\n",
+    );
+    let zh = parse(
+        "以下是电话会议实录：\n\
+         Oakbridge Capital分析师Petra Lind：云业务增长31%，其中有多少来自120家新客户？\n\
+         瑞亚·莫兰特：大约40%。新客户起步较小，通常在第二年支出翻倍，所以这120家客户对2027年很重要。\n\
+         Kettering Securities分析师Amos Reyes：关于利润率，71.5%明年能保持吗？\n\
+         伊沃·卡斯特尔：我们预计明年在71%到72%之间。硬件占收入的9%且在下降，因此毛利率会保持。\n",
+    );
+    assert_eq!(zh.questions.len(), 2, "{zh:#?}");
+    let merged = align(en, zh).expect("the same call").transcript;
+    let analysts: Vec<&str> = merged
+        .questions
+        .iter()
+        .map(|q| merged.speakers[q.analyst].name.as_str())
+        .collect();
+    assert_eq!(analysts, ["Petra Lind", "Amos Reyes"]);
+    assert!(merged.is_bilingual());
+}

@@ -273,7 +273,12 @@ pub fn align(a: Transcript, b: Transcript) -> Result<Aligned, AlignError> {
 fn check_same_call(sides: &Sides, links: &[Link]) -> Result<(), AlignError> {
     let (mut shared, mut total) = (0.0f32, 0.0f32);
     let (mut fig_shared, mut fig_total) = (0.0f32, 0.0f32);
-    for l in links {
+    // Only paragraphs linked on both sides tell: an abridged translation leaves much of the
+    // English unlinked, which says nothing about whether it is the same call.
+    for l in links
+        .iter()
+        .filter(|l| !l.en.is_empty() && !l.zh.is_empty())
+    {
         let e = features::combine(
             &l.en
                 .iter()

@@ -111,9 +111,26 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
                 form: c.form,
             })
         }
-        None => speaker_candidate(text),
+        None => speaker_candidate(text).or_else(|| unbolded(text)),
     };
     cand.filter(|c| !is_note_word_label(&c.name) && !c.title.iter().any(|t| YEAR.is_match(t)))
+}
+
+/// `**Name** (Group):` and other labels with bold inside them: read without the bold, the
+/// speech (a suffix of both) taken from the line itself.
+fn unbolded(text: &str) -> Option<Cand<'_>> {
+    let label_end = text.find([':', '：']).unwrap_or(text.len());
+    if !text[..label_end].contains("**") || text[label_end..].contains("**") {
+        return None;
+    }
+    let plain = text[..label_end].replace("**", "") + &text[label_end..];
+    let c = speaker_candidate(&plain)?;
+    Some(Cand {
+        body: c.body.map(|b| &text[text.len() - b.len()..]),
+        name: c.name,
+        title: c.title,
+        form: c.form,
+    })
 }
 
 /// Reads a line as a candidate header by its shape alone.
@@ -130,7 +147,11 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
     {
         let body = c.name("body").map_or("", |m| m.as_str().trim());
         let (name, title) = split_heading(&c["h"]);
-        return (!body.is_empty() && name_like(&name)).then_some(Cand {
+        if body.is_empty() {
+            // The label alone on its line: read as a name line.
+            return standalone(text);
+        }
+        return name_like(&name).then_some(Cand {
             name,
             title,
             body: Some(body),
@@ -172,7 +193,7 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
         let body = c.name("body").map_or("", |m| m.as_str().trim());
         let short = name.chars().count() <= 30 && title.iter().all(|t| t.chars().count() <= 40);
         if short
-            && name_like(&name)
+            && (name_like(&name) || one_word_name(&name))
             && !body.starts_with("//")
             && title.iter().all(|t| !t.is_empty())
         {
@@ -202,11 +223,51 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     };
     let colon = ends_with_colon(&t);
     let t = strip_colon(&t);
-    let parts = split_dashes(t);
-    let (first, rest) = parts.split_first()?;
-    let (name, title) = split_name_comma(first, rest);
-    if !name_like(&name) {
+    // `W. Chiu (Analysts)`: a name too short to stand alone, vouched for by its role.
+    let mut vouched = false;
+    let (name, title) = match PAREN.captures(&format!("{t}: x")) {
+        // `Name (Role)` on its own line.
+        Some(c)
+            if name_like(c["name"].trim())
+                || (initial_and_surname(c["name"].trim()) && role_like(&c["title"])) =>
+        {
+            vouched = role_like(&c["title"]);
+            (
+                c["name"].trim().to_string(),
+                vec![c["title"].trim().to_string()],
+            )
+        }
+        _ => {
+            let parts = split_dashes(t);
+            let (first, rest) = parts.split_first()?;
+            split_name_comma(first, rest)
+        }
+    };
+    if !(name_like(&name) || vouched) {
         return None;
+    }
+    // `**Name：**` (or `**Name： **`) alone on its line: a label as strong as an inline one,
+    // for a Han name too, when it reads as a person rather than a phrase (`**重要的是：**`).
+    let bold = text.starts_with("**") && text.trim_end().ends_with("**");
+    if bold
+        && colon
+        && (latin_name_like(&name) || is_operator_word(&name) || han_person_like(&name))
+    {
+        return Some(Cand {
+            name,
+            title,
+            body: None,
+            form: Form::Strong,
+        });
+    }
+    if colon && vouched {
+        // `Name (Role):` alone on its line: as clear a label as `Name (Role): speech`.
+        return Some(Cand {
+            name,
+            title,
+            body: None,
+            form: Form::Strong,
+        });
     }
     if colon && !(latin_name_like(&name) || is_operator_word(&name)) {
         return None;
@@ -216,6 +277,47 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
         title,
         body: None,
         form: Form::Standalone,
+    })
+}
+
+/// True for `W. Chiu`: an initial and a family name (a name only where a role vouches for it).
+fn initial_and_surname(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    matches!(words.as_slice(), [initial, surname]
+        if initial.len() == 2
+            && initial.starts_with(|c: char| c.is_ascii_uppercase())
+            && initial.ends_with('.')
+            && surname.chars().count() >= 2
+            && surname.starts_with(|c: char| c.is_uppercase())
+            && surname.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+}
+
+/// True when a Han name reads as a person's: a name shape without the function characters
+/// of a phrase (`重要的是`, `我们认为`).
+fn han_person_like(name: &str) -> bool {
+    const FUNCTION: &str = "的是了在和与及等我们你他她它这那有为对就也都而但如果要会能说之其";
+    han_name_like(name) && !name.chars().any(|c| FUNCTION.contains(c))
+}
+
+/// True when `name` is one capitalised Latin word (`Gavin`): a speaker only where the file's
+/// labels say so, and never a word the text also writes in lower case (`Note`, `Revenue`).
+fn one_word_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    matches!((words.next(), words.next()), (Some(w), None)
+        if (2..=20).contains(&w.chars().count())
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().skip(1).all(|c| c.is_ascii_lowercase() || c == '-' || c == '\''))
+        && !is_operator_word(name)
+        && !latin_name_like(name)
+}
+
+/// True when `word` never occurs in lower case as a word of `text` (a proper name).
+fn never_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !text.match_indices(&lower).any(|(at, m)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -255,7 +357,8 @@ pub fn find<'a>(
     // call has begun (a `Term: definition` glossary before it stays front matter).
     let corroborated_bare = |c: &Cand<'_>| {
         let key = name_key(&c.name);
-        is_operator_word(&c.name) || known.contains(&key) || counts[&key] >= 2
+        !one_word_name(&c.name)
+            && (is_operator_word(&c.name) || known.contains(&key) || counts[&key] >= 2)
     };
     let bare_lines = cands
         .iter()
@@ -278,6 +381,13 @@ pub fn find<'a>(
         let key = name_key(&c.name);
         let header = match c.form {
             Form::Strong => Some(inline_header(i, c)),
+            Form::Bare if one_word_name(&c.name) => {
+                let ok = inline_grammar
+                    && counts[&key] >= 2
+                    && !is_note_word_label(&c.name)
+                    && never_lower_case(full_text, &c.name);
+                ok.then(|| inline_header(i, c))
+            }
             Form::Bare => {
                 let ok = is_operator_word(&c.name)
                     || known.contains(&key)

@@ -161,7 +161,12 @@ pub fn company_from_title(title: &str) -> Option<String> {
         .captures(t)
         .or_else(|| ZH_COMPANY.captures(t))
         .map(|c| c["c"].trim().trim_end_matches([',', ' ']).to_string())?;
-    (!c.is_empty() && !TITLE_WORDS.is_match(&c)).then(|| squash_spaces(&c))
+    // A period is not a company (`Q1 2027 Earnings Call`).
+    let period_only = period(&c).is_some_and(|p| squash_spaces(&c).len() <= p.len() + 1)
+        || (c.len() <= 3
+            && c.starts_with(['Q', 'H'])
+            && c[1..].chars().all(|d| d.is_ascii_digit()));
+    (!c.is_empty() && !TITLE_WORDS.is_match(&c) && !period_only).then(|| squash_spaces(&c))
 }
 
 /// The company named in the operator's welcome ("welcome to the Acme First Quarter…").

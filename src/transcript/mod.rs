@@ -109,7 +109,8 @@ pub fn parse(text: &str) -> Transcript {
         .filter(|i| !skip.contains(i) && Some(*i) != title_line)
         .filter_map(|i| body::plain_line(lines[i].text))
         .collect();
-    t.title = yaml_title.or_else(|| title_line.map(|i| lines[i].text.to_string()));
+    t.title = yaml_title
+        .or_else(|| title_line.map(|i| lines[i].text.trim_start_matches('#').trim().to_string()));
     let headline = t
         .front_matter
         .iter()

@@ -20,7 +20,7 @@ pub struct Intro {
 
 static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Qq]uestions?\b[^.?!]{0,60}?\b(?:from|with)|(?:go|move|turn) (?:over )?to)\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+        r"(?:[Qq]uestions?\b[^.?!]{0,60}?\b(?:from|with)|(?:go|move|turn) (?:over )?to|\bNext(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
     )
     .unwrap()
 });
@@ -90,10 +90,18 @@ pub fn turn_text(turn: &Turn) -> (String, String) {
 pub fn is_intro(en: &str, zh: &str) -> bool {
     EN_INTRO.is_match(en)
         || ZH_INTRO.is_match(zh)
-            && (zh.contains("问题")
-                || zh.contains("問題")
-                || zh.contains("提问")
-                || zh.contains("提問"))
+            && [
+                "问题",
+                "問題",
+                "提问",
+                "提問",
+                "下一位",
+                "下一個",
+                "下一个",
+                "第一位",
+            ]
+            .iter()
+            .any(|w| zh.contains(w))
 }
 
 /// True when a turn's text opens the Q&A.

@@ -96,6 +96,23 @@ impl Registry {
             return;
         }
         let sp = &mut self.speakers[i];
+        // A group heading (`(Executives)`, `(Analysts)`) says the kind, not a role or firm.
+        if let [only] = title
+            && [
+                "executives",
+                "analysts",
+                "operator",
+                "management",
+                "管理层",
+                "管理層",
+            ]
+            .contains(&only.trim().to_lowercase().as_str())
+        {
+            if sp.kind == SpeakerKind::Other {
+                sp.kind = kind_from_role(Some(only));
+            }
+            return;
+        }
         let (role, firm) = match split_firm_from_role(&title[0]) {
             (Some(firm), role) if title.len() == 1 => (Some(role), Some(firm)),
             _ => role_and_firm(title, Group::Unknown),

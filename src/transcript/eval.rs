@@ -99,6 +99,7 @@ pub fn same_firm(a: &str, b: &str) -> bool {
         s.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
+            .map(unaccented)
             .collect()
     };
     let (a, b) = (norm(a), norm(b));
@@ -107,6 +108,20 @@ pub fn same_firm(a: &str, b: &str) -> bool {
     }
     let short = a.chars().count().min(b.chars().count());
     short >= 2 && (a.contains(&b) || b.contains(&a))
+}
+
+/// A Latin letter without its accent (`é` → `e`), for comparing firms as people write them.
+fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
 }
 
 /// True when `name` matches one of the `|`-separated spellings in `truth`.
@@ -189,6 +204,10 @@ mod tests {
     fn firms_match_without_spaces_and_suffixes() {
         assert!(same_firm("JPMorgan", "J.P. Morgan Securities LLC"));
         assert!(same_firm("Morgan Stanley & Co. LLC", "Morgan Stanley"));
+        assert!(same_firm(
+            "Crédit Suisse AG, Research Division",
+            "Credit Suisse"
+        ));
         assert!(!same_firm("UBS", "Barclays"));
         assert!(!same_firm("", "UBS"));
     }

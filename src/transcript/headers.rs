@@ -630,7 +630,7 @@ fn alt_name(name: &str, line: &Line<'_>) -> Option<(String, Vec<String>)> {
     let (alt, title) = parts.split_first()?;
     let name_script = super::text::script(name);
     let ok = match line.script {
-        Script::Zh => name_script != Script::Zh && han_name_like(alt),
+        Script::Zh => name_script != Script::Zh && han_person_like(alt),
         Script::En => name_script == Script::Zh && (latin_name_like(alt) || is_operator_word(alt)),
         Script::None => false,
     };
@@ -723,6 +723,14 @@ mod tests {
         assert_eq!(names, ["会议主持人", "王小明", "张伟", "会议主持人"]);
         assert_eq!(h[1].title, vec!["某某公司首席执行官".to_string()]);
         assert_eq!(h[2].title, vec!["分析师".to_string()]);
+    }
+
+    #[test]
+    fn a_heading_and_its_translation_are_not_a_name_and_its_other_script() {
+        let text = "Operator\n运营商\nThanks for joining.\n谢谢参加。\n\
+            Stocks Mentioned\n提及的股票\nAcme, Beta.\nAcme、Beta。";
+        let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["Operator"]);
     }
 
     #[test]

@@ -24,6 +24,9 @@ static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+static EN_WE_HAVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:we have|we'll hear from|next is|next up is)\s+(?P<rest>[A-Z].*)").unwrap()
+});
 static ZH_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:来自|來自|提问者是|提問者是|提问的是|提問的是)\s*(?P<rest>[^。！？!?\n]+)")
         .unwrap()
@@ -196,10 +199,19 @@ fn cut_firm(text: &str) -> &str {
 /// Reads an English introduction: `… from the line of NAME with FIRM.`
 fn intro_en(en: &str) -> Option<Intro> {
     let rest = EN_INTRO.captures_iter(en).last()?.name("rest")?.as_str();
+    intro_en_rest(rest).or_else(|| {
+        // "For our next question, we have NAME from FIRM": the name after the phrase.
+        let rest = EN_WE_HAVE.captures_iter(en).last()?.name("rest")?.as_str();
+        intro_en_rest(rest)
+    })
+}
+
+/// Reads `NAME with FIRM…` (or `from`, `of`, `at`, `. With`).
+fn intro_en_rest(rest: &str) -> Option<Intro> {
     let words: Vec<&str> = rest.split(' ').collect();
     let sep = words
         .iter()
-        .position(|w| matches!(*w, "with" | "from" | "of" | "at"))?;
+        .position(|w| matches!(w.to_lowercase().as_str(), "with" | "from" | "of" | "at"))?;
     let name = words[..sep].join(" ");
     let name = name.trim_end_matches([',', '.']);
     if !latin_name_like(name) {
@@ -570,6 +582,30 @@ mod tests {
         assert_eq!(i.firm.as_deref(), Some("J.P. Morgan"));
         let i = intro_en("And our final question will come from the line of Scott Devitt with Wedbush Securities.").unwrap();
         assert_eq!(i.firm.as_deref(), Some("Wedbush Securities"));
+        for (text, name, firm) in [
+            (
+                "We'll take our final question from Ada Lin. With Corliss.",
+                "Ada Lin",
+                "Corliss",
+            ),
+            (
+                "For our next question, we have Ada Lin from Corliss Capital. Ada, your line is open.",
+                "Ada Lin",
+                "Corliss Capital",
+            ),
+            (
+                "Next, Ada Lin with Corliss Capital.",
+                "Ada Lin",
+                "Corliss Capital",
+            ),
+        ] {
+            let i = intro_en(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (i.name.as_deref(), i.firm.as_deref()),
+                (Some(name), Some(firm)),
+                "{text}"
+            );
+        }
     }
 
     #[test]

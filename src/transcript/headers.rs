@@ -68,6 +68,12 @@ static ZH_ANALYST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<firm>[^:：()（）\s][^:：()（）]{0,30}?)\s*(?:[(（][-+\d.,%\s]*[)）])?\s*(?P<role>(?:机构|首席)?分析师|分析師)\s*(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$")
         .unwrap()
 });
+/// `问：…`, `答：…` (also `問`, `提问`, `回答`): a Q&A written without names.
+static QA_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<mark>问|問|答|提问|提問|回答)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
+});
+/// The marks of [`QA_MARK`] that ask.
+pub const QUESTION_MARKS: &[&str] = &["问", "問", "提问", "提問"];
 static TIMESTAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?\b[\])]?\s*").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
@@ -155,6 +161,17 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             name,
             title,
             body: Some(body),
+            form: Form::Strong,
+        });
+    }
+    if let Some(c) = QA_MARK.captures(text) {
+        // `问：…` / `答：…`: an unnamed questioner and the management answering.
+        let mark = c["mark"].to_string();
+        let asks = QUESTION_MARKS.contains(&mark.as_str());
+        return Some(Cand {
+            title: vec![if asks { "分析师" } else { "管理层" }.to_string()],
+            name: mark,
+            body: c.name("body").map(|m| m.as_str().trim()),
             form: Form::Strong,
         });
     }

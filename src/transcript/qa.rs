@@ -456,8 +456,12 @@ fn questions(
         if pending.is_none() && current.is_none() && out.last().is_some_and(|q| q.analyst == sp) {
             current = Some(out.len() - 1);
         }
+        // An unnamed questioner (`问：`) asking again after an answer is a new question.
+        let unnamed_again = i > 0
+            && turns[i - 1].speaker != sp
+            && super::headers::QUESTION_MARKS.contains(&speakers[sp].name.as_str());
         let is_new_analyst = speakers[sp].kind == SpeakerKind::Analyst
-            && current.is_none_or(|q| out[q].analyst != sp);
+            && (current.is_none_or(|q| out[q].analyst != sp) || unnamed_again);
         let starts = match &pending {
             Some(_) => speakers[sp].kind != SpeakerKind::Executive,
             None => {

@@ -44,6 +44,9 @@ pub struct Style {
     pub interleaved: Option<Script>,
     /// The usual number of blank lines between paragraphs.
     pub para_gap: usize,
+    /// The text is hard-wrapped at a fixed width: lines with no blank line between them are
+    /// one paragraph.
+    pub hard_wrapped: bool,
     /// Label lines that open a commentary note.
     pub note_labels: HashSet<String>,
 }
@@ -212,12 +215,14 @@ fn push_paragraph(out: &mut Vec<Block>, l: &Line<'_>, style: &Style) {
     if let Some(Block::Para { en, zh: z }) = out.last_mut() {
         let prev = if zh { z.as_mut() } else { en.as_mut() };
         if let Some(prev) = prev {
-            let continues = style.para_gap >= 1
-                && l.gap == 0
-                && !prev.ends_with(is_terminal_punct)
-                && !ends_with_colon(prev)
-                && !is_list_item(l.text)
-                && l.text.chars().next().is_some_and(|c| c.is_lowercase());
+            let wrapped = style.hard_wrapped && !zh && l.gap == 0 && !is_list_item(l.text);
+            let continues = wrapped
+                || style.para_gap >= 1
+                    && l.gap == 0
+                    && !prev.ends_with(is_terminal_punct)
+                    && !ends_with_colon(prev)
+                    && !is_list_item(l.text)
+                    && l.text.chars().next().is_some_and(|c| c.is_lowercase());
             if continues {
                 prev.push(' ');
                 prev.push_str(l.text);
@@ -243,6 +248,7 @@ mod tests {
         let style = Style {
             interleaved: interleaving(&refs),
             para_gap: crate::transcript::lines::typical_gap(&lines),
+            hard_wrapped: crate::transcript::lines::hard_wrapped(&lines),
             note_labels: note_labels(&refs),
         };
         blocks(&refs, &style)
@@ -287,6 +293,23 @@ mod tests {
             Some("1、要点：正文")
         );
         assert_eq!(plain_line(">"), None);
+    }
+
+    #[test]
+    fn text_hard_wrapped_at_a_width_joins_into_its_paragraphs() {
+        let line = "Revenue grew in every division this quarter and the costs stayed flat";
+        let mut text = String::new();
+        for n in 0..12 {
+            text.push_str(&format!(
+                "{line} ({n}),\nSecond line. Third starts\nhere.\n\n"
+            ));
+        }
+        let b = run(&text);
+        assert_eq!(b.len(), 12, "{b:?}");
+        assert_eq!(
+            b[0],
+            Block::en(format!("{line} (0), Second line. Third starts here."))
+        );
     }
 
     #[test]

@@ -345,7 +345,7 @@ pub fn find<'a>(
     known: &[String],
     full_text: &str,
 ) -> Vec<Header<'a>> {
-    let wrapped = hard_wrapped(lines);
+    let wrapped = super::lines::hard_wrapped(lines);
     let cands: Vec<Option<Cand<'a>>> = lines
         .iter()
         .enumerate()
@@ -497,21 +497,6 @@ fn uncapitalised(name: String, title: Vec<String>) -> (String, Vec<String>) {
         .map(|t| if caps(&t) { words(&t, true) } else { t })
         .collect();
     (words(&name, false), title)
-}
-
-/// True when the text is hard-wrapped at a fixed width (copied out of a PDF): many of its
-/// long English lines stop mid-sentence.
-fn hard_wrapped(lines: &[Line<'_>]) -> bool {
-    let long: Vec<&str> = lines
-        .iter()
-        .filter(|l| l.script == Script::En && l.text.chars().count() >= 60)
-        .map(|l| l.text.trim_end())
-        .collect();
-    let open = long
-        .iter()
-        .filter(|t| !t.ends_with(is_terminal_punct) && !ends_with_colon(t))
-        .count();
-    long.len() >= 10 && open * 10 >= long.len() * 4
 }
 
 /// True when line `i` goes on with the sentence of the line before it, as in text

@@ -1,6 +1,6 @@
 //! The document as lines: trimmed text, the blank lines before each, and its script.
 
-use super::text::{Script, script};
+use super::text::{Script, ends_with_colon, is_terminal_punct, script};
 
 /// One non-blank line of the document.
 #[derive(Debug, Clone)]
@@ -57,6 +57,21 @@ fn strip_markers(t: &str) -> &str {
         t = inner.trim();
     }
     t
+}
+
+/// True when the text is hard-wrapped at a fixed width (copied out of a PDF): many of its
+/// long English lines stop mid-sentence.
+pub fn hard_wrapped(lines: &[Line<'_>]) -> bool {
+    let long: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.script == Script::En && l.text.chars().count() >= 60)
+        .map(|l| l.text.trim_end())
+        .collect();
+    let open = long
+        .iter()
+        .filter(|t| !t.ends_with(is_terminal_punct) && !ends_with_colon(t))
+        .count();
+    long.len() >= 10 && open * 10 >= long.len() * 4
 }
 
 /// The most common gap (blank lines) before lines in `lines`, ignoring the first.

@@ -134,6 +134,7 @@ pub fn parse(text: &str) -> Transcript {
                 .collect::<Vec<_>>(),
         ),
         note_labels: body::note_labels(&all_lines),
+        hard_wrapped: lines::hard_wrapped(&lines),
     };
     let mut heading_turn = None;
     for r in &raw {
@@ -286,9 +287,10 @@ fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>, headline: Option
         .or_else(|| meta::company_from_welcome(&opening))
         .or_else(|| headline.as_deref().and_then(meta::company_from_title));
     if t.title.is_none() {
-        t.title = headline;
+        t.title = headline.clone();
     }
     t.period = meta::period(&title)
+        .or_else(|| headline.as_deref().and_then(meta::period))
         .or_else(|| meta::period(&welcome))
         .or_else(|| meta::period(&t.front_matter.join("\n")))
         .or_else(|| meta::period(&opening));

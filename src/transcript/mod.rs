@@ -283,13 +283,29 @@ fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>, headline: Option
     };
     let (welcome, opening) = (text_of(2), text_of(4));
     let title = t.title.clone().unwrap_or_default();
-    t.company = meta::company_from_title(&title)
+    // `Company: Acme` / `Quarter: Q4` / `Year: 2020` lines before the call say it outright.
+    let field = |keys: &[&str]| {
+        t.front_matter.iter().find_map(|l| {
+            let (k, v) = l.split_once([':', '：'])?;
+            let k = k.trim().trim_matches('*').trim().to_lowercase();
+            let v = v.trim().trim_matches('*').trim();
+            (keys.contains(&k.as_str()) && !v.is_empty() && v.len() <= 80).then(|| v.to_string())
+        })
+    };
+    let stated_company = field(&["company", "company name", "公司"]);
+    let stated_period = field(&["quarter", "fiscal quarter", "period"]).and_then(|q| {
+        let year = field(&["year", "fiscal year"]).unwrap_or_default();
+        meta::period(&q).or_else(|| meta::period(&format!("{q} {year}")))
+    });
+    t.company = stated_company
+        .or_else(|| meta::company_from_title(&title))
         .or_else(|| meta::company_from_welcome(&opening))
         .or_else(|| headline.as_deref().and_then(meta::company_from_title));
     if t.title.is_none() {
         t.title = headline.clone();
     }
-    t.period = meta::period(&title)
+    t.period = stated_period
+        .or_else(|| meta::period(&title))
         .or_else(|| headline.as_deref().and_then(meta::period))
         .or_else(|| meta::period(&welcome))
         .or_else(|| meta::period(&t.front_matter.join("\n")))

@@ -15,6 +15,7 @@
 
 mod clean;
 mod decode;
+pub mod html;
 
 use std::fmt;
 use std::fs::File;
@@ -129,7 +130,13 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
             });
         }
     }
-    let text = clean(&raw.text);
+    // A web page, or HTML inside Markdown: its visible text (read from the content, never
+    // from the file's extension).
+    let text = if html::looks_like_html(&raw.text) {
+        clean(&html::to_text(&raw.text))
+    } else {
+        clean(&raw.text)
+    };
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }

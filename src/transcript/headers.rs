@@ -63,9 +63,10 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>[^:：()（）]{1,60}?)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
 });
 /// `摩根士丹利分析师Keith Weiss：…`, `杰弗瑞分析师 Brent Thill：…`, with a live stock quote
-/// inside the firm (`瑞银(27.38, -0.11, -0.40%)分析师…`): a firm, the word for analyst, a name.
+/// inside the firm (`瑞银(27.38, -0.11, -0.40%)分析师…`): a firm, the word for analyst, a name;
+/// perhaps after a lead-in that ends in a colon (`以下是电话会议实录：摩根士丹利分析师…`).
 static ZH_ANALYST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<firm>[^:：()（）\s][^:：()（）]{0,30}?)\s*(?:[(（][-+\d.,%\s]*[)）])?\s*(?P<role>(?:机构|首席)?分析师|分析師)\s*(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$")
+    Regex::new(r"^(?:[^:：]{1,24}[:：]\s*)?(?P<firm>[^:：()（）\s][^:：()（）]{0,30}?)\s*(?:[(（][-+\d.,%\s]*[)）])?\s*(?P<role>(?:机构|首席)?分析师|分析師)\s*(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$")
         .unwrap()
 });
 /// `问：…`, `答：…` (also `問`, `提问`, `回答`): a Q&A written without names.
@@ -125,8 +126,12 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
 /// `**Name** (Group):` and other labels with bold inside them: read without the bold, the
 /// speech (a suffix of both) taken from the line itself.
 fn unbolded(text: &str) -> Option<Cand<'_>> {
-    let label_end = text.find([':', '：']).unwrap_or(text.len());
-    if !text[..label_end].contains("**") || text[label_end..].contains("**") {
+    let colon = text.find([':', '：']).unwrap_or(text.len());
+    let mut label_end = colon + text[colon..].chars().next().map_or(0, char::len_utf8);
+    if text[label_end..].starts_with("**") {
+        label_end += 2; // `**Name：**`
+    }
+    if !text[..label_end].contains("**") {
         return None;
     }
     let plain = text[..label_end].replace("**", "") + &text[label_end..];
@@ -157,12 +162,15 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             // The label alone on its line: read as a name line.
             return standalone(text);
         }
-        return name_like(&name).then_some(Cand {
-            name,
-            title,
-            body: Some(body),
-            form: Form::Strong,
-        });
+        if name_like(&name) {
+            return Some(Cand {
+                name,
+                title,
+                body: Some(body),
+                form: Form::Strong,
+            });
+        }
+        // Not a name in bold (`**摩根士丹利分析师 Brian Nowak：**`): read without the bold.
     }
     if let Some(c) = QA_MARK.captures(text) {
         // `问：…` / `答：…`: an unnamed questioner and the management answering.
@@ -175,7 +183,10 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             form: Form::Strong,
         });
     }
-    if let Some(c) = ZH_ANALYST.captures(text) {
+    if let Some(c) = ZH_ANALYST
+        .captures(text)
+        .filter(|_| !text.starts_with("**"))
+    {
         let name = c["name"].trim().to_string();
         if name_like(&name) {
             return Some(Cand {
@@ -380,7 +391,11 @@ pub fn find<'a>(
     let bare_lines = cands
         .iter()
         .flatten()
-        .filter(|c| c.form == Form::Bare && corroborated_bare(c))
+        .filter(|c| {
+            // Inline labels that need no corroboration (`Name (Role): …`) count as well.
+            (c.form == Form::Bare && corroborated_bare(c))
+                || (c.form == Form::Strong && c.body.is_some_and(|b| !b.is_empty()))
+        })
         .count();
     let standalone_lines = cands
         .iter()

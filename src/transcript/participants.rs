@@ -110,8 +110,10 @@ pub fn role_and_firm(parts: &[String], group: Group) -> (Option<String>, Option<
 }
 
 /// Strips list bullets (`*`, `•`, `-`) from the start of a line.
-fn strip_bullet(text: &str) -> &str {
+fn strip_bullet(text: &str) -> String {
+    // Bold around the name (`**Jane Roe** -- CFO`, as saved pages write it) is no part of it.
     text.trim_start_matches(['*', '•', '-', '·', ' '])
+        .replace("**", "")
 }
 
 /// Finds every participant list in the document.
@@ -138,7 +140,7 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
     let mut entries = Vec::new();
     let mut j = start;
     while j < lines.len() && heading_group(lines[j].text).is_none() {
-        let parts = split_dashes(strip_bullet(lines[j].text));
+        let parts = split_dashes(&strip_bullet(lines[j].text));
         let Some((name, rest)) = parts.split_first() else {
             break;
         };
@@ -150,7 +152,7 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
         if rest.is_empty()
             && let Some(next) = lines.get(j + 1)
         {
-            let next_parts = split_dashes(strip_bullet(next.text));
+            let next_parts = split_dashes(&strip_bullet(next.text));
             let named = next_parts.first().is_some_and(|p| name_like(p));
             if !named && !next_parts.is_empty() && next.text.contains(" - ") {
                 rest = next_parts;

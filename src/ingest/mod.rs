@@ -1,4 +1,5 @@
-//! Bytes to clean text: decoding (encoding detection) and cleaning (newlines, control characters).
+//! Bytes to clean text: decoding (encoding detection), containers (HTML, see `html.rs`,
+//! detected from the content) and cleaning (newlines, control characters).
 //!
 //! Detection order when no label is given: a BOM (UTF-8, UTF-16LE/BE); BOM-less UTF-16 when
 //! NUL bytes sit on one side of most code units; UTF-8 when the bytes are valid UTF-8 (a stray

@@ -140,7 +140,15 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
     let mut entries = Vec::new();
     let mut j = start;
     while j < lines.len() && heading_group(lines[j].text).is_none() {
-        let parts = split_dashes(&strip_bullet(lines[j].text));
+        let mut parts = split_dashes(&strip_bullet(lines[j].text));
+        // A roster written `Role — Name`: the name last.
+        if let [role, name] = parts.as_slice()
+            && role_like(role)
+            && name_like(name)
+            && !role_like(name)
+        {
+            parts.swap(0, 1);
+        }
         let Some((name, rest)) = parts.split_first() else {
             break;
         };
@@ -187,6 +195,24 @@ pub fn split_name_comma(name: &str, rest: &[String]) -> (String, Vec<String>) {
 mod tests {
     use super::*;
     use crate::transcript::lines::split;
+
+    #[test]
+    fn a_roster_may_give_the_role_first() {
+        let text = "Call participants\nChief Executive Officer — Dana Field\nAnalyst — Kendall Toscano\n\nOperator: Hello.";
+        let lists = find(&split(text));
+        let got: Vec<(String, Option<String>)> = lists[0]
+            .entries
+            .iter()
+            .map(|e| (e.name.clone(), e.role.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Dana Field".into(), Some("Chief Executive Officer".into())),
+                ("Kendall Toscano".into(), Some("Analyst".into()))
+            ]
+        );
+    }
 
     #[test]
     fn headings() {

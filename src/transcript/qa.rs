@@ -208,6 +208,21 @@ fn intro_en(en: &str) -> Option<Intro> {
 
 /// Reads `NAME with FIRM…` (or `from`, `of`, `at`, `. With`).
 fn intro_en_rest(rest: &str) -> Option<Intro> {
+    // `NAME, FIRM.` (no joining word): the name is what reads as one before the comma.
+    if let Some((name, firm)) = rest.split_once(", ")
+        && latin_name_like(name)
+        // No sentence inside the name (`Corliss Capital. Ada`); initials (`J.`) are fine.
+        && !name.split(' ').any(|w| {
+            matches!(w, "with" | "from" | "of" | "at") || (w.ends_with('.') && w.len() > 2)
+        })
+    {
+        let firm = cut_firm(firm);
+        return Some(Intro {
+            name: Some(name.to_string()),
+            name_alt: None,
+            firm: (!firm.is_empty()).then(|| firm.to_string()),
+        });
+    }
     let words: Vec<&str> = rest.split(' ').collect();
     let sep = words
         .iter()
@@ -601,6 +616,11 @@ mod tests {
                 "Next, Ada Lin with Corliss Capital.",
                 "Ada Lin",
                 "Corliss Capital",
+            ),
+            (
+                "Our next question comes from Ada Lin, Corliss Capital Global Research.",
+                "Ada Lin",
+                "Corliss Capital Global Research",
             ),
         ] {
             let i = intro_en(text).unwrap_or_else(|| panic!("{text}"));

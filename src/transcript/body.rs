@@ -22,6 +22,7 @@ const NOTE_WORDS: &[&str] = &[
     "評論",
     "备注",
     "備註",
+    "原文",
     "心得",
     "补充",
     "補充",
@@ -222,7 +223,10 @@ fn push_paragraph(out: &mut Vec<Block>, l: &Line<'_>, style: &Style) {
                     && !prev.ends_with(is_terminal_punct)
                     && !ends_with_colon(prev)
                     && !is_list_item(l.text)
-                    && l.text.chars().next().is_some_and(|c| c.is_lowercase());
+                    && l.text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
             if continues {
                 prev.push(' ');
                 prev.push_str(l.text);

@@ -271,7 +271,7 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
             split_name_comma(first, rest)
         }
     };
-    if !(name_like(&name) || vouched) {
+    if !(name_like(&name) || vouched || (!colon && one_word_name(&name))) {
         return None;
     }
     // `**Name：**` (or `**Name： **`) alone on its line: a label as strong as an inline one,
@@ -357,7 +357,7 @@ pub fn find<'a>(
     full_text: &str,
 ) -> Vec<Header<'a>> {
     let wrapped = super::lines::hard_wrapped(lines);
-    let cands: Vec<Option<Cand<'a>>> = lines
+    let mut cands: Vec<Option<Cand<'a>>> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -373,6 +373,7 @@ pub fn find<'a>(
     for c in cands.iter().flatten() {
         *counts.entry(name_key(&c.name)).or_default() += 1;
     }
+    drop_glossaries(lines, &mut cands, &counts);
     let known: HashSet<String> = known.iter().map(|n| name_key(n)).collect();
     // A Chinese file (a translation that kept the speakers' names in English, say): a Latin
     // name alone on a line before Chinese speech is a speaker even if it speaks once.
@@ -441,6 +442,21 @@ pub fn find<'a>(
                             || c.name.chars().any(is_name_dot)
                             || mentioned(full_text, &c.name, counts[&key])));
                 ok.then(|| inline_header(i, c))
+            }
+            Form::Standalone if one_word_name(&c.name) => {
+                // `Gavin` alone on a line: only in a file of name lines, for a word that
+                // recurs as a label, is named in the speech and is never written in lower case.
+                let ok = !inline_grammar
+                    && standalone_lines >= 3
+                    && counts[&key] >= 2
+                    && mentioned(full_text, &c.name, counts[&key])
+                    && !is_note_word_label(&c.name)
+                    && never_lower_case(full_text, &c.name);
+                if ok {
+                    standalone_header(lines, i, c, counts[&key], true, full_text)
+                } else {
+                    None
+                }
             }
             Form::Standalone => {
                 let before_chinese = chinese
@@ -551,6 +567,51 @@ fn person_shaped(name: &str) -> bool {
         || (han_name_like(name)
             && ((2..=4).contains(&name.chars().filter(|&c| is_han(c)).count())
                 || name.chars().any(is_name_dot)))
+}
+
+/// Clears `Term: definition` glossaries: three or more `Label: text` lines in a row with no
+/// blank line between them, each label used once in the whole file and none the operator
+/// (turns in a row always have someone who speaks again).
+fn drop_glossaries(
+    lines: &[Line<'_>],
+    cands: &mut [Option<Cand<'_>>],
+    counts: &HashMap<String, usize>,
+) {
+    // `Term: text` (`ISG (Infrastructure Solutions Group): …` too): a short label before a
+    // colon and text after it.
+    let labelled = |i: usize| {
+        let t = lines[i].text;
+        t.char_indices().take(60).any(|(at, c)| {
+            matches!(c, ':' | '：')
+                && !t[..at].contains(['.', '?', '!', '。', '？', '！'])
+                && !t[at + c.len_utf8()..].trim().is_empty()
+        })
+    };
+    let terms: Vec<bool> = (0..cands.len())
+        .map(|i| {
+            labelled(i)
+                && cands[i].as_ref().is_none_or(|c| {
+                    c.form == Form::Bare
+                        && !is_operator_word(&c.name)
+                        && counts[&name_key(&c.name)] == 1
+                })
+        })
+        .collect();
+    let mut i = 0;
+    while i < cands.len() {
+        if !terms[i] {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < cands.len() && lines[end].gap == 0 && terms[end] {
+            end += 1;
+        }
+        if end - i >= 3 {
+            cands[i..end].iter_mut().for_each(|c| *c = None);
+        }
+        i = end;
+    }
 }
 
 /// A header whose speech starts on the same line.

@@ -75,6 +75,15 @@ fn section_heading(text: &str) -> Option<Section> {
     }
 }
 
+/// A title line without markdown `#` and without a `Title:` key before it.
+fn title_value(line: &str) -> String {
+    let t = line.trim_start_matches('#').trim();
+    match t.split_once(':') {
+        Some((key, value)) if key.trim().eq_ignore_ascii_case("title") => value.trim().to_string(),
+        _ => t.to_string(),
+    }
+}
+
 /// A turn before speaker kinds and questions are known.
 struct RawTurn<'a> {
     /// Index into the headers.
@@ -109,8 +118,7 @@ pub fn parse(text: &str) -> Transcript {
         .filter(|i| !skip.contains(i) && Some(*i) != title_line)
         .filter_map(|i| body::plain_line(lines[i].text))
         .collect();
-    t.title = yaml_title
-        .or_else(|| title_line.map(|i| lines[i].text.trim_start_matches('#').trim().to_string()));
+    t.title = yaml_title.or_else(|| title_line.map(|i| title_value(lines[i].text)));
     let headline = t
         .front_matter
         .iter()

@@ -167,7 +167,7 @@ fn cut_firm(text: &str) -> &str {
     let mut end = text.len();
     for (i, c) in text.char_indices() {
         let stop = match c {
-            ',' | ';' | '(' | '\n' => true,
+            ',' | ';' | '(' | '\n' | '。' | '，' | '；' => true,
             '.' => {
                 let initial = i >= 1
                     && bytes[i - 1].is_ascii_uppercase()

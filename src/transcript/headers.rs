@@ -569,9 +569,9 @@ fn person_shaped(name: &str) -> bool {
                 || name.chars().any(is_name_dot)))
 }
 
-/// Clears `Term: definition` glossaries: three or more `Label: text` lines in a row with no
-/// blank line between them, each label used once in the whole file and none the operator
-/// (turns in a row always have someone who speaks again).
+/// Clears `Term: definition` glossaries and `Metric -- figure` takeaways: three or more
+/// labelled lines in a row with no blank line between them, each label used once in the
+/// whole file and none the operator (turns in a row always have someone who speaks again).
 fn drop_glossaries(
     lines: &[Line<'_>],
     cands: &mut [Option<Cand<'_>>],
@@ -581,17 +581,26 @@ fn drop_glossaries(
     // colon and text after it.
     let labelled = |i: usize| {
         let t = lines[i].text;
-        t.char_indices().take(60).any(|(at, c)| {
-            matches!(c, ':' | '：')
+        let dash = [" -- ", " — ", " – "]
+            .iter()
+            .filter_map(|d| t.find(d).map(|at| (at, d.len())))
+            .min();
+        let colon = t
+            .char_indices()
+            .take(60)
+            .find(|(_, c)| matches!(c, ':' | '：'))
+            .map(|(at, c)| (at, c.len_utf8()));
+        [colon, dash].into_iter().flatten().any(|(at, len)| {
+            at <= 80
                 && !t[..at].contains(['.', '?', '!', '。', '？', '！'])
-                && !t[at + c.len_utf8()..].trim().is_empty()
+                && !t[at + len..].trim().is_empty()
         })
     };
     let terms: Vec<bool> = (0..cands.len())
         .map(|i| {
             labelled(i)
                 && cands[i].as_ref().is_none_or(|c| {
-                    c.form == Form::Bare
+                    c.form != Form::Strong
                         && !is_operator_word(&c.name)
                         && counts[&name_key(&c.name)] == 1
                 })

@@ -14,12 +14,32 @@ pub struct Line<'a> {
 
 /// Splits clean text into non-blank lines, remembering the blank lines between them.
 pub fn split(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Line<'_>> = Vec::new();
     let mut gap = 0;
+    // The last lines that carried a marker (`[EN]`, `👤`): machine-translated files repeat
+    // each such line plainly after its translation, a copy to drop (keeping the longer text).
+    let mut marked: Vec<usize> = Vec::new();
     for raw in text.lines() {
-        let t = strip_markers(raw.trim());
+        let trimmed = raw.trim();
+        let t = strip_markers(trimmed);
         if t.is_empty() {
             gap += 1;
+            continue;
+        }
+        if t.len() != trimmed.len() {
+            marked.push(out.len());
+            if marked.len() > 3 {
+                marked.remove(0);
+            }
+        } else if let Some(&k) = marked.iter().rev().find(|&&k| {
+            let m = out[k].text;
+            out.len() - k <= 2 && (t.starts_with(m) || m.starts_with(t))
+        }) {
+            if t.len() > out[k].text.len() {
+                out[k].text = t;
+            }
+            marked.retain(|&i| i != k);
+            gap = 0;
             continue;
         }
         out.push(Line {
@@ -124,6 +144,24 @@ mod tests {
                 "Call participants",
                 "Chief Executive Officer — Dana Field",
                 "[Note] kept"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_marked_line_repeated_plainly_is_read_once() {
+        let text = "  [ 60] [EN] Another example was the new ca\n       [中] 另一个例子。\n\n\
+            Another example was the new capacity.\n\n  👤 Chief Executive Officer — Dana Field\n     首席执行官 — Dana Field\n\n\
+            Chief Executive Officer — Dana Field\nAnother example was the new capacity.\n";
+        let got: Vec<&str> = split(text).iter().map(|l| l.text).collect();
+        assert_eq!(
+            got,
+            [
+                "Another example was the new capacity.",
+                "另一个例子。",
+                "Chief Executive Officer — Dana Field",
+                "首席执行官 — Dana Field",
+                "Another example was the new capacity."
             ]
         );
     }

@@ -23,7 +23,47 @@ pub const TAB_WIDTH: usize = 4;
 
 /// Applies every cleaning rule (see the module docs).
 pub fn normalize(text: &str) -> String {
-    tidy_lines(&strip_chars(text))
+    tidy_lines(&drop_live_quotes(&strip_chars(text)))
+}
+
+/// Removes the live stock quotes Chinese news sites insert after a company's name, even
+/// inside a word: `微软(406.32, 7.28, 1.82%)发布` → `微软发布`. A quote is three numbers, the
+/// last a percentage, in parentheses right after a Han character.
+fn drop_live_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['(', '（']) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let after_han = out.chars().next_back().is_some_and(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        });
+        let open = from.chars().next().map_or(1, char::len_utf8);
+        let close = from[open..].find([')', '）']).map(|e| open + e);
+        match close {
+            Some(end) if after_han && is_quote(&from[open..end]) => {
+                let width = from[end..].chars().next().map_or(1, char::len_utf8);
+                rest = &from[end + width..];
+            }
+            _ => {
+                out.push_str(&from[..open]);
+                rest = &from[open..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True for `406.32, 7.28, 1.82%` (signs allowed): a price, a change, a percentage.
+fn is_quote(inner: &str) -> bool {
+    let parts: Vec<&str> = inner.split([',', '，']).map(str::trim).collect();
+    let number = |p: &str| {
+        let p = p.trim_start_matches(['+', '-', '−']);
+        !p.is_empty() && p.contains('.') && p.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    matches!(parts.as_slice(), [price, change, pct]
+        if number(price) && number(change) && pct.strip_suffix('%').is_some_and(number))
 }
 
 /// Character pass: newlines, escapes, spaces, invisible and control characters.
@@ -142,6 +182,18 @@ fn push_line(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::normalize;
+
+    #[test]
+    fn live_stock_quotes_are_removed_even_inside_a_word() {
+        assert_eq!(
+            normalize(
+                "微软(406.32, 7.28, 1.82%)发布了财报，检索增强生(146.14, -0.68, -0.46%)成。\n"
+            ),
+            "微软发布了财报，检索增强生成。\n"
+        );
+        let kept = "Margin (12.5, 3.1, 2.0%) held; 微软（首席执行官）说。\n";
+        assert_eq!(normalize(kept), kept);
+    }
 
     #[test]
     fn newlines_are_unified() {

@@ -274,6 +274,18 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     if !(name_like(&name) || vouched || (!colon && one_word_name(&name))) {
         return None;
     }
+    // A title is a few words (`Chief Financial Officer`, `Harbor Bank - Analyst`); a sentence
+    // or a figure after the dash (`Free Cash Flow -- $140 million, …`) makes the line a
+    // takeaway, not a name line.
+    let sentence = |t: &String| {
+        t.split_whitespace().count() > 10
+            || t.contains(';')
+            || t.chars()
+                .any(|c| c.is_ascii_digit() || c == '$' || c == '%')
+    };
+    if title.iter().any(sentence) {
+        return None;
+    }
     // `**Name：**` (or `**Name： **`) alone on its line: a label as strong as an inline one,
     // for a Han name too, when it reads as a person rather than a phrase (`**重要的是：**`).
     let bold = text.starts_with("**") && text.trim_end().ends_with("**");
@@ -370,8 +382,22 @@ pub fn find<'a>(
         })
         .collect();
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for c in cands.iter().flatten() {
-        *counts.entry(name_key(&c.name)).or_default() += 1;
+    for (i, c) in cands.iter().enumerate() {
+        let Some(c) = c else { continue };
+        let key = name_key(&c.name);
+        // The same label on the next line in the other language (a bilingual file) is the
+        // same use of it, not a second one.
+        let translation = i > 0
+            && lines[i].gap == 0
+            && lines[i].script != lines[i - 1].script
+            && cands[i - 1]
+                .as_ref()
+                .is_some_and(|p| name_key(&p.name) == key);
+        if translation {
+            counts.entry(key).or_default();
+        } else {
+            *counts.entry(key).or_default() += 1;
+        }
     }
     drop_glossaries(lines, &mut cands, &counts);
     let known: HashSet<String> = known.iter().map(|n| name_key(n)).collect();

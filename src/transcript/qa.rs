@@ -20,12 +20,13 @@ pub struct Intro {
 
 static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Qq]uestions?\b[^.?!]{0,60}?\b(?:from|with)|(?:go|move|turn) (?:over )?to|\bNext(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+        r"(?:[Qq]uestions?\b[^.?!]{0,60}?\b(?:from|with)|(?:go|move|turn) (?:over )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
     )
     .unwrap()
 });
 static EN_WE_HAVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:we have|we'll hear from|next is|next up is)\s+(?P<rest>[A-Z].*)").unwrap()
+    Regex::new(r"(?-u:\b)(?:we have|we'll hear from|next is|next up is)\s+(?P<rest>[A-Z].*)")
+        .unwrap()
 });
 static ZH_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:来自|來自|提问者是|提問者是|提问的是|提問的是)\s*(?P<rest>[^。！？!?\n]+)")

@@ -49,6 +49,9 @@ const LABEL_CHARS: usize = 60;
 
 /// True when `text` is HTML (a page, or enough markup inside Markdown to be read as HTML).
 pub fn looks_like_html(text: &str) -> bool {
+    if !text.contains('<') {
+        return false;
+    }
     let head: String = text
         .chars()
         .take(2048)

@@ -35,7 +35,7 @@ static EN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]{1,30}?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報)")
+    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]{1,30}?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報|高管|管理层|管理層|CEO|CFO)")
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,9 +157,17 @@ pub fn front_title_like(text: &str) -> bool {
 /// The company named in a title line.
 pub fn company_from_title(title: &str) -> Option<String> {
     let t = title.trim();
-    let c = EN_COMPANY
+    // A Chinese title is read as Chinese first (`Meta 高管解读 Q2 财报`: the company ends
+    // where the Chinese words about it begin).
+    let han = t.chars().any(super::text::is_han);
+    let (first, second) = if han {
+        (&*ZH_COMPANY, &*EN_COMPANY)
+    } else {
+        (&*EN_COMPANY, &*ZH_COMPANY)
+    };
+    let c = first
         .captures(t)
-        .or_else(|| ZH_COMPANY.captures(t))
+        .or_else(|| second.captures(t))
         .map(|c| c["c"].trim().trim_end_matches([',', ' ']).to_string())?;
     // A period is not a company (`Q1 2027 Earnings Call`).
     let period_only = period(&c).is_some_and(|p| squash_spaces(&c).len() <= p.len() + 1)
@@ -244,6 +252,10 @@ mod tests {
         assert_eq!(
             company_from_title("某某电话会：AI 是机会").as_deref(),
             Some("某某")
+        );
+        assert_eq!(
+            company_from_title("Meta 高管解读 Q2 财报：短视频增长").as_deref(),
+            Some("Meta")
         );
         assert_eq!(
             company_from_welcome("welcome to the Acme.com First Quarter 2025 Financial Results")

@@ -111,12 +111,7 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
         // the speech (a suffix of both) from the original line.
         Some(m) => {
             let stripped = format!("{}{}", &text[..m.start()], &text[m.end()..]);
-            speaker_candidate(&stripped).map(|c| Cand {
-                body: c.body.map(|b| &text[text.len() - b.len()..]),
-                name: c.name,
-                title: c.title,
-                form: c.form,
-            })
+            speaker_candidate(&stripped).map(|c| rebased(text, c))
         }
         None => speaker_candidate(text).or_else(|| unbolded(text)),
     };
@@ -135,13 +130,18 @@ fn unbolded(text: &str) -> Option<Cand<'_>> {
         return None;
     }
     let plain = text[..label_end].replace("**", "") + &text[label_end..];
-    let c = speaker_candidate(&plain)?;
-    Some(Cand {
+    speaker_candidate(&plain).map(|c| rebased(text, c))
+}
+
+/// A candidate read from a copy of `text` with part of its label removed, its speech (a
+/// suffix of both) taken from `text` itself.
+fn rebased<'a>(text: &'a str, c: Cand<'_>) -> Cand<'a> {
+    Cand {
         body: c.body.map(|b| &text[text.len() - b.len()..]),
         name: c.name,
         title: c.title,
         form: c.form,
-    })
+    }
 }
 
 /// Reads a line as a candidate header by its shape alone.
@@ -367,8 +367,8 @@ pub fn find<'a>(
     skip: &HashSet<usize>,
     known: &[String],
     full_text: &str,
+    wrapped: bool,
 ) -> Vec<Header<'a>> {
-    let wrapped = super::lines::hard_wrapped(lines);
     let mut cands: Vec<Option<Cand<'a>>> = lines
         .iter()
         .enumerate()
@@ -430,6 +430,13 @@ pub fn find<'a>(
         .filter(|c| c.form == Form::Standalone && corroborated_bare(c))
         .count();
     let inline_grammar = bare_lines >= 3 && bare_lines > standalone_lines;
+    // Whether a one-word label is never written in lower case, worked out once per label.
+    let mut proper: HashMap<String, bool> = HashMap::new();
+    let mut proper_name = |name: &str| {
+        *proper
+            .entry(name.to_string())
+            .or_insert_with(|| never_lower_case(full_text, name))
+    };
     let mut headers: Vec<Header<'a>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -444,7 +451,7 @@ pub fn find<'a>(
                 let ok = inline_grammar
                     && counts[&key] >= 2
                     && !is_note_word_label(&c.name)
-                    && never_lower_case(full_text, &c.name);
+                    && proper_name(&c.name);
                 ok.then(|| inline_header(i, c))
             }
             Form::Bare => {
@@ -477,7 +484,7 @@ pub fn find<'a>(
                     && counts[&key] >= 2
                     && mentioned(full_text, &c.name, counts[&key])
                     && !is_note_word_label(&c.name)
-                    && never_lower_case(full_text, &c.name);
+                    && proper_name(&c.name);
                 if ok {
                     standalone_header(lines, i, c, counts[&key], true, full_text)
                 } else {
@@ -766,7 +773,9 @@ mod tests {
     use crate::transcript::lines::split;
 
     fn headers(text: &str) -> Vec<Header<'_>> {
-        find(&split(text), &HashSet::new(), &[], text)
+        let lines = split(text);
+        let wrapped = crate::transcript::lines::hard_wrapped(&lines);
+        find(&lines, &HashSet::new(), &[], text, wrapped)
     }
 
     #[test]

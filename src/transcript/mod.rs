@@ -101,7 +101,8 @@ pub fn parse(text: &str) -> Transcript {
     let entries: Vec<participants::Participant> =
         lists.iter().flat_map(|l| l.entries.clone()).collect();
     let known: Vec<String> = entries.iter().map(|p| p.name.clone()).collect();
-    let mut headers = headers::find(&lines, &skip, &known, text);
+    let hard_wrapped = lines::hard_wrapped(&lines);
+    let mut headers = headers::find(&lines, &skip, &known, text, hard_wrapped);
     if headers.len() < 3 {
         // No delimited labels: perhaps labels with no delimiter at all.
         let undelimited = prefixes::find(&lines, &skip);
@@ -142,7 +143,7 @@ pub fn parse(text: &str) -> Transcript {
                 .collect::<Vec<_>>(),
         ),
         note_labels: body::note_labels(&all_lines),
-        hard_wrapped: lines::hard_wrapped(&lines),
+        hard_wrapped,
     };
     let mut heading_turn = None;
     for r in &raw {

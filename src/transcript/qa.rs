@@ -207,15 +207,18 @@ fn intro_en(en: &str) -> Option<Intro> {
     })
 }
 
+/// The words between a questioner's name and firm in an introduction.
+const INTRO_JOINS: &[&str] = &["with", "from", "of", "at"];
+
 /// Reads `NAME with FIRM…` (or `from`, `of`, `at`, `. With`).
 fn intro_en_rest(rest: &str) -> Option<Intro> {
     // `NAME, FIRM.` (no joining word): the name is what reads as one before the comma.
     if let Some((name, firm)) = rest.split_once(", ")
         && latin_name_like(name)
         // No sentence inside the name (`Corliss Capital. Ada`); initials (`J.`) are fine.
-        && !name.split(' ').any(|w| {
-            matches!(w, "with" | "from" | "of" | "at") || (w.ends_with('.') && w.len() > 2)
-        })
+        && !name
+            .split(' ')
+            .any(|w| INTRO_JOINS.contains(&w) || (w.ends_with('.') && w.len() > 2))
     {
         let firm = cut_firm(firm);
         return Some(Intro {
@@ -227,7 +230,7 @@ fn intro_en_rest(rest: &str) -> Option<Intro> {
     let words: Vec<&str> = rest.split(' ').collect();
     let sep = words
         .iter()
-        .position(|w| matches!(w.to_lowercase().as_str(), "with" | "from" | "of" | "at"))?;
+        .position(|w| INTRO_JOINS.contains(&w.to_lowercase().as_str()))?;
     let name = words[..sep].join(" ");
     let name = name.trim_end_matches([',', '.']);
     if !latin_name_like(name) {

@@ -66,12 +66,14 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 /// inside the firm (`瑞银(27.38, -0.11, -0.40%)分析师…`): a firm, the word for analyst, a name;
 /// perhaps after a lead-in that ends in a colon (`以下是电话会议实录：摩根士丹利分析师…`).
 static ZH_ANALYST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^:：]{1,24}[:：]\s*)?(?P<firm>[^:：()（）\s][^:：()（）]{0,30}?)\s*(?:[(（][-+\d.,%\s]*[)）])?\s*(?P<role>(?:机构|首席)?分析师|分析師)\s*(?P<name>[^:：()（）]{1,30}?)\s*[:：]\s*(?P<body>\S.*)$")
+    Regex::new(r"^(?:[^:：]{1,24}[:：][ \t]*)?(?P<firm>[^:：()（）[ \t]][^:：()（）]{0,30}?)[ \t]*(?:[(（][-+\d.,%[ \t]]*[)）])?[ \t]*(?P<role>(?:机构|首席)?分析师|分析師)[ \t]*(?P<name>[^:：()（）]{1,30}?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
         .unwrap()
 });
-/// `问：…`, `答：…` (also `問`, `提问`, `回答`): a Q&A written without names.
+/// `问：…`, `答：…` (also `問`, `提问`, `回答`): a Q&A written without names. (Spaces are
+/// `[ \t]` in these patterns: cleaned text has no other kind, and Unicode `\s` makes them
+/// slower to compile.)
 static QA_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<mark>问|問|答|提问|提問|回答)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
+    Regex::new(r"^(?P<mark>问|問|答|提问|提問|回答)[ \t]*[:：][ \t]*(?P<body>\S.*)$").unwrap()
 });
 /// The marks of [`QA_MARK`] that ask.
 pub const QUESTION_MARKS: &[&str] = &["问", "問", "提问", "提問"];

@@ -25,7 +25,7 @@ static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static EN_WE_HAVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:we have|we'll hear from|next is|next up is)\s+(?P<rest>[A-Z].*)")
+    Regex::new(r"(?-u:\b)(?:we have|we'll hear from|next is|next up is)[ \t]+(?P<rest>[A-Z].*)")
         .unwrap()
 });
 static ZH_INTRO: LazyLock<Regex> = LazyLock::new(|| {

@@ -146,12 +146,22 @@ fn too_many(first: &Path, n: usize) -> LoadError {
     }
 }
 
-/// Reads, decodes and parses one transcript file (`-` is standard input).
-pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
-    let decoded = ingest::read_path(path, opts.encoding.as_deref()).map_err(|e| LoadError {
+/// The clean text of one file (`-` is standard input): decoded and out of its container.
+pub fn read_text(path: &Path, opts: &Options) -> Result<String, LoadError> {
+    read(path, opts).map(|d| d.text)
+}
+
+/// Reads and decodes one file.
+fn read(path: &Path, opts: &Options) -> Result<ingest::Decoded, LoadError> {
+    ingest::read_path(path, opts.encoding.as_deref()).map_err(|e| LoadError {
         path: path.into(),
         reason: e.to_string(),
-    })?;
+    })
+}
+
+/// Reads, decodes and parses one transcript file (`-` is standard input).
+pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
+    let decoded = read(path, opts)?;
     let mut t = transcript::parse(&decoded.text);
     t.encoding = decoded.encoding;
     if t.turns.is_empty() {

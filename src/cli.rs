@@ -76,6 +76,11 @@ pub struct ParseArgs {
     /// Print the transcript as JSON instead of an outline.
     #[arg(long)]
     pub json: bool,
+
+    /// Print the text read from the file (decoded, taken out of its web page, PDF or
+    /// JSON, cleaned) that the parser works on, instead of its structure.
+    #[arg(long, conflicts_with = "json")]
+    pub text: bool,
 }
 
 #[derive(Debug, Args)]

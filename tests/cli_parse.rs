@@ -204,3 +204,33 @@ fn an_english_file_and_its_chinese_translation_parse_as_one_call() {
     );
     assert_eq!(three.status.code(), Some(2));
 }
+
+#[test]
+fn text_prints_what_the_parser_reads() {
+    // A saved web page: its article as paragraphs, the page's title as front matter, no menu.
+    let path = fixture("page_transcript_site.html");
+    let out = tandem(&["parse", "--text", path.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "---\ntitle: Quillfeather Robotics (QFR) Q3 2026 Earnings Call Transcript\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("\n\n**Priya Raman - Harrowgate & Co.**\n\nThanks. How much"));
+    assert!(
+        !text.contains("Latest Stock Picks") && !text.contains("<p>"),
+        "{text}"
+    );
+    // The same from standard input; --text and --json do not go together.
+    let page = std::fs::read(&path).unwrap();
+    let piped = tandem(&["parse", "--text", "-"], Some(&page));
+    assert_eq!(String::from_utf8(piped.stdout).unwrap(), text);
+    let both = tandem(&["parse", "--text", "--json", path.to_str().unwrap()], None);
+    assert_eq!(both.status.code(), Some(2));
+}

@@ -44,11 +44,8 @@ fn strs(v: &Value) -> Vec<String> {
 /// Checks one fixture; returns what differs.
 fn check(name: &str) -> Vec<String> {
     let dir = fixture_dir();
-    let t = tandem::call::load(
-        &dir.join(format!("{name}.txt")),
-        &tandem::call::Options::default(),
-    )
-    .expect("fixture loads");
+    let t = tandem::call::load(&source(name), &tandem::call::Options::default())
+        .expect("fixture loads");
     let exp: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join(format!("{name}.expect.json"))).unwrap(),
     )
@@ -169,6 +166,15 @@ fn check(name: &str) -> Vec<String> {
             format!("back matter {b:?} is in a turn"),
         );
     }
+    // Page chrome (menus, share bars, related articles, page headers) is nowhere in the call.
+    let everything = format!(
+        "{speech}\n{front}\n{}\n{}",
+        t.back_matter.join("\n"),
+        t.title.clone().unwrap_or_default()
+    );
+    for n in strs(&exp["never_contains"]) {
+        expect(!everything.contains(&n), format!("{n:?} is in the call"));
+    }
     for pair in exp["pairs_contain"].as_array().cloned().unwrap_or_default() {
         let (en, zh) = (
             pair[0].as_str().unwrap_or_default(),
@@ -226,6 +232,16 @@ fn check_closing(t: &Transcript, exp: &Value, expect: &mut impl FnMut(bool, Stri
             format!("closing turns {outside:?} are not in the Q&A section"),
         );
     }
+}
+
+/// The fixture file named `name`: the file beside `name.expect.json` (a `.txt`, or a
+/// container such as `.html`, `.json` or `.pdf`).
+fn source(name: &str) -> PathBuf {
+    std::fs::read_dir(fixture_dir())
+        .unwrap()
+        .filter_map(|e| Some(e.ok()?.path()))
+        .find(|p| p.file_stem().and_then(|s| s.to_str()) == Some(name))
+        .unwrap_or_else(|| panic!("no source file for fixture {name}"))
 }
 
 /// The fixtures, by name.

@@ -13,7 +13,21 @@ pub(super) fn run(
     args: &ParseArgs,
     encoding: Option<&str>,
 ) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let t = Call::open(&args.files, &Options::with_encoding(encoding))?.transcript;
+    let opts = Options::with_encoding(encoding);
+    if args.text {
+        let mut out = String::new();
+        match args.files.as_slice() {
+            [] => out.push_str(&crate::ingest::clean(crate::call::SAMPLE)),
+            files => {
+                for f in files {
+                    out.push_str(&crate::call::read_text(f, &opts)?);
+                }
+            }
+        }
+        write_stdout(&out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let t = Call::open(&args.files, &opts)?.transcript;
     let out = if args.json {
         serde_json::to_string_pretty(&t)? + "\n"
     } else {

@@ -243,7 +243,8 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
 /// Reads a whole line as `Name`, `Name - Title`, `Name -- Firm -- Title` or `Name, Firm - Title [2]`.
 fn standalone(text: &str) -> Option<Cand<'static>> {
     let t = text.trim_matches('*').trim();
-    if t.len() > 300 || t.ends_with(is_terminal_punct) || t.chars().count() > 100 {
+    let sentence_end = t.ends_with(is_terminal_punct) && !ends_with_abbreviation(t);
+    if t.len() > 300 || sentence_end || t.chars().count() > 100 {
         return None;
     }
     let t = if t.ends_with(']') {
@@ -320,6 +321,23 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
         body: None,
         form: Form::Standalone,
     })
+}
+
+/// True when `text` ends with an abbreviation rather than a sentence: `Apple, Inc.`,
+/// `Goldman Sachs & Co.`, `Banco S.A.`, `John Smith Jr.`.
+fn ends_with_abbreviation(text: &str) -> bool {
+    let Some(last) = text.split_whitespace().last() else {
+        return false;
+    };
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let written_out = text
+        .split_whitespace()
+        .any(|w| !w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2);
+    last.ends_with('.')
+        && written_out
+        && last.starts_with(|c: char| c.is_uppercase())
+        && last.chars().all(|c| c.is_alphabetic() || c == '.')
+        && (1..=4).contains(&letters)
 }
 
 /// True for `W. Chiu`: an initial and a family name (a name only where a role vouches for it).

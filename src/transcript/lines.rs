@@ -107,13 +107,25 @@ pub fn typical_gap(lines: &[Line<'_>]) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-/// Removes YAML front matter (`---` … `---` at the top) and returns its `title` and `date`.
-pub fn take_yaml<'a>(lines: &mut Vec<Line<'a>>) -> (Option<String>, Option<String>) {
+/// What YAML front matter says about the call.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Yaml {
+    pub title: Option<String>,
+    /// The call's date (`date:`).
+    pub date: Option<String>,
+    /// When the page or post was published (`published:`): the call's date only when the
+    /// text gives none.
+    pub published: Option<String>,
+    pub company: Option<String>,
+}
+
+/// Removes YAML front matter (`---` … `---` at the top) and returns what it says.
+pub fn take_yaml(lines: &mut Vec<Line<'_>>) -> Yaml {
     if lines.first().map(|l| l.text) != Some("---") {
-        return (None, None);
+        return Yaml::default();
     }
     let Some(end) = lines.iter().skip(1).take(80).position(|l| l.text == "---") else {
-        return (None, None);
+        return Yaml::default();
     };
     let end = end + 1;
     let value = |key: &str| {
@@ -123,9 +135,14 @@ pub fn take_yaml<'a>(lines: &mut Vec<Line<'a>>) -> (Option<String>, Option<Strin
             (!v.is_empty()).then(|| v.to_string())
         })
     };
-    let (title, date) = (value("title"), value("date"));
+    let yaml = Yaml {
+        title: value("title"),
+        date: value("date"),
+        published: value("published"),
+        company: value("company"),
+    };
     lines.drain(..=end);
-    (title, date)
+    yaml
 }
 
 #[cfg(test)]
@@ -170,9 +187,10 @@ mod tests {
     fn gaps_and_yaml() {
         let text = "---\ntitle: \"A call\"\ndate: 2026-02-07 10:31\n---\n\nHello\n\n\nWorld\n";
         let mut lines = split(text);
-        let (title, date) = take_yaml(&mut lines);
-        assert_eq!(title.as_deref(), Some("A call"));
-        assert_eq!(date.as_deref(), Some("2026-02-07 10:31"));
+        let yaml = take_yaml(&mut lines);
+        assert_eq!(yaml.title.as_deref(), Some("A call"));
+        assert_eq!(yaml.date.as_deref(), Some("2026-02-07 10:31"));
+        assert_eq!(yaml.published, None);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].gap, 2);
     }

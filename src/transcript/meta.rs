@@ -165,10 +165,14 @@ pub fn company_from_title(title: &str) -> Option<String> {
     } else {
         (&*EN_COMPANY, &*ZH_COMPANY)
     };
-    let c = first
-        .captures(t)
-        .or_else(|| second.captures(t))
-        .map(|c| c["c"].trim().trim_end_matches([',', ' ']).to_string())?;
+    let c = first.captures(t).or_else(|| second.captures(t)).map(|c| {
+        let c = c["c"].trim().trim_end_matches([',', ' ']);
+        // `Citigroup's (C) CEO on Q4 Results`: the company without the possessive.
+        c.strip_suffix("'s")
+            .or_else(|| c.strip_suffix("’s"))
+            .unwrap_or(c)
+            .to_string()
+    })?;
     // A period is not a company (`Q1 2027 Earnings Call`).
     let period_only = period(&c).is_some_and(|p| squash_spaces(&c).len() <= p.len() + 1)
         || (c.len() <= 3
@@ -244,6 +248,10 @@ mod tests {
             company_from_title("Amazon.com, Inc. (NASDAQ:AMZN) Q1 2025 Earnings Conference Call")
                 .as_deref(),
             Some("Amazon.com, Inc.")
+        );
+        assert_eq!(
+            company_from_title("Northwind's (NWD) CEO Ann Lee on Q4 2016 Results").as_deref(),
+            Some("Northwind")
         );
         assert_eq!(
             company_from_title("【談股市】某某公司2025年第四季電話會議逐字稿").as_deref(),

@@ -95,7 +95,7 @@ struct RawTurn<'a> {
 /// Parses clean text into a transcript (encoding left empty for the caller to fill).
 pub fn parse(text: &str) -> Transcript {
     let mut lines = lines::split(text);
-    let (yaml_title, yaml_date) = lines::take_yaml(&mut lines);
+    let yaml = lines::take_yaml(&mut lines);
     let lists = participants::find(&lines);
     let skip: HashSet<usize> = lists.iter().flat_map(|l| l.lines.clone()).collect();
     let entries: Vec<participants::Participant> =
@@ -119,7 +119,10 @@ pub fn parse(text: &str) -> Transcript {
         .filter(|i| !skip.contains(i) && Some(*i) != title_line)
         .filter_map(|i| body::plain_line(lines[i].text))
         .collect();
-    t.title = yaml_title.or_else(|| title_line.map(|i| title_value(lines[i].text)));
+    t.title = yaml
+        .title
+        .clone()
+        .or_else(|| title_line.map(|i| title_value(lines[i].text)));
     let headline = t
         .front_matter
         .iter()
@@ -169,7 +172,7 @@ pub fn parse(text: &str) -> Transcript {
     t.speakers = registry.speakers;
     t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn);
     drop_unused_speakers(&mut t);
-    fill_metadata(&mut t, yaml_date, headline);
+    fill_metadata(&mut t, yaml, headline);
     t
 }
 
@@ -268,7 +271,7 @@ fn drop_unused_speakers(t: &mut Transcript) {
 }
 
 /// Languages, company, period and date.
-fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>, headline: Option<String>) {
+fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>) {
     let (mut en, mut zh) = (false, false);
     for b in t.turns.iter().flat_map(|x| &x.blocks) {
         if let Block::Para { en: e, zh: z } = b {
@@ -301,7 +304,10 @@ fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>, headline: Option
             (keys.contains(&k.as_str()) && !v.is_empty() && v.len() <= 80).then(|| v.to_string())
         })
     };
-    let stated_company = field(&["company", "company name", "公司"]);
+    let stated_company = yaml
+        .company
+        .clone()
+        .or_else(|| field(&["company", "company name", "公司"]));
     let stated_period = field(&["quarter", "fiscal quarter", "period"]).and_then(|q| {
         let year = field(&["year", "fiscal year"]).unwrap_or_default();
         meta::period(&q).or_else(|| meta::period(&format!("{q} {year}")))
@@ -319,12 +325,14 @@ fn fill_metadata(t: &mut Transcript, yaml_date: Option<String>, headline: Option
         .or_else(|| meta::period(&welcome))
         .or_else(|| meta::period(&t.front_matter.join("\n")))
         .or_else(|| meta::period(&opening));
-    t.date = yaml_date
+    t.date = yaml
+        .date
         .as_deref()
         .and_then(meta::date)
         .or_else(|| meta::date(&title))
         .or_else(|| meta::date(&t.front_matter.join("\n")))
-        .or_else(|| meta::date_as_of(&opening));
+        .or_else(|| meta::date_as_of(&opening))
+        .or_else(|| yaml.published.as_deref().and_then(meta::date));
     if let Some(company) = &t.company {
         for sp in &mut t.speakers {
             if sp.kind == SpeakerKind::Executive && sp.firm.is_none() {

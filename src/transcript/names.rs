@@ -134,9 +134,20 @@ fn latin_name_token(token: &str, first: bool) -> bool {
     if !c0.is_uppercase() {
         return false;
     }
-    token
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    // A word closing a sentence (`Okay.`) or a possessive or contraction (`That's`) is
+    // prose; names have initials and abbreviations (`R.`, `Jr.`, `J.P.`) and `O'Neil`.
+    let stem = token.trim_end_matches('.');
+    let sentence_end = token.ends_with('.') && !stem.contains('.') && stem.chars().count() > 3;
+    let contraction = [
+        "'s", "’s", "'t", "’t", "'m", "’m", "'ll", "’ll", "'re", "’re",
+    ]
+    .iter()
+    .any(|end| token.ends_with(end));
+    !sentence_end
+        && !contraction
+        && token
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
 }
 
 /// True when `text` reads like a Latin-script personal name ("Andrew R. Jassy", "Mary-Ann O'Neil").
@@ -152,7 +163,12 @@ pub fn latin_name_like(text: &str) -> bool {
         .iter()
         .filter(|t| t.trim_end_matches('.').chars().count() > 1)
         .count();
+    // One word at least is written out (`No. No.` is a reply, not a name).
+    let written_out = tokens
+        .iter()
+        .any(|t| !t.ends_with('.') && t.chars().count() > 1);
     real_words >= 2
+        && written_out
         && tokens
             .iter()
             .enumerate()
@@ -318,6 +334,13 @@ mod tests {
         assert!(name_like("Operator"));
         assert!(name_like("Mary-Ann O'Neil"));
         assert!(!name_like("Prepared Remarks"));
+        // Prose cut short by a dash is not a name: a sentence end, a contraction.
+        assert!(!name_like("Okay. That's I"));
+        assert!(!name_like("No. No."));
+        assert!(!name_like("Right. Thanks"));
+        assert!(!name_like("That's Right"));
+        assert!(name_like("J.P. Morgan Jr."));
+        assert!(name_like("Dr. Lisa Su"));
         assert!(!name_like("Questions & Answers:"));
         assert!(!name_like("Thank you."));
         assert!(!name_like("AWS grew 17% year-over-year"));

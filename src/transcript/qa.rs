@@ -481,8 +481,16 @@ fn questions(
             && super::headers::QUESTION_MARKS.contains(&speakers[sp].name.as_str());
         let is_new_analyst = speakers[sp].kind == SpeakerKind::Analyst
             && (current.is_none_or(|q| out[q].analyst != sp) || unnamed_again);
+        // Another analyst's bare "Thank you." inside a question, with no introduction and
+        // nothing more from them, does not take the floor (a mislabelled courtesy).
+        let courtesy = is_new_analyst
+            && !unnamed_again
+            && current.is_some()
+            && courtesy_only(en, zh)
+            && turns.get(i + 1).is_none_or(|t| t.speaker != sp);
         let starts = match &pending {
             Some(_) => speakers[sp].kind != SpeakerKind::Executive,
+            None if courtesy => false,
             None => {
                 is_new_analyst || (current.is_none() && speakers[sp].kind != SpeakerKind::Executive)
             }
@@ -508,12 +516,21 @@ fn questions(
         } else if let Some(q) = current {
             pending = None;
             out[q].turns.push(i);
-            if speakers[sp].kind == SpeakerKind::Other {
+            // Someone unknown who answers is an executive; a bare "Thank you." says nothing
+            // about who they are.
+            if speakers[sp].kind == SpeakerKind::Other && !courtesy_only(en, zh) {
                 speakers[sp].kind = SpeakerKind::Executive;
             }
         }
     }
     out
+}
+
+/// True for a turn that only thanks or greets: a few words, no question.
+fn courtesy_only(en: &str, zh: &str) -> bool {
+    let words = en.split_whitespace().count();
+    let han = zh.chars().filter(|&c| super::text::is_han(c)).count();
+    words + han > 0 && words <= 4 && han <= 6 && !en.contains('?') && !zh.contains(['?', '？'])
 }
 
 /// Whether the closing remarks start at a turn.
@@ -782,6 +799,28 @@ mod tests {
 
     fn with(tail: &[(usize, &'static str)]) -> Vec<(usize, &'static str)> {
         OPENING.iter().chain(tail).copied().collect()
+    }
+
+    #[test]
+    fn another_analysts_bare_thanks_does_not_take_the_floor() {
+        let script = with(&[
+            (3, "How is demand?"),
+            (1, "Demand is strong."),
+            (0, "Next we have Lisa Wong with Ridgeway."),
+            (4, "What about pricing in Europe?"),
+            (1, "Pricing holds."),
+            (3, "Thank you."),
+            (1, "Thank you."),
+            (0, "That was our last question."),
+        ]);
+        let (_, _, qs) = run(script.clone());
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[1].turns, vec![6, 7, 8, 9, 10]);
+        // With something to ask, the same analyst does take the floor again.
+        let mut asks = script;
+        asks[9] = (3, "One more: how is China?");
+        let (_, _, qs) = run(asks);
+        assert_eq!(qs.len(), 3, "{qs:?}");
     }
 
     #[test]

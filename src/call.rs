@@ -162,7 +162,7 @@ fn read(path: &Path, opts: &Options) -> Result<ingest::Decoded, LoadError> {
 /// Reads, decodes and parses one transcript file (`-` is standard input).
 pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
     let decoded = read(path, opts)?;
-    let mut t = transcript::parse(&decoded.text);
+    let mut t = transcript::parse_with(&decoded.text, &decoded.speakers);
     t.encoding = decoded.encoding;
     if t.turns.is_empty() {
         return Err(LoadError {

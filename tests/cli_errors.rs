@@ -161,3 +161,30 @@ fn options_may_come_before_the_command_files_may_not() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot come before a command"));
 }
+
+#[test]
+fn broken_or_empty_json_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // Cut off mid-way (a truncated download): where it breaks.
+    let cut = write_file(
+        &dir,
+        "cut.txt",
+        b"{\"q_and_a\": [{\"speaker\": \"Operator\", \"speech\": \"Welc",
+    );
+    assert_refused(
+        &tandem_parse(&[cut.as_os_str()]),
+        &cut,
+        "the JSON is damaged (line 1, column",
+    );
+    // Well-formed, but not a transcript (the extension says nothing either way).
+    let other = write_file(
+        &dir,
+        "prices.json",
+        b"{\"prices\": [1.5, 2.25], \"ok\": true}",
+    );
+    assert_refused(
+        &tandem_parse(&[other.as_os_str()]),
+        &other,
+        "this JSON holds no transcript",
+    );
+}

@@ -56,7 +56,8 @@ fn utf8_round_trip() {
         detect(text.as_bytes()),
         Decoded {
             text,
-            encoding: "UTF-8".into()
+            encoding: "UTF-8".into(),
+            speakers: vec![],
         }
     );
 }
@@ -114,7 +115,8 @@ fn simplified_chinese_in_gb18030_is_detected() {
         decoded,
         Decoded {
             text: SIMPLIFIED.into(),
-            encoding: "GB18030".into()
+            encoding: "GB18030".into(),
+            speakers: vec![],
         }
     );
 }
@@ -126,7 +128,8 @@ fn traditional_chinese_in_big5_is_detected() {
         decoded,
         Decoded {
             text: TRADITIONAL.into(),
-            encoding: "Big5".into()
+            encoding: "Big5".into(),
+            speakers: vec![],
         }
     );
 }
@@ -305,7 +308,8 @@ fn read_path_decodes_files() {
         decoded,
         Decoded {
             text: format!("{SIMPLIFIED}\n"),
-            encoding: "GB18030".into()
+            encoding: "GB18030".into(),
+            speakers: vec![],
         }
     );
     let forced = ingest::read_path(file.path(), Some("utf-8")).unwrap_err();

@@ -17,6 +17,7 @@
 mod clean;
 mod decode;
 pub mod html;
+pub mod json;
 
 use std::fmt;
 use std::fs::File;
@@ -34,6 +35,9 @@ pub struct Decoded {
     pub text: String,
     /// Canonical name of the encoding used (e.g. "UTF-8", "GB18030", "Big5", "UTF-16LE").
     pub encoding: String,
+    /// Speakers' names the container itself gives (a JSON transcript's speaker fields): the
+    /// parser takes them as labels without further evidence.
+    pub speakers: Vec<String>,
 }
 
 /// Why a file could not be turned into text.
@@ -53,6 +57,13 @@ pub enum IngestError {
         encoding: String,
         malformed: usize,
     },
+    /// A container (JSON, PDF) that is not well-formed: which, and what is wrong.
+    Damaged {
+        container: &'static str,
+        detail: String,
+    },
+    /// A well-formed container with no transcript in it.
+    NoTranscriptIn(&'static str),
 }
 
 impl fmt::Display for IngestError {
@@ -90,6 +101,13 @@ impl fmt::Display for IngestError {
                 f,
                 "this is not {encoding} text ({malformed} characters do not decode); \
                  give another --encoding, or leave it out to detect the encoding"
+            ),
+            IngestError::Damaged { container, detail } => {
+                write!(f, "the {container} is damaged ({})", detail.escape_debug())
+            }
+            IngestError::NoTranscriptIn(container) => write!(
+                f,
+                "this {container} holds no transcript (no list of speakers and what they said)"
             ),
         }
     }
@@ -131,9 +149,20 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
             });
         }
     }
-    // A web page, or HTML inside Markdown: its visible text (read from the content, never
-    // from the file's extension).
-    let text = if html::looks_like_html(&raw.text) {
+    // The container, read from the content (never from the file's extension): JSON, a web
+    // page or HTML inside Markdown, or plain text.
+    let mut speakers = Vec::new();
+    let text = if json::looks_like_json(&raw.text) {
+        let found = json::to_text(&raw.text).map_err(|e| match e {
+            json::JsonError::Damaged(detail) => IngestError::Damaged {
+                container: "JSON",
+                detail,
+            },
+            json::JsonError::NoTranscript => IngestError::NoTranscriptIn("JSON"),
+        })?;
+        speakers = found.speakers;
+        clean(&found.text)
+    } else if html::looks_like_html(&raw.text) {
         clean(&html::to_text(&raw.text))
     } else {
         clean(&raw.text)
@@ -144,6 +173,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
     Ok(Decoded {
         text,
         encoding: decode::canonical_name(raw.encoding),
+        speakers,
     })
 }
 

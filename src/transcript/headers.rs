@@ -386,6 +386,7 @@ pub fn find<'a>(
     lines: &[Line<'a>],
     skip: &HashSet<usize>,
     known: &[String],
+    vouched: &[String],
     full_text: &str,
     wrapped: bool,
 ) -> Vec<Header<'a>> {
@@ -421,6 +422,7 @@ pub fn find<'a>(
     }
     drop_glossaries(lines, &mut cands, &counts);
     let known: HashSet<String> = known.iter().map(|n| name_key(n)).collect();
+    let vouched: HashSet<String> = vouched.iter().map(|n| name_key(n)).collect();
     // A Chinese file (a translation that kept the speakers' names in English, say): a Latin
     // name alone on a line before Chinese speech is a speaker even if it speaks once.
     let zh_lines = lines.iter().filter(|l| l.script == Script::Zh).count();
@@ -467,6 +469,9 @@ pub fn find<'a>(
         let key = name_key(&c.name);
         let header = match c.form {
             Form::Strong => Some(inline_header(i, c)),
+            Form::Standalone if vouched.contains(&key) => {
+                standalone_header(lines, i, c, counts[&key], true, full_text)
+            }
             Form::Bare if one_word_name(&c.name) => {
                 let ok = inline_grammar
                     && counts[&key] >= 2
@@ -795,7 +800,7 @@ mod tests {
     fn headers(text: &str) -> Vec<Header<'_>> {
         let lines = split(text);
         let wrapped = crate::transcript::lines::hard_wrapped(&lines);
-        find(&lines, &HashSet::new(), &[], text, wrapped)
+        find(&lines, &HashSet::new(), &[], &[], text, wrapped)
     }
 
     #[test]

@@ -94,6 +94,12 @@ struct RawTurn<'a> {
 
 /// Parses clean text into a transcript (encoding left empty for the caller to fill).
 pub fn parse(text: &str) -> Transcript {
+    parse_with(text, &[])
+}
+
+/// [`parse`], with the speakers' names a container gives outright (a JSON transcript's
+/// speaker fields): a line holding one of them alone is a speaker label.
+pub fn parse_with(text: &str, speakers: &[String]) -> Transcript {
     let mut lines = lines::split(text);
     let yaml = lines::take_yaml(&mut lines);
     let lists = participants::find(&lines);
@@ -102,7 +108,7 @@ pub fn parse(text: &str) -> Transcript {
         lists.iter().flat_map(|l| l.entries.clone()).collect();
     let known: Vec<String> = entries.iter().map(|p| p.name.clone()).collect();
     let hard_wrapped = lines::hard_wrapped(&lines);
-    let mut headers = headers::find(&lines, &skip, &known, text, hard_wrapped);
+    let mut headers = headers::find(&lines, &skip, &known, speakers, text, hard_wrapped);
     if headers.len() < 3 {
         // No delimited labels: perhaps labels with no delimiter at all.
         let undelimited = prefixes::find(&lines, &skip);

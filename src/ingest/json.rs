@@ -1,0 +1,670 @@
+//! JSON to text: a transcript kept as JSON by a data provider, a scraper or a translation
+//! tool, or as JSON Lines (one object a line).
+//!
+//! The shapes are read generally, never one provider's schema: any list of objects that hold a
+//! speaker (a short name under a key such as `speaker`, `name`, `person`, or an object with a
+//! name and a title) and their words (a long text, or a list of paragraphs, under a key such
+//! as `speech`, `text`, `content`) is a run of turns; an object with an English and a Chinese
+//! text (`{en, zh}`, or two texts in the two scripts) is one bilingual paragraph; a list of
+//! strings under a key naming participants is a participant list. A list's key names its
+//! section when it says so (`prepared_remarks`, `q_and_a`). The call's title, date, company
+//! and period come from fields with those names.
+//!
+//! The result is clean text in the layout the parser reads best: YAML front matter, a
+//! participant list, then each turn as the speaker's name on its own line (with a title when
+//! the JSON gives one) followed by its paragraphs; the speakers' names are returned as well,
+//! for the parser to trust as labels.
+
+use serde_json::{Map, Value};
+
+/// Keys whose value names who speaks.
+const SPEAKER_KEYS: &[&str] = &[
+    "speaker",
+    "speaker_name",
+    "speakername",
+    "name",
+    "person",
+    "who",
+    "author",
+    "participant",
+    "speaker_label",
+    "label",
+];
+
+/// Keys whose value is what was said.
+const TEXT_KEYS: &[&str] = &[
+    "speech",
+    "text",
+    "content",
+    "body",
+    "paragraphs",
+    "paragraph",
+    "transcript",
+    "utterance",
+    "words",
+    "message",
+    "remarks",
+    "value",
+];
+
+/// Keys of a speaker's title, role or firm.
+const TITLE_KEYS: &[&str] = &[
+    "title",
+    "role",
+    "position",
+    "job_title",
+    "speaker_title",
+    "company",
+    "firm",
+    "affiliation",
+    "organization",
+    "organisation",
+];
+
+/// Keys naming the English and the Chinese text of a bilingual paragraph.
+const EN_KEYS: &[&str] = &["en", "english", "en_text", "text_en", "source", "original"];
+const ZH_KEYS: &[&str] = &[
+    "zh",
+    "cn",
+    "chinese",
+    "zh_text",
+    "text_zh",
+    "zh_cn",
+    "zh-cn",
+    "zh_tw",
+    "zh-tw",
+    "translation",
+    "target",
+];
+
+/// Deepest nesting read (serde_json stops at 128 already).
+const MAX_DEPTH: usize = 64;
+
+/// Why a JSON file could not be read as a transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonError {
+    /// Not well-formed JSON: where and why.
+    Damaged(String),
+    /// Well-formed, but no list of speakers and their words in it.
+    NoTranscript,
+}
+
+/// A transcript read out of JSON: its text and the speakers' names as the JSON gives them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FromJson {
+    pub text: String,
+    pub speakers: Vec<String>,
+}
+
+/// True when `text` is JSON (an object, a list of objects or strings) or JSON Lines, by its
+/// first characters.
+pub fn looks_like_json(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('{') => true,
+        Some('[') => matches!(
+            chars.find(|c| !c.is_whitespace()),
+            Some('{' | '[' | '"' | ']')
+        ),
+        _ => false,
+    }
+}
+
+/// Reads a transcript out of JSON or JSON Lines.
+pub fn to_text(text: &str) -> Result<FromJson, JsonError> {
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(v) => v,
+        Err(whole) => json_lines(text).ok_or_else(|| {
+            JsonError::Damaged(format!(
+                "line {}, column {}: {}",
+                whole.line(),
+                whole.column(),
+                brief(&whole)
+            ))
+        })?,
+    };
+    let mut out = Render::default();
+    out.meta(&value);
+    out.walk(&value, None, 0);
+    if out.turns == 0 {
+        return Err(JsonError::NoTranscript);
+    }
+    Ok(out.finish())
+}
+
+/// JSON Lines: every non-blank line an object (at least two of them).
+fn json_lines(text: &str) -> Option<Value> {
+    let mut items = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        match serde_json::from_str::<Value>(line).ok()? {
+            v @ Value::Object(_) => items.push(v),
+            _ => return None,
+        }
+    }
+    (items.len() >= 2).then_some(Value::Array(items))
+}
+
+/// serde_json's message without its own "at line … column …".
+fn brief(err: &serde_json::Error) -> String {
+    let msg = err.to_string();
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    }
+}
+
+/// The text being written, and what was found.
+#[derive(Default)]
+struct Render {
+    front: Vec<(String, String)>,
+    lines: Vec<String>,
+    speakers: Vec<String>,
+    turns: usize,
+    last_speaker: Option<String>,
+}
+
+impl Render {
+    /// Title, date, company and period from the top object (or an object under `meta`,
+    /// `metadata`, `info`, `call`, `event`).
+    fn meta(&mut self, v: &Value) {
+        let Value::Object(top) = v else { return };
+        let mut maps = vec![top];
+        for key in ["meta", "metadata", "info", "call", "event", "details"] {
+            if let Some(Value::Object(m)) = top.get(key) {
+                maps.push(m);
+            }
+        }
+        let field = |names: &[&str]| -> Option<String> {
+            maps.iter().find_map(|m| {
+                names.iter().find_map(|n| {
+                    m.iter()
+                        .find(|(k, _)| normal_key(k) == *n)
+                        .and_then(|(_, v)| scalar(v))
+                })
+            })
+        };
+        let title = field(&["title", "headline", "call_title", "event_title"]);
+        let date = field(&[
+            "date",
+            "call_date",
+            "event_date",
+            "datetime",
+            "start_time",
+            "published",
+            "published_at",
+            "date_published",
+        ]);
+        let company = field(&["company", "company_name", "companyname", "issuer"]);
+        let ticker = field(&["ticker", "symbol", "ticker_symbol"]);
+        let quarter = field(&["quarter", "fiscal_quarter", "period", "fiscal_period"]);
+        let year = field(&["year", "fiscal_year"]);
+        if let Some(t) = title {
+            self.front.push(("title".into(), t));
+        }
+        if let Some(d) = date {
+            self.front.push(("date".into(), d));
+        }
+        if let Some(c) = company.or(ticker) {
+            self.front.push(("company".into(), c));
+        }
+        if let Some(q) = quarter {
+            let q = if q.chars().all(|c| c.is_ascii_digit()) {
+                format!("Q{q}")
+            } else {
+                q
+            };
+            self.lines.push(format!("Quarter: {q}"));
+            if let Some(y) = year {
+                self.lines.push(format!("Year: {y}"));
+            }
+        }
+    }
+
+    /// Walks the JSON in document order, writing turns, participant lists and headings.
+    fn walk(&mut self, v: &Value, key: Option<&str>, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match v {
+            Value::Array(items) => {
+                if let Some(shape) = TurnShape::of(items) {
+                    if let Some(h) = key.and_then(section_heading) {
+                        self.lines.push(h.to_string());
+                    }
+                    for item in items {
+                        self.turn(item, &shape);
+                    }
+                } else if key.is_some_and(names_participants) {
+                    // `"Name--Firm -- Analyst"` strings, or `{name, title, company}` objects.
+                    let entries: Vec<String> = items
+                        .iter()
+                        .filter_map(|p| match speaker_of(p) {
+                            (Some(name), Some(title)) if p.is_object() => {
+                                Some(format!("{name} -- {title}"))
+                            }
+                            (Some(name), _) => Some(name),
+                            _ => None,
+                        })
+                        .collect();
+                    if !entries.is_empty() {
+                        self.lines.push("Call participants:".into());
+                        self.lines.extend(entries);
+                    }
+                } else {
+                    for item in items {
+                        self.walk(item, key, depth + 1);
+                    }
+                }
+            }
+            Value::Object(map) => {
+                // A section object: `{"name": "Q&A", "turns": [...]}`.
+                let name = ["section", "name", "title", "heading", "type"]
+                    .iter()
+                    .find_map(|k| map.get(*k).and_then(Value::as_str));
+                let name = name.filter(|n| section_heading(n).is_some());
+                for (k, child) in map {
+                    let named = section_heading(k).is_some() || names_participants(k);
+                    let key = if child.is_array() && !named {
+                        name.or(Some(k.as_str()))
+                    } else {
+                        Some(k.as_str())
+                    };
+                    self.walk(child, key, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes one turn (or one paragraph of the current speaker's).
+    fn turn(&mut self, item: &Value, shape: &TurnShape) {
+        let Value::Object(map) = item else { return };
+        let (name, title) = shape
+            .speaker
+            .as_deref()
+            .and_then(|k| map.get(k))
+            .map(speaker_of)
+            .unwrap_or_default();
+        let title = title.or_else(|| {
+            TITLE_KEYS.iter().find_map(|k| {
+                map.iter()
+                    .find(|(key, _)| {
+                        normal_key(key) == *k && Some(key.as_str()) != shape.speaker.as_deref()
+                    })
+                    .and_then(|(_, v)| scalar(v))
+            })
+        });
+        let paragraphs = match shape.texts {
+            Texts::One(ref k) => map.get(k).map(paragraphs_of).unwrap_or_default(),
+            Texts::Pair(ref en, ref zh) => {
+                let en = map.get(en).map(paragraphs_of).unwrap_or_default();
+                let zh = map.get(zh).map(paragraphs_of).unwrap_or_default();
+                bilingual(&en, &zh)
+            }
+        };
+        if paragraphs.is_empty() {
+            return;
+        }
+        if let Some(name) = name.filter(|n| !n.is_empty()) {
+            if self.last_speaker.as_deref() != Some(name.as_str()) {
+                let label = match title.filter(|t| !t.is_empty() && *t != name) {
+                    Some(t) => format!("{name} -- {t}"),
+                    None => name.clone(),
+                };
+                self.lines.push(label);
+                if !self.speakers.contains(&name) {
+                    self.speakers.push(name.clone());
+                }
+                self.last_speaker = Some(name);
+                self.turns += 1;
+            }
+        } else if self.last_speaker.is_none() {
+            return;
+        }
+        self.lines.extend(paragraphs);
+    }
+
+    /// The text: front matter, then every line as its own paragraph.
+    fn finish(self) -> FromJson {
+        let mut text = String::new();
+        if !self.front.is_empty() {
+            text.push_str("---\n");
+            for (k, v) in &self.front {
+                text.push_str(&format!("{k}: {}\n", one_line(v)));
+            }
+            text.push_str("---\n\n");
+        }
+        text.push_str(&self.lines.join("\n\n"));
+        text.push('\n');
+        FromJson {
+            text,
+            speakers: self.speakers,
+        }
+    }
+}
+
+/// Which keys of a list's objects hold the speaker and the words.
+struct TurnShape {
+    speaker: Option<String>,
+    texts: Texts,
+}
+
+enum Texts {
+    One(String),
+    /// An English and a Chinese text.
+    Pair(String, String),
+}
+
+impl TurnShape {
+    /// The shape of a list of turns, if `items` is one: most items objects with words in
+    /// them, and a speaker key in most (a list of `{en, zh}` pairs needs none).
+    fn of(items: &[Value]) -> Option<TurnShape> {
+        let objects: Vec<&Map<String, Value>> = items.iter().filter_map(Value::as_object).collect();
+        if objects.is_empty() || objects.len() * 2 < items.len() {
+            return None;
+        }
+        let share = |pred: &dyn Fn(&Map<String, Value>) -> bool| {
+            objects.iter().filter(|m| pred(m)).count() * 2 >= objects.len()
+        };
+        let key_in = |names: &[&str]| -> Option<String> {
+            names.iter().find_map(|n| {
+                let found = objects
+                    .iter()
+                    .find_map(|m| m.keys().find(|k| normal_key(k) == *n))?;
+                share(&|m| m.contains_key(found.as_str())).then(|| found.clone())
+            })
+        };
+        let en = key_in(EN_KEYS);
+        let zh = key_in(ZH_KEYS);
+        let speaker = key_in(SPEAKER_KEYS).filter(|k| {
+            // A speaker's name is short; a long text under `name` is not one.
+            objects
+                .iter()
+                .filter_map(|m| m.get(k.as_str()))
+                .all(|v| speaker_of(v).0.is_none_or(|n| n.chars().count() <= 80))
+        });
+        let texts = match en
+            .zip(zh)
+            .or_else(|| scripts_pair(&objects, speaker.as_deref()))
+        {
+            Some((en, zh)) => Texts::Pair(en, zh),
+            None => Texts::One(
+                TEXT_KEYS
+                    .iter()
+                    .find_map(|n| {
+                        let found = objects.iter().find_map(|m| {
+                            m.keys().find(|k| {
+                                normal_key(k) == *n && Some(k.as_str()) != speaker.as_deref()
+                            })
+                        })?;
+                        share(&|m| m.get(found.as_str()).is_some_and(has_words))
+                            .then(|| found.clone())
+                    })
+                    .or_else(|| longest_text_key(&objects, speaker.as_deref()))?,
+            ),
+        };
+        let pairs = matches!(texts, Texts::Pair(..));
+        (speaker.is_some() || pairs).then_some(TurnShape { speaker, texts })
+    }
+}
+
+/// The key whose strings are longest on average (the words, when no key name says so).
+fn longest_text_key(objects: &[&Map<String, Value>], speaker: Option<&str>) -> Option<String> {
+    let first = objects.first()?;
+    first
+        .keys()
+        .filter(|k| Some(k.as_str()) != speaker)
+        .map(|k| {
+            let total: usize = objects
+                .iter()
+                .filter_map(|m| m.get(k.as_str()).and_then(Value::as_str))
+                .map(str::len)
+                .sum();
+            (total / objects.len(), k)
+        })
+        .filter(|(avg, _)| *avg >= 40)
+        .max_by_key(|(avg, _)| *avg)
+        .map(|(_, k)| k.clone())
+}
+
+/// Two text keys, one mostly Chinese and one mostly English, whatever they are called.
+fn scripts_pair(
+    objects: &[&Map<String, Value>],
+    speaker: Option<&str>,
+) -> Option<(String, String)> {
+    let first = objects.first()?;
+    let mut en = None;
+    let mut zh = None;
+    for k in first.keys().filter(|k| Some(k.as_str()) != speaker) {
+        let texts: Vec<&str> = objects
+            .iter()
+            .filter_map(|m| m.get(k.as_str()).and_then(Value::as_str))
+            .collect();
+        let joined: String = texts.concat();
+        if texts.len() * 2 < objects.len() || joined.chars().count() < 2 * texts.len() {
+            continue;
+        }
+        let han = joined.chars().filter(|&c| is_han(c)).count();
+        let latin = joined.chars().filter(char::is_ascii_alphabetic).count();
+        if han > latin && zh.is_none() {
+            zh = Some(k.clone());
+        } else if latin > 4 * han && en.is_none() {
+            en = Some(k.clone());
+        }
+    }
+    en.zip(zh)
+}
+
+/// A Han character (the common blocks).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The speaker's name and title from a string (`Name -- Title` stays whole: the parser reads
+/// it) or an object (`{name, title, company}`).
+fn speaker_of(v: &Value) -> (Option<String>, Option<String>) {
+    match v {
+        Value::String(s) => (Some(one_line(s)), None),
+        Value::Object(m) => {
+            let name = SPEAKER_KEYS
+                .iter()
+                .chain(&["full_name", "fullname"])
+                .find_map(|k| m.iter().find(|(key, _)| normal_key(key) == *k))
+                .and_then(|(_, v)| scalar(v));
+            let parts: Vec<String> = TITLE_KEYS
+                .iter()
+                .filter_map(|k| m.iter().find(|(key, _)| normal_key(key) == *k))
+                .filter_map(|(_, v)| scalar(v))
+                .collect();
+            (name, (!parts.is_empty()).then(|| parts.join(" -- ")))
+        }
+        _ => (None, None),
+    }
+}
+
+/// True when a value holds words: a non-empty string or a list of them.
+fn has_words(v: &Value) -> bool {
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(items) => items.iter().any(has_words),
+        Value::Object(m) => m.values().any(|v| v.is_string() && has_words(v)),
+        _ => false,
+    }
+}
+
+/// The paragraphs of a text value: a string split at its line breaks, or a list of them.
+fn paragraphs_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => s
+            .split('\n')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(paragraphs_of).collect(),
+        Value::Object(m) => TEXT_KEYS
+            .iter()
+            .find_map(|k| m.get(*k))
+            .map(paragraphs_of)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// English and Chinese paragraphs as pairs: each English line followed by its Chinese.
+fn bilingual(en: &[String], zh: &[String]) -> Vec<String> {
+    let n = en.len().max(zh.len());
+    (0..n)
+        .map(|i| match (en.get(i), zh.get(i)) {
+            (Some(e), Some(z)) => format!("{e}\n{z}"),
+            (Some(e), None) => e.clone(),
+            (None, Some(z)) => z.clone(),
+            (None, None) => String::new(),
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A string or number as one line of text.
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(one_line(s)),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Whitespace (line breaks too) run together.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A key compared loosely: lower case, `-` and spaces as `_`, camelCase split.
+fn normal_key(k: &str) -> String {
+    let mut out = String::with_capacity(k.len() + 4);
+    let mut prev_lower = false;
+    for c in k.chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_lowercase();
+        match c {
+            '-' | ' ' => out.push('_'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The heading a list's key stands for, if it names a part of the call.
+fn section_heading(key: &str) -> Option<&'static str> {
+    let k = normal_key(key);
+    let words: Vec<&str> = k
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    if has("qa")
+        || (has("q") && has("a"))
+        || has("questions")
+        || has("question")
+        || k.contains("q&a")
+    {
+        Some("Questions and Answers")
+    } else if has("prepared") || has("presentation") || has("remarks") || has("management") {
+        Some("Prepared Remarks")
+    } else {
+        None
+    }
+}
+
+/// True when a key names a participant list.
+fn names_participants(key: &str) -> bool {
+    let k = normal_key(key);
+    [
+        "participant",
+        "attendee",
+        "executives",
+        "analysts",
+        "speakers",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_of_speaker_and_speech_objects() {
+        let json = r#"{
+          "title": "Acme Corp Q1 2026 Earnings Call",
+          "header_texts": ["Contents:", "Prepared Remarks:"],
+          "prepared_remarks": [
+            {"speaker": "Operator", "speech": "Welcome to the call.\nPlease go ahead."},
+            {"speaker": "Jane Roe", "speech": "Revenue grew 12%."}
+          ],
+          "q_and_a": [
+            {"speaker": "Operator", "speech": "Our first question comes from Tom Brandt."},
+            {"speaker": "Tom Brandt", "speech": "How is demand?"}
+          ],
+          "participants": ["Jane Roe--Chief Executive Officer", "Tom Brandt--Halvorsen -- Analyst"]
+        }"#;
+        assert!(looks_like_json(json));
+        let got = to_text(json).unwrap();
+        assert_eq!(
+            got.text,
+            "---\ntitle: Acme Corp Q1 2026 Earnings Call\n---\n\n\
+             Prepared Remarks\n\nOperator\n\nWelcome to the call.\n\nPlease go ahead.\n\n\
+             Jane Roe\n\nRevenue grew 12%.\n\n\
+             Questions and Answers\n\nOperator\n\nOur first question comes from Tom Brandt.\n\n\
+             Tom Brandt\n\nHow is demand?\n\n\
+             Call participants:\n\nJane Roe--Chief Executive Officer\n\nTom Brandt--Halvorsen -- Analyst\n"
+        );
+        assert_eq!(got.speakers, ["Operator", "Jane Roe", "Tom Brandt"]);
+    }
+
+    #[test]
+    fn speaker_objects_pairs_and_json_lines() {
+        // Speakers as objects, words as a list of paragraphs, camelCase keys.
+        let json = r#"[{"speakerName": {"name": "Jane Roe", "title": "CFO"}, "paragraphs": ["One.", "Two."]},
+                       {"speakerName": {"name": "Jane Roe"}, "paragraphs": ["Three."]}]"#;
+        assert_eq!(
+            to_text(json).unwrap().text,
+            "Jane Roe -- CFO\n\nOne.\n\nTwo.\n\nThree.\n"
+        );
+        // Bilingual pairs, the keys named for neither language.
+        let json =
+            r#"{"rows": [{"who": "Jane Roe", "a": "Revenue grew 12%.", "b": "收入增长12%。"}]}"#;
+        assert_eq!(
+            to_text(json).unwrap().text,
+            "Jane Roe\n\nRevenue grew 12%.\n收入增长12%。\n"
+        );
+        // JSON Lines.
+        let jsonl = "{\"speaker\": \"Operator\", \"text\": \"Welcome.\"}\n\n{\"speaker\": \"Jane Roe\", \"text\": \"Thanks.\"}\n";
+        assert!(looks_like_json(jsonl));
+        assert_eq!(
+            to_text(jsonl).unwrap().text,
+            "Operator\n\nWelcome.\n\nJane Roe\n\nThanks.\n"
+        );
+    }
+
+    #[test]
+    fn broken_or_empty_json_says_so() {
+        let err = to_text("{\"speaker\": \"Jane\", \"text\": ").unwrap_err();
+        assert!(
+            matches!(&err, JsonError::Damaged(m) if m.starts_with("line 1, column")),
+            "{err:?}"
+        );
+        assert_eq!(to_text("{\"a\": [1, 2, 3]}"), Err(JsonError::NoTranscript));
+        assert!(!looks_like_json(
+            "[Operator Instructions] Our first question"
+        ));
+        assert!(!looks_like_json("Operator: {hello}"));
+        // Deep nesting is an error, not a crash.
+        let deep = "[".repeat(100_000);
+        assert!(to_text(&deep).is_err());
+    }
+}

@@ -18,6 +18,7 @@ mod clean;
 mod decode;
 pub mod html;
 pub mod json;
+pub mod pdf;
 
 use std::fmt;
 use std::fs::File;
@@ -64,6 +65,10 @@ pub enum IngestError {
     },
     /// A well-formed container with no transcript in it.
     NoTranscriptIn(&'static str),
+    /// A PDF locked with a password.
+    Encrypted,
+    /// A PDF of page images, with no text to read.
+    NoTextLayer,
 }
 
 impl fmt::Display for IngestError {
@@ -105,6 +110,14 @@ impl fmt::Display for IngestError {
             IngestError::Damaged { container, detail } => {
                 write!(f, "the {container} is damaged ({})", detail.escape_debug())
             }
+            IngestError::Encrypted => write!(
+                f,
+                "the PDF is encrypted (locked with a password); save an unlocked copy first"
+            ),
+            IngestError::NoTextLayer => write!(
+                f,
+                "the PDF has no text in it (scanned pages?); tandem reads text, not images"
+            ),
             IngestError::NoTranscriptIn(container) => write!(
                 f,
                 "this {container} holds no transcript (no list of speakers and what they said)"
@@ -129,6 +142,9 @@ fn human_size(bytes: u64) -> String {
 
 /// Decodes bytes (detecting the encoding unless `label` names one) and cleans the text.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError> {
+    if pdf::looks_like_pdf(bytes) {
+        return from_pdf(bytes);
+    }
     let raw = decode::decode_raw(bytes, label)?;
     if decode::looks_binary(&raw.text, label.is_some()) {
         return Err(IngestError::Binary);
@@ -174,6 +190,26 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
         text,
         encoding: decode::canonical_name(raw.encoding),
         speakers,
+    })
+}
+
+/// The text of a PDF's pages, cleaned of what the PDF added.
+fn from_pdf(bytes: &[u8]) -> Result<Decoded, IngestError> {
+    let pages = pdf::pages(bytes).map_err(|e| match e {
+        pdf::PdfError::Encrypted => IngestError::Encrypted,
+        pdf::PdfError::Damaged(detail) => IngestError::Damaged {
+            container: "PDF",
+            detail,
+        },
+    })?;
+    let text = clean(&pdf::to_text(&pages));
+    if text.trim().is_empty() {
+        return Err(IngestError::NoTextLayer);
+    }
+    Ok(Decoded {
+        text,
+        encoding: "PDF".into(),
+        speakers: Vec::new(),
     })
 }
 

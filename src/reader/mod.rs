@@ -323,6 +323,10 @@ impl Guard {
     fn enter(mouse: bool) -> io::Result<Self> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // The PDF library's panics are caught and reported as a damaged file.
+            if crate::ingest::pdf::extracting() {
+                return;
+            }
             restore();
             previous(info);
         }));

@@ -341,7 +341,7 @@ mod tests {
         for i in 0..12 {
             body.push_str(&format!("line {i} of the first paragraph\n\n"));
         }
-        body.push_str("\n");
+        body.push('\n');
         for i in 0..12 {
             body.push_str(&format!("line {i} of the second\n\n"));
         }

@@ -162,7 +162,11 @@ fn read(path: &Path, opts: &Options) -> Result<ingest::Decoded, LoadError> {
 /// Reads, decodes and parses one transcript file (`-` is standard input).
 pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
     let decoded = read(path, opts)?;
-    let mut t = transcript::parse_with(&decoded.text, &decoded.speakers);
+    let hints = transcript::Hints {
+        speakers: decoded.speakers,
+        hard_wrapped: decoded.hard_wrapped,
+    };
+    let mut t = transcript::parse_with(&decoded.text, &hints);
     t.encoding = decoded.encoding;
     if t.turns.is_empty() {
         return Err(LoadError {

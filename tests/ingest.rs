@@ -58,6 +58,7 @@ fn utf8_round_trip() {
             text,
             encoding: "UTF-8".into(),
             speakers: vec![],
+            hard_wrapped: false,
         }
     );
 }
@@ -117,6 +118,7 @@ fn simplified_chinese_in_gb18030_is_detected() {
             text: SIMPLIFIED.into(),
             encoding: "GB18030".into(),
             speakers: vec![],
+            hard_wrapped: false,
         }
     );
 }
@@ -130,6 +132,7 @@ fn traditional_chinese_in_big5_is_detected() {
             text: TRADITIONAL.into(),
             encoding: "Big5".into(),
             speakers: vec![],
+            hard_wrapped: false,
         }
     );
 }
@@ -310,6 +313,7 @@ fn read_path_decodes_files() {
             text: format!("{SIMPLIFIED}\n"),
             encoding: "GB18030".into(),
             speakers: vec![],
+            hard_wrapped: false,
         }
     );
     let forced = ingest::read_path(file.path(), Some("utf-8")).unwrap_err();

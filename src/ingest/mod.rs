@@ -39,6 +39,9 @@ pub struct Decoded {
     /// Speakers' names the container itself gives (a JSON transcript's speaker fields): the
     /// parser takes them as labels without further evidence.
     pub speakers: Vec<String>,
+    /// The container lays text out in visual lines (a PDF): a line break inside a paragraph
+    /// is a wrap, not a paragraph break.
+    pub hard_wrapped: bool,
 }
 
 /// Why a file could not be turned into text.
@@ -190,6 +193,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
         text,
         encoding: decode::canonical_name(raw.encoding),
         speakers,
+        hard_wrapped: false,
     })
 }
 
@@ -210,6 +214,7 @@ fn from_pdf(bytes: &[u8]) -> Result<Decoded, IngestError> {
         text,
         encoding: "PDF".into(),
         speakers: Vec::new(),
+        hard_wrapped: true,
     })
 }
 

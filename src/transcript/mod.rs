@@ -94,12 +94,21 @@ struct RawTurn<'a> {
 
 /// Parses clean text into a transcript (encoding left empty for the caller to fill).
 pub fn parse(text: &str) -> Transcript {
-    parse_with(text, &[])
+    parse_with(text, &Hints::default())
 }
 
-/// [`parse`], with the speakers' names a container gives outright (a JSON transcript's
-/// speaker fields): a line holding one of them alone is a speaker label.
-pub fn parse_with(text: &str, speakers: &[String]) -> Transcript {
+/// What a container knows about its text beyond the text itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// Speakers' names given outright (a JSON transcript's speaker fields): a line holding
+    /// one of them alone is a speaker label.
+    pub speakers: Vec<String>,
+    /// The text is laid out in visual lines (a PDF): read it as hard-wrapped.
+    pub hard_wrapped: bool,
+}
+
+/// [`parse`], with what the text's container knows.
+pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
     let mut lines = lines::split(text);
     let yaml = lines::take_yaml(&mut lines);
     let lists = participants::find(&lines);
@@ -107,8 +116,8 @@ pub fn parse_with(text: &str, speakers: &[String]) -> Transcript {
     let entries: Vec<participants::Participant> =
         lists.iter().flat_map(|l| l.entries.clone()).collect();
     let known: Vec<String> = entries.iter().map(|p| p.name.clone()).collect();
-    let hard_wrapped = lines::hard_wrapped(&lines);
-    let mut headers = headers::find(&lines, &skip, &known, speakers, text, hard_wrapped);
+    let hard_wrapped = hints.hard_wrapped || lines::hard_wrapped(&lines);
+    let mut headers = headers::find(&lines, &skip, &known, &hints.speakers, text, hard_wrapped);
     if headers.len() < 3 {
         // No delimited labels: perhaps labels with no delimiter at all.
         let undelimited = prefixes::find(&lines, &skip);

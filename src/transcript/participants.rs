@@ -67,6 +67,15 @@ pub fn heading_group(text: &str) -> Option<Group> {
         ]
         .iter()
         .any(|w| t.ends_with(w));
+    // A roster's own headings: `Executives`, `Analysts`, `Host`, `Speakers` (a list only
+    // when names follow: see `find`).
+    match t.as_str() {
+        "executives" | "speakers" | "presenters" | "host" | "hosts" | "management" => {
+            return Some(Group::Company);
+        }
+        "analysts" => return Some(Group::Analysts),
+        _ => {}
+    }
     if !is_list {
         return None;
     }
@@ -77,6 +86,13 @@ pub fn heading_group(text: &str) -> Option<Group> {
     } else {
         Some(Group::Unknown)
     }
+}
+
+/// True for a heading that says "participants" outright (a list even when empty or
+/// unreadable).
+fn heading_says_list(text: &str) -> bool {
+    let t = strip_colon(text.trim_matches(['*', '#', ' ', '-', '='])).to_lowercase();
+    t.ends_with("participants") || t.ends_with("participant") || !t.is_ascii()
 }
 
 /// Splits `Name - A - B`, `Name -- A`, `Name – A` into trimmed parts.
@@ -100,13 +116,43 @@ pub fn role_and_firm(parts: &[String], group: Group) -> (Option<String>, Option<
     match parts {
         [] => (None, None),
         [one] if role_like(one) => (Some(one.clone()), None),
-        [one] if group == Group::Company => (Some(one.clone()), None),
+        [one] if group == Group::Company && !corporate(one) => (Some(one.clone()), None),
         [one] => (None, Some(one.clone())),
         [firm, rest @ ..] if !role_like(firm) || rest.iter().any(|r| role_like(r)) => {
             (Some(rest.join(" - ")), Some(firm.clone()))
         }
         _ => (Some(parts.join(" - ")), None),
     }
+}
+
+/// True for a company's name by its legal form (`Apple, Inc.`, `Acme Holdings PLC`).
+fn corporate(text: &str) -> bool {
+    let last = text
+        .rsplit([' ', ','])
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_lowercase();
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "lp",
+        "llp",
+        "ag",
+        "sa",
+        "se",
+        "nv",
+        "holdings",
+        "group",
+    ]
+    .contains(&last.as_str())
 }
 
 /// Strips list bullets (`*`, `•`, `-`) from the start of a line.
@@ -126,6 +172,11 @@ pub fn find(lines: &[Line<'_>]) -> Vec<List> {
             continue;
         };
         let (entries, end) = read_entries(lines, i + 1, group);
+        // A heading with no names under it is no list (`Host` may label a speaker).
+        if entries.is_empty() && !heading_says_list(lines[i].text) {
+            i += 1;
+            continue;
+        }
         lists.push(List {
             lines: i..end,
             entries,
@@ -139,7 +190,16 @@ pub fn find(lines: &[Line<'_>]) -> Vec<List> {
 fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Participant>, usize) {
     let mut entries = Vec::new();
     let mut j = start;
+    // The blank lines between entries: more than that after an entry ends the list.
+    let mut spacing = None;
     while j < lines.len() && heading_group(lines[j].text).is_none() {
+        if j > start {
+            match spacing {
+                None => spacing = Some(lines[j].gap),
+                Some(gap) if lines[j].gap > gap => break,
+                Some(_) => {}
+            }
+        }
         let mut parts = split_dashes(&strip_bullet(lines[j].text));
         // A roster written `Role — Name`: the name last.
         if let [role, name] = parts.as_slice()

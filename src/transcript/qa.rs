@@ -56,6 +56,11 @@ static ENDS_QA: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A speaker handing the floor on ("can we go to the next question, please?", "下一个问题").
+static HANDS_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)next\s+(?:question|caller)s?(?-u:\b)|下一个问题|下一個問題|下一位")
+        .unwrap()
+});
 /// A closing statement: "thank you all for joining us", "感谢各位今天参加".
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -399,7 +404,12 @@ fn mark_firm_only_questioners(speakers: &mut [Speaker], turns: &[Turn]) {
     for (i, sp) in speakers.iter_mut().enumerate() {
         let firm_only =
             sp.role.is_none() && sp.firm.as_ref().is_some_and(|f| !exec_firms.contains(f));
-        if sp.kind == SpeakerKind::Other && firm_only && first_turn[i] > first_exec {
+        // Before any executive only when asking (a call that opens with its first question).
+        let asks = || {
+            let (en, zh) = turn_text(&turns[first_turn[i]]);
+            en.contains('?') || zh.contains(['?', '？']) || opening(&en, 2).contains("question")
+        };
+        if sp.kind == SpeakerKind::Other && firm_only && (first_turn[i] > first_exec || asks()) {
             sp.kind = SpeakerKind::Analyst;
         }
     }
@@ -442,6 +452,12 @@ fn questions(
     let mut out: Vec<Question> = Vec::new();
     let mut pending: Option<(usize, Intro)> = None;
     let mut current: Option<usize> = None;
+    // Someone other than the operator has just asked for the next question.
+    let mut handoff = false;
+    let mut first_turn = vec![usize::MAX; speakers.len()];
+    for (i, t) in turns.iter().enumerate().rev() {
+        first_turn[t.speaker] = i;
+    }
     // A questioner speaks or is introduced at this turn: no closing cue before it holds.
     let mut resumed = 0;
     for i in start..turns.len() {
@@ -470,8 +486,13 @@ fn questions(
                 pending = Some((i, intro(en, zh, next)));
             }
             current = None;
+            handoff = false;
             continue;
         }
+        // After "next question, please", someone heard for the first time takes the floor.
+        let newcomer = std::mem::take(&mut handoff)
+            && first_turn[sp] == i
+            && speakers[sp].kind != SpeakerKind::Executive;
         if pending.is_none() && current.is_none() && out.last().is_some_and(|q| q.analyst == sp) {
             current = Some(out.len() - 1);
         }
@@ -492,7 +513,9 @@ fn questions(
             Some(_) => speakers[sp].kind != SpeakerKind::Executive,
             None if courtesy => false,
             None => {
-                is_new_analyst || (current.is_none() && speakers[sp].kind != SpeakerKind::Executive)
+                is_new_analyst
+                    || newcomer
+                    || (current.is_none() && speakers[sp].kind != SpeakerKind::Executive)
             }
         };
         if starts {
@@ -522,15 +545,38 @@ fn questions(
                 speakers[sp].kind = SpeakerKind::Executive;
             }
         }
+        handoff = speakers[sp].kind != SpeakerKind::Analyst && hands_over(en, zh);
     }
     out
 }
 
-/// True for a turn that only thanks or greets: a few words, no question.
+/// True when a turn ends by asking for the next question.
+fn hands_over(en: &str, zh: &str) -> bool {
+    let tail = |t: &str| {
+        let start = t.len().saturating_sub(200);
+        let start = (start..t.len())
+            .find(|&i| t.is_char_boundary(i))
+            .unwrap_or(t.len());
+        HANDS_OVER.is_match(&t[start..])
+    };
+    tail(en) || tail(zh)
+}
+
+/// True for a turn that only thanks: a few words, thanks among them, no question.
 fn courtesy_only(en: &str, zh: &str) -> bool {
     let words = en.split_whitespace().count();
     let han = zh.chars().filter(|&c| super::text::is_han(c)).count();
-    words + han > 0 && words <= 4 && han <= 6 && !en.contains('?') && !zh.contains(['?', '？'])
+    let lower = en.to_lowercase();
+    let thanks = ["thank", "thanks", "appreciate", "cheers"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || ["谢", "謝"].iter().any(|w| zh.contains(w));
+    thanks
+        && words + han > 0
+        && words <= 4
+        && han <= 6
+        && !en.contains('?')
+        && !zh.contains(['?', '？'])
 }
 
 /// Whether the closing remarks start at a turn.
@@ -821,6 +867,51 @@ mod tests {
         asks[9] = (3, "One more: how is China?");
         let (_, _, qs) = run(asks);
         assert_eq!(qs.len(), 3, "{qs:?}");
+    }
+
+    #[test]
+    fn after_next_question_please_a_newcomer_takes_the_floor() {
+        // No operator: an executive asks for the next question, someone new asks it (the
+        // first and last questioners are known as analysts by their firms).
+        let script = [
+            (3, "Good morning. How are deposit margins?"),
+            (
+                1,
+                "They are stable. Can we go to the next question, please?",
+            ),
+            (5, "Good morning. Is the cost target intact?"),
+            (2, "Yes, it is."),
+            (5, "Thank you."),
+            (1, "Thank you. Next question, please."),
+            (4, "What about mortgages?"),
+            (1, "Volumes pick up later in the year."),
+        ];
+        let mut speakers: Vec<Speaker> = [
+            "Op",
+            "Jane Roe",
+            "John Smith",
+            "Tom Brandt",
+            "Lisa Wong",
+            "Mary Major",
+        ]
+        .iter()
+        .map(|n| person(n, SpeakerKind::Other))
+        .collect();
+        speakers[3].kind = SpeakerKind::Analyst;
+        speakers[4].kind = SpeakerKind::Analyst;
+        let mut turns: Vec<Turn> = script
+            .iter()
+            .map(|&(speaker, text)| Turn {
+                speaker,
+                blocks: vec![Block::en(text)],
+                ..Turn::default()
+            })
+            .collect();
+        let qs = structure(&mut speakers, &mut turns, None);
+        let askers: Vec<usize> = qs.iter().map(|q| q.analyst).collect();
+        assert_eq!(askers, [3, 5, 4], "{qs:?}");
+        assert_eq!(speakers[5].kind, SpeakerKind::Analyst);
+        assert_eq!(speakers[2].kind, SpeakerKind::Executive);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! How well tandem reads real transcripts it was not written for: every file listed in
 //! `../shared/corpus/truth.json` is opened as a user would open it, and scored against what a
 //! person read from it (analysts given the floor in order, their firms, spurious questions,
-//! refused calls, non-calls read as calls). Prints one line per file and the totals for the
-//! plain-text files and for every file.
+//! refused calls, non-calls read as calls, page furniture and site chrome inside turns).
+//! Prints one line per file, the totals for the plain-text files, for the containers (web
+//! pages, PDFs, JSON) and for every file, and how each PDF compares with the corpus's own
+//! text conversion of it where there is one.
 //!
 //! cargo run --release --example corpus_eval [CORPUS_DIR]
 
@@ -31,6 +33,56 @@ pub fn default_dir() -> PathBuf {
 pub fn is_text(file: &str) -> bool {
     let dir = file.split('/').next().unwrap_or("");
     ["en", "zh", "zh2"].contains(&dir) && !file.contains("jsondump")
+}
+
+/// Which files a total counts.
+type FileSet = fn(&str) -> bool;
+
+/// True for the calls in containers: saved pages, PDFs and the JSON dump.
+pub fn is_container(file: &str) -> bool {
+    !is_text(file)
+}
+
+/// Each PDF of the corpus with the corpus's own text conversion of it, by the PDF's name in
+/// `SOURCES.md` (`transcripts_pdf/NAME.pdf` on the text file's row).
+pub fn pdf_text_pairs(dir: &Path) -> Vec<(String, String)> {
+    let Ok(sources) = std::fs::read_to_string(dir.join("SOURCES.md")) else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    for line in sources.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let Some(text) = cells.get(1).filter(|c| c.ends_with(".txt")) else {
+            continue;
+        };
+        let Some(pdf) = cells.iter().find_map(|c| {
+            let start = c.find("transcripts_pdf/")? + "transcripts_pdf/".len();
+            let rest = &c[start..];
+            Some(rest[..rest.find(".pdf")? + 4].to_string())
+        }) else {
+            continue;
+        };
+        if dir.join("pdf").join(&pdf).exists() && dir.join("en").join(text).exists() {
+            pairs.push((format!("pdf/{pdf}"), format!("en/{text}")));
+        }
+    }
+    pairs
+}
+
+/// How a call read from a PDF compares with the same call read from its text conversion:
+/// (questions with the same analyst in the same place, questions in either).
+pub fn compare(dir: &Path, pdf: &str, text: &str) -> Option<(usize, usize)> {
+    let a = call::load(&dir.join(pdf), &Options::default()).ok()?;
+    let b = call::load(&dir.join(text), &Options::default()).ok()?;
+    let askers = |t: &tandem::Transcript| -> Vec<String> {
+        t.questions
+            .iter()
+            .map(|q| t.speakers[q.analyst].name.to_lowercase())
+            .collect()
+    };
+    let (qa, qb) = (askers(&a), askers(&b));
+    let same = qa.iter().zip(&qb).filter(|(x, y)| x == y).count();
+    Some((same, qa.len().max(qb.len())))
 }
 
 /// Scores every file of `truth.json` in `dir`; None when there is no corpus.
@@ -83,8 +135,8 @@ fn main() {
         return;
     };
     println!(
-        "{:<44} {:>4} {:>4} {:>6} {:>5} {:>5} {:>7}  note",
-        "file", "want", "qs", "order", "firm", "spur", "ms"
+        "{:<44} {:>4} {:>4} {:>6} {:>5} {:>5} {:>6} {:>7}  note",
+        "file", "want", "qs", "order", "firm", "spur", "chrome", "ms"
     );
     for r in &rows {
         let s = &r.score;
@@ -95,21 +147,26 @@ fn main() {
             _ => String::new(),
         };
         println!(
-            "{:<44} {:>4} {:>4} {:>6} {:>5} {:>5} {:>7.1}  {note}",
+            "{:<44} {:>4} {:>4} {:>6} {:>5} {:>5} {:>6} {:>7.1}  {note}",
             r.file,
             s.expected,
             s.questions,
             s.in_order,
             s.firm_right,
             s.spurious(),
+            s.chrome,
             r.ms
         );
     }
-    for (label, text_only) in [("text files", true), ("all files", false)] {
-        let (t, refused, non_calls) =
-            totals(rows.iter().filter(|r| !text_only || is_text(&r.file)));
+    let sets: [(&str, FileSet); 3] = [
+        ("text files", is_text),
+        ("containers", is_container),
+        ("all files", |_| true),
+    ];
+    for (label, keep) in sets {
+        let (t, refused, non_calls) = totals(rows.iter().filter(|r| keep(&r.file)));
         println!(
-            "{label}: analysts in order {}/{} ({:.1}%), right firm {} ({:.1}%), spurious questions {}/{} ({:.1}%), refused calls {refused}, non-calls read as calls {non_calls}",
+            "{label}: analysts in order {}/{} ({:.1}%), right firm {} ({:.1}%), spurious questions {}/{} ({:.1}%), refused calls {refused}, non-calls read as calls {non_calls}, chrome in turns {}",
             t.in_order,
             t.expected,
             pct(t.in_order, t.expected),
@@ -118,6 +175,12 @@ fn main() {
             t.spurious(),
             t.questions,
             pct(t.spurious(), t.questions),
+            t.chrome,
         );
+    }
+    for (pdf, text) in pdf_text_pairs(&dir) {
+        if let Some((same, of)) = compare(&dir, &pdf, &text) {
+            println!("{pdf} vs {text}: {same}/{of} questions with the same analyst");
+        }
     }
 }

@@ -184,7 +184,8 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
     } else if html::looks_like_html(&raw.text) {
         clean(&html::to_text(&raw.text))
     } else {
-        clean(&raw.text)
+        // Text copied out of a PDF keeps its page numbers as lines.
+        clean(&pdf::drop_copied_furniture(&raw.text))
     };
     if text.trim().is_empty() {
         return Err(IngestError::Empty);

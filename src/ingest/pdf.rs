@@ -244,6 +244,60 @@ fn is_page_furniture(line: &str) -> bool {
     page_of || copyright || spaced
 }
 
+/// Text copied out of a PDF (every page's furniture kept as lines) without its page numbers:
+/// `Page 2 of 13` lines, numbers alone on their lines that count up through the file, and
+/// letter-spaced words that recur. Text without them comes back unchanged.
+pub fn drop_copied_furniture(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let trimmed: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+    let blank = |i: Option<usize>| i.is_none_or(|i| trimmed.get(i).is_none_or(|l| l.is_empty()));
+    let alone = |i: usize| blank(i.checked_sub(1)) && blank(Some(i + 1));
+    let mut drop = vec![false; lines.len()];
+    // Numbers alone between blank lines, counting up: page numbers.
+    let numbers: Vec<(usize, u32)> = trimmed
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            (1..=4).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_digit()) && alone(*i)
+        })
+        .filter_map(|(i, l)| Some((i, l.parse().ok()?)))
+        .collect();
+    let rising = numbers.windows(2).filter(|w| w[1].1 > w[0].1).count();
+    if numbers.len() >= 3 && rising * 10 >= (numbers.len() - 1) * 8 {
+        for (i, _) in &numbers {
+            drop[*i] = true;
+        }
+    }
+    let furniture: Vec<usize> = trimmed
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+            let page_of = matches!(words.as_slice(), ["Page" | "page" | "PAGE", n, "of" | "OF", m] if number(n) && number(m));
+            let spaced = words.len() >= 4 && words.iter().all(|w| w.chars().count() == 1);
+            page_of || spaced
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if furniture.len() >= 2 {
+        for i in furniture {
+            drop[i] = true;
+        }
+    }
+    if !drop.contains(&true) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, l) in lines.iter().enumerate() {
+        if !drop[i] {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// A rule of dots, dashes or underscores (a separator between turns).
 fn is_rule(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -354,6 +408,18 @@ mod tests {
             text.contains("line 11 of the first paragraph\n\nline 0 of the second"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn page_numbers_copied_into_text_go() {
+        let text = "Revenue grew.\n\n2\n\nMargins held.\nPage 3 of 9\nCosts fell.\n\n3\n\nWe had 4\n\n4\n\nT R A N S C R I P T\nEnd.\nPage 4 of 9\n";
+        assert_eq!(
+            drop_copied_furniture(text),
+            "Revenue grew.\n\n\nMargins held.\nCosts fell.\n\n\nWe had 4\n\n\nEnd.\n"
+        );
+        // A number alone once, or numbers that do not count up, are left alone.
+        let plain = "Question one.\n\n7\n\nAnswer.\n";
+        assert_eq!(drop_copied_furniture(plain), plain);
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct FileScore {
     pub refused: bool,
     /// Something that is not a call read as one.
     pub non_call_read: bool,
+    /// Page furniture and site chrome found inside turns (see [`chrome_in_turns`]).
+    pub chrome: usize,
 }
 
 impl FileScore {
@@ -50,6 +52,7 @@ impl FileScore {
         self.firm_right += o.firm_right;
         self.refused |= o.refused;
         self.non_call_read |= o.non_call_read;
+        self.chrome += o.chrome;
     }
 }
 
@@ -141,6 +144,62 @@ fn firm_matches(firm: Option<&str>, truth: Option<&str>) -> bool {
     }
 }
 
+/// Site menus, share bars and page furniture seen on real pages (the measure's own list;
+/// the parser never looks for these strings).
+const CHROME_PHRASES: &[&str] = &[
+    "latest stock picks",
+    "investing basics",
+    "personal finance",
+    "about us",
+    "related articles",
+    "sign in",
+    "log in",
+    "subscribe",
+    "share this",
+    "recommended for you",
+    "read more",
+    "advertisement",
+    "cookie",
+];
+
+/// Paragraphs of the turns that hold page furniture or site chrome: a page number (`Page 3
+/// of 20`, a number alone), a copyright line, a letter-spaced word (`T R A N S C R I P T`), a
+/// menu or share-bar phrase, or the title line of the document running through the speech.
+pub fn chrome_in_turns(t: &Transcript) -> usize {
+    let title = t.title.as_deref().unwrap_or_default().to_lowercase();
+    t.turns
+        .iter()
+        .flat_map(|turn| &turn.blocks)
+        .flat_map(|b| match b {
+            super::Block::Para { en, zh } => vec![en.as_deref(), zh.as_deref()],
+            super::Block::Note { note } => vec![Some(note.as_str())],
+        })
+        .flatten()
+        .filter(|p| {
+            let lower = p.to_lowercase();
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let numbers = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+            let page_of = words.windows(4).any(|w| {
+                w[0].eq_ignore_ascii_case("page")
+                    && numbers(&w[1])
+                    && w[2] == "of"
+                    && numbers(&w[3])
+            }) || (words.len() == 1 && numbers(&words[0]));
+            let spaced = words.windows(5).any(|w| {
+                w.iter()
+                    .all(|x| x.chars().count() == 1 && x.chars().all(char::is_alphabetic))
+            });
+            let copyright = lower.contains("copyright ©") || lower.contains("© copyright");
+            let menu = CHROME_PHRASES
+                .iter()
+                .any(|m| lower == *m || (lower.len() < 60 && lower.starts_with(m)));
+            let running_title =
+                title.len() >= 20 && lower.contains(&title) && lower.len() > title.len();
+            page_of || spaced || copyright || menu || running_title
+        })
+        .count()
+}
+
 /// Scores `parsed` (a transcript, or None when the parser refused the file) against `truth`.
 pub fn score(truth: &Truth, parsed: Option<&Transcript>) -> FileScore {
     let mut s = FileScore {
@@ -181,6 +240,7 @@ pub fn score(truth: &Truth, parsed: Option<&Transcript>) -> FileScore {
         }
     }
     (s.in_order, s.firm_right) = best[0][0];
+    s.chrome = chrome_in_turns(t);
     s
 }
 
@@ -213,6 +273,19 @@ mod tests {
     }
 
     #[test]
+    fn chrome_inside_turns_is_counted() {
+        let text = "Acme Q1 2026 Earnings Review Call\n\nOperator\nWelcome.\n\nJane Roe\n\
+            Revenue grew. Page 3 of 20 Margins held.\n\nT R A N S C R I P T\n\nLatest Stock Picks\n\n\
+            And Acme Q1 2026 Earnings Review Call costs fell.\n\n17\n\nWe own page 3 of it, by the way.\n";
+        let t = crate::transcript::parse(text);
+        assert_eq!(
+            t.title.as_deref(),
+            Some("Acme Q1 2026 Earnings Review Call")
+        );
+        assert_eq!(chrome_in_turns(&t), 5, "{t:#?}");
+    }
+
+    #[test]
     fn order_firms_refusals_and_non_calls_are_counted() {
         let text = "Operator\nOur first question comes from Ann Lee with Northwind Capital.\n\n\
             Ann Lee\nThanks. How was demand?\n\n\
@@ -231,6 +304,7 @@ mod tests {
         let s = score(&truth, Some(&t));
         assert_eq!((s.expected, s.questions, s.in_order), (3, 2, 2), "{t:#?}");
         assert_eq!((s.firm_right, s.spurious()), (2, 0));
+        assert_eq!(s.chrome, 0);
         assert!(score(&truth, None).refused);
         let news = Truth {
             is_transcript: false,

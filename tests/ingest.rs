@@ -415,3 +415,26 @@ fn a_label_that_leaves_much_undecodable_is_refused_a_stray_byte_is_not() {
         "one stray byte is let through"
     );
 }
+
+#[test]
+fn a_page_is_decoded_in_the_charset_it_declares() {
+    // Words too short for detection to tell the encoding (`謝謝` in GBK reads as Big5,
+    // `你好` as EUC-KR): the page says what it is, in either form of the declaration.
+    let cases = [
+        ("<meta charset=\"gbk\">", "謝謝", encoding_rs::GBK),
+        (
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">",
+            "你好",
+            encoding_rs::GBK,
+        ),
+        ("<meta charset='big5'>", "謝謝", encoding_rs::BIG5),
+    ];
+    for (meta, words, enc) in cases {
+        let page =
+            format!("<!DOCTYPE html><html><head>{meta}</head><body><p>{words}</p></body></html>");
+        let (bytes, _, unmappable) = enc.encode(&page);
+        assert!(!unmappable, "{meta}");
+        let d = detect(&bytes);
+        assert_eq!(d.text, format!("{words}\n"), "{meta}: {}", d.encoding);
+    }
+}

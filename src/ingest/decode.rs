@@ -104,7 +104,37 @@ pub(crate) fn detect(bytes: &[u8]) -> (&'static Encoding, usize) {
     if mostly_utf8(bytes) {
         return (UTF_8, 0);
     }
+    if let Some(declared) = declared_charset(bytes) {
+        return (declared, 0);
+    }
     (guess_legacy(bytes), 0)
+}
+
+/// The encoding a web page declares for itself (`<meta charset="gbk">`, `<meta
+/// http-equiv="Content-Type" content="text/html; charset=big5">`, `<?xml … encoding="…"?>`)
+/// in its first kilobytes, when the bytes are not UTF-8 (a page that says UTF-8 but is not
+/// is left to detection).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    if head[start] != b'<' {
+        return None;
+    }
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let find = |needle: &[u8]| lower.windows(needle.len()).position(|w| w == needle);
+    let at = find(b"charset=").map(|i| i + 8).or_else(|| {
+        let xml = find(b"<?xml")?;
+        let enc = lower[xml..].windows(9).position(|w| w == b"encoding=")?;
+        Some(xml + enc + 9)
+    })?;
+    let value: Vec<u8> = lower[at..]
+        .iter()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    let encoding = Encoding::for_label_no_replacement(&value)?;
+    (encoding != UTF_8 && !is_utf16(encoding)).then(|| widen(encoding))
 }
 
 /// True for UTF-16LE and UTF-16BE.

@@ -83,16 +83,63 @@ const ARTICLE_SHARE: f64 = 0.7;
 /// The visible text of an HTML document, paragraphs separated by blank lines; for a whole
 /// page, its article only, after front matter from the page's metadata.
 pub fn to_text(html: &str) -> String {
+    read(html).text
+}
+
+/// What a page gives the parser: its text, and the speakers' labels its markup marks as
+/// such (`<span class="question">Name</span>`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    pub text: String,
+    pub speakers: Vec<String>,
+}
+
+/// Reads an HTML document: see [`to_text`].
+pub fn read(html: &str) -> Page {
     let doc = Html::parse_document(html);
-    let mut out = String::with_capacity(html.len() / 2);
+    let mut out = Out {
+        text: String::with_capacity(html.len() / 2),
+        speakers: Vec::new(),
+    };
     if is_page(html) {
         let meta = PageMeta::read(&doc);
-        out.push_str(&meta.front_matter());
+        out.text.push_str(&meta.front_matter());
         walk(article(&doc), &mut out, false);
     } else {
         walk(doc.root_element(), &mut out, false);
     }
-    tidy(&out)
+    Page {
+        text: tidy(&out.text),
+        speakers: out.speakers,
+    }
+}
+
+/// The text being written and the speaker labels found.
+struct Out {
+    text: String,
+    speakers: Vec<String>,
+}
+
+/// Class names that mark a speaker's label in transcript pages.
+const LABEL_CLASSES: &[&str] = &["question", "answer", "speaker", "participant"];
+
+/// The label `el` holds, if its class marks it as a speaker's (short text, a letter in it).
+fn marked_label(el: ElementRef<'_>) -> Option<String> {
+    let class = el.value().attr("class")?.to_ascii_lowercase();
+    let marked = class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| LABEL_CLASSES.contains(&w));
+    if !marked {
+        return None;
+    }
+    let text: String = el
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.trim_end_matches([':', '：']).trim().to_string();
+    (text.chars().count() <= 80 && text.chars().any(char::is_alphabetic)).then_some(text)
 }
 
 /// True for a whole web page rather than HTML pieces inside other text.
@@ -317,18 +364,23 @@ fn without_site(title: &str, site: Option<&str>) -> String {
 
 /// Appends what `el` shows to `out`; `in_block` when inside a block element (where source
 /// line breaks are only spaces).
-fn walk(el: ElementRef<'_>, out: &mut String, in_block: bool) {
+fn walk(el: ElementRef<'_>, out: &mut Out, in_block: bool) {
     let name = el.value().name();
     if DROPPED.contains(&name) {
         return;
     }
+    if let Some(label) = marked_label(el)
+        && !out.speakers.contains(&label)
+    {
+        out.speakers.push(label);
+    }
     let block = BLOCKS.contains(&name);
     if name == "br" {
-        out.push('\n');
+        out.text.push('\n');
         return;
     }
     if block {
-        out.push_str("\n\n");
+        out.text.push_str("\n\n");
     }
     let bold = matches!(name, "strong" | "b");
     let bold_text = bold.then(|| el.text().collect::<String>());
@@ -336,12 +388,12 @@ fn walk(el: ElementRef<'_>, out: &mut String, in_block: bool) {
         .as_deref()
         .is_some_and(|t| !t.trim().is_empty() && t.trim().chars().count() <= LABEL_CHARS);
     if mark {
-        out.push_str("**");
+        out.text.push_str("**");
     }
     let inner_block = in_block || (block && name != "body");
     for child in el.children() {
         match child.value() {
-            Node::Text(t) => push_text(out, t, inner_block || name == "pre"),
+            Node::Text(t) => push_text(&mut out.text, t, inner_block || name == "pre"),
             Node::Element(_) => {
                 if let Some(c) = ElementRef::wrap(child) {
                     walk(c, out, inner_block);
@@ -351,10 +403,10 @@ fn walk(el: ElementRef<'_>, out: &mut String, in_block: bool) {
         }
     }
     if mark {
-        out.push_str("**");
+        out.text.push_str("**");
     }
     if block {
-        out.push_str("\n\n");
+        out.text.push_str("\n\n");
     }
 }
 

@@ -182,7 +182,9 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
         speakers = found.speakers;
         clean(&found.text)
     } else if html::looks_like_html(&raw.text) {
-        clean(&html::to_text(&raw.text))
+        let page = html::read(&raw.text);
+        speakers = page.speakers;
+        clean(&page.text)
     } else {
         // Text copied out of a PDF keeps its page numbers as lines.
         clean(&pdf::drop_copied_furniture(&raw.text))

@@ -422,7 +422,17 @@ pub fn find<'a>(
     }
     drop_glossaries(lines, &mut cands, &counts);
     let known: HashSet<String> = known.iter().map(|n| name_key(n)).collect();
-    let vouched: HashSet<String> = vouched.iter().map(|n| name_key(n)).collect();
+    // A label the container vouches for may carry a title (`Jane Roe - Acme, Inc.`): its
+    // name counts as well.
+    let vouched: HashSet<String> = vouched
+        .iter()
+        .flat_map(|label| {
+            let parts = split_dashes(label);
+            let name = parts.first().map_or(label.as_str(), String::as_str);
+            let (name, _) = split_name_comma(name, &[]);
+            [name_key(label), name_key(&name)]
+        })
+        .collect();
     // A Chinese file (a translation that kept the speakers' names in English, say): a Latin
     // name alone on a line before Chinese speech is a speaker even if it speaks once.
     let zh_lines = lines.iter().filter(|l| l.script == Script::Zh).count();

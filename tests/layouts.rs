@@ -175,6 +175,14 @@ fn check(name: &str) -> Vec<String> {
     for n in strs(&exp["never_contains"]) {
         expect(!everything.contains(&n), format!("{n:?} is in the call"));
     }
+    // Text hard-wrapped in the file is whole within one paragraph.
+    for whole in strs(&exp["paragraphs_contain"]) {
+        let found = t.turns.iter().flat_map(|x| &x.blocks).any(|b| match b {
+            Block::Para { en, zh } => [en, zh].into_iter().flatten().any(|p| p.contains(&whole)),
+            Block::Note { .. } => false,
+        });
+        expect(found, format!("no paragraph holds {whole:?}"));
+    }
     for pair in exp["pairs_contain"].as_array().cloned().unwrap_or_default() {
         let (en, zh) = (
             pair[0].as_str().unwrap_or_default(),

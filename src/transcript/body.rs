@@ -48,6 +48,9 @@ pub struct Style {
     /// The text is hard-wrapped at a fixed width: lines with no blank line between them are
     /// one paragraph.
     pub hard_wrapped: bool,
+    /// Its Chinese is hard-wrapped: a Chinese line goes on with the one before it unless
+    /// that one ends a sentence.
+    pub zh_wrapped: bool,
     /// Label lines that open a commentary note.
     pub note_labels: HashSet<String>,
 }
@@ -217,6 +220,16 @@ fn push_paragraph(out: &mut Vec<Block>, l: &Line<'_>, style: &Style) {
         let prev = if zh { z.as_mut() } else { en.as_mut() };
         if let Some(prev) = prev {
             let wrapped = style.hard_wrapped && !zh && l.gap == 0 && !is_list_item(l.text);
+            if zh
+                && style.zh_wrapped
+                && l.gap == 0
+                && !prev.ends_with(is_terminal_punct)
+                && !is_list_item(l.text)
+            {
+                // Chinese runs on without a space.
+                prev.push_str(l.text);
+                return;
+            }
             let continues = wrapped
                 || style.para_gap >= 1
                     && l.gap == 0
@@ -253,6 +266,7 @@ mod tests {
             interleaved: interleaving(&refs),
             para_gap: crate::transcript::lines::typical_gap(&lines),
             hard_wrapped: crate::transcript::lines::hard_wrapped(&lines),
+            zh_wrapped: crate::transcript::lines::zh_wrapped(&lines),
             note_labels: note_labels(&refs),
         };
         blocks(&refs, &style)

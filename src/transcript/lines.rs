@@ -94,6 +94,30 @@ pub fn hard_wrapped(lines: &[Line<'_>]) -> bool {
     long.len() >= 10 && open * 10 >= long.len() * 4
 }
 
+/// True when the Chinese of the text is hard-wrapped at a fixed width: many long Chinese
+/// lines, a good share of them stopping mid-sentence, and those near one width.
+pub fn zh_wrapped(lines: &[Line<'_>]) -> bool {
+    use unicode_width::UnicodeWidthStr;
+    let long: Vec<(&str, usize)> = lines
+        .iter()
+        .filter(|l| l.script == Script::Zh)
+        .map(|l| (l.text.trim_end(), l.text.width()))
+        .filter(|(_, w)| *w >= 40)
+        .collect();
+    let open: Vec<usize> = long
+        .iter()
+        .filter(|(t, _)| !t.ends_with(is_terminal_punct) && !ends_with_colon(t))
+        .map(|(_, w)| *w)
+        .collect();
+    let Some(&widest) = open.iter().max() else {
+        return false;
+    };
+    // Cut at a width, the open lines are all about as wide as the widest (a wide character
+    // that does not fit leaves a column or two).
+    let at_width = open.iter().filter(|&&w| w + 3 >= widest).count();
+    long.len() >= 6 && open.len() * 10 >= long.len() * 3 && at_width * 10 >= open.len() * 8
+}
+
 /// The most common gap (blank lines) before lines in `lines`, ignoring the first.
 pub fn typical_gap(lines: &[Line<'_>]) -> usize {
     let mut counts = [0usize; 4];

@@ -162,6 +162,7 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         ),
         note_labels: body::note_labels(&all_lines),
         hard_wrapped,
+        zh_wrapped: lines::zh_wrapped(&lines),
     };
     let mut heading_turn = None;
     for r in &raw {

@@ -2,11 +2,13 @@
 //! builds (running headers, page numbers, rules, Q/A margin markers, a sentence across a
 //! page break), and broken PDFs named as such.
 
+#[path = "pdf_support/mod.rs"]
+mod pdf_support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pdf_extract::content::{Content, Operation};
-use pdf_extract::{Document, Object, Stream, dictionary};
+use pdf_extract::{Document, Object};
 use tandem::call::{self, Options};
 use tandem::{SpeakerKind, Transcript};
 
@@ -55,71 +57,23 @@ Ilse Brandt, Group Finance Director   A
 Volumes should pick up in the second half of the year.",
 ];
 
-/// A PDF of `pages`, each under a running header and over a `Page N of M` footer, one text
-/// line per line (Helvetica, 10 points).
+/// A PDF of `pages`, each under a running header and over a `Page N of M` footer.
 fn pdf_of(pages: &[&str]) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type1",
-        "BaseFont" => "Helvetica",
-    });
-    let resources_id = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => font_id },
-    });
-    let mut kids: Vec<Object> = Vec::new();
-    for (n, page) in pages.iter().enumerate() {
-        let mut lines = vec![
-            "NORTHWIND BANK PLC Q1 2026 RESULTS CALL".to_string(),
-            "T R A N S C R I P T".to_string(),
-        ];
-        lines.extend(page.lines().map(str::to_string));
-        lines.push(format!("Copyright (c) 2026 Northwind Bank plc. {}", n + 1));
-        lines.push(format!("Page {} of {}", n + 1, pages.len()));
-        let mut ops = vec![
-            Operation::new("BT", vec![]),
-            Operation::new("Tf", vec!["F1".into(), 10.into()]),
-            Operation::new("Td", vec![50.into(), 800.into()]),
-        ];
-        for (i, line) in lines.iter().enumerate() {
-            if i > 0 {
-                ops.push(Operation::new("Td", vec![0.into(), (-14).into()]));
-            }
-            ops.push(Operation::new(
-                "Tj",
-                vec![Object::string_literal(line.as_bytes().to_vec())],
-            ));
-        }
-        ops.push(Operation::new("ET", vec![]));
-        let content = Content { operations: ops };
-        let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
-        let page_id = doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "Contents" => content_id,
-        });
-        kids.push(page_id.into());
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => kids,
-            "Count" => count,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! {
-        "Type" => "Catalog",
-        "Pages" => pages_id,
-    });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    let pages: Vec<Vec<String>> = pages
+        .iter()
+        .enumerate()
+        .map(|(n, page)| {
+            let mut lines = vec![
+                "NORTHWIND BANK PLC Q1 2026 RESULTS CALL".to_string(),
+                "T R A N S C R I P T".to_string(),
+            ];
+            lines.extend(page.lines().map(str::to_string));
+            lines.push(format!("Copyright (c) 2026 Northwind Bank plc. {}", n + 1));
+            lines.push(format!("Page {} of {}", n + 1, PAGES.len()));
+            lines
+        })
+        .collect();
+    pdf_support::pdf(&pages)
 }
 
 /// The same call as clean text: rules as paragraph breaks, markers off, each paragraph on

@@ -157,9 +157,28 @@ fn page_lines(page: &str) -> Vec<String> {
     page.lines()
         .map(|l| {
             let l = spell_ligatures(without_margin_marker(l.trim_end()));
-            l.split_whitespace().collect::<Vec<_>>().join(" ")
+            unspaced(&l).unwrap_or_else(|| l.split_whitespace().collect::<Vec<_>>().join(" "))
         })
         .collect()
+}
+
+/// A letter-spaced heading set one letter at a time, words apart by wider gaps
+/// (`1 Q 2 3   F I N A N C I A L   R E S U L T S`), as it reads (`1Q23 FINANCIAL RESULTS`).
+fn unspaced(line: &str) -> Option<String> {
+    let groups: Vec<&str> = line
+        .split("  ")
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .collect();
+    let spaced = |g: &&str| g.split(' ').all(|c| c.chars().count() == 1);
+    let letters: usize = groups.iter().map(|g| g.split(' ').count()).sum();
+    (letters >= 4 && groups.iter().all(spaced)).then(|| {
+        groups
+            .iter()
+            .map(|g| g.replace(' ', ""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// `ﬁ` → `fi` and the like; a character lost between two letters (U+FFFD, where a font
@@ -362,12 +381,15 @@ mod tests {
             ),
         ];
         let text = to_text(&pages);
-        // The running heading stays once, as the title at the top.
+        // The running heading stays once, as the title at the top (letter-spacing undone).
         assert!(
-            text.starts_with("Acme First Quarter 2026 Earnings Review\nApril 14, 2026\nOperator\n"),
+            text.starts_with(
+                "TRANSCRIPT\nAcme First Quarter 2026 Earnings Review\nApril 14, 2026\nOperator\n"
+            ),
             "{text}"
         );
         assert_eq!(text.matches("Earnings Review").count(), 1, "{text}");
+        assert_eq!(text.matches("TRANSCRIPT").count(), 1, "{text}");
         for chrome in ["T R A N S C R I P T", "Copyright", "Page "] {
             assert!(!text.contains(chrome), "{chrome:?} in {text}");
         }
@@ -387,6 +409,20 @@ mod tests {
             text.contains("the first signs are good. Significant, too."),
             "{text}"
         );
+    }
+
+    #[test]
+    fn letter_spaced_headings_read_as_words() {
+        assert_eq!(
+            unspaced("1 Q 2 3   F I N A N C I A L   R E S U L T S  ").as_deref(),
+            Some("1Q23 FINANCIAL RESULTS")
+        );
+        assert_eq!(
+            unspaced("T R A N S C R I P T").as_deref(),
+            Some("TRANSCRIPT")
+        );
+        assert_eq!(unspaced("Q & A"), None);
+        assert_eq!(unspaced("A new   line"), None);
     }
 
     #[test]

@@ -39,7 +39,7 @@ static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&' -]{1,40}?)(?:'s|')?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
+    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&'’ -]{1,40}?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
         .unwrap()
 });
 static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -264,6 +264,11 @@ mod tests {
         assert_eq!(
             company_from_title("Meta 高管解读 Q2 财报：短视频增长").as_deref(),
             Some("Meta")
+        );
+        assert_eq!(
+            company_from_welcome("Welcome to Northwind Bank’s First Quarter 2026 Earnings Call.")
+                .as_deref(),
+            Some("Northwind Bank")
         );
         assert_eq!(
             company_from_welcome("welcome to the Acme.com First Quarter 2025 Financial Results")

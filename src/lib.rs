@@ -20,6 +20,7 @@ pub mod ingest;
 pub mod library;
 pub mod numbers;
 pub mod persist;
+pub mod printable;
 pub mod reader;
 pub mod script;
 pub mod transcript;

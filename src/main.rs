@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         }
         Ok(code) => code,
         Err(err) => {
-            eprintln!("tandem: {err}");
+            eprintln!("tandem: {}", tandem::printable::text(&err.to_string()));
             ExitCode::from(2)
         }
     }

@@ -276,3 +276,61 @@ fn transcript_takes_a_pair_or_either_file_of_it() {
     assert_eq!(mismatched.status.code(), Some(2));
     assert!(mismatched.stdout.is_empty());
 }
+
+/// True for a character that would act on a terminal: a control other than line feed and
+/// tab (ESC, BEL, C1 such as U+009B), or a bidi override or isolate.
+fn acts(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn no_note_or_file_name_reaches_the_terminal_as_a_control_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = ui_support::call();
+    let hostile =
+        "\u{1b}]0;retitled\u{7}\u{1b}]52;c;Y2xpcA==\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt.exe";
+    let (mut store, _) = Store::open(dir.path());
+    store
+        .put(fixed(
+            &t,
+            &format!("/calls/{hostile}.txt"),
+            (1, 0),
+            1,
+            hostile,
+        ))
+        .unwrap();
+    let outputs = [
+        vec!["list"],
+        vec!["export", "--format", "md"],
+        vec!["export", "--format", "csv"],
+        vec!["export", "--format", "json"],
+    ];
+    for args in outputs {
+        let text = stdout(tandem(dir.path(), &args));
+        assert!(!text.chars().any(acts), "{args:?}: {text:?}");
+        assert!(
+            text.contains("retitled"),
+            "{args:?}: the note is shown, not dropped"
+        );
+    }
+    // JSON keeps the data exactly (as escapes).
+    let json = stdout(tandem(dir.path(), &["export", "--format", "json"]));
+    let back: Vec<Bookmark> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back[0].note, hostile);
+    // A file written by --output holds nothing that acts either.
+    let out = dir.path().join("notes.md");
+    let done = tandem(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "md",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(done.status.success());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(!written.chars().any(acts), "{written:?}");
+}

@@ -20,6 +20,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "script",
             "wrap",
             "persist",
+            "printable",
         ],
     ),
     ("config", &["config"]),

@@ -407,3 +407,32 @@ fn a_call_without_material_after_it_has_no_after_entry() {
             .all(|e| e.kind != tandem::app::index::EntryKind::After)
     );
 }
+
+#[test]
+fn pasted_escape_sequences_never_reach_a_note_or_a_search() {
+    let mut app = app_for(call(), 100, 30);
+    let hostile = "tariffs \u{1b}]52;c;Y2xpcA==\u{7}\u{1b}[2J\u{9b}31mrisk\r\nnext line";
+    press(&mut app, "/");
+    let Some(Action::SearchPaste(text)) = input::action_for(&app, Event::Paste(hostile.into()))
+    else {
+        panic!("a paste into the search is a SearchPaste");
+    };
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("tariffs") && text.contains("risk"),
+        "{text:?}"
+    );
+    press(&mut app, "Esc m");
+    let Some(Action::NotePaste(note)) = input::action_for(&app, Event::Paste(hostile.into()))
+    else {
+        panic!("a paste into the note editor is a NotePaste");
+    };
+    assert!(
+        !note.chars().any(|c| c.is_control() && c != '\n'),
+        "{note:?}"
+    );
+    assert!(note.ends_with("risk\nnext line"), "{note:?}");
+}

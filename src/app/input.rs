@@ -17,12 +17,16 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => key_action(app, key),
         Event::Mouse(mouse) => mouse_action(app, mouse),
-        Event::Paste(text) if app.marks.editor.is_some() => Some(Action::NotePaste(text)),
+        // Pasted text is cleaned as file text is: no escape sequence or control character
+        // gets into a note or a search.
+        Event::Paste(text) if app.marks.editor.is_some() => {
+            Some(Action::NotePaste(crate::ingest::clean(&text)))
+        }
         Event::Paste(text) => app
             .search
             .input
             .is_some()
-            .then_some(Action::SearchPaste(text)),
+            .then(|| Action::SearchPaste(crate::ingest::clean(&text))),
         _ => None,
     }
 }

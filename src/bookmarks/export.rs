@@ -34,10 +34,13 @@ pub fn render(bookmarks: &[Bookmark], format: Format) -> String {
         .into_iter()
         .flat_map(|(_, v)| v)
         .collect();
+    // Nothing a note or a file name holds acts on the terminal the export is shown in.
     match format {
-        Format::Md => markdown(bookmarks),
-        Format::Json => serde_json::to_string_pretty(&ordered).expect("bookmarks serialise") + "\n",
-        Format::Csv => csv(&ordered),
+        Format::Md => crate::printable::text(&markdown(bookmarks)).into_owned(),
+        Format::Json => crate::printable::json(
+            serde_json::to_string_pretty(&ordered).expect("bookmarks serialise") + "\n",
+        ),
+        Format::Csv => crate::printable::text(&csv(&ordered)).into_owned(),
     }
 }
 

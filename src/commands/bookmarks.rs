@@ -32,7 +32,8 @@ pub(super) fn run(
                 None => write_stdout(&text)?,
                 Some(path) => {
                     write_file(path, &text, args.force)?;
-                    eprintln!("Exported {} bookmarks to {}", marks.len(), path.display());
+                    let path = crate::printable::text(&path.display().to_string()).into_owned();
+                    eprintln!("Exported {} bookmarks to {path}", marks.len());
                 }
             }
         }
@@ -64,7 +65,7 @@ fn selected(
         .ok_or("no config directory on this system; set TANDEM_CONFIG_DIR")?;
     let (store, outcome) = Store::open(&dir);
     if let Some(notice) = outcome? {
-        eprintln!("tandem: warning: {notice}");
+        crate::reader::warn(&notice.to_string());
     }
     let Some(t) = t else {
         return Ok(store.bookmarks().to_vec());

@@ -60,7 +60,7 @@ pub(super) fn run(args: &CheckArgs, encoding: Option<&str>) -> Result<ExitCode, 
     let analysis = analyze(&t);
     let report = report(&t, &analysis);
     let out = if args.json {
-        serde_json::to_string_pretty(&report)? + "\n"
+        crate::printable::json(serde_json::to_string_pretty(&report)? + "\n")
     } else {
         text(&t, &report)
     };

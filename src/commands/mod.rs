@@ -30,8 +30,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
+/// Writes to stdout, treating a closed pipe (`| head`) as success. Nothing in `text` reaches
+/// the terminal as a control sequence (JSON is made safe with `printable::json` first).
 fn write_stdout(text: &str) -> std::io::Result<()> {
+    let text = crate::printable::text(text);
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())

@@ -29,7 +29,7 @@ pub(super) fn run(
     }
     let t = Call::open(&args.files, &opts)?.transcript;
     let out = if args.json {
-        serde_json::to_string_pretty(&t)? + "\n"
+        crate::printable::json(serde_json::to_string_pretty(&t)? + "\n")
     } else {
         outline(&t)
     };

@@ -25,12 +25,12 @@ pub(super) fn run(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error
     let banner = call.banner.clone();
     crate::reader::run(call)?;
     if let Some(banner) = banner {
-        eprintln!("tandem: warning: {banner}");
+        crate::reader::warn(&banner);
     }
     if let [one] = args.files.as_slice()
         && let Err(e) = recent::remember(one)
     {
-        eprintln!("tandem: warning: not added to the recent files: {e}");
+        crate::reader::warn(&format!("not added to the recent files: {e}"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -148,7 +148,7 @@ pub fn on_event(lib: &mut Library, ev: Event) -> Step {
     match ev {
         Event::Key(key) => on_key(lib, key),
         Event::Paste(text) => {
-            lib.type_text(&text);
+            lib.type_text(&crate::ingest::clean(&text));
             Step::Stay
         }
         Event::Mouse(m) => match m.kind {

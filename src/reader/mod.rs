@@ -54,10 +54,10 @@ pub fn run(call: Call) -> io::Result<()> {
     let settings_error = screen.settings_error.take();
     drop(screen);
     if let Some(e) = settings_error {
-        eprintln!("tandem: warning: {e} (the default settings were used)");
+        warn(&format!("{e} (the default settings were used)"));
     }
     if let Some(e) = save_error {
-        eprintln!("tandem: warning: reading position not saved: {e}");
+        warn(&format!("reading position not saved: {e}"));
     }
     print_warnings(&marks_warnings);
     result
@@ -69,12 +69,14 @@ pub(crate) fn print_warnings(warnings: &[String]) {
     for w in warnings {
         let mut chars = w.chars();
         let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
-        eprintln!(
-            "tandem: warning: {}{}",
-            first.unwrap_or_default(),
-            chars.as_str()
-        );
+        warn(&format!("{}{}", first.unwrap_or_default(), chars.as_str()));
     }
+}
+
+/// Prints `tandem: warning: MESSAGE` on standard error, nothing in it acting on the terminal
+/// (a file name or a setting may hold anything).
+pub fn warn(message: &str) {
+    eprintln!("tandem: warning: {}", crate::printable::text(message));
 }
 
 /// The terminal in full-screen mode, with signals watched, until dropped.

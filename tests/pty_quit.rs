@@ -123,6 +123,8 @@ enum Then<'a> {
     /// Type the first keys, wait for the text to appear, then type the last keys.
     KeysUntil(&'a [u8], &'a str, &'a [u8]),
     Signal(&'a str),
+    /// Type keys, wait for the text to appear, then send the signal.
+    KeysThenSignal(&'a [u8], &'a str, &'a str),
 }
 
 /// Types `keys` one by one.
@@ -179,12 +181,12 @@ fn run_args_then(args: &[&OsStr], config: &Path, ready: &str, then: Then) -> Run
             assert!(seen, "never showed {shown:?}:\n{}", last_screen(&out));
             type_keys(&mut writer, last);
         }
-        Then::Signal(sig) => {
-            let pid = child.process_id().expect("child pid").to_string();
-            let killed = std::process::Command::new("kill")
-                .args(["-s", sig, &pid])
-                .status();
-            assert!(killed.unwrap().success(), "kill -s {sig}");
+        Then::Signal(sig) => send(&*child, sig),
+        Then::KeysThenSignal(keys, shown, sig) => {
+            type_keys(&mut writer, keys);
+            let seen = wait_for(&out, shown, Duration::from_secs(20));
+            assert!(seen, "never showed {shown:?}:\n{}", last_screen(&out));
+            send(&*child, sig);
         }
     }
     let start = Instant::now();
@@ -217,6 +219,15 @@ fn run_args_then(args: &[&OsStr], config: &Path, ready: &str, then: Then) -> Run
         output: String::from_utf8_lossy(&seen.raw).into_owned(),
         screens: seen.screens.clone(),
     }
+}
+
+/// Sends signal `sig` (`TERM`, `HUP`, …) to the child.
+fn send(child: &(dyn portable_pty::Child + Send + Sync), sig: &str) {
+    let pid = child.process_id().expect("child pid").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-s", sig, &pid])
+        .status();
+    assert!(killed.unwrap().success(), "kill -s {sig}");
 }
 
 /// Checks that every mode the reader turned on was turned off after it was turned on.
@@ -254,11 +265,19 @@ fn quitting_with_q_exits_0_restores_the_terminal_and_remembers_the_place() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
+fn every_ending_signal_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("call.txt");
     std::fs::write(&file, CALL).unwrap();
-    for (sig, code) in [("TERM", 143), ("HUP", 129)] {
+    let signals = [
+        ("TERM", 143),
+        ("HUP", 129),
+        ("INT", 130),
+        ("QUIT", 131),
+        ("USR1", 128 + 10),
+        ("USR2", 128 + 12),
+    ];
+    for (sig, code) in signals {
         let r = run_then(
             &file,
             &dir.path().join("config"),
@@ -396,6 +415,28 @@ fn a_bookmark_with_a_note_is_saved_and_shown_when_the_call_reopens() {
     assert!(second.success);
     assert!(second.shown("bookmarked"), "the status line says so");
     assert!(second.shown("\u{258c}"), "the gutter mark is drawn");
+}
+
+#[test]
+fn a_note_being_written_when_the_terminal_hangs_up_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let config = dir.path().join("config");
+    // Next turn, open the note editor, write, and the SSH connection drops (SIGHUP).
+    let r = run_then(
+        &file,
+        &config,
+        "turn 1/",
+        Then::KeysThenSignal(b"}mDraft about revenue", "Draft about revenue", "HUP"),
+    );
+    assert_restored(&r.output);
+    assert_eq!(r.code, 129);
+    let saved = std::fs::read_to_string(config.join("bookmarks.json")).expect("bookmarks saved");
+    let store: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    let marks = store["bookmarks"].as_array().unwrap();
+    assert_eq!(marks.len(), 1, "{saved}");
+    assert_eq!(marks[0]["note"], "Draft about revenue");
 }
 
 #[test]

@@ -53,20 +53,16 @@ impl App {
             deleted: Default::default(),
         };
         let text = serde_json::to_string_pretty(&copy).unwrap_or_default();
-        let name = format!(
-            "tandem-bookmarks-unsaved-{}.json",
-            clock::file_stamp(clock::now_ms())
-        );
+        let stamp = clock::file_stamp(clock::now_ms());
         let mut tried = Vec::new();
         let mut written = None;
         for dir in self.marks.export_dirs.iter().chain([&std::env::temp_dir()]) {
-            let path = dir.join(&name);
-            match std::fs::write(&path, &text) {
-                Ok(()) => {
+            match write_new(dir, &stamp, &text) {
+                Ok(path) => {
                     written = Some(absolute(&path));
                     break;
                 }
-                Err(e) => tried.push(format!("{}: {e}", path.display())),
+                Err(e) => tried.push(format!("{}: {e}", dir.display())),
             }
         }
         if written.is_some() {
@@ -117,6 +113,15 @@ impl App {
     /// (printed on standard error, where a path is never cut short): bookmarks not saved and
     /// where their copy is, files moved aside. Each once.
     pub fn leave_bookmarks(&mut self) -> Vec<String> {
+        // A note being written when the reader is ended (a signal, the terminal gone) is kept.
+        if self
+            .marks
+            .editor
+            .as_ref()
+            .is_some_and(|ed| ed.note().trim() != ed.original.trim())
+        {
+            super::marks_update::save_note(self);
+        }
         self.close_bookmarks();
         let mut out = self.marks.repaired.clone();
         if self.marks.store.is_dirty() {
@@ -124,6 +129,39 @@ impl App {
         }
         out
     }
+}
+
+/// Writes `text` to a new file `tandem-bookmarks-unsaved-STAMP-PID[-N].json` in `dir`, never
+/// over anything already there (a file, or a symlink planted under that name: the file is
+/// created exclusively), and returns its path.
+fn write_new(dir: &Path, stamp: &str, text: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    let pid = std::process::id();
+    let mut last = None;
+    for n in 0..100 {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!(
+            "tandem-bookmarks-unsaved-{stamp}-{pid}{suffix}.json"
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes())?;
+                file.sync_all()?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
 }
 
 /// `path` made absolute, so that a message names it wherever it is read.
@@ -151,4 +189,33 @@ pub(super) fn quit(app: &mut App) {
         return;
     }
     app.quit = true;
+}
+
+#[cfg(test)]
+mod rescue_tests {
+    use super::*;
+
+    #[test]
+    fn rescue_copies_never_collide_nor_follow_a_planted_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = write_new(dir.path(), "20261130-150000", "one").unwrap();
+        let second = write_new(dir.path(), "20261130-150000", "two").unwrap();
+        assert_ne!(first, second);
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "one");
+        assert_eq!(std::fs::read_to_string(&second).unwrap(), "two");
+        // A link planted under the next name is left alone, and its target untouched.
+        #[cfg(unix)]
+        {
+            let target = dir.path().join("victim");
+            std::fs::write(&target, "keep").unwrap();
+            let pid = std::process::id();
+            let planted = dir.path().join(format!(
+                "tandem-bookmarks-unsaved-20261130-150001-{pid}.json"
+            ));
+            std::os::unix::fs::symlink(&target, &planted).unwrap();
+            let third = write_new(dir.path(), "20261130-150001", "three").unwrap();
+            assert_ne!(third, planted);
+            assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        }
+    }
 }

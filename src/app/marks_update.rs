@@ -272,7 +272,7 @@ fn about(speaker: &str, text: &str) -> String {
 }
 
 /// `Ctrl-s`: saves the note, making the bookmark if it is new.
-fn save_note(app: &mut App) {
+pub(super) fn save_note(app: &mut App) {
     let Some(ed) = app.marks.editor.take() else {
         return;
     };

@@ -1,7 +1,7 @@
 //! The full-screen reader: terminal setup and restore, the event loop, remembered positions.
 //!
 //! The terminal is given back clean on every way out: normal quit and errors (the guard's
-//! `Drop`), panics (a chained panic hook), SIGTERM and SIGHUP (a flag the loop polls, and a
+//! `Drop`), panics (a chained panic hook), every ending signal (TERM, HUP, INT, QUIT, USR1, USR2: a flag the loop polls, and a
 //! watcher thread that restores and exits if the loop is stuck). Every mode turned on is
 //! turned off.
 
@@ -196,7 +196,7 @@ fn settings_banner(e: &SettingsError) -> String {
     format!("{name}: {} — default settings in use", e.message)
 }
 
-/// The signal (SIGTERM, SIGHUP) that ended the screen, 0 when none did.
+/// The signal that ended the screen, 0 when none did.
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
 /// The signal that ended the reader or the library, if one did: the process should then exit
@@ -205,13 +205,15 @@ pub fn signalled() -> Option<i32> {
     Some(SIGNAL.load(Ordering::SeqCst)).filter(|&s| s != 0)
 }
 
-/// Watches SIGTERM and SIGHUP: sets the returned flag for the loop to stop cleanly; if the
-/// loop has not ended shortly after (input reading can hang once the terminal is gone),
-/// restores the terminal and exits from the watcher thread.
+/// Watches every signal that would end the program (TERM, HUP, INT, QUIT, USR1, USR2): sets
+/// the returned flag for the loop to stop cleanly (the terminal restored, bookmarks and an
+/// open note saved); if the loop has not ended shortly after (input reading can hang once
+/// the terminal is gone), restores the terminal and exits from the watcher thread.
 fn signals() -> io::Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
     let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2])?;
     let flag = Arc::clone(&stop);
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {

@@ -8,11 +8,61 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// Largest data file (bookmarks, positions, settings, the library cache) read, in bytes.
+pub const MAX_DATA_FILE: u64 = 64 * 1_000_000;
+
+/// Reads a regular file of at most `limit` bytes. A pipe, socket or device is refused
+/// without blocking (opened non-blocking on Unix, then checked on the open handle, so a file
+/// swapped for a FIFO cannot hang the reader).
+pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(Error::new(ErrorKind::IsADirectory, "it is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "it is not a regular file (a pipe, socket or device)",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(Error::new(
+            ErrorKind::FileTooLarge,
+            format!("it is larger than {limit} bytes"),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::new(
+            ErrorKind::FileTooLarge,
+            format!("it is larger than {limit} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// [`read_regular`] as UTF-8 text.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    let bytes = read_regular(path, MAX_DATA_FILE)?;
+    String::from_utf8(bytes)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()))
+}
+
 /// Reads a JSON file: a missing file is the default value; an
 /// unparsable one is moved aside (never written over) and Err says where; an unreadable one
 /// is left alone and Err says why.
 pub fn read_json<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<T, String> {
-    let text = match fs::read_to_string(path) {
+    let text = match read_text(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),

@@ -188,3 +188,54 @@ fn broken_or_empty_json_is_named() {
         "this JSON holds no transcript",
     );
 }
+
+/// Runs tandem with `args` (and `TANDEM_CONFIG_DIR`), failing the test if it has not ended
+/// within ten seconds: a pipe must never make it wait.
+#[cfg(unix)]
+fn finishes(args: &[&std::ffi::OsStr], config: &Path) -> Output {
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(args)
+        .env("TANDEM_CONFIG_DIR", config)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("tandem {args:?} hung on a pipe");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+fn fifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[test]
+#[cfg(unix)]
+fn pipes_are_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    // A transcript that is a named pipe with no writer.
+    let pipe = dir.path().join("call.txt");
+    fifo(&pipe);
+    let out = finishes(&["parse".as_ref(), pipe.as_os_str()], dir.path());
+    assert_refused(&out, &pipe, "a pipe, socket or device");
+    // The bookmarks file a pipe: `bookmarks list` ends and says why.
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    fifo(&config.join("bookmarks.json"));
+    let out = finishes(&["bookmarks".as_ref(), "list".as_ref()], &config);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    assert!(
+        config.join("bookmarks.json").exists(),
+        "the pipe is left where it is"
+    );
+}

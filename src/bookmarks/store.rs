@@ -195,7 +195,7 @@ fn empty() -> StoreFile {
 /// Reads the store file: missing is empty; unparsable is moved aside (with a notice);
 /// unreadable, or of a newer format, is an error and must not be written over.
 fn read(path: &Path) -> Result<(StoreFile, Option<String>), String> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::persist::read_regular(path, crate::persist::MAX_DATA_FILE) {
         Ok(b) => b,
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
             return Ok((empty(), None));

@@ -209,7 +209,7 @@ pub fn load(check_keys: KeyCheck) -> Result<Settings, SettingsError> {
     let Some(path) = path() else {
         return Ok(Settings::default());
     };
-    match std::fs::read_to_string(&path) {
+    match crate::persist::read_text(&path) {
         Ok(text) => parse(&text, &path, check_keys),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => Err(SettingsError {

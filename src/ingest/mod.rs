@@ -21,7 +21,6 @@ pub mod json;
 pub mod pdf;
 
 use std::fmt;
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -241,20 +240,19 @@ fn read_capped(path: &Path, label: Option<&str>, limit: u64) -> Result<Decoded, 
     decode(&bytes, label)
 }
 
-/// Opens a regular file after checking what it is and how big it is, then reads it.
+/// Reads a regular file after checking what it is (a pipe, socket or device is refused
+/// without blocking: `-` reads a pipe) and how big it is.
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
-    let meta = std::fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(IngestError::Unreadable("it is a directory".into()));
-    }
-    if meta.len() > limit {
-        return Err(IngestError::TooLarge {
-            size: meta.len(),
+    crate::persist::read_regular(path, limit).map_err(|e| match e.kind() {
+        io::ErrorKind::FileTooLarge => IngestError::TooLarge {
+            size: std::fs::metadata(path).map_or(limit + 1, |m| m.len()),
             limit,
-        });
-    }
-    let file = File::open(path).map_err(io_error)?;
-    read_limited(file, limit)
+        },
+        io::ErrorKind::InvalidInput => IngestError::Unreadable(
+            "it is a pipe, socket or device, not a file (give `-` to read standard input)".into(),
+        ),
+        _ => io_error(e),
+    })
 }
 
 /// Reads at most `limit` bytes, failing with `TooLarge` if there is more (pipes, growing files).

@@ -59,7 +59,7 @@ impl Default for Cache {
 impl Cache {
     /// The cache in `dir`; empty when missing, unreadable, corrupt or of another version.
     pub fn load(dir: &Path) -> Self {
-        fs::read_to_string(dir.join(FILE))
+        crate::persist::read_text(&dir.join(FILE))
             .ok()
             .and_then(|text| serde_json::from_str::<Cache>(&text).ok())
             .filter(|c| c.version == env!("CARGO_PKG_VERSION"))

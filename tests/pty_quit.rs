@@ -669,3 +669,33 @@ fn the_library_reports_a_bookmarks_file_moved_aside_when_it_quits() {
     );
     assert!(said.contains(&warning), "{said:?}");
 }
+
+#[test]
+fn a_panic_in_the_library_loader_is_reported_and_the_library_still_quits_on_q() {
+    if !cfg!(debug_assertions) {
+        // The loader panics on purpose only in debug builds.
+        eprintln!("SKIPPED: needs a debug build");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let calls = dir.path().join("calls");
+    std::fs::create_dir_all(&calls).unwrap();
+    std::fs::write(calls.join("acme.txt"), CALL).unwrap();
+    std::fs::write(calls.join("tandem-loader-panic.txt"), CALL).unwrap();
+    let config = dir.path().join("config");
+    let then = Then::Keys(b"q");
+    let r = run_then(
+        &calls,
+        &config,
+        "Loading stopped by an internal error",
+        then,
+    );
+    assert!(r.success, "q still quits");
+    assert_restored(&r.output);
+    let after = after_reader(&r.output);
+    assert!(
+        after.contains("loading stopped by an internal error (loader panic for a test, at src/library/loader.rs:"),
+        "said on exit: {after}"
+    );
+    assert!(!after.contains("panicked at"), "no raw panic text: {after}");
+}

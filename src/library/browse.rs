@@ -79,6 +79,14 @@ fn browse_on(
         let news = loader.pending();
         redraw |= !news.is_empty();
         lib.apply_all(news);
+        if let Some(panic) = reader::worker_panic() {
+            // The loader died: say so, keep what was listed, and stop waiting for it.
+            let text = format!("Loading stopped by an internal error ({panic})");
+            lib.status = Some((text.clone(), true));
+            lib.done = true;
+            on_exit.push(text);
+            redraw = true;
+        }
         if redraw {
             marks.count(&mut lib);
             screen.terminal.draw(|f| {

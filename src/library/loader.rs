@@ -78,11 +78,23 @@ impl Loader {
     }
 }
 
+/// How long quitting waits for the loader to finish its file and save the cache.
+const STOP_WAIT: Duration = Duration::from_millis(300);
+
 impl Drop for Loader {
+    /// Asks the thread to stop and waits a moment for it (to save the cache); a thread
+    /// still busy with one long file is left to end with the process, so quitting is never
+    /// held up.
     fn drop(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
         if let Some(h) = self.handle.take() {
-            let _ = h.join();
+            let start = std::time::Instant::now();
+            while !h.is_finished() && start.elapsed() < STOP_WAIT {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if h.is_finished() {
+                let _ = h.join();
+            }
         }
     }
 }
@@ -127,6 +139,12 @@ fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
     for i in misses {
         if !listening || cancel.load(Ordering::Relaxed) {
             break;
+        }
+        // Debug builds only: a file of this name makes the loader panic, for the test that
+        // the library reports a worker's panic and keeps the terminal.
+        #[cfg(debug_assertions)]
+        if files[i].path.file_name() == Some(std::ffi::OsStr::new("tandem-loader-panic.txt")) {
+            panic!("loader panic for a test");
         }
         let m = meta::read(&files[i].path, enc);
         cache.put(&files[i], enc, m.clone());

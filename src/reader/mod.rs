@@ -196,6 +196,27 @@ fn settings_banner(e: &SettingsError) -> String {
     format!("{name}: {} — default settings in use", e.message)
 }
 
+/// What a worker thread's panic said, until the UI takes it.
+static WORKER_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Keeps a worker thread's panic message (one line) for the UI to report.
+fn note_worker_panic(message: &str) {
+    let line = message
+        .lines()
+        .next()
+        .unwrap_or("a worker thread stopped")
+        .to_string();
+    if let Ok(mut slot) = WORKER_PANIC.lock() {
+        slot.get_or_insert(line);
+    }
+}
+
+/// The panic of a worker thread since the last call, if one panicked: to show, and to say
+/// again on exit.
+pub fn worker_panic() -> Option<String> {
+    WORKER_PANIC.lock().ok().and_then(|mut slot| slot.take())
+}
+
 /// The signal that ended the screen, 0 when none did.
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 
@@ -329,6 +350,22 @@ impl Guard {
         std::panic::set_hook(Box::new(move |info| {
             // The PDF library's panics are caught and reported as a damaged file.
             if crate::ingest::pdf::extracting() {
+                return;
+            }
+            // A worker thread's panic (the library's loader) leaves the screen to the UI
+            // thread, which reports it; only the UI thread's own panic ends the screen.
+            if std::thread::current().name() != Some("main") {
+                let payload = info.payload();
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a worker thread stopped".into());
+                let at = info
+                    .location()
+                    .map(|l| format!(", at {}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                note_worker_panic(&format!("{what}{at}"));
                 return;
             }
             restore();

@@ -268,3 +268,43 @@ fn an_abridged_translation_of_the_q_and_a_pairs_with_the_full_call() {
     assert_eq!(analysts, ["Petra Lind", "Amos Reyes"]);
     assert!(merged.is_bilingual());
 }
+
+/// One speaker's turn of `n` paragraphs in English and its Chinese, each naming its number
+/// (a figure the aligner can anchor on).
+fn one_long_turn(n: usize) -> (String, String) {
+    let mut en = String::from("Acme Q3 2026 Earnings Call\n\nJane Roe - Chief Executive Officer\n");
+    let mut zh = String::from("Acme 2026年第三季度财报电话会议\n\nJane Roe - 首席执行官\n");
+    for k in 0..n {
+        en.push_str(&format!(
+            "\nItem {k}: revenue in this line of business grew to ${k}.5 million, well ahead of plan.\n"
+        ));
+        zh.push_str(&format!(
+            "\n第{k}项：该业务收入增长至{k}.5百万美元，远超计划。\n"
+        ));
+    }
+    (en, zh)
+}
+
+#[test]
+fn a_two_megabyte_single_turn_pair_aligns_in_linear_time_and_memory() {
+    // 20,000 paragraphs a side in one turn: an exact table would be 400 million cells.
+    let (en, zh) = one_long_turn(20_000);
+    assert!(en.len() + zh.len() > 2_000_000);
+    let a = parse(&en);
+    let b = parse(&zh);
+    assert_eq!((a.turns.len(), b.turns.len()), (1, 1));
+    let t = align(a, b).expect("the pair aligns").transcript;
+    let paired = t.turns[0]
+        .blocks
+        .iter()
+        .filter(|b| {
+            matches!(b, tandem::Block::Para { en: Some(e), zh: Some(z) }
+            if e.split(':').next().map(|x| x.trim_start_matches("Item ")) ==
+               z.split('：').next().map(|x| x.trim_start_matches('第').trim_end_matches('项')))
+        })
+        .count();
+    assert!(
+        paired >= 19_900,
+        "{paired} of 20,000 paragraphs paired with their translation"
+    );
+}

@@ -114,7 +114,7 @@ impl Band {
         if self.half >= self.m {
             return (0, self.m);
         }
-        let centre = if self.n == 0 { 0 } else { i * self.m / self.n };
+        let centre = (i * self.m).checked_div(self.n).unwrap_or(0);
         (
             centre.saturating_sub(self.half),
             (centre + self.half).min(self.m),

@@ -375,3 +375,35 @@ proptest! {
         prop_assert_eq!(paired, a.pairs);
     }
 }
+
+#[test]
+fn a_paragraph_with_twenty_thousand_figures_is_checked_in_linear_time() {
+    // One bilingual paragraph, 20,000 figures a side, every hundredth Chinese one wrong.
+    let mut en = String::new();
+    let mut zh = String::new();
+    for k in 0..20_000u32 {
+        en.push_str(&format!("item {k} was ${k}.5 million; "));
+        let shown = if k % 100 == 7 { k + 1 } else { k };
+        zh.push_str(&format!("第{k}项为{shown}.5百万美元；"));
+    }
+    let mut t = Transcript::default();
+    t.speakers.push(tandem::Speaker {
+        name: "Jane Roe".into(),
+        ..Default::default()
+    });
+    t.turns.push(tandem::Turn {
+        speaker: 0,
+        blocks: vec![Block::Para {
+            en: Some(en),
+            zh: Some(zh),
+        }],
+        ..Default::default()
+    });
+    let a = analyze(&t);
+    assert!(a.pairs >= 19_700, "{} pairs", a.pairs);
+    assert!(
+        (150..=300).contains(&a.mismatches.len()),
+        "{} mismatches (200 planted)",
+        a.mismatches.len()
+    );
+}

@@ -158,6 +158,13 @@ fn same_strength(e: &Figure, z: &Figure) -> bool {
     e.is_strong() == z.is_strong() && agree(e, z)
 }
 
+/// Figure pairs compared exhaustively in one paragraph (64 figures a side).
+const ALL_PAIRS: usize = 64 * 64;
+
+/// Past that, how many English figures on each side of the same place a Chinese figure is
+/// compared with.
+const NEAR: usize = 48;
+
 /// The two sides of a paragraph being paired.
 struct Sides<'a> {
     en: &'a [Figure],
@@ -172,11 +179,23 @@ impl Sides<'_> {
         (position(&self.en[e], self.en_len) - position(&self.zh[z], self.zh_len)).abs()
     }
 
+    /// The English figures Chinese figure `z` is compared with: all of them in a paragraph
+    /// of ordinary size; in one with thousands of figures, those around the same place, so
+    /// that pairing stays linear in the number of figures.
+    fn window(&self, z: usize) -> std::ops::Range<usize> {
+        let (n, m) = (self.en.len(), self.zh.len());
+        if n.saturating_mul(m) <= ALL_PAIRS {
+            return 0..n;
+        }
+        let centre = (z * n).checked_div(m).unwrap_or(0);
+        centre.saturating_sub(NEAR)..(centre + NEAR).min(n)
+    }
+
     /// The English partner for Chinese figure `z` among those unused that fit: an exact
     /// value first, then the nearest.
     fn best(&self, z: usize, used: &[bool], fits: Fits) -> Option<usize> {
         let rank = |e: usize| (!exact(&self.en[e], &self.zh[z]), self.distance(e, z));
-        (0..self.en.len())
+        self.window(z)
             .filter(|&e| !used[e] && fits(&self.en[e], &self.zh[z]))
             .min_by(|&a, &b| {
                 let ((xa, da), (xb, db)) = (rank(a), rank(b));
@@ -211,7 +230,8 @@ pub(crate) fn pair(en: &[Figure], en_text: &str, zh: &[Figure], zh_len: usize) -
     out.pairs.sort_unstable_by_key(|&(_, z)| z);
     for z in (0..zh.len()).filter(|&z| !used_zh[z] && assertive(&zh[z])) {
         let distance = |e| sides.distance(e, z);
-        if let Some((e, reason)) = explain(en, en_text, &used_en, &zh[z], distance) {
+        let near = sides.window(z);
+        if let Some((e, reason)) = explain(en, en_text, &used_en, near, &zh[z], distance) {
             if let Some(e) = e {
                 used_en[e] = true;
             }
@@ -221,17 +241,43 @@ pub(crate) fn pair(en: &[Figure], en_text: &str, zh: &[Figure], zh_len: usize) -
     out
 }
 
+/// The stretch of `text` that holds `figures` (and a little on each side), with the
+/// figures' ranges made relative to it.
+fn around<'t>(text: &'t str, figures: &[Figure]) -> (&'t str, Vec<Figure>) {
+    let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
+        return ("", Vec::new());
+    };
+    let mut start = first.range.start.saturating_sub(256);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (last.range.end + 256).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let shifted = figures
+        .iter()
+        .map(|f| Figure {
+            range: f.range.start - start..f.range.end - start,
+            ..f.clone()
+        })
+        .collect();
+    (&text[start..end], shifted)
+}
+
 /// Why an unpaired Chinese figure is a mismatch, with the English figure it should have
 /// matched; `None` when it is not one.
 fn explain(
     en: &[Figure],
     en_text: &str,
     used: &[bool],
+    near: std::ops::Range<usize>,
     z: &Figure,
     distance: impl Fn(usize) -> f64,
 ) -> Option<(Option<usize>, Reason)> {
     let family = measure(z).0;
-    let mut open: Vec<usize> = (0..en.len())
+    let mut open: Vec<usize> = near
+        .clone()
         .filter(|&e| !used[e] && en[e].is_strong() && measure(&en[e]).0 == family)
         .collect();
     open.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)));
@@ -247,7 +293,14 @@ fn explain(
     if z.spelled {
         return None;
     }
-    if excuse::excused(en_text, en, z) {
+    // In a paragraph with thousands of figures, the English around the same place.
+    let excused = if near.len() == en.len() {
+        excuse::excused(en_text, en, z)
+    } else {
+        let (text, figures) = around(en_text, &en[near]);
+        excuse::excused(text, &figures, z)
+    };
+    if excused {
         return None;
     }
     match open.first() {

@@ -44,5 +44,36 @@ fn align(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse, align);
+/// One speaker's turn of `n` paragraphs in English and in Chinese.
+fn long_turn(n: usize) -> (tandem::Transcript, tandem::Transcript) {
+    let mut en = String::from("Acme Q3 2026 Earnings Call\n\nJane Roe - Chief Executive Officer\n");
+    let mut zh = String::from("Acme 2026年第三季度财报电话会议\n\nJane Roe - 首席执行官\n");
+    for k in 0..n {
+        en.push_str(&format!(
+            "\nItem {k}: revenue grew to ${k}.5 million, ahead of plan.\n"
+        ));
+        zh.push_str(&format!("\n第{k}项：收入增长至{k}.5百万美元，超出计划。\n"));
+    }
+    (
+        tandem::transcript::parse(&en),
+        tandem::transcript::parse(&zh),
+    )
+}
+
+/// How aligning grows with the input: one turn of 200, 2,000 and 20,000 paragraphs a side
+/// (linear past the exact table's bound, not quadratic).
+fn align_growth(c: &mut Criterion) {
+    let mut group = c.benchmark_group("align/one turn");
+    group.sample_size(10);
+    for n in [200, 2_000, 20_000] {
+        let (en, zh) = long_turn(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("{n} paragraphs"), |b| {
+            b.iter(|| tandem::align::align(black_box(en.clone()), black_box(zh.clone())))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse, align, align_growth);
 criterion_main!(benches);

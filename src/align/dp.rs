@@ -11,8 +11,9 @@ pub struct Step {
     pub bead: Bead,
 }
 
-/// Cells the table may hold before it narrows to a band around the diagonal.
-const WORK: usize = 1 << 21;
+/// Cells the table may hold before it narrows to a band around the diagonal (about a
+/// million: exact for a turn of a thousand paragraphs a side).
+const WORK: usize = 1 << 20;
 
 /// Finds the cheapest path from (0, 0) to (n, m) using `beads`; `cost(a, b, bead)` prices a bead
 /// that starts at `a` and `b`. Returns the steps in order.

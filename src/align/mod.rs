@@ -159,6 +159,14 @@ const PARA_BEADS: [(Bead, f64); 7] = [
     ((0, 1), 2.5),
 ];
 
+/// Units taken together: one as it is (the common case, without copying), several combined.
+fn joined(units: &[Unit]) -> std::borrow::Cow<'_, Unit> {
+    match units {
+        [one] => std::borrow::Cow::Borrowed(one),
+        more => std::borrow::Cow::Owned(features::combine(&more.iter().collect::<Vec<_>>())),
+    }
+}
+
 /// Aligns the paragraphs of one pair of turns.
 fn align_paragraphs(en: &[Unit], zh: &[Unit], ratio: f64) -> Vec<Step> {
     let beads: Vec<Bead> = PARA_BEADS.iter().map(|b| b.0).collect();
@@ -167,8 +175,8 @@ fn align_paragraphs(en: &[Unit], zh: &[Unit], ratio: f64) -> Vec<Step> {
         if bead.0 == 0 || bead.1 == 0 {
             return fixed;
         }
-        let e = features::combine(&en[a..a + bead.0].iter().collect::<Vec<_>>());
-        let z = features::combine(&zh[b..b + bead.1].iter().collect::<Vec<_>>());
+        // One paragraph a side (the common bead) is compared as it is, without copying.
+        let (e, z) = (joined(&en[a..a + bead.0]), joined(&zh[b..b + bead.1]));
         let (shared, alone) = features::overlap(&e, &z);
         fixed + 3.0 * length_cost(e.len, z.len, ratio) - 2.0 * f64::from(shared)
             + 0.4 * f64::from(alone)

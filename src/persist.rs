@@ -123,10 +123,46 @@ pub fn lock(path: &Path, wait: Duration) -> Result<fs::File, String> {
 /// Writes `bytes` to a temporary sibling of `path`, syncs it, renames it over `path`, and
 /// syncs the directory (best effort) so the rename survives a crash.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // A link is followed to the real file, which is replaced (the link stays a link).
+    let path = &match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    if let Ok(m) = fs::metadata(path)
+        && !m.is_file()
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            if m.is_dir() {
+                "it is a directory"
+            } else {
+                "it is not a regular file (a device, pipe or socket); nothing was written"
+            },
+        ));
+    }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!("{name}.tmp-{}", std::process::id()));
+    let pid = std::process::id();
+    let mut tmp = path.with_file_name(format!("{name}.tmp-{pid}"));
+    let mut file = None;
+    for n in 1..=100 {
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => {
+                file = Some(f);
+                break;
+            }
+            // A temporary file of ours left by a kill, or something planted: another name.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                tmp = path.with_file_name(format!("{name}.tmp-{pid}-{n}"));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let mut f = file.ok_or_else(|| std::io::Error::other("no free temporary name"))?;
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         fs::rename(&tmp, path)?;

@@ -290,3 +290,32 @@ fn deletions_are_remembered_for_a_while_then_forgotten() {
     );
     assert_eq!(store.bookmarks().len(), 1);
 }
+
+#[test]
+#[cfg(unix)]
+fn a_linked_bookmarks_file_stays_a_link_and_its_target_is_saved() {
+    // bookmarks.json linked from a dotfiles folder: saving writes the real file.
+    let dir = tempfile::tempdir().unwrap();
+    let dotfiles = dir.path().join("dotfiles");
+    let config = dir.path().join("config");
+    fs::create_dir_all(&dotfiles).unwrap();
+    fs::create_dir_all(&config).unwrap();
+    let real = dotfiles.join("bookmarks.json");
+    fs::write(&real, "{\"version\": 1, \"bookmarks\": []}").unwrap();
+    std::os::unix::fs::symlink(&real, config.join("bookmarks.json")).unwrap();
+    let t = call();
+    let mut store = open(&config);
+    store.put(mark(&t, 1, 0, "kept in the dotfiles")).unwrap();
+    let link = fs::symlink_metadata(config.join("bookmarks.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "still a link");
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .contains("kept in the dotfiles")
+    );
+    assert_eq!(
+        names(&dotfiles),
+        ["bookmarks.json"],
+        "no temporary file left"
+    );
+}

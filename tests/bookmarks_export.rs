@@ -334,3 +334,65 @@ fn no_note_or_file_name_reaches_the_terminal_as_a_control_sequence() {
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(!written.chars().any(acts), "{written:?}");
 }
+
+#[test]
+fn export_targets_are_what_they_say() {
+    let dir = config();
+    let md = stdout(tandem(dir.path(), &["export", "--format", "md"]));
+    // `--output -` is standard output, not a file named `-`.
+    let dash = stdout(tandem(
+        dir.path(),
+        &["export", "--format", "md", "--output", "-"],
+    ));
+    assert_eq!(dash, md);
+    assert!(!dir.path().join("-").exists());
+    // A directory is named as one.
+    let sub = dir.path().join("exports");
+    std::fs::create_dir(&sub).unwrap();
+    let out = tandem(dir.path(), &["export", "--output", sub.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is a directory") && err.contains("exports"),
+        "{err}"
+    );
+    // A device is never replaced, even with --force.
+    #[cfg(unix)]
+    {
+        let out = tandem(dir.path(), &["export", "--output", "/dev/null", "--force"]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("/dev/null") && err.contains("not a regular file"),
+            "{err}"
+        );
+        // A link is followed to its file, which is replaced; the link stays a link.
+        let real = dir.path().join("real.md");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let out = tandem(
+            dir.path(),
+            &[
+                "export",
+                "--format",
+                "md",
+                "--output",
+                link.to_str().unwrap(),
+                "--force",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), md);
+    }
+}

@@ -29,7 +29,9 @@ pub(super) fn run(
             let marks = selected(&args.transcript, encoding)?;
             let text = export::render(&marks, args.format);
             match &args.output {
+                // `--output -` is standard output, as everywhere else.
                 None => write_stdout(&text)?,
+                Some(path) if path.as_os_str() == "-" => write_stdout(&text)?,
                 Some(path) => {
                     write_file(path, &text, args.force)?;
                     let path = crate::printable::text(&path.display().to_string()).into_owned();
@@ -120,22 +122,30 @@ fn list(marks: &[Bookmark]) -> String {
 /// Writes `text` to `path`: a new file, or over an existing one only with `force`.
 fn write_file(path: &Path, text: &str, force: bool) -> Result<(), Box<dyn Error>> {
     let shown = path.display().to_string();
+    let shown = shown.escape_debug();
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(format!("{shown}: is a directory; give a file name").into());
+    }
     if force {
         return crate::persist::write_atomically(path, text.as_bytes())
-            .map_err(|e| format!("{}: {e}", shown.escape_debug()).into());
+            .map_err(|e| format!("{shown}: {e}").into());
     }
     let mut f = std::fs::File::options()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => format!(
-                "{}: already exists; use --force to overwrite it",
-                shown.escape_debug()
-            ),
-            _ => format!("{}: {e}", shown.escape_debug()),
+            std::io::ErrorKind::AlreadyExists => {
+                format!("{shown}: already exists; use --force to overwrite it")
+            }
+            _ => format!("{shown}: {e}"),
         })?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()?;
+    // A write that fails (a full disk) leaves no partial file behind.
+    let written = f.write_all(text.as_bytes()).and_then(|()| f.sync_all());
+    if let Err(e) = written {
+        drop(f);
+        let _ = std::fs::remove_file(path);
+        return Err(format!("{shown}: {e}; nothing was written").into());
+    }
     Ok(())
 }

@@ -106,7 +106,18 @@ pub fn date(text: &str) -> Option<String> {
     ];
     let iso = |y: &str, m: usize, d: &str| -> Option<String> {
         let d: usize = d.parse().ok()?;
-        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
+        let year: usize = y.parse().ok()?;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match m {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => 0,
+        };
+        (1..=days)
+            .contains(&d)
+            .then(|| format!("{y}-{m:02}-{d:02}"))
     };
     let found = [
         EN_DATE.captures(text).and_then(|c| {
@@ -227,6 +238,11 @@ mod tests {
             Some("2026-07-28")
         );
         assert_eq!(date("2025-02-07 10:31:13").as_deref(), Some("2025-02-07"));
+        // Days that do not exist are not dates.
+        assert_eq!(date("February 30, 2026"), None);
+        assert_eq!(date("2026-04-31"), None);
+        assert_eq!(date("Feb 29, 2028").as_deref(), Some("2028-02-29"));
+        assert_eq!(date("2026年2月29日"), None);
         assert_eq!(
             date("Aug 05, 2026, 4:30 p.m. ET").as_deref(),
             Some("2026-08-05")

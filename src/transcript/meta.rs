@@ -107,7 +107,8 @@ pub fn date(text: &str) -> Option<String> {
     let iso = |y: &str, m: usize, d: &str| -> Option<String> {
         let d: usize = d.parse().ok()?;
         let year: usize = y.parse().ok()?;
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match m {
             2 if leap => 29,
             2 => 28,

@@ -140,11 +140,9 @@ impl Band {
 mod tests {
     use super::*;
 
-    #[test]
-    fn matches_equal_items_and_skips_extras() {
-        let a = [1, 2, 3, 4];
-        let b = [1, 3, 4];
-        let steps = align(
+    /// Aligns `a` with `b`: equal items pair for free, others cost.
+    fn match_equal(a: &[usize], b: &[usize]) -> Vec<Step> {
+        align(
             a.len(),
             b.len(),
             &[(1, 1), (1, 0), (0, 1)],
@@ -153,7 +151,14 @@ mod tests {
                 (1, 1) => 5.0,
                 _ => 1.0,
             },
-        );
+        )
+    }
+
+    #[test]
+    fn matches_equal_items_and_skips_extras() {
+        let a = [1, 2, 3, 4];
+        let b = [1, 3, 4];
+        let steps = match_equal(&a, &b);
         let beads: Vec<Bead> = steps.iter().map(|s| s.bead).collect();
         assert_eq!(beads, [(1, 1), (1, 0), (1, 1), (1, 1)]);
     }
@@ -165,16 +170,7 @@ mod tests {
         let b: Vec<usize> = (0..3000).filter(|x| x % 300 != 7).collect();
         let band = Band::new(a.len(), b.len());
         assert!(band.cells() < 2 * WORK, "{} cells", band.cells());
-        let steps = align(
-            a.len(),
-            b.len(),
-            &[(1, 1), (1, 0), (0, 1)],
-            |i, j, bead| match bead {
-                (1, 1) if a[i] == b[j] => 0.0,
-                (1, 1) => 5.0,
-                _ => 1.0,
-            },
-        );
+        let steps = match_equal(&a, &b);
         let matched = steps
             .iter()
             .filter(|s| s.bead == (1, 1) && a[s.a] == b[s.b])

@@ -813,7 +813,7 @@ mod tests {
     /// executives, 3 and 4 analysts by their introductions, 5 someone never heard before.
     fn run(script: Vec<(usize, &str)>) -> (Vec<Speaker>, Vec<Turn>, Vec<Question>) {
         use SpeakerKind::*;
-        let mut speakers = vec![
+        let speakers = vec![
             person("Operator", Operator),
             person("Jane Roe", Other),
             person("John Smith", Other),
@@ -821,6 +821,14 @@ mod tests {
             person("Lisa Wong", Other),
             person("Mary Major", Other),
         ];
+        run_with(speakers, &script)
+    }
+
+    /// Structures a call of (speaker, English text) turns among `speakers`.
+    fn run_with(
+        mut speakers: Vec<Speaker>,
+        script: &[(usize, &str)],
+    ) -> (Vec<Speaker>, Vec<Turn>, Vec<Question>) {
         let mut turns: Vec<Turn> = script
             .iter()
             .map(|&(speaker, text)| Turn {
@@ -899,15 +907,7 @@ mod tests {
         .collect();
         speakers[3].kind = SpeakerKind::Analyst;
         speakers[4].kind = SpeakerKind::Analyst;
-        let mut turns: Vec<Turn> = script
-            .iter()
-            .map(|&(speaker, text)| Turn {
-                speaker,
-                blocks: vec![Block::en(text)],
-                ..Turn::default()
-            })
-            .collect();
-        let qs = structure(&mut speakers, &mut turns, None);
+        let (speakers, _, qs) = run_with(speakers, &script);
         let askers: Vec<usize> = qs.iter().map(|q| q.analyst).collect();
         assert_eq!(askers, [3, 5, 4], "{qs:?}");
         assert_eq!(speakers[5].kind, SpeakerKind::Analyst);

@@ -84,7 +84,8 @@ pub fn markdown(bookmarks: &[Bookmark]) -> String {
                 let _ = write!(s, "\n{}\n", quote(text));
             }
             if !b.note.trim().is_empty() {
-                let _ = write!(s, "\n**Note:** {}\n", b.note.trim().replace('\n', "\\\n"));
+                let lines: Vec<String> = b.note.trim().lines().map(md_line).collect();
+                let _ = write!(s, "\n**Note:** {}\n", lines.join("\\\n"));
             }
         }
     }
@@ -94,9 +95,28 @@ pub fn markdown(bookmarks: &[Bookmark]) -> String {
 /// `text` as a Markdown block quote.
 fn quote(text: &str) -> String {
     text.lines()
-        .map(|l| format!("> {l}").trim_end().to_string())
+        .map(|l| format!("> {}", md_line(l)).trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A line of text that cannot change the document's structure: a heading, quote, list,
+/// table, fence, rule or HTML marker at its start is escaped (`\# not a heading`).
+fn md_line(line: &str) -> String {
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    // A line of `=` under text would make that text a heading.
+    let underline = !body.is_empty() && body.chars().all(|c| c == '=' || c == ' ');
+    let marker = underline || body.starts_with(['#', '>', '`', '~', '-', '*', '+', '|', '<', '_']);
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(body.as_bytes().get(digits), Some(b'.' | b')'));
+    if marker {
+        format!("{indent}\\{body}")
+    } else if numbered {
+        format!("{indent}{}\\{}", &body[..digits], &body[digits..])
+    } else {
+        line.to_string()
+    }
 }
 
 /// The CSV columns.
@@ -166,9 +186,16 @@ fn row(b: &Bookmark) -> Vec<String> {
     ]
 }
 
-/// A cell a spreadsheet would read as a formula gets a leading `'`.
+/// A cell a spreadsheet would read as a formula gets a leading `'`: one starting with `=`,
+/// `+`, `-`, `@` (or their full-width forms), a tab or a carriage return, also behind
+/// leading spaces, line feeds or invisible characters.
 pub fn guard(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let invisible = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    };
+    let visible = cell.trim_start_matches(invisible);
+    let formula = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+    if cell.starts_with(['\t', '\r']) || visible.starts_with(formula) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -180,10 +207,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn note_lines_cannot_change_the_markdown_structure() {
+        for (line, shown) in [
+            ("# Heading", "\\# Heading"),
+            ("```rust", "\\```rust"),
+            ("  > quoted", "  \\> quoted"),
+            ("- item", "\\- item"),
+            ("1. first", "1\\. first"),
+            ("12) twelfth", "12\\) twelfth"),
+            ("---", "\\---"),
+            ("Revenue rose 12%.", "Revenue rose 12%."),
+            ("2026 was good", "2026 was good"),
+            ("===", "\\==="),
+            ("=A1+B1", "=A1+B1"),
+        ] {
+            assert_eq!(md_line(line), shown, "{line:?}");
+        }
+    }
+
+    #[test]
     fn formula_cells_are_guarded_and_others_left_alone() {
         for bad in ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx"] {
             assert_eq!(guard(bad), format!("'{bad}"));
         }
+        for hidden in [" =1+1", "\n=1+1", "＝1+1", "\u{200B}=1+1", " \u{FEFF}@cmd"] {
+            assert_eq!(guard(hidden), format!("'{hidden}"), "{hidden:?}");
+        }
+        assert_eq!(guard(" plain"), " plain");
         assert_eq!(guard("Revenue = $4.2B"), "Revenue = $4.2B");
         assert_eq!(guard("云业务"), "云业务");
         assert_eq!(guard(""), "");

@@ -319,3 +319,26 @@ fn a_linked_bookmarks_file_stays_a_link_and_its_target_is_saved() {
         "no temporary file left"
     );
 }
+
+#[test]
+fn reading_only_changes_nothing_and_a_newer_store_is_left_alone() {
+    // An unreadable file: the read-only handle reports it and moves nothing.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bookmarks.json"), "{ not json").unwrap();
+    let (store, outcome) = Store::open_read_only(dir.path());
+    let err = outcome.unwrap_err();
+    assert!(err.contains("left as it is"), "{err}");
+    assert!(store.bookmarks().is_empty());
+    assert_eq!(names(dir.path()), ["bookmarks.json"]);
+    // A newer tandem's file of another shape: left alone by readers and writers alike.
+    let newer = "{\"version\": 99, \"marks\": {\"a\": [1, 2]}}";
+    fs::write(dir.path().join("bookmarks.json"), newer).unwrap();
+    let (mut store, outcome) = Store::open(dir.path());
+    assert!(outcome.unwrap_err().contains("newer tandem"));
+    assert!(store.put(mark(&call(), 1, 0, "new")).is_err());
+    assert_eq!(names(dir.path()), ["bookmarks.json", "bookmarks.json.lock"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("bookmarks.json")).unwrap(),
+        newer
+    );
+}

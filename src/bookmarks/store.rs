@@ -38,6 +38,9 @@ pub struct Store {
     /// The file's modification time and length when it was last read or written (None:
     /// missing), to tell when another reader changed it.
     seen: Option<(SystemTime, u64)>,
+    /// Opened only to read (`tandem bookmarks list`): nothing on disk is changed, not even
+    /// an unreadable file moved aside.
+    read_only: bool,
 }
 
 impl Store {
@@ -49,6 +52,7 @@ impl Store {
             dirty: false,
             changes: 0,
             seen: None,
+            read_only: false,
         }
     }
 
@@ -60,10 +64,26 @@ impl Store {
             dirty: false,
             changes: 0,
             seen: None,
+            read_only: false,
         };
-        let outcome = store
-            .sync(false)
-            .map_err(|e| format!("Bookmarks: {e}; new ones stay in memory until it can be read"));
+        let outcome = store.sync(false).map_err(|e| {
+            format!("Bookmarks: {e}; new ones are kept until the file can be written")
+        });
+        (store, outcome)
+    }
+
+    /// The store in `dir`, only to read: an unreadable file is reported and left as it is,
+    /// and nothing is ever written.
+    pub fn open_read_only(dir: &Path) -> (Self, Outcome) {
+        let mut store = Store {
+            path: Some(dir.join(FILE)),
+            data: empty(),
+            dirty: false,
+            changes: 0,
+            seen: None,
+            read_only: true,
+        };
+        let outcome = store.sync(false).map_err(|e| format!("Bookmarks: {e}"));
         (store, outcome)
     }
 
@@ -153,12 +173,18 @@ impl Store {
         if write {
             fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let _lock = match lock(&path, LOCK_WAIT) {
-            Ok(f) => Some(f),
-            Err(e) if write => return Err(e),
-            Err(_) => None,
+        // Writes are atomic renames, so a read-only handle reads without the lock (and
+        // creates no lock file).
+        let _lock = match (!self.read_only).then(|| lock(&path, LOCK_WAIT)) {
+            None => None,
+            Some(Ok(f)) => Some(f),
+            Some(Err(e)) if write => return Err(e),
+            Some(Err(_)) => None,
         };
-        let (disk, notice) = read(&path)?;
+        if self.read_only && write {
+            return Err("opened only to read".into());
+        }
+        let (disk, notice) = read(&path, !self.read_only)?;
         self.seen = stamp(&path);
         self.data = merge(&self.data, &disk);
         if write && self.dirty {
@@ -192,9 +218,10 @@ fn empty() -> StoreFile {
     }
 }
 
-/// Reads the store file: missing is empty; unparsable is moved aside (with a notice);
-/// unreadable, or of a newer format, is an error and must not be written over.
-fn read(path: &Path) -> Result<(StoreFile, Option<String>), String> {
+/// Reads the store file: missing is empty; unparsable is moved aside when `aside` (with a
+/// notice); unreadable, or of a newer format (whatever its shape), is an error and must not
+/// be written over.
+fn read(path: &Path, aside: bool) -> Result<(StoreFile, Option<String>), String> {
     let bytes = match crate::persist::read_regular(path, crate::persist::MAX_DATA_FILE) {
         Ok(b) => b,
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
@@ -209,18 +236,42 @@ fn read(path: &Path) -> Result<(StoreFile, Option<String>), String> {
             f.version
         )),
         Ok(f) => Ok((f, None)),
-        Err(e) => match quarantine(path) {
-            Ok(aside) => Ok((
-                empty(),
-                Some(format!(
-                    "Unreadable bookmarks file moved to {}; bookmarks start afresh ({e})",
-                    aside.display(),
-                )),
+        Err(e) => {
+            // A newer tandem may have changed the file's shape: its version says so.
+            let newer = serde_json::from_slice::<serde_json::Value>(&bytes)
+                .ok()
+                .and_then(|v| v.get("version")?.as_u64())
+                .filter(|&v| v > u64::from(FORMAT));
+            if let Some(v) = newer {
+                return Err(format!(
+                    "{} was written by a newer tandem (format {v}); it is left as it is",
+                    path.display()
+                ));
+            }
+            if !aside {
+                return Err(format!(
+                    "{} is unreadable ({e}); it is left as it is",
+                    path.display()
+                ));
+            }
+            unreadable(path, &e)
+        }
+    }
+}
+
+/// Moves an unparsable store file aside: the notice to show, or why it could not be moved.
+fn unreadable(path: &Path, e: &serde_json::Error) -> Result<(StoreFile, Option<String>), String> {
+    match quarantine(path) {
+        Ok(aside) => Ok((
+            empty(),
+            Some(format!(
+                "Unreadable bookmarks file moved to {}; bookmarks start afresh ({e})",
+                aside.display(),
             )),
-            Err(e2) => Err(format!(
-                "{} could not be read ({e}) nor moved aside ({e2}); it is left as it is",
-                path.display()
-            )),
-        },
+        )),
+        Err(e2) => Err(format!(
+            "{} could not be read ({e}) nor moved aside ({e2}); it is left as it is",
+            path.display()
+        )),
     }
 }

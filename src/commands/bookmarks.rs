@@ -65,7 +65,8 @@ fn selected(
     };
     let dir = crate::config::config_dir()
         .ok_or("no config directory on this system; set TANDEM_CONFIG_DIR")?;
-    let (store, outcome) = Store::open(&dir);
+    // Listing and exporting change nothing on disk.
+    let (store, outcome) = Store::open_read_only(&dir);
     if let Some(notice) = outcome? {
         crate::reader::warn(&notice.to_string());
     }

@@ -342,3 +342,27 @@ fn reading_only_changes_nothing_and_a_newer_store_is_left_alone() {
         newer
     );
 }
+
+#[test]
+fn temporary_files_of_killed_writers_are_cleaned_on_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("bookmarks.json.tmp-4242");
+    let fresh = dir.path().join("bookmarks.json.tmp-4343");
+    for p in [&old, &fresh] {
+        fs::write(p, "partial").unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+    let mut store = open(dir.path());
+    store.put(mark(&call(), 1, 0, "saved")).unwrap();
+    assert!(!old.exists(), "a killed writer's temporary file is gone");
+    assert!(
+        fresh.exists(),
+        "one that may be another writer's at work stays"
+    );
+}

@@ -188,6 +188,9 @@ impl Store {
         self.seen = stamp(&path);
         self.data = merge(&self.data, &disk);
         if write && self.dirty {
+            if _lock.is_some() {
+                crate::persist::clean_stale_temps(&path);
+            }
             super::merge::prune(&mut self.data, clock::now_ms());
             let text = serde_json::to_string_pretty(&self.data).map_err(|e| e.to_string())?;
             write_atomically(&path, text.as_bytes())

@@ -699,3 +699,31 @@ fn a_panic_in_the_library_loader_is_reported_and_the_library_still_quits_on_q() 
     );
     assert!(!after.contains("panicked at"), "no raw panic text: {after}");
 }
+
+#[test]
+fn a_bookmark_made_while_another_reader_holds_the_lock_survives_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    // Another tandem is in the middle of a save (and stays there).
+    let held = tandem::persist::lock(&config.join("bookmarks.json"), Duration::from_secs(1))
+        .expect("the test takes the lock");
+    let then = Then::KeysThenSignal(b"}b", "not saved", "TERM");
+    let r = run_then(&file, &config, "turn 1/", then);
+    drop(held);
+    assert_restored(&r.output);
+    assert_eq!(r.code, 143);
+    let copies = files_starting(&config, "tandem-bookmarks-unsaved-");
+    assert_eq!(
+        copies.len(),
+        1,
+        "a rescue copy: {:?}",
+        after_reader(&r.output)
+    );
+    let said = after_reader(&r.output);
+    assert!(said.contains(&copies[0].display().to_string()), "{said}");
+    let copy = std::fs::read_to_string(&copies[0]).unwrap();
+    assert!(copy.contains("Jane Doe"), "{copy}");
+}

@@ -21,7 +21,7 @@ use crate::persist::{lock, quarantine, write_atomically};
 /// File name of the store in the config directory.
 pub const FILE: &str = "bookmarks.json";
 /// How long to wait for another reader to release the lock.
-const LOCK_WAIT: Duration = Duration::from_secs(10);
+const LOCK_WAIT: Duration = Duration::from_secs(1);
 
 /// Ok: saved (or read), with a notice to show when something was repaired; Err: why not.
 pub type Outcome = Result<Option<String>, String>;
@@ -41,6 +41,8 @@ pub struct Store {
     /// Opened only to read (`tandem bookmarks list`): nothing on disk is changed, not even
     /// an unreadable file moved aside.
     read_only: bool,
+    /// How long a save waits for another reader's lock.
+    lock_wait: Duration,
 }
 
 impl Store {
@@ -53,6 +55,7 @@ impl Store {
             changes: 0,
             seen: None,
             read_only: false,
+            lock_wait: LOCK_WAIT,
         }
     }
 
@@ -65,6 +68,7 @@ impl Store {
             changes: 0,
             seen: None,
             read_only: false,
+            lock_wait: LOCK_WAIT,
         };
         let outcome = store.sync(false).map_err(|e| {
             format!("Bookmarks: {e}; new ones are kept until the file can be written")
@@ -82,9 +86,16 @@ impl Store {
             changes: 0,
             seen: None,
             read_only: true,
+            lock_wait: LOCK_WAIT,
         };
         let outcome = store.sync(false).map_err(|e| format!("Bookmarks: {e}"));
         (store, outcome)
+    }
+
+    /// From now on a save waits only a moment for another reader's lock (the program is
+    /// being ended: better a rescue copy now than a save cut short).
+    pub fn hurry(&mut self) {
+        self.lock_wait = Duration::from_millis(300);
     }
 
     /// The store's file, if it has one.
@@ -175,7 +186,7 @@ impl Store {
         }
         // Writes are atomic renames, so a read-only handle reads without the lock (and
         // creates no lock file).
-        let _lock = match (!self.read_only).then(|| lock(&path, LOCK_WAIT)) {
+        let _lock = match (!self.read_only).then(|| lock(&path, self.lock_wait)) {
             None => None,
             Some(Ok(f)) => Some(f),
             Some(Err(e)) if write => return Err(e),

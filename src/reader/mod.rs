@@ -34,7 +34,7 @@ use crate::ui;
 /// How long the loop waits for input before doing idle work (signals, saving).
 const TICK: Duration = Duration::from_millis(200);
 /// How long a signal waits for the loop to stop by itself.
-const GRACE: Duration = Duration::from_millis(1500);
+const GRACE: Duration = Duration::from_millis(2500);
 /// The least time between two saves of the reading position.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
@@ -182,6 +182,10 @@ fn session_of(screen: &mut Screen, call: Call) -> (io::Result<()>, Option<String
         mouse,
     );
     saver.follow(&mut app);
+    if signalled().is_some() {
+        // Ended by a signal: the watcher exits after a grace period, so no long waits.
+        app.marks.store.hurry();
+    }
     let marks_warnings = app.leave_bookmarks();
     (result, saver.finish(&app).err(), marks_warnings)
 }

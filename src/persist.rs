@@ -177,6 +177,32 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Writes `bytes` to a new file `STEM.EXT` in `dir` (or `STEM-2.EXT`, `STEM-3.EXT`, …),
+/// never over anything already there (a file, or a link planted under that name: the file
+/// is created exclusively), and returns its path.
+pub fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    for n in 1..100 {
+        let path = match n {
+            1 => dir.join(format!("{stem}.{ext}")),
+            n => dir.join(format!("{stem}-{n}.{ext}")),
+        };
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                f.write_all(bytes)?;
+                f.sync_all()?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free file name"))
+}
+
 /// A temporary file older than this was left by a writer that was killed (a write takes
 /// milliseconds).
 const STALE_TEMP: Duration = Duration::from_secs(600);

@@ -131,37 +131,11 @@ impl App {
     }
 }
 
-/// Writes `text` to a new file `tandem-bookmarks-unsaved-STAMP-PID[-N].json` in `dir`, never
-/// over anything already there (a file, or a symlink planted under that name: the file is
-/// created exclusively), and returns its path.
+/// Writes `text` to a new rescue file `tandem-bookmarks-unsaved-STAMP-PID[-N].json` in
+/// `dir` (created exclusively: never over another reader's copy or a planted link).
 fn write_new(dir: &Path, stamp: &str, text: &str) -> std::io::Result<PathBuf> {
-    use std::io::Write;
-    let pid = std::process::id();
-    let mut last = None;
-    for n in 0..100 {
-        let suffix = if n == 0 {
-            String::new()
-        } else {
-            format!("-{n}")
-        };
-        let path = dir.join(format!(
-            "tandem-bookmarks-unsaved-{stamp}-{pid}{suffix}.json"
-        ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                file.write_all(text.as_bytes())?;
-                file.sync_all()?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no free name")))
+    let stem = format!("tandem-bookmarks-unsaved-{stamp}-{}", std::process::id());
+    crate::persist::write_new(dir, &stem, "json", text.as_bytes())
 }
 
 /// `path` made absolute, so that a message names it wherever it is read.

@@ -1,8 +1,7 @@
 //! The bookmarks panel: opening it (merging what other readers saved), jumping to a
 //! bookmark (opening its call when it is another), deleting, undoing and exporting.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::bookmarks::{Bookmark, clock, export, locate};
 
@@ -116,7 +115,7 @@ pub(super) fn export_markdown(app: &mut App) {
     let name = format!("tandem-bookmarks-{}", clock::file_stamp(clock::now_ms()));
     let mut errors = Vec::new();
     for dir in app.marks.export_dirs.clone() {
-        match write_new(&dir, &name, &text) {
+        match crate::persist::write_new(&dir, &name, "md", text.as_bytes()) {
             Ok(path) => {
                 let n = app.marks.store.bookmarks().len();
                 return app.say(format!("Exported {n} bookmarks to {}", path.display()));
@@ -125,29 +124,4 @@ pub(super) fn export_markdown(app: &mut App) {
         }
     }
     app.warn(format!("Export failed: {}", errors.join("; ")));
-}
-
-/// Writes `text` to a new file `NAME.md` (or `NAME-2.md`, ...) in `dir`.
-fn write_new(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
-    for n in 1..100 {
-        let file = match n {
-            1 => format!("{name}.md"),
-            n => format!("{name}-{n}.md"),
-        };
-        let path = dir.join(file);
-        match std::fs::File::options()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                f.write_all(text.as_bytes())?;
-                f.sync_all()?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("too many exports this second"))
 }

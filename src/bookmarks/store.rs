@@ -48,28 +48,25 @@ pub struct Store {
 impl Store {
     /// A store kept in memory only.
     pub fn memory() -> Self {
+        Store::at(None, false)
+    }
+
+    /// A store of `path`, nothing read yet.
+    fn at(path: Option<PathBuf>, read_only: bool) -> Self {
         Store {
-            path: None,
+            path,
             data: empty(),
             dirty: false,
             changes: 0,
             seen: None,
-            read_only: false,
+            read_only,
             lock_wait: LOCK_WAIT,
         }
     }
 
     /// Opens the store in `dir` and reads it; a notice or error says what was wrong with it.
     pub fn open(dir: &Path) -> (Self, Outcome) {
-        let mut store = Store {
-            path: Some(dir.join(FILE)),
-            data: empty(),
-            dirty: false,
-            changes: 0,
-            seen: None,
-            read_only: false,
-            lock_wait: LOCK_WAIT,
-        };
+        let mut store = Store::at(Some(dir.join(FILE)), false);
         let outcome = store.sync(false).map_err(|e| {
             format!("Bookmarks: {e}; new ones are kept until the file can be written")
         });
@@ -79,15 +76,7 @@ impl Store {
     /// The store in `dir`, only to read: an unreadable file is reported and left as it is,
     /// and nothing is ever written.
     pub fn open_read_only(dir: &Path) -> (Self, Outcome) {
-        let mut store = Store {
-            path: Some(dir.join(FILE)),
-            data: empty(),
-            dirty: false,
-            changes: 0,
-            seen: None,
-            read_only: true,
-            lock_wait: LOCK_WAIT,
-        };
+        let mut store = Store::at(Some(dir.join(FILE)), true);
         let outcome = store.sync(false).map_err(|e| format!("Bookmarks: {e}"));
         (store, outcome)
     }

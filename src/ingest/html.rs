@@ -223,10 +223,13 @@ impl PageMeta {
                 }
             }
         }
+        // The page's `<meta>` tags, collected once.
+        let tags: Vec<_> = Selector::parse("meta")
+            .map(|sel| doc.select(&sel).collect())
+            .unwrap_or_default();
         let meta = |keys: &[&str]| -> Option<String> {
-            let sel = Selector::parse("meta").ok()?;
             keys.iter().find_map(|key| {
-                doc.select(&sel).find_map(|m| {
+                tags.iter().find_map(|m| {
                     let e = m.value();
                     let named = [e.attr("property"), e.attr("name"), e.attr("itemprop")]
                         .iter()

@@ -445,7 +445,10 @@ fn scripts_pair(
         if texts.len() * 2 < objects.len() || joined.chars().count() < 2 * texts.len() {
             continue;
         }
-        let han = joined.chars().filter(|&c| is_han(c)).count();
+        let han = joined
+            .chars()
+            .filter(|&c| crate::transcript::text::is_han(c))
+            .count();
         let latin = joined.chars().filter(char::is_ascii_alphabetic).count();
         if han > latin && zh.is_none() {
             zh = Some(k.clone());
@@ -454,11 +457,6 @@ fn scripts_pair(
         }
     }
     en.zip(zh)
-}
-
-/// A Han character (the common blocks).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// The speaker's name and title from a string (`Name -- Title` stays whole: the parser reads

@@ -252,15 +252,27 @@ fn running_lines(pages: &[Vec<String>]) -> HashMap<String, usize> {
 fn is_page_furniture(line: &str) -> bool {
     let lower = line.to_lowercase();
     let words: Vec<&str> = line.split_whitespace().collect();
-    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
-    let page_of = matches!(words.as_slice(), ["Page" | "page" | "PAGE", n] if number(n))
-        || matches!(words.as_slice(), ["Page" | "page" | "PAGE", n, "of" | "OF", m] if number(n) && number(m))
+    let page_of = page_of_pages(&words)
+        || matches!(words.as_slice(), ["Page" | "page" | "PAGE", n] if number(n))
         || matches!(words.as_slice(), [n, "/", m] if number(n) && number(m))
         || matches!(words.as_slice(), [n] if number(n) && n.len() <= 4);
     let copyright = (lower.starts_with("copyright") || lower.starts_with('©')) && words.len() <= 14;
-    // `T R A N S C R I P T`, `1 Q 2 3`: a word set one letter at a time.
-    let spaced = words.len() >= 4 && words.iter().all(|w| w.chars().count() == 1);
-    page_of || copyright || spaced
+    page_of || copyright || letter_spaced(&words)
+}
+
+/// A word of digits.
+fn number(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `Page 2 of 13`.
+fn page_of_pages(words: &[&str]) -> bool {
+    matches!(words, ["Page" | "page" | "PAGE", n, "of" | "OF", m] if number(n) && number(m))
+}
+
+/// `T R A N S C R I P T`, `1 Q 2 3`: a word set one letter at a time.
+fn letter_spaced(words: &[&str]) -> bool {
+    words.len() >= 4 && words.iter().all(|w| w.chars().count() == 1)
 }
 
 /// Text copied out of a PDF (every page's furniture kept as lines) without its page numbers:
@@ -292,10 +304,7 @@ pub fn drop_copied_furniture(text: &str) -> String {
         .enumerate()
         .filter(|(_, l)| {
             let words: Vec<&str> = l.split_whitespace().collect();
-            let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
-            let page_of = matches!(words.as_slice(), ["Page" | "page" | "PAGE", n, "of" | "OF", m] if number(n) && number(m));
-            let spaced = words.len() >= 4 && words.iter().all(|w| w.chars().count() == 1);
-            page_of || spaced
+            page_of_pages(&words) || letter_spaced(&words)
         })
         .map(|(i, _)| i)
         .collect();

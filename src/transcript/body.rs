@@ -241,7 +241,13 @@ fn push_paragraph(out: &mut Vec<Block>, l: &Line<'_>, style: &Style) {
                         .next()
                         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
             if continues {
-                prev.push(' ');
+                // A word broken at its hyphen (`write-` / `offs`) joins back without a space.
+                let mut tail = prev.chars().rev();
+                let hyphenated =
+                    tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic);
+                if !hyphenated {
+                    prev.push(' ');
+                }
                 prev.push_str(l.text);
                 return;
             }
@@ -311,6 +317,19 @@ mod tests {
             Some("1、要点：正文")
         );
         assert_eq!(plain_line(">"), None);
+    }
+
+    #[test]
+    fn a_word_broken_at_its_hyphen_joins_without_a_space() {
+        let line = "We expect quarter-on-quarter growth in the second half of the year, and write-";
+        let text = format!(
+            "{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n{line}\noffs should fall.\n"
+        );
+        let blocks = run(&text);
+        let Some(Block::Para { en: Some(en), .. }) = blocks.last() else {
+            panic!("{blocks:?}");
+        };
+        assert!(en.ends_with("and write-offs should fall."), "{en}");
     }
 
     #[test]

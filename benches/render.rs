@@ -51,7 +51,9 @@ fn layout(c: &mut Criterion) {
         let ix = DocIndex::new(&t);
         let app = App::new(t.clone(), "bench", 127, 44);
         let s = shape(app.view, 127);
-        g.bench_function(name, |b| b.iter(|| Layout::build(black_box(&t), &ix, s)));
+        g.bench_function(name, |b| {
+            b.iter(|| Layout::build(black_box(&t), &ix, s, &[]))
+        });
     }
     g.finish();
 }
@@ -85,5 +87,28 @@ fn frame_converted(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, layout, frame, frame_converted);
+/// Keys that move: each must cost the same on a long call as on a short one.
+fn keys(c: &mut Criterion) {
+    use tandem::app::{Action, update};
+    let mut g = c.benchmark_group("one key");
+    for (name, t) in calls() {
+        let mut app = App::new(t, "bench", 127, 44);
+        let middle = app.layout.rows.len() / 2;
+        for (label, action) in [
+            ("line down", Action::LineDown),
+            ("next paragraph", Action::NextParagraph),
+            ("next question", Action::NextQuestion),
+        ] {
+            g.bench_function(format!("{label}, {name}"), |b| {
+                b.iter(|| {
+                    app.jump_to_row(middle);
+                    update(&mut app, black_box(action.clone()));
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, layout, frame, frame_converted, keys);
 criterion_main!(benches);

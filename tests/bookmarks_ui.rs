@@ -46,7 +46,7 @@ fn other_call(dir: &Path) -> PathBuf {
 }
 
 #[test]
-fn b_marks_the_paragraph_at_the_top_and_b_again_unmarks_it() {
+fn b_marks_the_paragraph_under_the_cursor_and_b_again_unmarks_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = reader(dir.path(), 160, 45);
     press(&mut a, "} b");
@@ -70,7 +70,7 @@ fn b_marks_the_paragraph_at_the_top_and_b_again_unmarks_it() {
         shown.lines().any(|l| l.starts_with("▌Jane Doe")),
         "marked in the turn list"
     );
-    press(&mut a, "j b");
+    press(&mut a, "J b");
     assert!(
         a.marks.at(1, 2).is_some(),
         "the next paragraph (the note is skipped)"
@@ -672,4 +672,45 @@ fn a_long_note_wraps_in_the_editor_its_start_stays_in_view() {
         shown.contains("值得跟踪"),
         "the end wraps onto a line below: {shown}"
     );
+}
+
+#[test]
+fn ctrl_o_after_opening_another_calls_bookmark_goes_back_into_the_first_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = other_call(dir.path());
+    let first = dir.path().join("first.txt");
+    std::fs::write(
+        &first,
+        tandem::call::SAMPLE.replace("Brightkeel", "Northwind"),
+    )
+    .unwrap();
+    let t = tandem::call::load(&first, &tandem::call::Options::default()).unwrap();
+    let mut a = app_for(t, 120, 40);
+    let (store, outcome) = Store::open(dir.path());
+    a.attach_bookmarks(store, outcome, vec![first.clone()]);
+    press(&mut a, "] 4 j");
+    let (top, cursor) = (a.top, a.cursor);
+    let key = a.index.key.clone();
+    press(&mut a, "B Enter");
+    assert_eq!(
+        a.marks.files,
+        std::slice::from_ref(&other),
+        "in the other call"
+    );
+    press(&mut a, "Ctrl-o");
+    assert_eq!(
+        a.marks.files,
+        std::slice::from_ref(&first),
+        "{}",
+        status(&a)
+    );
+    assert_eq!(a.index.key, key);
+    assert_eq!((a.top, a.cursor), (top, cursor), "where it was left");
+    press(&mut a, "Alt-o");
+    assert_eq!(
+        a.marks.files,
+        std::slice::from_ref(&other),
+        "and forward again"
+    );
+    assert_eq!(a.paragraph_here(), Some((1, 0)));
 }

@@ -2,7 +2,9 @@
 //! cache, sorting, filtering, keys and bookmark counts (the screen: `library_view.rs`).
 
 use std::fs;
+use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -194,42 +196,44 @@ fn press(lib: &mut Library, keys: &str) -> Step {
         .unwrap()
 }
 
+/// A key pressed with Ctrl.
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
 #[test]
-fn letters_filter_j_k_move_q_quits_and_esc_clears_then_quits() {
+fn every_letter_filters_arrows_and_ctrl_n_p_move_and_esc_clears_then_quits() {
     let dir = folder();
     let (mut lib, _, _) = load_all(dir.path(), None);
-    assert_eq!(press(&mut lib, "j"), Step::Stay);
-    assert_eq!(lib.selected, 1, "j moves down");
-    press(&mut lib, "pine");
+    on_key(&mut lib, key(KeyCode::Down));
+    assert_eq!(lib.selected, 1, "↓ moves down");
+    on_key(&mut lib, ctrl('n'));
+    on_key(&mut lib, ctrl('n'));
+    on_key(&mut lib, ctrl('p'));
+    assert_eq!(lib.selected, 2, "Ctrl-n, Ctrl-p move");
+    on_key(&mut lib, key(KeyCode::End));
+    assert_eq!(lib.selected, 3);
+    on_key(&mut lib, key(KeyCode::Home));
+    assert_eq!(lib.selected, 0);
+    assert_eq!(press(&mut lib, "pineq/jk"), Step::Stay);
+    assert_eq!(lib.query(), "pineq/jk", "j k q / are letters");
+    for _ in 0..4 {
+        on_key(&mut lib, key(KeyCode::Backspace));
+    }
     assert_eq!((lib.query(), lib.order.len()), ("pine", 1));
-    press(&mut lib, "q");
-    assert_eq!(lib.query(), "pineq", "while typing, q is a letter");
-    on_key(&mut lib, key(KeyCode::Backspace));
-    assert_eq!(lib.query(), "pine");
     let open = on_key(&mut lib, key(KeyCode::Enter));
     assert_eq!(
         open,
         Step::Open(dir.path().join("interleaved_participants.txt"))
     );
-    assert!(
-        !lib.typing && lib.query() == "pine",
-        "Enter ends typing, keeps the filter"
-    );
+    assert_eq!(lib.query(), "pine", "Enter keeps the filter");
     assert_eq!(on_key(&mut lib, key(KeyCode::Esc)), Step::Stay);
     assert_eq!(
         (lib.query(), lib.order.len()),
         ("", 4),
         "Esc clears the filter"
     );
-    press(&mut lib, "/");
-    assert_eq!(
-        press(&mut lib, "q"),
-        Step::Stay,
-        "/ starts a filter that takes q"
-    );
-    on_key(&mut lib, key(KeyCode::Esc));
     assert_eq!(on_key(&mut lib, key(KeyCode::Esc)), Step::Quit);
-    assert_eq!(press(&mut lib, "q"), Step::Quit);
 }
 
 #[test]
@@ -353,8 +357,91 @@ fn ctrl_c_quits_and_ctrl_z_suspends_even_while_typing_a_filter() {
     let dir = folder();
     let (mut lib, _, _) = load_all(dir.path(), None);
     press(&mut lib, "pi");
-    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     assert_eq!(on_key(&mut lib, ctrl('z')), Step::Suspend);
     assert_eq!(lib.query(), "pi", "the filter is kept");
     assert_eq!(on_key(&mut lib, ctrl('c')), Step::Quit);
+}
+
+/// Polls the pty's screen until `ready` holds of its text (or 20 seconds pass).
+fn wait_for(screen: &Mutex<vt100::Parser>, ready: impl Fn(&str) -> bool, what: &str) {
+    let start = Instant::now();
+    loop {
+        let text = screen.lock().unwrap().screen().contents();
+        if ready(&text) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "never showed {what}:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn in_a_terminal_typing_q1_filters_and_esc_clears_then_quits() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let dir = folder();
+    let config = tempfile::tempdir().unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
+    cmd.arg(dir.path());
+    cmd.env("TANDEM_CONFIG_DIR", config.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(config.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(size(24), size(80), 0)));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n @ 1..) = reader.read(&mut buf) {
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut writer = pair.master.take_writer().unwrap();
+    let mut type_keys = |keys: &[u8]| {
+        for k in keys {
+            writer.write_all(&[*k]).unwrap();
+            writer.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    wait_for(&screen, |s| s.contains("4 calls"), "the calls read");
+    type_keys(b"q1");
+    wait_for(&screen, |s| s.contains("Filter: q1"), "the filter q1");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "typing q1 does not quit"
+    );
+    type_keys(b"\x1b");
+    wait_for(
+        &screen,
+        |s| !s.contains("Filter:") && s.contains("type filter"),
+        "the filter cleared",
+    );
+    assert!(child.try_wait().unwrap().is_none(), "the first Esc clears");
+    type_keys(b"\x1b");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the second Esc did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status 0");
 }

@@ -27,6 +27,8 @@ fn transcript_line() -> impl Strategy<Value = String> {
         Just("主持人：各位好，今天的会议于 10:00 开始，欢迎参加。".to_string()),
         Just("Operator: Good morning, and welcome. The call starts at 8:30 Eastern.".to_string()),
         Just("[00:01:23] Jane Q. Example: Thank you.".to_string()),
+        // A timestamped label inside another label's speech (found by the hostile test).
+        Just("林嘉・沃森：我们认为可. Jane Roe (00:00:40): Thank you.".to_string()),
         Just("Keith Weiss--Morgan Stanley -- Analyst".to_string()),
         Just("DANA WHITFIELD, NORTHWIND CAPITAL:  Good morning, both.".to_string()),
         Just("**W. Chiu** (Analysts):".to_string()),
@@ -72,6 +74,16 @@ proptest! {
 /// Times in speech are speech: the label ends at its own colon, wherever a time comes after.
 #[test]
 fn a_time_in_the_speech_is_not_part_of_the_label() {
+    let t = tandem::transcript::parse(
+        "林嘉・沃森：我们认为可行。Jane Roe (00:00:40): Thank you.\n\n林嘉・沃森：谢谢。\n",
+    );
+    assert!(
+        t.speakers
+            .iter()
+            .any(|s| s.name == "林嘉・沃森" || s.name == "林嘉·沃森"),
+        "{:?}",
+        t.speakers
+    );
     let t = tandem::transcript::parse("主持人：各位好，今天的会议于 10:00 开始，欢迎参加。\n");
     let text: String = t
         .turns

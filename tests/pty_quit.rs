@@ -448,7 +448,7 @@ fn the_library_lists_a_folder_opens_a_call_and_comes_back_on_q() {
     std::fs::write(calls.join("list.txt"), "Shopping list\n- milk\n- eggs\n").unwrap();
     let config = dir.path().join("config");
     // Open the call with Enter, quit the reader with q (back to the list), quit with q.
-    let then = Then::KeysUntil(b"acme\r", "Prepared remarks", b"qq");
+    let then = Then::KeysUntil(b"acme\r", "Prepared remarks", b"q\x03");
     let r = run_then(&calls, &config, "1 file skipped", then);
     assert!(r.success, "exit status 0");
     assert_restored(&r.output);
@@ -481,7 +481,7 @@ fn recent_files_list_the_calls_read_before_most_recent_first() {
         assert!(run(file, &config, "turn 1/", b"q").success);
     }
     // The list: the last call read on top and selected; Enter reads it, q comes back, q quits.
-    let then = Then::KeysUntil(b"\r", "Prepared remarks", b"qq");
+    let then = Then::KeysUntil(b"\r", "Prepared remarks", b"q\x03");
     let r = run_args_then(&[OsStr::new("--recent")], &config, "Recent · 2 calls", then);
     assert!(r.success, "exit status 0");
     assert_restored(&r.output);
@@ -495,9 +495,11 @@ fn recent_files_list_the_calls_read_before_most_recent_first() {
         list.find("Acme Corp").unwrap(),
     );
     assert!(zenith < acme, "most recent first:\n{list}");
+    // The last screen of the reader, drawn whole.
     let read = r
         .screens
         .iter()
+        .rev()
         .find(|s| s.contains("Prepared remarks"))
         .unwrap();
     assert!(
@@ -519,7 +521,7 @@ fn two_english_files_open_the_first_with_a_banner_saying_why() {
     std::fs::write(&b, english.replace("Acme Corp", "Zenith Ltd")).unwrap();
     let args = [a.as_os_str(), b.as_os_str()];
     let config = dir.path().join("config");
-    let r = run_args_then(&args, &config, "both files in English", Then::Keys(b"q"));
+    let r = run_args_then(&args, &config, "both files in English", Then::Keys(b"\x03"));
     assert!(r.success, "the reader opens and quits normally");
     assert_restored(&r.output);
     assert!(
@@ -656,7 +658,7 @@ fn the_library_reports_a_bookmarks_file_moved_aside_when_it_quits() {
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("bookmarks.json"), "{ not json").unwrap();
     // The library moves the file aside as it counts bookmarks, and says so.
-    let then = Then::KeysUntil(b"acme\r", "Prepared remarks", b"qq");
+    let then = Then::KeysUntil(b"acme\r", "Prepared remarks", b"q\x03");
     let r = run_then(&calls, &config, "Unreadable bookmarks file moved", then);
     assert!(r.success);
     assert_restored(&r.output);
@@ -683,7 +685,7 @@ fn a_panic_in_the_library_loader_is_reported_and_the_library_still_quits_on_q() 
     std::fs::write(calls.join("acme.txt"), CALL).unwrap();
     std::fs::write(calls.join("tandem-loader-panic.txt"), CALL).unwrap();
     let config = dir.path().join("config");
-    let then = Then::Keys(b"q");
+    let then = Then::Keys(b"\x03");
     let r = run_then(
         &calls,
         &config,
@@ -726,4 +728,80 @@ fn a_bookmark_made_while_another_reader_holds_the_lock_survives_sigterm() {
     assert!(said.contains(&copies[0].display().to_string()), "{said}");
     let copy = std::fs::read_to_string(&copies[0]).unwrap();
     assert!(copy.contains("Jane Doe"), "{copy}");
+}
+
+#[test]
+fn j_shows_every_line_of_a_paragraph_taller_than_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    let points: Vec<String> = (1..=45).map(|i| format!("Point {i:02} stands.")).collect();
+    let long = CALL.replace(
+        "Revenue grew 12% to $1.2 billion this quarter.",
+        &points.join(" "),
+    );
+    std::fs::write(&file, long).unwrap();
+    let keys = [b'j'; 40];
+    let r = run(
+        &file,
+        &dir.path().join("config"),
+        "turn 1/",
+        &[&keys[..], b"q"].concat(),
+    );
+    assert!(r.success);
+    for p in &points {
+        assert!(r.shown(p), "{p} never on screen");
+    }
+}
+
+#[test]
+fn ctrl_o_after_a_question_jump_returns_to_the_same_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let then = Then::KeysUntil(b"]", "Q1/1", b"\x0fq");
+    let r = run_then(&file, &dir.path().join("config"), "turn 1/", then);
+    assert!(r.success);
+    // Screens are drawn top to bottom: one with the opening's top line and its status line
+    // is the opening screen whole.
+    let opening = |s: &&String| {
+        s.contains("turn 1/")
+            && s.lines()
+                .next()
+                .is_some_and(|l| l.contains("Prepared remarks"))
+    };
+    let jumped = r.screens.iter().position(|s| s.contains("Q1/1")).unwrap();
+    let before = r.screens[..jumped]
+        .iter()
+        .rev()
+        .find(opening)
+        .expect("the opening screen");
+    let after = r
+        .screens
+        .iter()
+        .rev()
+        .find(|s| s.contains("turn 1/"))
+        .unwrap();
+    let text = |s: &str| s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    assert_eq!(text(before), text(after), "back to the same screen");
+}
+
+#[test]
+fn i_shows_every_analyst_with_firm() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let then = Then::KeysUntil(b"i", "Call overview", b"\x1bq");
+    let r = run_then(&file, &dir.path().join("config"), "turn 1/", then);
+    assert!(r.success);
+    let overview = r
+        .screens
+        .iter()
+        .rev()
+        .find(|s| s.contains("Call overview") && s.contains("Analysts"))
+        .expect("the overview drawn");
+    let line = overview
+        .lines()
+        .find(|l| l.contains("Ross Sandler"))
+        .unwrap_or_else(|| panic!("the analyst:\n{overview}"));
+    assert!(line.contains("Barclays") && line.contains("Q1"), "{line}");
 }

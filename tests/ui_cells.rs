@@ -82,15 +82,16 @@ fn the_column_divider_is_never_overwritten() {
     let mut app = app_for(repeated(2), 157, 45);
     for _ in 0..6 {
         let buf = draw(&mut app, 157, 45);
-        let p = ui::panes(buf.area);
-        let bar = p.reading.x + app.layout.left_w + 1;
+        let reading = app.areas.reading;
+        let y0 = ui::reading::text_top(reading, &app);
+        let bar = reading.x + app.layout.left_w + 1;
         for (i, row) in app.layout.rows[app.top..]
             .iter()
-            .take(p.reading.height as usize)
+            .take(app.text_height())
             .enumerate()
         {
             if matches!(row.kind, RowKind::Text(_)) {
-                assert_eq!(buf[(bar, p.reading.y + i as u16)].symbol(), "│", "row {i}");
+                assert_eq!(buf[(bar, y0 + i as u16)].symbol(), "│", "row {i}");
             }
         }
         press(&mut app, "PgDn");
@@ -365,22 +366,22 @@ fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrollin
     let pos = tandem::ui::status::position(&app);
     assert!(pos.starts_with("after the call · "), "{pos}");
 
-    // Scrolling into it from the call highlights it; scrolling back leaves it.
+    // The cursor moving into it highlights it; moving back leaves it.
     press(&mut app, "g");
     let steps = app.layout.stops.len();
     for _ in 0..steps {
-        if app.top >= app.layout.call_end as usize {
+        if app.cursor >= app.layout.call_end as usize {
             break;
         }
-        press(&mut app, "j");
+        press(&mut app, "J");
     }
     assert_eq!(
-        app.top, app.layout.call_end as usize,
-        "j stops at its title"
+        app.cursor, app.layout.call_end as usize,
+        "J stops at its title"
     );
     let buf = draw(&mut app, 160, 45);
     assert_eq!(highlighted_entries(&buf), ["AFTER THE CALL"]);
-    press(&mut app, "k");
+    press(&mut app, "K");
     let buf = draw(&mut app, 160, 45);
     assert_eq!(
         highlighted_entries(&buf),
@@ -389,7 +390,7 @@ fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrollin
     );
 
     // Tab from there selects it; Enter jumps back to it.
-    press(&mut app, "j Tab");
+    press(&mut app, "J Tab");
     assert_eq!(app.list_sel, after);
     press(&mut app, "k k Enter");
     assert_ne!(app.top, app.layout.call_end as usize);

@@ -6,11 +6,12 @@ mod ui_support;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use tandem::Block;
 use tandem::Transcript;
 use tandem::app::layout::{RowKind, Src};
+use tandem::app::sheets::Tone;
+use tandem::app::state::Overlay;
 use tandem::app::{App, input, update};
 use tandem::wrap;
 use ui_support::{app_for, call, draw, press, screen};
@@ -71,7 +72,7 @@ fn the_call_is_analysed_on_opening_and_the_status_counts_mismatches() {
     let clean = app_for(call(), 160, 45);
     assert_eq!(clean.figures.mismatch_count(), 0);
     assert!(!tandem::ui::status::position(&clean).contains('⚠'));
-    press(&mut a, "j");
+    press(&mut a, "J");
     let at = tandem::ui::status::position(&a);
     assert!(at.ends_with(" · ⚠ 1/2 digits transposed"), "{at}");
 }
@@ -228,7 +229,8 @@ fn a_figure_wrapped_across_two_rows_is_styled_on_both() {
     press(&mut a, "#");
     a.top = r;
     let buf = draw(&mut a, w, 45);
-    let x0 = tandem::ui::panes(Rect::new(0, 0, w, 45)).reading.x;
+    let x0 = a.areas.reading.x;
+    let y0 = tandem::ui::reading::text_top(a.areas.reading, &a);
     let RowKind::Text([Some(p), _]) = a.layout.rows[r].kind else {
         unreachable!("found on a text row");
     };
@@ -239,7 +241,7 @@ fn a_figure_wrapped_across_two_rows_is_styled_on_both() {
         _ => unreachable!("an English piece"),
     };
     let before = wrap::width(&text[p.start as usize..fig.start]) as u16;
-    let (head, tail) = (&buf[(x0 + before, 0)], &buf[(x0, 1)]);
+    let (head, tail) = (&buf[(x0 + before, y0)], &buf[(x0, y0 + 1)]);
     assert!(
         text[fig.clone()].starts_with(head.symbol()),
         "{}",
@@ -291,4 +293,64 @@ fn a_warning_too_long_to_sit_beside_the_position_gets_the_whole_line() {
         last.contains("Short message") && last.contains("turn 1/"),
         "{last}"
     );
+}
+
+#[test]
+fn years_quarters_and_ordinals_are_not_highlighted_and_neighbours_differ() {
+    let mut a = app();
+    press(&mut a, "#");
+    let buf = draw(&mut a, 160, 45);
+    // "third quarter 2026" in the operator's welcome: a year, not a figure.
+    let year = cells(&buf, &ascii("2026"));
+    assert_eq!(buf[year[0]].fg, Color::Reset, "a year stays plain");
+    assert!(!buf[year[0]].modifier.contains(Modifier::UNDERLINED));
+    // Three pairs side by side in one sentence: three colours.
+    let fg = |s: &str| buf[cells(&buf, &ascii(s))[0]].fg;
+    let (a1, a2) = (fg("31%"), fg("$4.2 billion"));
+    assert_ne!(a1, a2, "neighbouring pairs differ");
+    assert_ne!(a1, Color::Reset);
+}
+
+#[test]
+fn the_figure_list_puts_mismatches_first_and_enter_goes_there() {
+    let mut a = app();
+    press(&mut a, "F");
+    assert!(matches!(a.overlay, Overlay::FigureList { selected: 0 }));
+    let first = &a.sheet[0];
+    assert!(first.cols[0].contains("12,000"), "{:?}", first.cols);
+    assert_eq!(first.cols[1], "21,000");
+    assert!(a.sheet[1].cols[0].contains("$812 million"));
+    assert!(
+        a.sheet[2..].iter().all(|l| l.tone == Tone::Item),
+        "then the pairs"
+    );
+    assert!(
+        !a.sheet.iter().any(|l| l.cols[0].contains("2026")),
+        "no years"
+    );
+    press(&mut a, "j Enter");
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.current_turn(), 2, "the paragraph of the second mismatch");
+    assert!(a.figures.on, "highlighting comes on");
+    press(&mut a, "Ctrl-o");
+    assert_eq!(a.top, 0, "a jump like any other");
+}
+
+#[test]
+fn figure_list_160x45() {
+    let mut a = app();
+    assert_snapshot!(screen_after(&mut a, "F j j", 160, 45));
+}
+
+#[test]
+fn figure_list_80x24() {
+    let mut a = app();
+    assert_snapshot!(screen_after(&mut a, "F", 80, 24));
+}
+
+/// The screen after `keys`.
+fn screen_after(a: &mut App, keys: &str, w: u16, h: u16) -> String {
+    draw(a, w, h);
+    press(a, keys);
+    screen(a, w, h)
 }

@@ -48,10 +48,15 @@ fn a_traditional_query_finds_simplified_text() {
 #[test]
 fn y_puts_the_paragraph_with_its_speaker_on_the_clipboard() {
     let mut a = sample();
-    press(&mut a, "j y");
+    press(&mut a, "J y");
     let text = a.clipboard.clone().expect("something to copy");
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    let call = lines.remove(0);
+    assert!(
+        call.contains(a.doc.date.as_deref().expect("the sample has a date")),
+        "the call's title and date come first: {text}"
+    );
     assert!(
         lines[0].starts_with("Nadia Okafor, Vice President"),
         "{text}"
@@ -162,7 +167,12 @@ fn copying_gives_the_speaker_in_the_script_shown() {
     let mut a = app_for(traditional_labels(), 160, 45);
     press(&mut a, "} t y");
     let text = a.clipboard.clone().expect("something to copy");
-    assert!(text.starts_with("Jane Doe, 执行长, 明龙云端"), "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l == "Jane Doe, 执行长, 明龙云端"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn n_from_below_the_last_match_says_it_wrapped() {
 #[test]
 fn previous_question_goes_to_the_current_questions_start_then_back() {
     let mut a = app();
-    press(&mut a, "] ] j");
+    press(&mut a, "] ] }");
     assert_eq!(top_turn(&a), 7, "inside Q2");
     press(&mut a, "[");
     assert_eq!(a.top, a.layout.turn_row(6), "start of Q2");
@@ -124,27 +124,163 @@ fn speaker_turns_step_forward_and_back() {
 }
 
 #[test]
-fn paragraphs_step_through_blocks_and_turns() {
-    let mut a = app();
+fn paragraph_keys_move_the_cursor_through_blocks_and_turns() {
+    let mut a = app_for(call(), 160, 12);
+    assert_eq!(a.cursor, 0, "the cursor starts on the first paragraph");
     let stops: Vec<usize> = (0..5)
         .map(|_| {
-            press(&mut a, "j");
-            a.top
+            press(&mut a, "J");
+            a.cursor
         })
         .collect();
     assert!(stops.windows(2).all(|w| w[0] < w[1]), "{stops:?}");
-    assert_eq!(stops[0], a.layout.turn_row(1), "first j: the next turn");
-    press(&mut a, "k");
-    assert_eq!(a.top, stops[3]);
-    press(&mut a, "Down Up");
-    assert_eq!(a.top, stops[3]);
+    assert_eq!(stops[0], a.layout.turn_row(1), "first J: the next turn");
+    for &s in &stops {
+        assert!(a.layout.stops.contains(&(s as u32)), "{s} is a stop");
+    }
+    let (start, end) = a.cursor_span();
+    assert!(
+        a.top <= start && end - 1 <= a.top + a.height,
+        "the cursor's paragraph is on screen: rows {start}..{end}, top {}",
+        a.top
+    );
+    press(&mut a, "K");
+    assert_eq!(a.cursor, stops[3]);
+    press(&mut a, ") (");
+    assert_eq!(a.cursor, stops[3]);
+}
+
+#[test]
+fn j_scrolls_one_line_and_the_cursor_stays_on_screen() {
+    let mut a = app_for(call(), 160, 12);
+    press(&mut a, "j");
+    assert_eq!(a.top, 1, "one screen line");
+    press(&mut a, "Down Down Ctrl-e");
+    assert_eq!(a.top, 4);
+    press(&mut a, "k Up Ctrl-y");
+    assert_eq!(a.top, 1);
+    for _ in 0..40 {
+        press(&mut a, "j");
+        let (start, end) = a.cursor_span();
+        assert!(
+            end > a.top + 1 && start < a.top + a.text_height(),
+            "cursor rows {start}..{end} off screen at top {}",
+            a.top
+        );
+    }
+    for _ in 0..40 {
+        press(&mut a, "k");
+        let (start, end) = a.cursor_span();
+        assert!(end > a.top + 1 && start < a.top + a.text_height());
+    }
+}
+
+#[test]
+fn every_line_of_a_paragraph_taller_than_the_pane_is_shown_by_j() {
+    use tandem::transcript::Block;
+    let mut t = call();
+    let long = (1..=60)
+        .map(|i| format!("Sentence number {i} of a very long answer."))
+        .collect::<Vec<_>>()
+        .join(" ");
+    t.turns[1].blocks[0] = Block::Para {
+        en: Some(long),
+        zh: Some("很长的回答。".repeat(80)),
+    };
+    let mut a = app_for(t, 80, 10);
+    let id = a.index.block_id(1, 0);
+    let (start, end) = a.layout.block_span(id, 1);
+    assert!(end - start > 2 * a.height, "taller than the pane");
+    let mut seen = vec![false; end - start];
+    for _ in 0..200 {
+        for r in a.top..a.top + a.text_height() {
+            if (start..end).contains(&r) {
+                seen[r - start] = true;
+            }
+        }
+        press(&mut a, "j");
+    }
+    assert!(seen.iter().all(|&s| s), "rows never shown: {seen:?}");
+}
+
+#[test]
+fn a_count_repeats_a_motion_and_names_a_question() {
+    let mut a = app();
+    press(&mut a, "5 j");
+    assert_eq!(a.top, 5);
+    assert_eq!(a.count, None, "the count is used up");
+    press(&mut a, "2 g");
+    assert_eq!(a.top, a.layout.turn_row(6), "7g goes to question 2's start");
+    assert_eq!(a.current_question(), Some(2));
+    press(&mut a, "1 G");
+    assert_eq!(a.current_question(), Some(1));
+    press(&mut a, "9 g");
+    assert_eq!(said(&a), "No question 9: this call has 3");
+    press(&mut a, "g 2 ]");
+    assert_eq!(a.current_question(), Some(2), "2] skips a question");
+    press(&mut a, "1 2");
+    assert_eq!(a.count, Some(12));
+    press(&mut a, "Esc");
+    assert_eq!(a.count, None, "any other key drops the count");
+}
+
+#[test]
+fn ctrl_o_goes_back_through_jumps_and_alt_o_forward_again() {
+    let mut a = app();
+    press(&mut a, "3 j");
+    let start = (a.top, a.cursor);
+    press(&mut a, "]");
+    let q1 = (a.top, a.cursor);
+    press(&mut a, "] j j");
+    let q2 = (a.top, a.cursor);
+    press(&mut a, "Ctrl-o");
+    assert_eq!((a.top, a.cursor), q1, "back to Q1's start");
+    press(&mut a, "Ctrl-o");
+    assert_eq!((a.top, a.cursor), start, "back to where ] left from");
+    press(&mut a, "Ctrl-o");
+    assert_eq!((a.top, a.cursor), start);
+    assert_eq!(said(&a), "No earlier place in the jump list");
+    press(&mut a, "Alt-o");
+    assert_eq!((a.top, a.cursor), q1);
+    press(&mut a, "Alt-o");
+    assert_eq!((a.top, a.cursor), q2, "forward to where Ctrl-o left");
+    // A search kept, a mismatch, a turn: all jumps.
+    press(&mut a, "g");
+    press(&mut a, "/");
+    type_text(&mut a, "Sheridan");
+    press(&mut a, "Enter");
+    assert!(a.top > 0);
+    press(&mut a, "Ctrl-o");
+    assert_eq!(a.top, 0, "back from the search");
+}
+
+#[test]
+fn greater_than_follows_the_speaker_under_the_cursor() {
+    let mut a = app();
+    press(&mut a, "} }");
+    let turn = a.current_turn();
+    let who = a.doc.turns[turn].speaker;
+    press(&mut a, ">");
+    let next = a.current_turn();
+    assert!(next > turn);
+    assert_eq!(a.doc.turns[next].speaker, who);
+    assert!(
+        (turn + 1..next).all(|t| a.doc.turns[t].speaker != who),
+        "the very next turn of theirs"
+    );
+    press(&mut a, "<");
+    assert_eq!(a.current_turn(), turn);
 }
 
 #[test]
 fn start_end_and_pages() {
     let mut a = app_for(repeated(3), 80, 24);
     press(&mut a, "G");
-    assert_eq!(a.top, a.layout.rows.len() - a.height);
+    assert_eq!(
+        a.top,
+        a.layout.rows.len() - (a.height - 1),
+        "the last row shows under the speaker line"
+    );
     press(&mut a, "g");
     assert_eq!(a.top, 0);
     press(&mut a, "Ctrl-d");
@@ -152,6 +288,10 @@ fn start_end_and_pages() {
     press(&mut a, "Ctrl-u PgDn");
     assert_eq!(a.top, a.height - 1);
     press(&mut a, "Space");
+    assert_eq!(a.top, 2 * (a.height - 1));
+    press(&mut a, "Ctrl-b");
+    assert_eq!(a.top, a.height - 1);
+    press(&mut a, "Ctrl-f");
     assert_eq!(a.top, 2 * (a.height - 1));
 }
 
@@ -301,17 +441,17 @@ fn material_before_and_after_the_call_is_shown_and_can_be_skipped() {
         a.layout.rows[0].kind,
         RowKind::MatterTitle { back: false }
     ));
-    press(&mut a, "j");
+    press(&mut a, "J");
     assert!(matches!(
-        a.layout.rows[a.top].kind,
+        a.layout.rows[a.cursor].kind,
         RowKind::Matter { para: 1, .. }
     ));
-    press(&mut a, "j");
+    press(&mut a, "J");
     assert_eq!(
-        a.top, a.layout.call_start as usize,
+        a.cursor, a.layout.call_start as usize,
         "the call itself starts next"
     );
-    assert!(matches!(a.layout.rows[a.top].kind, RowKind::Section(_)));
+    assert!(matches!(a.layout.rows[a.cursor].kind, RowKind::Section(_)));
     update(&mut a, Action::JumpToEntry(0));
     assert_eq!(
         a.top, 0,

@@ -10,9 +10,15 @@ pub enum Action {
     Quit,
     /// Hand the terminal back to the shell until it resumes the reader (Ctrl-z).
     Suspend,
-    /// Bring the next paragraph (or the next turn's header) to the top.
+    /// A digit of a count typed before a motion (`5j`, `7g`).
+    Count(u8),
+    /// Scroll down one screen line.
+    LineDown,
+    /// Scroll up one screen line.
+    LineUp,
+    /// Move the reading cursor to the next paragraph (or turn start), scrolling it into view.
     NextParagraph,
-    /// Bring the previous paragraph (or turn header) to the top.
+    /// Move the reading cursor to the previous paragraph (or turn start).
     PrevParagraph,
     /// Scroll by this many rows (mouse wheel); negative scrolls up.
     ScrollRows(i32),
@@ -36,6 +42,28 @@ pub enum Action {
     NextTurn,
     /// Bring the previous speaker turn to the top (the current one's start when inside it).
     PrevTurn,
+    /// Bring the next turn of the speaker under the cursor to the top.
+    NextBySpeaker,
+    /// Bring the previous turn of the speaker under the cursor to the top.
+    PrevBySpeaker,
+    /// Go back to where the last jump left from (also into the call read before).
+    JumpBack,
+    /// Go forward again in the jump list.
+    JumpForward,
+    /// Open the call overview: title, date, files, participants, counts, figures.
+    OpenOverview,
+    /// Open the list of every figure pair, mismatches first.
+    OpenFigureList,
+    /// Move the selection of the overview or the figure list by this many lines.
+    SheetMove(i32),
+    /// Select the first (false) or last (true) line of the overview or the figure list.
+    SheetEnd(bool),
+    /// Jump to what the selected line of the overview or the figure list names.
+    SheetJump,
+    /// Show or hide the turn list.
+    ToggleTurnList,
+    /// Show or hide bookmark notes under their paragraphs.
+    ToggleMarkNotes,
     /// Move the keyboard focus between the turn list and the reading pane.
     ToggleFocus,
     /// Move the turn-list selection by this many entries.

@@ -44,10 +44,24 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
         None if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Action::Suspend)
         }
+        None if matches!(ctx, Context::Reader | Context::List) => count_digit(app, key),
         None if ctx == Context::Search => Some(Action::SearchEdit(key.into())),
         None if ctx == Context::Note => Some(Action::NoteEdit(key.into())),
         None => None,
     }
+}
+
+/// A digit typed in the reading pane or the turn list starts (or goes on with) a count; a
+/// `0` starts none.
+fn count_digit(app: &App, key: KeyEvent) -> Option<Action> {
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let d = c.to_digit(10).filter(|_| plain)?;
+    (d > 0 || app.count.is_some()).then_some(Action::Count(d as u8))
 }
 
 /// True for Ctrl-c.
@@ -61,7 +75,7 @@ fn close(ctx: Context) -> Action {
     match ctx {
         Context::Search => Action::SearchCancel,
         Context::Note => Action::NoteCancel,
-        Context::Picker | Context::Help | Context::Marks => Action::CloseOverlay,
+        Context::Picker | Context::Help | Context::Marks | Context::Sheet => Action::CloseOverlay,
         Context::Reader | Context::List => Action::Quit,
     }
 }
@@ -81,6 +95,7 @@ pub fn mouse_action(app: &App, mouse: MouseEvent) -> Option<Action> {
         Overlay::Help { .. } => Action::HelpScroll(step),
         Overlay::Bookmarks { .. } => Action::PanelMove(step.signum()),
         Overlay::Analysts { .. } => Action::PickerMove(step.signum()),
+        Overlay::Overview { .. } | Overlay::FigureList { .. } => Action::SheetMove(step.signum()),
         Overlay::None => Action::ScrollRows(step),
     })
 }

@@ -23,6 +23,8 @@ pub enum Context {
     Marks,
     /// The note editor is open.
     Note,
+    /// The call overview or the figure list is open.
+    Sheet,
 }
 
 impl Context {
@@ -37,6 +39,7 @@ impl Context {
             Context::Help => Some("In this help:"),
             Context::Marks => Some("In the bookmarks panel:"),
             Context::Note => Some("In the note editor:"),
+            Context::Sheet => Some("In the overview and the figure list:"),
         }
     }
 }
@@ -85,6 +88,14 @@ const fn alt(c: char) -> Key {
     }
 }
 
+/// A special key with Alt.
+const fn alt_code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
 /// A special key (arrows, Enter, ...).
 const fn sp(code: KeyCode) -> Key {
     Key {
@@ -113,7 +124,9 @@ const fn b(
 }
 
 use Action as A;
-use Context::{Help as H, List as L, Marks as M, Note as E, Picker as P, Reader as R, Search as S};
+use Context::{
+    Help as H, List as L, Marks as M, Note as E, Picker as P, Reader as R, Search as S, Sheet as I,
+};
 
 const MOVE: &str = "Move";
 const JUMP: &str = "Jump";
@@ -128,23 +141,37 @@ const GENERAL: &str = "General";
 /// The key map.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    b(k('j'), A::NextParagraph, R, MOVE, "Next paragraph", None),
-    b(sp(KeyCode::Down), A::NextParagraph, R, MOVE, "Next paragraph", None),
-    b(k('k'), A::PrevParagraph, R, MOVE, "Previous paragraph", None),
-    b(sp(KeyCode::Up), A::PrevParagraph, R, MOVE, "Previous paragraph", None),
+    b(k('j'), A::LineDown, R, MOVE, "Scroll down a line (5j: five)", None),
+    b(sp(KeyCode::Down), A::LineDown, R, MOVE, "Scroll down a line (5j: five)", None),
+    b(ctrl('e'), A::LineDown, R, MOVE, "Scroll down a line (5j: five)", None),
+    b(k('k'), A::LineUp, R, MOVE, "Scroll up a line", None),
+    b(sp(KeyCode::Up), A::LineUp, R, MOVE, "Scroll up a line", None),
+    b(ctrl('y'), A::LineUp, R, MOVE, "Scroll up a line", None),
+    b(k('J'), A::NextParagraph, R, MOVE, "Cursor to the next paragraph", None),
+    b(k(')'), A::NextParagraph, R, MOVE, "Cursor to the next paragraph", None),
+    b(k('K'), A::PrevParagraph, R, MOVE, "Cursor to the previous paragraph", None),
+    b(k('('), A::PrevParagraph, R, MOVE, "Cursor to the previous paragraph", None),
     b(ctrl('d'), A::HalfPageDown, R, MOVE, "Half a page down", None),
     b(ctrl('u'), A::HalfPageUp, R, MOVE, "Half a page up", None),
     b(sp(KeyCode::PageDown), A::PageDown, R, MOVE, "Page down", None),
     b(k(' '), A::PageDown, R, MOVE, "Page down", None),
+    b(ctrl('f'), A::PageDown, R, MOVE, "Page down", None),
     b(sp(KeyCode::PageUp), A::PageUp, R, MOVE, "Page up", None),
-    b(k('g'), A::Top, R, MOVE, "Start of the call", None),
-    b(sp(KeyCode::Home), A::Top, R, MOVE, "Start of the call", None),
-    b(k('G'), A::Bottom, R, MOVE, "End of the call", None),
-    b(sp(KeyCode::End), A::Bottom, R, MOVE, "End of the call", None),
+    b(ctrl('b'), A::PageUp, R, MOVE, "Page up", None),
+    b(k('g'), A::Top, R, MOVE, "Start of the call (7g: question 7)", None),
+    b(sp(KeyCode::Home), A::Top, R, MOVE, "Start of the call (7g: question 7)", None),
+    b(k('G'), A::Bottom, R, MOVE, "End of the call (7G: question 7)", None),
+    b(sp(KeyCode::End), A::Bottom, R, MOVE, "End of the call (7G: question 7)", None),
     b(k(']'), A::NextQuestion, R, JUMP, "Next question", Some("question")),
     b(k('['), A::PrevQuestion, R, JUMP, "Previous question", None),
     b(k('}'), A::NextTurn, R, JUMP, "Next speaker turn", Some("turn")),
     b(k('{'), A::PrevTurn, R, JUMP, "Previous speaker turn", None),
+    b(k('>'), A::NextBySpeaker, R, JUMP, "Next turn of this speaker", None),
+    b(k('<'), A::PrevBySpeaker, R, JUMP, "Previous turn of this speaker", None),
+    b(ctrl('o'), A::JumpBack, R, JUMP, "Back to where the last jump left", Some("back")),
+    b(alt_code(KeyCode::Left), A::JumpBack, R, JUMP, "Back to where the last jump left", None),
+    b(alt('o'), A::JumpForward, R, JUMP, "Forward again after going back", None),
+    b(alt_code(KeyCode::Right), A::JumpForward, R, JUMP, "Forward again after going back", None),
     b(k('/'), A::StartSearch, R, FIND, "Search both languages", Some("search")),
     b(k('n'), A::SearchNext, R, FIND, "Next match", Some("next")),
     b(k('N'), A::SearchPrev, R, FIND, "Previous match", Some("prev")),
@@ -155,10 +182,13 @@ pub static BINDINGS: &[Binding] = &[
     b(k('s'), A::ToggleStacked, R, VIEW, "Side by side / stacked", None),
     b(k('c'), A::ToggleNotes, R, VIEW, "Show or hide commentary notes", None),
     b(k('t'), A::CycleScript, R, VIEW, "Show Chinese as Simplified / Traditional", None),
-    b(k('y'), A::CopyParagraph, R, VIEW, "Copy the paragraph to the clipboard", None),
+    b(k('y'), A::CopyParagraph, R, VIEW, "Copy the cursor's paragraph (with the call's title)", None),
+    b(k('T'), A::ToggleTurnList, R, VIEW, "Show or hide the turn list", None),
+    b(k('v'), A::ToggleMarkNotes, R, VIEW, "Show bookmark notes under their paragraphs", None),
     b(k('#'), A::ToggleFigures, R, FIGURES, "Highlight figures and mismatches", None),
     b(k('!'), A::NextMismatch, R, FIGURES, "Next figure the Chinese gets wrong", None),
     b(alt('!'), A::PrevMismatch, R, FIGURES, "Previous figure the Chinese gets wrong", None),
+    b(k('F'), A::OpenFigureList, R, FIGURES, "Every figure pair, mismatches first", None),
     b(sp(KeyCode::Tab), A::ToggleFocus, R, TURNS, "Focus the turn list / reading pane", Some("turns")),
     b(k('j'), A::ListMove(1), L, TURNS, "Select the next entry", None),
     b(sp(KeyCode::Down), A::ListMove(1), L, TURNS, "Select the next entry", None),
@@ -170,9 +200,10 @@ pub static BINDINGS: &[Binding] = &[
     b(sp(KeyCode::End), A::ListEnd(true), L, TURNS, "Select the last entry", None),
     b(sp(KeyCode::Enter), A::ListJump, L, TURNS, "Jump to the selected entry", Some("jump")),
     b(sp(KeyCode::Esc), A::ToggleFocus, L, TURNS, "Back to the reading pane", None),
-    b(k('b'), A::ToggleBookmark, R, MARKS, "Bookmark the top paragraph, or unmark it", None),
+    b(k('b'), A::ToggleBookmark, R, MARKS, "Bookmark the cursor's paragraph, or unmark it", None),
     b(k('m'), A::EditNote, R, MARKS, "Note on that paragraph (bookmarks it)", None),
     b(k('B'), A::OpenBookmarks, R, MARKS, "Bookmarks of every call", Some("marks")),
+    b(k('i'), A::OpenOverview, R, OVERLAYS, "Call overview: who, what, figures", Some("overview")),
     b(k('a'), A::OpenAnalysts, R, OVERLAYS, "Analyst picker", Some("analysts")),
     b(k('j'), A::PickerMove(1), P, OVERLAYS, "Next analyst", None),
     b(sp(KeyCode::Down), A::PickerMove(1), P, OVERLAYS, "Next analyst", None),
@@ -181,6 +212,18 @@ pub static BINDINGS: &[Binding] = &[
     b(sp(KeyCode::Enter), A::PickerJump, P, OVERLAYS, "Jump to their first question", Some("jump")),
     b(sp(KeyCode::Esc), A::CloseOverlay, P, OVERLAYS, "Close the picker", Some("close")),
     b(k('q'), A::CloseOverlay, P, OVERLAYS, "Close the picker", None),
+    b(k('j'), A::SheetMove(1), I, OVERLAYS, "Next line", None),
+    b(sp(KeyCode::Down), A::SheetMove(1), I, OVERLAYS, "Next line", None),
+    b(k('k'), A::SheetMove(-1), I, OVERLAYS, "Previous line", None),
+    b(sp(KeyCode::Up), A::SheetMove(-1), I, OVERLAYS, "Previous line", None),
+    b(sp(KeyCode::PageDown), A::SheetMove(10), I, OVERLAYS, "Ten lines down", None),
+    b(sp(KeyCode::PageUp), A::SheetMove(-10), I, OVERLAYS, "Ten lines up", None),
+    b(k('g'), A::SheetEnd(false), I, OVERLAYS, "First line", None),
+    b(k('G'), A::SheetEnd(true), I, OVERLAYS, "Last line", None),
+    b(sp(KeyCode::Enter), A::SheetJump, I, OVERLAYS, "Go there", Some("jump")),
+    b(sp(KeyCode::Esc), A::CloseOverlay, I, OVERLAYS, "Close", Some("close")),
+    b(k('q'), A::CloseOverlay, I, OVERLAYS, "Close", None),
+    b(k('i'), A::CloseOverlay, I, OVERLAYS, "Close", None),
     b(k('?'), A::OpenHelp, R, OVERLAYS, "This help", Some("help")),
     b(sp(KeyCode::F(1)), A::OpenHelp, R, OVERLAYS, "This help", None),
     b(k('j'), A::HelpScroll(1), H, OVERLAYS, "Scroll the help", None),
@@ -220,6 +263,7 @@ pub fn chain(ctx: Context) -> &'static [Context] {
         Context::Search => &[Context::Search],
         Context::Marks => &[Context::Marks],
         Context::Note => &[Context::Note],
+        Context::Sheet => &[Context::Sheet],
     }
 }
 
@@ -247,6 +291,8 @@ pub fn key_label(key: Key) -> String {
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Down => "↓".into(),
         KeyCode::Up => "↑".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::PageUp => "PgUp".into(),
         KeyCode::F(n) => format!("F{n}"),

@@ -96,9 +96,14 @@ fn help_merges_keys_of_one_action() {
     let rows = merged(Context::Reader);
     let (keys, _) = rows
         .iter()
+        .find(|(_, b)| b.action == Action::LineDown)
+        .expect("line down is bound");
+    assert_eq!(keys, "j ↓ Ctrl-e");
+    let (keys, _) = rows
+        .iter()
         .find(|(_, b)| b.action == Action::NextParagraph)
         .expect("next paragraph is bound");
-    assert_eq!(keys, "j ↓");
+    assert_eq!(keys, "J )");
     let (keys, _) = rows
         .iter()
         .find(|(_, b)| b.action == Action::HalfPageDown)

@@ -16,6 +16,10 @@ pub const GAP: u16 = 3;
 pub const NOTE_GUTTER: u16 = 2;
 /// Below this reading-pane width the automatic layout stacks the languages.
 pub const STACK_BELOW: u16 = 70;
+/// Cells a Chinese paragraph is set in under its English when stacked (a rule, a space).
+pub const STACK_INDENT: u16 = 2;
+/// The default reading measure: English lines of at most this many cells.
+pub const MAX_WIDTH: u16 = 100;
 
 /// Which languages the reading pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,6 +77,13 @@ pub enum RowKind {
     Text([Option<Piece>; 2]),
     /// One line of a note.
     Note(Piece),
+    /// One line of the user's note on the bookmarked paragraph above (index into
+    /// [`Layout::mark_notes`], byte range).
+    MarkNote {
+        note: u32,
+        start: u32,
+        end: u32,
+    },
 }
 
 /// One screen line of the reading pane.
@@ -94,7 +105,33 @@ pub struct Shape {
     pub notes: bool,
     /// East Asian ambiguous-width characters take two cells.
     pub wide_ambiguous: bool,
+    /// The reading measure: English never wider than this many cells, Chinese four fifths
+    /// of it (about as many characters); 0 for the whole width.
+    pub max_width: u16,
+    /// Bookmark notes shown under their paragraphs.
+    pub mark_notes: bool,
 }
+
+impl Shape {
+    /// The widest an English line (or a note) may be in a column of `w` cells.
+    pub fn en_measure(&self, w: u16) -> u16 {
+        match self.max_width {
+            0 => w,
+            m => w.min(m.max(20)),
+        }
+    }
+
+    /// The widest a Chinese line may be in a column of `w` cells.
+    pub fn zh_measure(&self, w: u16) -> u16 {
+        match self.max_width {
+            0 => w,
+            m => w.min((m.max(20) * 4 / 5).max(16)),
+        }
+    }
+}
+
+/// The bookmark notes a layout shows: (turn, block, note), sorted by place.
+pub type MarkNotes = [(usize, usize, String)];
 
 /// The laid-out reading pane.
 #[derive(Debug, Clone)]
@@ -121,20 +158,28 @@ pub struct Layout {
     /// The first row of each paragraph of the material before (`[0]`) and after (`[1]`)
     /// the call.
     pub matter_rows: [Vec<u32>; 2],
+    /// The text of the bookmark notes shown under their paragraphs.
+    pub mark_notes: Vec<String>,
 }
 
 impl Layout {
-    /// Lays out all of `t` for `shape`.
-    pub fn build(t: &Transcript, ix: &DocIndex, shape: Shape) -> Self {
+    /// Lays out all of `t` for `shape`, with `notes` under their paragraphs when the shape
+    /// shows them.
+    pub fn build(t: &Transcript, ix: &DocIndex, shape: Shape, notes: &MarkNotes) -> Self {
         let width = shape.width.max(4);
         let side = ix.bilingual && shape.lang == LangView::Both && !shape.stacked;
-        let left_w = if side { (width - GAP) / 2 } else { width };
+        let (left_w, right_w) = if side {
+            let left = shape.en_measure((width - GAP) / 2);
+            (left, shape.zh_measure(width.saturating_sub(left + GAP)))
+        } else {
+            (width, 0)
+        };
         let mut l = Layout {
             shape,
             side,
             left_w,
             right_x: left_w + GAP,
-            right_w: width.saturating_sub(left_w + GAP),
+            right_w,
             rows: Vec::new(),
             turn_rows: Vec::with_capacity(t.turns.len() + 1),
             block_rows: Vec::with_capacity(ix.block_base.last().map_or(0, |&n| n as usize + 1)),
@@ -142,9 +187,11 @@ impl Layout {
             call_start: 0,
             call_end: 0,
             matter_rows: [Vec::new(), Vec::new()],
+            mark_notes: Vec::new(),
         };
+        let mut notes = if shape.mark_notes { notes } else { &[] }.iter().peekable();
         for i in 0..t.turns.len() {
-            l.turn(t, ix, i);
+            l.turn(t, ix, i, &mut notes);
         }
         l.block_rows.push(l.rows.len() as u32);
         l.call_end = l.rows.len() as u32;
@@ -153,8 +200,15 @@ impl Layout {
         l
     }
 
-    /// Appends the rows of turn `i`: banners, header, blocks.
-    fn turn(&mut self, t: &Transcript, ix: &DocIndex, i: usize) {
+    /// Appends the rows of turn `i`: banners, header, blocks (each bookmark note among
+    /// `notes` of this turn under its paragraph).
+    fn turn<'n>(
+        &mut self,
+        t: &Transcript,
+        ix: &DocIndex,
+        i: usize,
+        notes: &mut std::iter::Peekable<impl Iterator<Item = &'n (usize, usize, String)>>,
+    ) {
         let turn = &t.turns[i];
         let at = self.rows.len() as u32;
         self.turn_rows.push(at);
@@ -181,11 +235,16 @@ impl Layout {
         for (b, block) in turn.blocks.iter().enumerate() {
             let start = self.rows.len() as u32;
             self.block_rows.push(start);
+            while notes.next_if(|n| (n.0, n.1) < (i, b)).is_some() {}
+            let note = notes.next_if(|n| (n.0, n.1) == (i, b));
             if self.block(i, b, block) {
                 if shown > 0 {
                     self.stops.push(start);
                 }
                 shown += 1;
+                if let Some((_, _, text)) = note.filter(|_| matches!(block, Block::Para { .. })) {
+                    self.mark_note(i, b, text);
+                }
                 self.push(i, b as u32, RowKind::Blank);
             }
         }
@@ -209,7 +268,8 @@ impl Layout {
                 self.stops.push(self.rows.len() as u32);
             }
             self.matter_rows[usize::from(back)].push(self.rows.len() as u32);
-            for r in self.wrap(text, self.full_width().into()) {
+            let w = self.shape.en_measure(self.full_width());
+            for r in self.wrap(text, w.into()) {
                 let (para, start, end) = (p as u32, r.start as u32, r.end as u32);
                 self.push(
                     turn,
@@ -234,7 +294,9 @@ impl Layout {
                     return false;
                 }
                 self.push(turn, b as u32, RowKind::NoteLabel);
-                let w = self.full_width().saturating_sub(NOTE_GUTTER);
+                let w = self
+                    .shape
+                    .en_measure(self.full_width().saturating_sub(NOTE_GUTTER));
                 for r in self.wrap(note, w.into()) {
                     self.push(turn, b as u32, RowKind::Note(piece(Src::Note, r)));
                 }
@@ -249,11 +311,11 @@ impl Layout {
                 if self.side {
                     self.side_by_side(turn, b, en, zh);
                 } else {
-                    for (src, text) in [(Src::En, en), (Src::Zh, zh)] {
-                        for r in text
-                            .map(|s| self.wrap(s, self.left_w.into()))
-                            .unwrap_or_default()
-                        {
+                    let indent = if en.is_some() { STACK_INDENT } else { 0 };
+                    let zh_w = self.shape.zh_measure(self.left_w.saturating_sub(indent));
+                    let en_w = self.shape.en_measure(self.left_w);
+                    for (src, text, w) in [(Src::En, en, en_w), (Src::Zh, zh, zh_w)] {
+                        for r in text.map(|s| self.wrap(s, w.into())).unwrap_or_default() {
                             self.push(turn, b as u32, RowKind::Text([Some(piece(src, r)), None]));
                         }
                     }
@@ -278,6 +340,20 @@ impl Layout {
         }
     }
 
+    /// Appends the user's note on paragraph `b` of turn `turn`, under it.
+    fn mark_note(&mut self, turn: usize, b: usize, text: &str) {
+        let note = self.mark_notes.len() as u32;
+        let w = self
+            .shape
+            .en_measure(self.full_width())
+            .saturating_sub(NOTE_GUTTER);
+        for r in self.wrap(text, w.into()) {
+            let (start, end) = (r.start as u32, r.end as u32);
+            self.push(turn, b as u32, RowKind::MarkNote { note, start, end });
+        }
+        self.mark_notes.push(text.to_string());
+    }
+
     /// Appends one row.
     fn push(&mut self, turn: usize, block: u32, kind: RowKind) {
         self.rows.push(Row {
@@ -290,6 +366,18 @@ impl Layout {
     /// Wraps `text` to `width` cells, measuring as the shape says.
     fn wrap(&self, text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
         wrap_measured(text, width, self.shape.wide_ambiguous)
+    }
+
+    /// Cells the Chinese of `block` is set in when drawn in one column: stacked under its
+    /// English it is; alone, it is not.
+    pub fn zh_indent(&self, block: &Block) -> u16 {
+        let en_shown =
+            matches!(block, Block::Para { en: Some(_), .. }) && self.shape.lang == LangView::Both;
+        if !self.side && en_shown {
+            STACK_INDENT
+        } else {
+            0
+        }
     }
 
     /// The whole width of the pane.

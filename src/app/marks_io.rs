@@ -106,6 +106,9 @@ impl App {
         if let Some(msg) = self.marks.note_outcome(merged) {
             self.warn(msg);
         }
+        if self.view.mark_notes {
+            self.apply_view();
+        }
         true
     }
 

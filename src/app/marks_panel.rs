@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::bookmarks::{Bookmark, clock, export, locate};
 
 use super::marks_update::{put, remove};
-use super::state::{App, OpenRequest, Overlay};
+use super::state::{App, OpenRequest, OpenTarget, Overlay};
 use crate::transcript::Transcript;
 
 /// `B`: the panel, with what other readers saved merged in, on the bookmark here if any.
@@ -57,24 +57,58 @@ pub(super) fn jump(app: &mut App) {
         return;
     }
     let files: Vec<PathBuf> = b.call.files.iter().map(PathBuf::from).collect();
-    app.open_request = Some(OpenRequest { files, bookmark: b });
+    app.open_request = Some(OpenRequest {
+        files,
+        target: OpenTarget::Bookmark(Box::new(b)),
+    });
 }
 
 impl App {
     /// Takes the other call the event loop was asked to open, `loaded` from its files (or
-    /// why it could not be), and goes to the requested bookmark in it.
-    pub fn open_for_bookmark(&mut self, request: OpenRequest, loaded: Result<Transcript, String>) {
-        let OpenRequest { files, bookmark: b } = request;
+    /// why it could not be), and goes to the requested bookmark or place in it.
+    pub fn open_requested(&mut self, request: OpenRequest, loaded: Result<Transcript, String>) {
+        let OpenRequest { files, target } = request;
+        let name = match &target {
+            OpenTarget::Bookmark(b) => b.call.name(),
+            OpenTarget::Place(_) => files_name(&files),
+        };
         let doc = match loaded {
             Ok(doc) => doc,
-            Err(e) => return self.warn(format!("Cannot open {}: {e}", b.call.name())),
+            Err(e) => return self.warn(format!("Cannot open {name}: {e}")),
         };
-        let Some(f) = locate(&doc, &b) else {
-            return self.warn(format!("Not found in this version of {}", b.call.name()));
-        };
-        self.switch_call(doc, files);
-        go_to(self, f.turn, f.block);
-        self.say(format!("Opened {}", b.call.name()));
+        match target {
+            OpenTarget::Bookmark(b) => {
+                let Some(f) = locate(&doc, &b) else {
+                    return self.warn(format!("Not found in this version of {}", b.call.name()));
+                };
+                let from = self.place();
+                self.switch_call(doc, files);
+                go_to(self, f.turn, f.block);
+                self.jumps.record(from);
+                self.say(format!("Opened {}", b.call.name()));
+            }
+            OpenTarget::Place(p) => {
+                self.switch_call(doc, files);
+                if self.index.key != p.key {
+                    self.warn("That call has changed since: opened at its start");
+                    return;
+                }
+                self.put_at(&p);
+                self.say(format!("Back in {}", self.source));
+            }
+        }
+    }
+}
+
+/// The files of a call as the status line names them.
+pub(super) fn files_name(files: &[PathBuf]) -> String {
+    match files {
+        [] => crate::call::SAMPLE_NAME.to_string(),
+        f => f
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" + "),
     }
 }
 

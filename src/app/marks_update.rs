@@ -26,6 +26,9 @@ impl App {
         self.marks.call = CallRef::new(&self.doc, &files);
         self.marks.files = files;
         self.marks.relocate(&self.doc);
+        if self.view.mark_notes {
+            self.apply_view();
+        }
         if let Some(msg) = self.marks.note_outcome(outcome) {
             self.warn(msg);
         }
@@ -34,32 +37,26 @@ impl App {
     /// Shows `doc` (read from `files`) instead of the current call, keeping the view options.
     pub fn switch_call(&mut self, doc: Transcript, files: Vec<PathBuf>) {
         self.marks.left = Some((self.index.key.clone(), self.anchor()));
-        self.source = match files.as_slice() {
-            [] => crate::call::SAMPLE_NAME.to_string(),
-            f => f
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(" + "),
-        };
+        self.source = super::marks_panel::files_name(&files);
         self.index = DocIndex::new(&doc);
         self.figures = self.figures.for_call(&doc);
         self.doc = doc;
         if !self.index.bilingual {
             self.view.lang = crate::app::layout::LangView::Both;
         }
+        self.marks.call = CallRef::new(&self.doc, &files);
+        self.marks.files = files;
+        self.marks.relocate(&self.doc);
         self.layout = Layout::build(
             &self.doc,
             &self.index,
             shape(self.view, self.layout.shape.width),
+            &self.mark_notes(),
         );
-        (self.top, self.focus, self.list_sel) = (0, Focus::Reader, 0);
+        (self.top, self.cursor, self.focus, self.list_sel) = (0, 0, Focus::Reader, 0);
         self.overlay = Overlay::None;
         self.search = SearchState::default();
         self.areas.list_offset = 0;
-        self.marks.call = CallRef::new(&self.doc, &files);
-        self.marks.files = files;
-        self.marks.relocate(&self.doc);
     }
 }
 
@@ -98,10 +95,10 @@ pub(super) fn apply(app: &mut App, action: Action) {
 }
 
 impl App {
-    /// The paragraph at the reading position: the block at the top, else the first paragraph
-    /// below it in its turn (under a header, or after a note), else the one before.
+    /// The paragraph under the reading cursor: its block, else the first paragraph below it
+    /// in its turn (under a header, or after a note), else the one before.
     pub fn paragraph_here(&self) -> Option<(usize, usize)> {
-        let a = self.anchor();
+        let a = self.anchor_at(self.cursor);
         let blocks = &self.doc.turns.get(a.turn)?.blocks;
         let para = |b: &usize| matches!(blocks[*b], Block::Para { .. });
         let b = match a.block {

@@ -5,12 +5,13 @@ use super::index::EntryKind;
 use super::state::App;
 
 impl App {
-    /// Puts `row` at the top (clamped to the last row).
+    /// Puts `row` at the top (clamped to the last row), the cursor on its paragraph.
     pub fn jump_to_row(&mut self, row: usize) {
         self.top = row.min(self.max_jump());
+        self.set_cursor(row);
     }
 
-    /// Scrolls by `delta` rows; never scrolls down past the last page.
+    /// Scrolls by `delta` rows (never down past the last page); the cursor stays on screen.
     pub fn scroll(&mut self, delta: isize) {
         if delta < 0 {
             self.top = self.top.saturating_sub(delta.unsigned_abs());
@@ -18,23 +19,55 @@ impl App {
             let limit = self.last_page().max(self.top);
             self.top = (self.top + delta as usize).min(limit);
         }
+        self.keep_cursor();
     }
 
-    /// Brings the next paragraph or turn start to the top.
-    pub fn next_paragraph(&mut self) {
-        let stops = &self.layout.stops;
-        let i = stops.partition_point(|&s| s as usize <= self.top);
-        match stops.get(i) {
-            Some(&row) => self.jump_to_row(row as usize),
-            None => self.top = self.last_page().max(self.top),
+    /// Goes to the start of the call (the material before it included).
+    pub fn go_top(&mut self) {
+        self.jump_to_row(0);
+    }
+
+    /// Shows the last page, the cursor on the last paragraph.
+    pub fn go_bottom(&mut self) {
+        self.top = self.last_page();
+        self.set_cursor(self.layout.rows.len().saturating_sub(1));
+        self.keep_cursor();
+    }
+
+    /// Brings question number `n` (as the call numbers them) to the top; false when there
+    /// is no such question.
+    pub fn goto_question(&mut self, n: usize) -> bool {
+        let qs = &self.doc.questions;
+        let Some(qi) = qs.iter().position(|q| q.number == n) else {
+            return false;
+        };
+        let Some(&(turn, _)) = self.index.question_starts.iter().find(|&&(_, q)| q == qi) else {
+            return false;
+        };
+        self.jump_to_row(self.layout.turn_row(turn));
+        true
+    }
+
+    /// Brings the next (or previous) turn of the speaker under the cursor to the top; false
+    /// when they do not speak again (or before).
+    pub fn turn_by_same_speaker(&mut self, forward: bool) -> bool {
+        let turns = &self.doc.turns;
+        let here = self.current_turn();
+        let Some(who) = turns.get(here).map(|t| t.speaker) else {
+            return false;
+        };
+        let found = if forward {
+            (here + 1..turns.len()).find(|&t| turns[t].speaker == who)
+        } else {
+            (0..here).rev().find(|&t| turns[t].speaker == who)
+        };
+        match found {
+            Some(t) => {
+                self.jump_to_row(self.layout.turn_row(t));
+                true
+            }
+            None => false,
         }
-    }
-
-    /// Brings the previous paragraph or turn start to the top.
-    pub fn prev_paragraph(&mut self) {
-        let stops = &self.layout.stops;
-        let i = stops.partition_point(|&s| (s as usize) < self.top);
-        self.top = if i == 0 { 0 } else { stops[i - 1] as usize };
     }
 
     /// Brings the next question to the top; false when there is none.
@@ -81,11 +114,11 @@ impl App {
         if i == 0 {
             return false;
         }
-        self.top = rows[i - 1] as usize;
+        self.jump_to_row(rows[i - 1] as usize);
         true
     }
 
-    /// The number (1-based) of the question the top row is in, if any.
+    /// The number (1-based) of the question the cursor is in, if any.
     pub fn current_question(&self) -> Option<usize> {
         self.doc.turns.get(self.current_turn())?.question
     }
@@ -106,17 +139,17 @@ impl App {
 }
 
 impl App {
-    /// The turn-list entry of what is at the top of the reading pane: the material before or
-    /// after the call has its own entry, anything else is under its turn's.
+    /// The turn-list entry of the reading cursor: the material before or after the call has
+    /// its own entry, anything else is under its turn's.
     pub fn current_entry(&self) -> usize {
         let entries = &self.index.entries;
         let kind = |e: Option<&super::index::Entry>| e.map(|e| e.kind);
-        if self.top < self.layout.call_start as usize
+        if self.cursor < self.layout.call_start as usize
             && kind(entries.first()) == Some(EntryKind::Before)
         {
             return 0;
         }
-        if self.top >= self.layout.call_end as usize
+        if self.cursor >= self.layout.call_end as usize
             && kind(entries.last()) == Some(EntryKind::After)
         {
             return entries.len() - 1;

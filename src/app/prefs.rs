@@ -58,6 +58,7 @@ impl App {
             settings::Layout::Stacked => Arrangement::Stacked,
         };
         self.view.wide_ambiguous = s.ambiguous_width == 2;
+        self.view.max_width = s.max_width;
         self.prefs.script = s.script;
         self.apply_view();
     }

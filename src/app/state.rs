@@ -25,9 +25,23 @@ pub enum Focus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: u16 },
-    Analysts { selected: usize },
-    Bookmarks { selected: usize },
+    Help {
+        scroll: u16,
+    },
+    Analysts {
+        selected: usize,
+    },
+    Bookmarks {
+        selected: usize,
+    },
+    /// The call overview (`i`): the selected line.
+    Overview {
+        selected: usize,
+    },
+    /// Every figure pair of the call: the selected line.
+    FigureList {
+        selected: usize,
+    },
 }
 
 /// How paragraphs in two languages are arranged.
@@ -47,6 +61,12 @@ pub struct View {
     pub notes: bool,
     /// East Asian ambiguous-width characters take two cells (the terminal is set so).
     pub wide_ambiguous: bool,
+    /// The reading measure in cells (0: the whole width).
+    pub max_width: u16,
+    /// Bookmark notes shown under their paragraphs.
+    pub mark_notes: bool,
+    /// The turn list shown beside the reading pane (when the terminal is wide enough).
+    pub turn_list: bool,
 }
 
 /// A reading position independent of the width: a turn, a block in it, a line in that.
@@ -66,8 +86,9 @@ pub struct SearchState {
     pub matches: Vec<Match>,
     /// Index into `matches` of the current match.
     pub current: Option<usize>,
-    /// The top row when the search started, restored on cancel.
-    pub origin: usize,
+    /// Where the reader was when the search started: restored on cancel, recorded as a
+    /// jump when a match is kept.
+    pub from: Option<super::jumps::Place>,
 }
 
 /// A message in the status line until the next key.
@@ -99,10 +120,19 @@ pub struct App {
     pub height: usize,
     /// First row shown.
     pub top: usize,
+    /// The reading cursor: the first row of the paragraph it is on (always one of the
+    /// layout's stops). Bookmarks, notes and copying act on that paragraph.
+    pub cursor: usize,
+    /// A count typed before a motion (`5j`, `7g`).
+    pub count: Option<u32>,
+    /// Where jumps came from, for going back and forth (also across calls).
+    pub jumps: super::jumps::Jumps,
     pub focus: Focus,
     /// The turn-list selection while the list has focus.
     pub list_sel: usize,
     pub overlay: Overlay,
+    /// The lines of the overview or the figure list while one is open.
+    pub sheet: Vec<super::sheets::SheetLine>,
     pub search: SearchState,
     pub status: Option<Status>,
     pub areas: Areas,
@@ -114,6 +144,8 @@ pub struct App {
     pub prefs: Prefs,
     /// The call's names, titles and surrounding material in the Chinese script shown.
     pub shown: Shown,
+    /// The turn list's wanted width, for the script and call it was measured for.
+    pub list_want: Option<(crate::script::ChineseScript, String, u16)>,
     /// Text waiting to be sent to the terminal's clipboard (OSC 52) after this update.
     pub clipboard: Option<String>,
     pub quit: bool,
@@ -124,11 +156,20 @@ pub struct App {
     pub open_request: Option<OpenRequest>,
 }
 
-/// A bookmark in another call, whose files the event loop is asked to open.
+/// Another call the event loop is asked to open, and where to go in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenRequest {
     pub files: Vec<std::path::PathBuf>,
-    pub bookmark: crate::bookmarks::Bookmark,
+    pub target: OpenTarget,
+}
+
+/// Where to go in a call opened for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenTarget {
+    /// A bookmark's paragraph.
+    Bookmark(Box<crate::bookmarks::Bookmark>),
+    /// A place left by a jump, going back (or forward) through the jump list.
+    Place(super::jumps::Place),
 }
 
 impl App {
@@ -140,8 +181,11 @@ impl App {
             arrangement: Arrangement::Auto,
             notes: true,
             wide_ambiguous: false,
+            max_width: super::layout::MAX_WIDTH,
+            mark_notes: false,
+            turn_list: true,
         };
-        let layout = Layout::build(&doc, &index, shape(view, width));
+        let layout = Layout::build(&doc, &index, shape(view, width), &[]);
         let marks = Marks::new(&doc, Vec::new());
         let figures = Figures::new(&doc);
         App {
@@ -152,9 +196,13 @@ impl App {
             layout,
             height: height.max(1).into(),
             top: 0,
+            cursor: 0,
+            count: None,
+            jumps: Default::default(),
             focus: Focus::Reader,
             list_sel: 0,
             overlay: Overlay::None,
+            sheet: Vec::new(),
             search: SearchState::default(),
             status: None,
             areas: Areas::default(),
@@ -162,6 +210,7 @@ impl App {
             figures,
             prefs: Prefs::default(),
             shown: Shown::default(),
+            list_want: None,
             clipboard: None,
             quit: false,
             suspend: false,
@@ -177,11 +226,31 @@ impl App {
         }
     }
 
-    /// Lays the text out again for `shape`, keeping the reading position.
+    /// Lays the text out again for `shape`, keeping the reading position and the cursor.
     pub fn relayout(&mut self, shape: Shape) {
         let anchor = self.anchor();
-        self.layout = Layout::build(&self.doc, &self.index, shape);
+        let cursor = self.anchor_at(self.cursor);
+        self.layout = Layout::build(&self.doc, &self.index, shape, &self.mark_notes());
         self.top = self.row_of(anchor);
+        self.cursor = self.stop_of(self.row_of(cursor));
+        self.keep_cursor();
+    }
+
+    /// The notes of this call's bookmarks, by place, for showing under their paragraphs.
+    pub fn mark_notes(&self) -> Vec<(usize, usize, String)> {
+        if !self.view.mark_notes {
+            return Vec::new();
+        }
+        let all = self.marks.store.bookmarks();
+        self.marks
+            .placed
+            .iter()
+            .filter_map(|(turn, block, id)| {
+                let b = all.iter().find(|b| &b.id == id)?;
+                let note = b.note.trim();
+                (!note.is_empty()).then(|| (*turn, *block, note.to_string()))
+            })
+            .collect()
     }
 
     /// Re-lays out after a change of `view`.
@@ -199,12 +268,17 @@ impl App {
 
     /// The position of the top row.
     pub fn anchor(&self) -> Anchor {
-        let Some(row) = self.layout.rows.get(self.top) else {
+        self.anchor_at(self.top)
+    }
+
+    /// The position of row `at`, independent of the width.
+    pub fn anchor_at(&self, at: usize) -> Anchor {
+        let Some(row) = self.layout.rows.get(at) else {
             return Anchor::default();
         };
         let turn = row.turn as usize;
         if row.block == NO_BLOCK {
-            let line = self.top - self.layout.turn_row(turn);
+            let line = at - self.layout.turn_row(turn);
             return Anchor {
                 turn,
                 block: None,
@@ -216,7 +290,7 @@ impl App {
         Anchor {
             turn,
             block: Some(row.block as usize),
-            line: self.top - start,
+            line: at - start,
         }
     }
 
@@ -235,11 +309,11 @@ impl App {
         (start + a.line).min(end.saturating_sub(1)).max(start)
     }
 
-    /// The turn at the top of the reading pane.
+    /// The turn the reading cursor is in.
     pub fn current_turn(&self) -> usize {
         self.layout
             .rows
-            .get(self.top)
+            .get(self.cursor)
             .map_or(0, |r| r.turn as usize)
     }
 
@@ -248,9 +322,10 @@ impl App {
         self.layout.rows.len().saturating_sub(1)
     }
 
-    /// The top row that shows the last page.
+    /// The top row that shows the last page (under the speaker line kept at the top).
     pub fn last_page(&self) -> usize {
-        self.layout.rows.len().saturating_sub(self.height)
+        let h = self.height.saturating_sub(1).max(1);
+        self.layout.rows.len().saturating_sub(h)
     }
 
     /// Shows `text` in the status line until the next key.
@@ -283,6 +358,8 @@ pub fn shape(view: View, width: u16) -> Shape {
         stacked,
         notes: view.notes,
         wide_ambiguous: view.wide_ambiguous,
+        max_width: view.max_width,
+        mark_notes: view.mark_notes,
     }
 }
 
@@ -297,6 +374,7 @@ impl App {
             (Overlay::Help { .. }, _, _) => Context::Help,
             (Overlay::Bookmarks { .. }, _, _) => Context::Marks,
             (Overlay::Analysts { .. }, _, _) => Context::Picker,
+            (Overlay::Overview { .. } | Overlay::FigureList { .. }, _, _) => Context::Sheet,
             (_, Some(_), _) => Context::Search,
             (_, None, Focus::List) => Context::List,
             (_, None, Focus::Reader) => Context::Reader,

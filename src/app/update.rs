@@ -8,21 +8,169 @@ use super::action::Action;
 use super::search;
 use super::state::{App, Arrangement, Focus, Overlay};
 
-/// Applies `action` to `app`.
+/// The most times a count repeats a motion.
+const MAX_COUNT: u32 = 99_999;
+
+/// Applies `action` to `app`: a count typed before it repeats a motion (`5j`), or names a
+/// question (`7g`); a jump is recorded in the jump list.
 pub fn update(app: &mut App, action: Action) {
+    if let Action::Count(d) = action {
+        let n = app.count.unwrap_or(0).saturating_mul(10) + u32::from(d);
+        app.count = (n > 0).then_some(n.min(MAX_COUNT));
+        return;
+    }
     app.status = None;
+    let count = app.count.take();
+    let from = is_jump(&action).then(|| app.place());
+    match (count, &action) {
+        (Some(n), Action::Top | Action::Bottom) => {
+            if !app.goto_question(n as usize) {
+                app.say(match app.doc.questions.len() {
+                    0 => "This call has no numbered questions".to_string(),
+                    q => format!("No question {n}: this call has {q}"),
+                });
+            }
+        }
+        _ => {
+            let times = if repeats(&action) {
+                count.unwrap_or(1)
+            } else {
+                1
+            };
+            for _ in 0..times {
+                let before = (app.top, app.cursor, app.list_sel, app.overlay);
+                apply(app, action.clone());
+                if before == (app.top, app.cursor, app.list_sel, app.overlay) {
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(from) = from {
+        app.record_jump(from);
+    }
+}
+
+/// True for the motions a count repeats.
+fn repeats(action: &Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        LineDown
+            | LineUp
+            | NextParagraph
+            | PrevParagraph
+            | HalfPageDown
+            | HalfPageUp
+            | PageDown
+            | PageUp
+            | NextQuestion
+            | PrevQuestion
+            | NextTurn
+            | PrevTurn
+            | NextBySpeaker
+            | PrevBySpeaker
+            | SearchNext
+            | SearchPrev
+            | NextMismatch
+            | PrevMismatch
+            | ListMove(_)
+            | PickerMove(_)
+            | SheetMove(_)
+            | PanelMove(_)
+    )
+}
+
+/// True for the actions that jump (what `Ctrl-o` comes back from).
+fn is_jump(action: &Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        NextQuestion
+            | PrevQuestion
+            | NextTurn
+            | PrevTurn
+            | NextBySpeaker
+            | PrevBySpeaker
+            | Top
+            | Bottom
+            | ListJump
+            | JumpToEntry(_)
+            | PickerJump
+            | SearchNext
+            | SearchPrev
+            | NextMismatch
+            | PrevMismatch
+            | PanelJump
+            | SheetJump
+    )
+}
+
+/// Applies one action.
+fn apply(app: &mut App, action: Action) {
     match action {
         Action::Quit => super::marks_io::quit(app),
         Action::Suspend => app.suspend = true,
-        Action::NextParagraph => app.next_paragraph(),
-        Action::PrevParagraph => app.prev_paragraph(),
+        Action::Count(_) => {}
+        Action::LineDown => app.scroll(1),
+        Action::LineUp => app.scroll(-1),
+        Action::NextParagraph => {
+            if !app.next_paragraph() {
+                app.say("This is the last paragraph");
+            }
+        }
+        Action::PrevParagraph => {
+            if !app.prev_paragraph() {
+                app.say("This is the first paragraph");
+            }
+        }
         Action::ScrollRows(n) => app.scroll(n as isize),
         Action::HalfPageDown => app.scroll((app.height / 2).max(1) as isize),
         Action::HalfPageUp => app.scroll(-((app.height / 2).max(1) as isize)),
         Action::PageDown => app.scroll(page(app) as isize),
         Action::PageUp => app.scroll(-(page(app) as isize)),
-        Action::Top => app.top = 0,
-        Action::Bottom => app.top = app.last_page(),
+        Action::Top => app.go_top(),
+        Action::Bottom => app.go_bottom(),
+        Action::NextBySpeaker | Action::PrevBySpeaker => {
+            let forward = action == Action::NextBySpeaker;
+            if !app.turn_by_same_speaker(forward) {
+                let t = &app.doc;
+                let name = t
+                    .turns
+                    .get(app.current_turn())
+                    .map_or("", |turn| t.speaker_of(turn).name.as_str());
+                app.say(if forward {
+                    format!("{name} does not speak again")
+                } else {
+                    format!("{name} did not speak before")
+                });
+            }
+        }
+        Action::JumpBack => app.jump_back(),
+        Action::JumpForward => app.jump_forward(),
+        Action::OpenOverview => app.open_overview(),
+        Action::OpenFigureList => app.open_figure_list(),
+        Action::SheetMove(n) => app.sheet_move(n, None),
+        Action::SheetEnd(last) => app.sheet_move(0, Some(last)),
+        Action::SheetJump => app.sheet_jump(),
+        Action::ToggleTurnList => {
+            app.view.turn_list = !app.view.turn_list;
+            app.say(if app.view.turn_list {
+                "Turn list shown"
+            } else {
+                "Turn list hidden"
+            });
+        }
+        Action::ToggleMarkNotes => {
+            app.view.mark_notes = !app.view.mark_notes;
+            app.apply_view();
+            let n = app.mark_notes().len();
+            app.say(match (app.view.mark_notes, n) {
+                (false, _) => "Bookmark notes hidden".to_string(),
+                (true, 0) => "No bookmark in this call has a note".to_string(),
+                (true, n) => format!("{n} bookmark notes shown under their paragraphs"),
+            });
+        }
         Action::NextQuestion => {
             if !app.next_question() {
                 app.say(no_more(app, "later question"));
@@ -82,7 +230,12 @@ pub fn update(app: &mut App, action: Action) {
         | Action::NoteEdit(_)
         | Action::NotePaste(_)
         | Action::NoteSave
-        | Action::NoteCancel => super::marks_update::apply(app, action),
+        | Action::NoteCancel => {
+            super::marks_update::apply(app, action);
+            if app.view.mark_notes {
+                app.apply_view();
+            }
+        }
         other => search_or_view(app, other),
     }
 }
@@ -107,7 +260,9 @@ fn search_or_view(app: &mut App, action: Action) {
         Action::SearchConfirm => confirm_search(app),
         Action::SearchCancel => {
             app.search.input = None;
-            app.top = app.search.origin;
+            if let Some(from) = app.search.from.take() {
+                app.put_at(&from);
+            }
             clear_search(app);
         }
         Action::SearchNext => step_match(app, true),
@@ -220,7 +375,7 @@ fn start_search(app: &mut App) {
     let mut ta = TextArea::default();
     ta.set_placeholder_text("English or 中文");
     app.search.input = Some(ta);
-    app.search.origin = app.top;
+    app.search.from = Some(app.place());
     app.search.query.clear();
     app.search.matches.clear();
     app.search.current = None;
@@ -234,7 +389,9 @@ fn refresh_search(app: &mut App) {
     app.search.query = ta.lines().concat();
     app.search.matches = search::find(&app.doc, &app.index, &app.search.query, app.scope());
     app.search.current = None;
-    app.top = app.search.origin;
+    if let Some(from) = app.search.from.clone() {
+        app.put_at(&from);
+    }
     if !app.search.matches.is_empty() {
         let from = top_place(app);
         let i = app.search.matches.partition_point(|m| m.place < from);
@@ -250,9 +407,13 @@ fn rescope_search(app: &mut App) {
     }
 }
 
-/// Closes the input, keeping the matches.
+/// Closes the input, keeping the matches; a match shown is a jump from where the search
+/// began.
 fn confirm_search(app: &mut App) {
     app.search.input = None;
+    if let Some(from) = app.search.from.take() {
+        app.record_jump(from);
+    }
     if app.search.query.is_empty() {
         return;
     }
@@ -285,7 +446,26 @@ fn copy_paragraph(app: &mut App) {
     .flatten()
     .collect::<Vec<_>>()
     .join(", ");
-    let mut text = crate::script::to_script(&who, app.prefs.script).into_owned();
+    let call = [
+        t.title.as_ref().or(t.company.as_ref()),
+        t.period.as_ref(),
+        t.date.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .fold(Vec::<&str>::new(), |mut parts, p| {
+        if !parts.iter().any(|q| q.contains(p.as_str())) {
+            parts.push(p);
+        }
+        parts
+    })
+    .join(" · ");
+    let mut text = String::new();
+    if !call.is_empty() {
+        text.push_str(&crate::script::to_script(&call, app.prefs.script));
+        text.push('\n');
+    }
+    text.push_str(&crate::script::to_script(&who, app.prefs.script));
     if let crate::transcript::Block::Para { en, zh } = &t.turns[turn].blocks[block] {
         if let Some(e) = en {
             text.push('\n');
@@ -358,6 +538,7 @@ fn show_match(app: &mut App, i: usize) {
         .layout
         .turn_row(app.layout.rows.get(row).map_or(0, |r| r.turn as usize));
     app.jump_to_row(row.saturating_sub(2).max(turn_start.min(row)));
+    app.set_cursor(row);
 }
 
 /// Both languages, then English, then Chinese.

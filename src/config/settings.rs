@@ -54,6 +54,9 @@ pub struct Settings {
     pub mouse: bool,
     /// Cells for East Asian ambiguous-width characters (“ ” … ·): 1, or 2 for terminals set so.
     pub ambiguous_width: u8,
+    /// The reading measure: English lines at most this many cells, Chinese four fifths of it;
+    /// 0 for the whole width.
+    pub max_width: u16,
     /// Key overrides: action name → key (`"]"`, `"ctrl-n"`, `"f5"`).
     pub keys: BTreeMap<String, String>,
 }
@@ -67,6 +70,7 @@ impl Default for Settings {
             script: ChineseScript::Original,
             mouse: true,
             ambiguous_width: 1,
+            max_width: 100,
             keys: BTreeMap::new(),
         }
     }
@@ -108,6 +112,10 @@ pub const DEFAULT_FILE: &str = r#"# tandem settings. Every line is optional; a m
 # Cells taken by ambiguous-width punctuation such as “ ” … · : 1, or 2 if your terminal is set so.
 # ambiguous-width = 1
 
+# The reading measure: English lines at most this many cells wide (Chinese four fifths of
+# it, about as many characters), in each column; 0 uses the whole width.
+# max-width = 100
+
 # Key overrides: action = "key". Keys: a character ("]"), "ctrl-x", "f5", "pgdn", "enter", ...
 # A key given to an action leaves what it did before. The help overlay (?) shows the keys
 # in effect.
@@ -140,6 +148,12 @@ pub fn parse(text: &str, path: &Path, check_keys: KeyCheck) -> Result<Settings, 
         return Err(SettingsError {
             path: path.to_path_buf(),
             message: "ambiguous-width must be 1 or 2".into(),
+        });
+    }
+    if settings.max_width != 0 && settings.max_width < 20 {
+        return Err(SettingsError {
+            path: path.to_path_buf(),
+            message: "max-width must be 0 (the whole width) or at least 20".into(),
         });
     }
     check_keys(&settings.keys).map_err(|e| SettingsError {
@@ -310,6 +324,10 @@ mod tests {
         );
         let e = p("theme = \n").unwrap_err();
         assert!(e.message.starts_with("line 1"), "{e}");
+        let e = p("max-width = 12\n").unwrap_err();
+        assert!(e.message.contains("max-width"), "{}", e.message);
+        assert_eq!(p("max-width = 72\n").unwrap().max_width, 72);
+        assert_eq!(p("max-width = 0\n").unwrap().max_width, 0);
         let e = p("ambiguous-width = 3\n").unwrap_err();
         assert!(e.message.contains("1 or 2"), "{e}");
     }

@@ -151,10 +151,12 @@ fn open(
     result
 }
 
-/// What an event asks for, after applying what it changes in `lib`.
+/// What an event asks for, after applying what it changes in `lib`. While the help shows,
+/// only keys count.
 pub fn on_event(lib: &mut Library, ev: Event) -> Step {
     match ev {
         Event::Key(key) => on_key(lib, key),
+        _ if lib.help => Step::Stay,
         Event::Paste(text) => {
             lib.type_text(&crate::ingest::clean(&text));
             Step::Stay
@@ -169,8 +171,9 @@ pub fn on_event(lib: &mut Library, ev: Event) -> Step {
     }
 }
 
-/// What a key asks for: letters filter (`j` `k` `q` `/` are keys only while no filter is
-/// being typed); arrows, pages, `Enter` and `Esc` always act.
+/// What a key asks for: every printable character goes to the filter (`?` on an empty
+/// filter shows the help); arrows, Ctrl-n/Ctrl-p, pages and Home/End move; `Enter` opens;
+/// `Esc` clears the filter, then quits; `F1` shows the help.
 pub fn on_key(lib: &mut Library, key: KeyEvent) -> Step {
     if key.kind == KeyEventKind::Release {
         return Step::Stay;
@@ -179,40 +182,47 @@ pub fn on_key(lib: &mut Library, key: KeyEvent) -> Step {
     let page = lib.page as isize;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
+        KeyCode::Char('c') if ctrl => Step::Quit,
+        KeyCode::Char('z') if ctrl => Step::Suspend,
+        _ if lib.help => {
+            if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('q' | '?')
+            ) {
+                lib.help = false;
+            }
+            Step::Stay
+        }
+        KeyCode::F(1) => help(lib),
         KeyCode::Down => moved(lib, 1),
         KeyCode::Up => moved(lib, -1),
+        KeyCode::Char('n') if ctrl => moved(lib, 1),
+        KeyCode::Char('p') if ctrl => moved(lib, -1),
         KeyCode::PageDown => moved(lib, page),
         KeyCode::PageUp => moved(lib, -page),
         KeyCode::Home => ended(lib, false),
         KeyCode::End => ended(lib, true),
-        KeyCode::Enter => {
-            lib.typing = false;
-            selected_path(lib).map_or(Step::Stay, Step::Open)
-        }
+        KeyCode::Enter => selected_path(lib).map_or(Step::Stay, Step::Open),
         KeyCode::Esc if lib.clear() => Step::Stay,
         KeyCode::Esc => Step::Quit,
         KeyCode::Backspace => {
             lib.backspace();
             Step::Stay
         }
-        KeyCode::Char('c') if ctrl => Step::Quit,
-        KeyCode::Char('z') if ctrl => Step::Suspend,
-        KeyCode::Char('n') if ctrl => moved(lib, 1),
-        KeyCode::Char('p') if ctrl => moved(lib, -1),
         KeyCode::Char(_) if ctrl => Step::Stay,
-        KeyCode::Char('j') if !lib.typing => moved(lib, 1),
-        KeyCode::Char('k') if !lib.typing => moved(lib, -1),
-        KeyCode::Char('q') if !lib.typing => Step::Quit,
-        KeyCode::Char('/') if !lib.typing => {
-            lib.typing = true;
-            Step::Stay
-        }
+        KeyCode::Char('?') if lib.query().is_empty() => help(lib),
         KeyCode::Char(c) => {
             lib.type_text(c.encode_utf8(&mut [0; 4]));
             Step::Stay
         }
         _ => Step::Stay,
     }
+}
+
+/// Shows the help.
+fn help(lib: &mut Library) -> Step {
+    lib.help = true;
+    Step::Stay
 }
 
 /// Moves the selection by `delta` rows.

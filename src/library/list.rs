@@ -77,8 +77,8 @@ pub struct Library {
     query: String,
     /// True once the user moved the selection (until then it stays on the first row).
     chosen: bool,
-    /// True while the filter input takes every typed character.
-    pub typing: bool,
+    /// True while the help shows (over the list).
+    pub help: bool,
     /// True once the files are listed; `done` once all are read.
     pub listed: bool,
     pub done: bool,
@@ -185,25 +185,22 @@ impl Library {
         self.refresh();
     }
 
-    /// Adds typed text to the filter (and keeps the filter input open).
+    /// Adds typed text to the filter.
     pub fn type_text(&mut self, text: &str) {
-        self.typing = true;
         let clean: String = text.chars().filter(|c| !c.is_control()).collect();
         self.set_query(&format!("{}{clean}", self.query));
     }
 
-    /// Deletes the filter's last character; on an empty filter, closes the input.
+    /// Deletes the filter's last character.
     pub fn backspace(&mut self) {
-        if self.query.pop().is_none() {
-            self.typing = false;
+        if self.query.pop().is_some() {
+            self.refresh();
         }
-        self.refresh();
     }
 
     /// Clears the filter; false when there was nothing to clear (Esc then quits).
     pub fn clear(&mut self) -> bool {
-        let had = self.typing || !self.query.is_empty();
-        self.typing = false;
+        let had = !self.query.is_empty();
         self.set_query("");
         had
     }

@@ -1,11 +1,13 @@
-//! Drawing the library: a header with the folder and counts, column headings, the calls, and
-//! a status line with the filter or the keys. The only part of `library` (with `browse`)
-//! that uses ratatui.
+//! Drawing the library: a header with the folder and counts, column headings, the calls, a
+//! status line with the filter or the keys, and the help over them. The only part of
+//! `library` (with `browse`) that uses ratatui.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::list::{Library, Row, RowState};
 use crate::ui::theme;
@@ -19,13 +21,37 @@ const MARKS: usize = 4;
 const FILE_COLUMN_FROM: usize = 110;
 
 /// The keys shown in the status line when nothing else is.
-const HINTS: [(&str, &str); 5] = [
+const HINTS: [(&str, &str); 6] = [
     ("type", "filter"),
-    ("j k ↑ ↓", "move"),
+    ("↑ ↓", "move"),
     ("PgUp PgDn", "page"),
     ("Enter", "open"),
-    ("q", "quit"),
+    ("Esc", "quit"),
+    ("F1 ?", "help"),
 ];
+
+/// The keys shown after the filter.
+const FILTER_HINTS: [(&str, &str); 3] = [("Enter", "open"), ("Esc", "clear"), ("F1", "help")];
+
+/// Every key of the library, for the help.
+const HELP: [(&str, &str); 11] = [
+    ("type", "Filter by company, title, period or file name"),
+    ("", "(every key that prints is typed: j, k, q, / too)"),
+    ("Backspace", "Delete the filter's last character"),
+    ("Esc", "Clear the filter; quit when there is none"),
+    ("↑ ↓ Ctrl-p Ctrl-n", "Move"),
+    (
+        "PgUp PgDn Home End",
+        "Move a page, to the first or last call",
+    ),
+    ("Enter", "Open the call; quitting the reader comes back"),
+    ("F1, ?", "This help (? when the filter is empty)"),
+    ("Ctrl-c", "Quit"),
+    ("Ctrl-z", "Suspend (fg resumes)"),
+    ("Mouse", "Wheel moves; click selects, click again opens"),
+];
+/// The help's title, with the keys that close it.
+const HELP_TITLE: &str = " Library keys — Esc, F1, q or ? closes ";
 
 /// Draws the library into `buf`'s `area`, keeping the selection in view.
 pub fn render(buf: &mut Buffer, area: Rect, lib: &mut Library) {
@@ -56,6 +82,9 @@ pub fn render(buf: &mut Buffer, area: Rect, lib: &mut Library) {
         ..area
     };
     status_line(buf, status, lib);
+    if lib.help {
+        help(buf, area);
+    }
 }
 
 /// The first row to show so that `selected` is visible in `height` rows.
@@ -96,7 +125,7 @@ fn header(buf: &mut Buffer, area: Rect, lib: &Library) {
     let text = if lib.recent {
         format!(" Recent · {facts}")
     } else {
-        let folder = truncate(&lib.root.display().to_string(), room);
+        let folder = shorten_path(&lib.root.display().to_string(), room);
         format!(" Library · {folder} · {facts}")
     };
     buf.set_stringn(area.x, area.y, text, w, theme::STATUS);
@@ -141,15 +170,41 @@ fn rows(buf: &mut Buffer, area: Rect, lib: &Library, cols: &Columns) {
             buf.set_stringn(area.x, y, " ".repeat(w), w, theme::SELECTED);
             style = style.patch(theme::SELECTED);
         }
-        buf.set_stringn(area.x, y, cols.line(cells(row)), w, style);
+        buf.set_stringn(area.x, y, cols.line(cells(row, cols)), w, style);
     }
 }
 
-/// The cells of a row, in column order.
-fn cells(row: &Row) -> [String; 7] {
-    let file = row.file.rel.clone();
+/// `path` in at most `max` cells: whole when it fits, else its end after `…`, from a `/`
+/// when one is in what fits (`…/calls/2025/msft_q1.txt`), so that the file name shows.
+fn shorten_path(path: &str, max: usize) -> String {
+    if width(path) <= max {
+        return path.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut start = path.len();
+    let mut used = 1;
+    for (i, g) in path.grapheme_indices(true).rev() {
+        used += width(g);
+        if used > max {
+            break;
+        }
+        start = i;
+    }
+    let tail = &path[start..];
+    let tail = tail.find('/').map_or(tail, |i| &tail[i..]);
+    format!("…{tail}")
+}
+
+/// The cells of a row, in column order, paths shortened to fit theirs.
+fn cells(row: &Row, cols: &Columns) -> [String; 7] {
+    let [.., title_w, file_w] = cols.0;
+    let rel = &row.file.rel;
+    let file = shorten_path(rel, file_w);
     let Some(m) = row.meta() else {
-        let name = format!("{file} · {}", size(row.file.size));
+        let size = format!(" · {}", size(row.file.size));
+        let name = shorten_path(rel, title_w.saturating_sub(width(&size))) + &size;
         return [
             "…".into(),
             String::new(),
@@ -172,7 +227,9 @@ fn cells(row: &Row) -> [String; 7] {
         or_blank(&m.date),
         m.languages_label(),
         marks,
-        m.title.clone().unwrap_or_else(|| file.clone()),
+        m.title
+            .clone()
+            .unwrap_or_else(|| shorten_path(rel, title_w)),
         file,
     ]
 }
@@ -227,29 +284,108 @@ impl Columns {
     }
 }
 
-/// The filter input while typing or filtering, else a message, else the keys.
+/// The filter when there is one, else a message, else the keys.
 fn status_line(buf: &mut Buffer, area: Rect, lib: &Library) {
     buf.set_style(area, theme::STATUS);
-    let w = usize::from(area.width);
     let key = theme::KEY.bg(theme::STATUS.bg.unwrap_or_default());
-    let line = if let Some((text, error)) = &lib.status {
-        let style = if *error { theme::ERROR } else { theme::STATUS };
-        Line::from(Span::styled(format!(" {text} "), style))
-    } else if lib.typing || !lib.query().is_empty() {
-        let cursor = if lib.typing { "▏" } else { "" };
-        Line::from(vec![
-            Span::styled(" Filter: ", key),
-            Span::styled(format!("{}{cursor}", lib.query()), theme::STATUS),
-            Span::styled("   Esc", key),
-            Span::styled(" clear", theme::STATUS),
-        ])
-    } else {
-        let mut spans = vec![Span::raw(" ")];
-        for (k, label) in HINTS {
+    let hints = |spans: &mut Vec<Span<'static>>, keys: &[(&'static str, &str)]| {
+        for &(k, label) in keys {
             spans.push(Span::styled(k, key));
             spans.push(Span::styled(format!(" {label}  "), theme::STATUS));
         }
+    };
+    let line = if let Some((text, error)) = &lib.status {
+        let style = if *error { theme::ERROR } else { theme::STATUS };
+        Line::from(Span::styled(format!(" {text} "), style))
+    } else if !lib.query().is_empty() {
+        let mut spans = vec![
+            Span::styled(" Filter: ", key),
+            Span::styled(format!("{}▏   ", lib.query()), theme::STATUS),
+        ];
+        hints(&mut spans, &FILTER_HINTS);
+        Line::from(spans)
+    } else {
+        let mut spans = vec![Span::raw(" ")];
+        hints(&mut spans, &HINTS);
         Line::from(spans)
     };
-    buf.set_line(area.x, area.y, &line, area.width.min(w as u16));
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// The help: every key, in a box centred over the screen.
+fn help(buf: &mut Buffer, area: Rect) {
+    let keys = HELP.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|&(k, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {k}{}", " ".repeat(keys - width(k))), theme::KEY),
+                Span::raw(format!("  {what}")),
+            ])
+        })
+        .collect();
+    let text_w = lines.iter().map(Line::width).max().unwrap_or(0) + 1;
+    let w = (text_w.max(width(HELP_TITLE)) + 2).min(usize::from(area.width)) as u16;
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(rect, buf);
+    // A wide character just left of the box lost its right half: blank it.
+    if let Some(left) = rect.x.checked_sub(1).filter(|&x| x >= area.x) {
+        for y in rect.top()..rect.bottom() {
+            if width(buf[(left, y)].symbol()) > 1 {
+                buf[(left, y)].set_symbol(" ");
+            }
+        }
+    }
+    let block = Block::bordered()
+        .border_style(theme::BORDER)
+        .title(Span::styled(
+            HELP_TITLE,
+            theme::BORDER.add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (line, y) in lines.iter().zip(inner.top()..inner.bottom()) {
+        buf.set_line(inner.x, y, line, inner.width);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_shortened_from_the_left_at_a_folder_when_one_fits() {
+        let path = "~/calls/2025/msft_q1.txt";
+        assert_eq!(shorten_path(path, 40), path);
+        assert_eq!(shorten_path(path, 20), "…/2025/msft_q1.txt");
+        assert_eq!(shorten_path(path, 13), "…/msft_q1.txt");
+        assert_eq!(shorten_path(path, 12), "…msft_q1.txt", "no room for the /");
+        assert_eq!(
+            shorten_path(path, 8),
+            "…_q1.txt",
+            "a name wider than the room"
+        );
+        assert_eq!(
+            (shorten_path(path, 1), shorten_path(path, 0)),
+            ("…".into(), "".into())
+        );
+    }
+
+    #[test]
+    fn chinese_paths_are_measured_in_cells() {
+        let path = "/研究/电话会/鹭岸科技Q1.txt";
+        assert_eq!(shorten_path(path, 20), "…/鹭岸科技Q1.txt");
+        assert_eq!(shorten_path(path, 15), "…鹭岸科技Q1.txt");
+        assert_eq!(
+            shorten_path(path, 14),
+            "…岸科技Q1.txt",
+            "a wide character does not fit in one cell"
+        );
+    }
 }

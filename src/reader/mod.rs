@@ -300,13 +300,13 @@ fn event_loop(
 }
 
 /// Carries out what an update asked of the world outside the state: opening another call
-/// (a bookmark's) from its files.
+/// (a bookmark's, or one the jump list goes back to) from its files.
 pub fn carry_out(app: &mut App) {
     if let Some(request) = app.open_request.take() {
         let loaded = Call::open(&request.files, &Options::default())
             .map(|call| call.transcript)
             .map_err(|e| e.to_string());
-        app.open_for_bookmark(request, loaded);
+        app.open_requested(request, loaded);
     }
 }
 

@@ -106,14 +106,16 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
     // A time is part of the label only at the start of the line or just before the label's
     // colon; a time in the speech (`… starts at 8:30`) is speech.
     let in_label = |m: &regex::Match<'_>| {
-        m.start() == 0 || text[m.end()..].trim_start().starts_with([':', '：'])
+        m.start() == 0
+            || (text[m.end()..].trim_start().starts_with([':', '：'])
+                && !text[..m.start()].contains([':', '：']))
     };
     let cand = match TIMESTAMP.find(head).filter(in_label) {
         // `Name (00:01:23):`, `[00:01:23] Name: …`: read the line without the time, then take
         // the speech (a suffix of both) from the original line.
         Some(m) => {
             let stripped = format!("{}{}", &text[..m.start()], &text[m.end()..]);
-            speaker_candidate(&stripped).map(|c| rebased(text, c))
+            speaker_candidate(&stripped).and_then(|c| rebased(text, c))
         }
         None => speaker_candidate(text).or_else(|| unbolded(text)),
     };
@@ -132,18 +134,24 @@ fn unbolded(text: &str) -> Option<Cand<'_>> {
         return None;
     }
     let plain = text[..label_end].replace("**", "") + &text[label_end..];
-    speaker_candidate(&plain).map(|c| rebased(text, c))
+    speaker_candidate(&plain).and_then(|c| rebased(text, c))
 }
 
 /// A candidate read from a copy of `text` with part of its label removed, its speech (a
-/// suffix of both) taken from `text` itself.
-fn rebased<'a>(text: &'a str, c: Cand<'_>) -> Cand<'a> {
-    Cand {
-        body: c.body.map(|b| &text[text.len() - b.len()..]),
+/// suffix of both) taken from `text` itself; None when the speech read from the copy is not
+/// a suffix of `text` (what was removed was not in the label).
+fn rebased<'a>(text: &'a str, c: Cand<'_>) -> Option<Cand<'a>> {
+    let body = match c.body {
+        Some(b) if text.ends_with(b) => Some(&text[text.len() - b.len()..]),
+        Some(_) => return None,
+        None => None,
+    };
+    Some(Cand {
+        body,
         name: c.name,
         title: c.title,
         form: c.form,
-    }
+    })
 }
 
 /// Reads a line as a candidate header by its shape alone.

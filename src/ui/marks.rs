@@ -23,9 +23,12 @@ pub fn render_gutter(buf: &mut Buffer, reading: Rect, app: &App) {
     let Some(x) = reading.x.checked_sub(1) else {
         return;
     };
-    let end = (app.top + reading.height as usize).min(app.layout.rows.len());
+    let y0 = super::reading::text_top(reading, app);
+    let h = reading.bottom().saturating_sub(y0) as usize;
+    let end = (app.top + h).min(app.layout.rows.len());
     for (i, row) in app.layout.rows[app.top.min(end)..end].iter().enumerate() {
-        let text = matches!(row.kind, RowKind::Text(_));
+        let text = matches!(row.kind, RowKind::Text(_) | RowKind::MarkNote { .. });
+        let y = y0 + i as u16;
         if text
             && row.block != NO_BLOCK
             && app
@@ -33,7 +36,9 @@ pub fn render_gutter(buf: &mut Buffer, reading: Rect, app: &App) {
                 .at(row.turn as usize, row.block as usize)
                 .is_some()
         {
-            buf.set_stringn(x, reading.y + i as u16, theme::MARK_GLYPH, 1, theme::MARK);
+            buf.set_stringn(x, y, theme::MARK_GLYPH, 1, theme::MARK);
+        } else if app.under_cursor(app.top + i) {
+            buf.set_stringn(x, y, theme::CURSOR_GLYPH, 1, theme::CURSOR_MARK);
         }
     }
 }
@@ -101,7 +106,8 @@ fn panel_lines(app: &App, w: usize) -> Vec<PanelLine> {
         out.push((Line::default(), None));
     }
     if m.items.is_empty() {
-        let hint = "No bookmarks yet: b bookmarks the paragraph at the top, m writes a note on it.";
+        let hint =
+            "No bookmarks yet: b bookmarks the paragraph under the cursor, m writes a note on it.";
         out.push((Line::raw(hint), None));
     }
     let mut call: Option<String> = None;
@@ -162,15 +168,22 @@ fn entry_lines(b: &Bookmark, item: &Item, w: usize, script: ChineseScript) -> Ve
             w.saturating_sub(3)
         )
     )));
+    // The whole note, wrapped, each of its lines kept.
     let note = b.note.trim();
-    if !note.is_empty() {
-        let first = note.lines().next().unwrap_or("");
-        let more = if note.contains('\n') { " …" } else { "" };
-        let text = truncate(&format!("Note: {first}{more}"), w.saturating_sub(3));
-        lines.push(Line::from(vec![
-            Span::raw("   "),
-            Span::styled(text, theme::NOTE_TEXT),
-        ]));
+    for (i, para) in note.lines().enumerate().filter(|_| !note.is_empty()) {
+        let lead = if i == 0 { "Note: " } else { "      " };
+        let room = w.saturating_sub(3 + lead.len()).max(8);
+        let rows = wrap(para, room);
+        for (j, r) in rows.iter().enumerate() {
+            let lead = if j == 0 { lead } else { "      " };
+            lines.push(Line::from(vec![
+                Span::raw("   "),
+                Span::styled(format!("{lead}{}", &para[r.clone()]), theme::NOTE_TEXT),
+            ]));
+        }
+        if rows.is_empty() {
+            lines.push(Line::default());
+        }
     }
     lines
 }

@@ -4,6 +4,7 @@ pub mod labels;
 pub mod marks;
 pub mod overlay;
 pub mod reading;
+pub mod sheets;
 pub mod spans;
 pub mod status;
 pub mod theme;
@@ -17,6 +18,11 @@ use crate::app::state::{Areas, Overlay};
 
 /// Below this terminal width the turn list is hidden.
 const LIST_BELOW: u16 = 60;
+/// The turn list's width when nothing else says: a fifth of the terminal, within limits.
+const LIST_DEFAULT: (u16, u16) = (20, 34);
+/// The turn list's least width, and its widest as a share of the terminal (tenths).
+const LIST_LEAST: u16 = 20;
+const LIST_MOST_TENTHS: u16 = 3;
 
 /// The screen split: turn list, separator column, reading pane, status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,18 +33,42 @@ pub struct Panes {
     pub status: Rect,
 }
 
-/// Splits `area` into the reader's panes.
+/// Splits `area` into the reader's panes, the turn list at its default width.
 pub fn panes(area: Rect) -> Panes {
+    let w = (area.width / 5).clamp(LIST_DEFAULT.0, LIST_DEFAULT.1);
+    split(area, Some(w))
+}
+
+/// Splits `area` for `app`: the turn list as wide as its longest entry (within limits) or
+/// hidden, and a gutter column before the reading pane for the cursor and bookmark marks.
+pub fn panes_for(area: Rect, app: &mut App) -> Panes {
+    if !app.view.turn_list {
+        return split(area, None);
+    }
+    let key = (app.prefs.script, app.index.key.clone());
+    let want = match &app.list_want {
+        Some((script, k, w)) if (*script, k) == (key.0, &key.1) => *w,
+        _ => {
+            let w = turns::widest(app);
+            app.list_want = Some((key.0, key.1, w));
+            w
+        }
+    };
+    let most = (area.width * LIST_MOST_TENTHS / 10).max(LIST_LEAST);
+    split(area, Some(want.clamp(LIST_LEAST, most)))
+}
+
+/// The split with a turn list `list` cells wide (None: hidden).
+fn split(area: Rect, list: Option<u16>) -> Panes {
     let main_h = area.height.saturating_sub(1);
     let status = Rect {
         y: area.y + main_h,
         height: area.height.min(1),
         ..area
     };
-    let list_w = if area.width < LIST_BELOW {
-        0
-    } else {
-        (area.width / 5).clamp(20, 34)
+    let list_w = match list {
+        Some(w) if area.width >= LIST_BELOW => w,
+        _ => 0,
     };
     let list = Rect {
         height: main_h,
@@ -52,7 +82,8 @@ pub fn panes(area: Rect) -> Panes {
         height: main_h,
         ..area
     };
-    let pad = if list_w > 0 { 1 } else { 0 };
+    // One column before the text holds the cursor's and the bookmarks' marks.
+    let pad = 1;
     let reading = Rect {
         x: separator.x + sep_w + pad,
         width: area.width.saturating_sub(list_w + sep_w + pad * 2),
@@ -70,7 +101,7 @@ pub fn panes(area: Rect) -> Panes {
 /// Draws the whole reader (re-laying out first if the reading pane changed size).
 pub fn draw(frame: &mut Frame, app: &mut App) {
     app.refresh_shown();
-    let p = panes(frame.area());
+    let p = panes_for(frame.area(), app);
     app.set_viewport(p.reading.width, p.reading.height);
     app.areas = Areas {
         list: p.list,
@@ -86,9 +117,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         }
     }
     reading::render(buf, p.reading, app);
-    if p.list.width > 0 {
-        marks::render_gutter(buf, p.reading, app);
-    }
+    marks::render_gutter(buf, p.reading, app);
     status::render(buf, p.status, app);
     let main = Rect {
         height: p.list.height,
@@ -103,6 +132,12 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         }
         Overlay::Bookmarks { selected } => {
             marks::render_panel(frame.buffer_mut(), main, app, selected);
+        }
+        Overlay::Overview { selected } => {
+            sheets::render_overview(frame.buffer_mut(), main, app, selected)
+        }
+        Overlay::FigureList { selected } => {
+            sheets::render_figure_list(frame.buffer_mut(), main, app, selected)
         }
         Overlay::None => {}
     }

@@ -13,22 +13,75 @@ use super::{spans, theme};
 use crate::app::layout::{NOTE_GUTTER, Piece, Row, RowKind, Src};
 use crate::wrap::truncate;
 
-/// Draws the visible rows of the reading pane into `area`.
+/// Draws the visible rows of the reading pane into `area`: the speaker line first when the
+/// top row's header has scrolled away, the cursor's paragraph on a tinted background.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    let mut area = area;
+    if let Some(turn) = app.sticky_turn().filter(|_| area.height > 1) {
+        sticky(buf, Rect { height: 1, ..area }, app, turn);
+        area.y += 1;
+        area.height -= 1;
+    }
     let end = (app.top + area.height as usize).min(app.layout.rows.len());
     let rows = app.layout.rows.get(app.top..end).unwrap_or_default();
     for (i, row) in rows.iter().enumerate() {
-        let y = area.y + i as u16;
-        render_row(
-            buf,
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            app,
-            row,
-        );
+        let line = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        if app.under_cursor(app.top + i) {
+            buf.set_style(line, theme::CURSOR);
+        }
+        render_row(buf, line, app, row);
+    }
+}
+
+/// The first row of the text, where the speaker line is drawn (under it when one is).
+pub fn text_top(area: Rect, app: &App) -> u16 {
+    area.y + u16::from(app.sticky_turn().is_some() && area.height > 1)
+}
+
+/// The speaker line: the question the turn at the top belongs to, who is speaking, and
+/// (when it fits) who asked the question.
+fn sticky(buf: &mut Buffer, area: Rect, app: &App, turn: usize) {
+    let t = &app.doc;
+    let tr = &t.turns[turn];
+    let sp = app
+        .speaker_shown(tr.speaker)
+        .unwrap_or_else(|| t.speaker_of(tr));
+    let w = area.width as usize;
+    buf.set_style(area, theme::STICKY);
+    let q = tr
+        .question
+        .and_then(|n| t.questions.iter().position(|q| q.number == n));
+    let mut x = area.x;
+    if let Some(q) = q {
+        let number = format!("Q{} ", t.questions[q].number);
+        buf.set_stringn(x, area.y, &number, w, theme::QUESTION.patch(theme::STICKY));
+        x += crate::wrap::width(&number) as u16;
+    }
+    let room = w.saturating_sub((x - area.x) as usize);
+    let who = truncate(&format!("▴ {}", speaker_header(sp)), room);
+    buf.set_stringn(
+        x,
+        area.y,
+        &who,
+        room,
+        theme::speaker(sp.kind).patch(theme::STICKY),
+    );
+    let used = (x - area.x) as usize + crate::wrap::width(&who);
+    if let Some(q) = q.filter(|&q| t.questions[q].analyst != tr.speaker) {
+        let label = question_label(app.labels(), q);
+        let label = label
+            .split_once(" · ")
+            .map_or(label.as_str(), |(_, rest)| rest);
+        let asked = format!("asked by {label}");
+        let lw = crate::wrap::width(&asked);
+        if used + 3 + lw <= w {
+            let x = area.x + (w - lw) as u16;
+            buf.set_stringn(x, area.y, &asked, lw, theme::QUESTION.patch(theme::STICKY));
+        }
     }
 }
 
@@ -115,10 +168,32 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
             let w = area.width.saturating_sub(NOTE_GUTTER);
             piece(buf, (x, area.y, w), app, row, p, theme::NOTE);
         }
+        RowKind::MarkNote { note, start, end } => {
+            let text = app.layout.mark_notes.get(note as usize);
+            let line = text.and_then(|t| t.get(start as usize..end as usize));
+            buf.set_stringn(area.x, area.y, "┃", 1, theme::MARK);
+            let w = area.width.saturating_sub(NOTE_GUTTER);
+            let x = area.x + NOTE_GUTTER;
+            buf.set_stringn(
+                x,
+                area.y,
+                line.unwrap_or_default(),
+                w.into(),
+                theme::NOTE_TEXT,
+            );
+        }
         RowKind::Text([left, right]) => {
             let l = &app.layout;
             if let Some(p) = left {
-                piece(buf, (area.x, area.y, l.left_w), app, row, p, Style::new());
+                let indent = match p.src {
+                    Src::Zh => l.zh_indent(block_of(app, row)),
+                    _ => 0,
+                };
+                if indent > 0 {
+                    buf.set_stringn(area.x, area.y, "▏", 1, theme::STACKED_RULE);
+                }
+                let (x, w) = (area.x + indent, l.left_w.saturating_sub(indent));
+                piece(buf, (x, area.y, w), app, row, p, Style::new());
             }
             if l.side {
                 let bar = area.x + l.left_w + l.right_x.saturating_sub(l.left_w) / 2;
@@ -136,6 +211,11 @@ fn render_row(buf: &mut Buffer, area: Rect, app: &App, row: &Row) {
             }
         }
     }
+}
+
+/// The block a text row shows.
+fn block_of<'a>(app: &'a App, row: &Row) -> &'a Block {
+    &app.doc.turns[row.turn as usize].blocks[row.block as usize]
 }
 
 /// A centred title on a horizontal rule.

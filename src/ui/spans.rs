@@ -16,11 +16,12 @@ use crate::app::layout::{Piece, Src};
 /// A styled byte range of a text.
 pub type Layer = (Range<usize>, Style);
 
-/// The style of a highlighted figure: mismatched, paired (by pair id) or alone.
-pub fn figure_style(mark: &Mark) -> Style {
-    match (mark.mismatch, mark.pair) {
+/// The style of a highlighted figure: mismatched, paired (coloured by `rank`, its pair's
+/// place among the paragraph's pairs, so that pairs side by side differ) or alone.
+pub fn figure_style(mark: &Mark, rank: Option<usize>) -> Style {
+    match (mark.mismatch, rank) {
         (Some(_), _) => theme::MISMATCH,
-        (None, Some(id)) => theme::figure_pair(id),
+        (None, Some(rank)) => theme::figure_pair(rank),
         (None, None) => theme::FIGURE,
     }
 }
@@ -35,9 +36,21 @@ pub fn figure_layers(app: &App, turn: usize, block: usize, src: Src) -> Vec<Laye
         Src::Zh => &figs.zh,
         Src::Note | Src::Matter => return Vec::new(),
     };
+    // Pairs are coloured in the order their English figures come; years, quarters,
+    // ordinals and numbers in names are not highlighted (unless mistranslated).
+    let order: Vec<usize> = figs
+        .en
+        .iter()
+        .filter(|m| crate::app::sheets::shown_figure(m))
+        .filter_map(|m| m.pair)
+        .collect();
     marks
         .iter()
-        .map(|m| (m.figure.range.clone(), figure_style(m)))
+        .filter(|m| crate::app::sheets::shown_figure(m))
+        .map(|m| {
+            let rank = m.pair.and_then(|id| order.iter().position(|&p| p == id));
+            (m.figure.range.clone(), figure_style(m, rank))
+        })
         .collect()
 }
 

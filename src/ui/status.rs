@@ -102,6 +102,9 @@ pub fn position(app: &App) -> String {
         s.push_str(&format!(" · match {cur}/{}", app.search.matches.len()));
     }
     s.push_str(&mismatches(app));
+    if let Some(n) = app.count {
+        s.push_str(&format!(" · {n}…"));
+    }
     s
 }
 

@@ -47,6 +47,10 @@ pub const ERROR: Style = Style::new()
     .fg(Color::White)
     .bg(Color::Red)
     .add_modifier(Modifier::BOLD);
+/// A warning in a list (a figure the translation gets wrong).
+pub const ERROR_TEXT: Style = Style::new()
+    .fg(Color::LightRed)
+    .add_modifier(Modifier::BOLD);
 /// A bookmark's note in the panel.
 pub const NOTE_TEXT: Style = Style::new().fg(Color::LightGreen);
 /// The mark of a bookmarked paragraph (gutter and turn list).
@@ -69,6 +73,19 @@ pub const MISMATCH: Style = Style::new()
     .fg(Color::White)
     .bg(Color::Red)
     .add_modifier(Modifier::BOLD);
+/// The background of the paragraph under the reading cursor (kept, not reversed, without
+/// colour: the gutter mark shows the cursor then).
+pub const CURSOR_BG: Color = Color::Indexed(236);
+/// The paragraph under the reading cursor.
+pub const CURSOR: Style = Style::new().bg(CURSOR_BG);
+/// The cursor's mark in the gutter.
+pub const CURSOR_MARK: Style = Style::new().fg(Color::LightBlue);
+/// The glyph of that mark.
+pub const CURSOR_GLYPH: &str = "▎";
+/// The speaker line at the top of the reading pane.
+pub const STICKY: Style = Style::new().add_modifier(Modifier::UNDERLINED);
+/// The rule before a Chinese paragraph stacked under its English.
+pub const STACKED_RULE: Style = Style::new().fg(Color::DarkGray);
 /// Overlay borders and titles.
 pub const BORDER: Style = Style::new().fg(Color::LightBlue);
 
@@ -96,7 +113,7 @@ pub fn apply(buf: &mut ratatui::buffer::Buffer, palette: Palette) {
     }
     for cell in buf.content.iter_mut() {
         if !palette.colour {
-            if cell.bg != Color::Reset {
+            if cell.bg != Color::Reset && cell.bg != CURSOR_BG {
                 cell.modifier.insert(Modifier::REVERSED);
             }
             cell.fg = Color::Reset;
@@ -127,6 +144,7 @@ fn light_fg(c: Color) -> Color {
 fn light_bg(c: Color) -> Color {
     match c {
         Color::DarkGray => Color::Gray,
+        CURSOR_BG => Color::Indexed(254),
         other => other,
     }
 }

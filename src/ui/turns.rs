@@ -78,6 +78,15 @@ fn follow(offset: usize, selected: usize, height: usize) -> usize {
     }
 }
 
+/// The cells the turn list needs for its longest entry (and the mark before it).
+pub fn widest(app: &App) -> u16 {
+    let w = (0..app.index.entries.len())
+        .map(|i| crate::wrap::width(&entry_label(app, i)))
+        .max()
+        .unwrap_or(0);
+    u16::try_from(w + 2).unwrap_or(u16::MAX)
+}
+
 /// The text of entry `i`.
 fn entry_label(app: &App, i: usize) -> String {
     let t = &app.doc;

@@ -273,7 +273,11 @@ pub fn repeated(times: usize) -> Transcript {
 /// The reader on `t` sized for a `w` x `h` terminal.
 pub fn app_for(t: Transcript, w: u16, h: u16) -> App {
     let p = ui::panes(ratatui::layout::Rect::new(0, 0, w, h));
-    App::new(t, "call.txt", p.reading.width, p.reading.height)
+    let mut app = App::new(t, "call.txt", p.reading.width, p.reading.height);
+    // The first frame sizes the panes as the reader does (the turn list as wide as its
+    // entries), so that the layout tests look at is the one on screen.
+    draw(&mut app, w, h);
+    app
 }
 
 /// A key as the terminal reports it: `"]"`, `"Ctrl-d"`, `"Enter"`, `"Esc"`, `"Tab"`, `"Down"`,
@@ -290,6 +294,10 @@ pub fn key(spec: &str) -> KeyEvent {
         "Left" => (KeyCode::Left, KeyModifiers::NONE),
         "Right" => (KeyCode::Right, KeyModifiers::NONE),
         "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+        "Alt-Left" => (KeyCode::Left, KeyModifiers::ALT),
+        "Alt-Right" => (KeyCode::Right, KeyModifiers::ALT),
+        s if s.starts_with("Alt-") => (KeyCode::Char(s.chars().last().unwrap()), KeyModifiers::ALT),
         "F1" => (KeyCode::F(1), KeyModifiers::NONE),
         s if s.starts_with("Ctrl-") => (
             KeyCode::Char(s.chars().last().unwrap()),
@@ -297,7 +305,7 @@ pub fn key(spec: &str) -> KeyEvent {
         ),
         s => {
             let c = s.chars().next().unwrap();
-            let m = if c.is_uppercase() || "{}?".contains(c) {
+            let m = if c.is_uppercase() || "{}?<>()".contains(c) {
                 KeyModifiers::SHIFT
             } else {
                 KeyModifiers::NONE

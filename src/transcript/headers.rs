@@ -11,7 +11,7 @@ use super::lines::Line;
 use super::names::{
     han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like,
 };
-use super::participants::{split_dashes, split_name_comma};
+use super::participants::{firm_like, split_dashes, split_name_comma};
 use super::text::{Script, ends_with_colon, is_han, is_name_dot, is_terminal_punct, strip_colon};
 
 /// A speaker header found in the document.
@@ -768,12 +768,17 @@ fn standalone_header<'a>(
             .get(h.end)
             .filter(|l| is_role_line(l, lines.get(h.end + 1)))
     {
-        h.title = vec![role.text.to_string()];
+        // `Firm - Title`, `Firm, Research Division`, `*Firm*`: parts as a title line has them.
+        h.title = split_dashes(unemphasized(role.text));
         h.end += 1;
         extras += 1;
     }
     let latin = latin_name_like(&c.name);
-    let ok = if is_operator_word(&c.name) || known {
+    // A company's name alone on a line (`Acme Freight Corporation`) heads the document,
+    // not a turn.
+    let ok = if firm_like(&c.name) && c.title.is_empty() && !known {
+        false
+    } else if is_operator_word(&c.name) || known {
         true
     } else if latin {
         !c.title.is_empty() || extras > 0 || count >= 2 || mentioned(full_text, &c.name, count)
@@ -800,14 +805,28 @@ fn alt_name(name: &str, line: &Line<'_>) -> Option<(String, Vec<String>)> {
     ok.then(|| (alt.clone(), title.to_vec()))
 }
 
-/// True when `line` is a job title standing under a name line, with speech after it.
+/// True when `line` is a job title or an affiliation standing under a name line, with speech
+/// after it: `CFO`, `Firm - MD & Senior Analyst`, `Firm, Research Division` (in italics as
+/// saved pages set it).
 fn is_role_line(line: &Line<'_>, next: Option<&Line<'_>>) -> bool {
+    let text = unemphasized(line.text);
     line.gap <= 1
-        && line.text.chars().count() <= 80
-        && !line.text.ends_with(is_terminal_punct)
-        && !ends_with_colon(line.text)
-        && role_like(line.text)
+        && text.chars().count() <= 120
+        && !text.ends_with(is_terminal_punct)
+        && !ends_with_colon(text)
+        && (role_like(text) || split_dashes(text).iter().any(|p| firm_like(p)))
         && next.is_some()
+}
+
+/// `text` without the markdown emphasis around it (`*Firm*`, `_Firm_`, `**Firm**`).
+fn unemphasized(text: &str) -> &str {
+    let t = text.trim();
+    for mark in ["**", "*", "__", "_"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
+            return inner.trim();
+        }
+    }
+    t
 }
 
 #[cfg(test)]

@@ -36,6 +36,12 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// `Questions and Answers`, `QUESTION AND ANSWER`, `Question-and-Answer Session`, `Q&A`.
+static QA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:the\s+)?(?:q\s*&\s*a|questions?[\s-]*(?:and|&)[\s-]*answers?)(?:\s+(?:session|section|period|portion))?$")
+        .unwrap()
+});
+
 /// A section heading line (`Questions and Answers`, `问答环节`, `PRESENTATION`), if it is one.
 fn section_heading(text: &str) -> Option<Section> {
     let t = strip_colon(text.trim_matches(['*', '#', ' ']));
@@ -44,14 +50,6 @@ fn section_heading(text: &str) -> Option<Section> {
     }
     let t = t.to_lowercase();
     let qa = [
-        "questions and answers",
-        "questions & answers",
-        "question-and-answer session",
-        "question and answer session",
-        "question-and-answer",
-        "q&a",
-        "q & a",
-        "q&a session",
         "问答环节",
         "問答環節",
         "问答",
@@ -66,7 +64,7 @@ fn section_heading(text: &str) -> Option<Section> {
         "management remarks",
         "opening remarks",
     ];
-    if qa.contains(&t.as_str()) {
+    if qa.contains(&t.as_str()) || QA_HEADING.is_match(&t) {
         Some(Section::Qa)
     } else if prepared.contains(&t.as_str()) {
         Some(Section::Prepared)

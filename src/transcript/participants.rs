@@ -155,6 +155,34 @@ fn corporate(text: &str) -> bool {
     .contains(&last.as_str())
 }
 
+/// True for a firm's name by its shape: a legal form at its end (`Co`, `LLC`), or the words
+/// firms of analysts are named with (`… Securities`, `… Capital`, `…, Research Division`).
+pub fn firm_like(text: &str) -> bool {
+    const FIRM_WORDS: &[&str] = &[
+        "research",
+        "securities",
+        "capital",
+        "partners",
+        "bank",
+        "advisors",
+        "advisers",
+        "investments",
+        "markets",
+        "equities",
+        "associates",
+        "asset",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+    capitalised
+        && words.len() <= 12
+        && (corporate(text) || words.iter().any(|w| FIRM_WORDS.contains(&w.as_str())))
+}
+
 /// Strips list bullets (`*`, `•`, `-`) from the start of a line.
 fn strip_bullet(text: &str) -> String {
     // Bold around the name (`**Jane Roe** -- CFO`, as saved pages write it) is no part of it.
@@ -221,8 +249,11 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
             && let Some(next) = lines.get(j + 1)
         {
             let next_parts = split_dashes(&strip_bullet(next.text));
-            let named = next_parts.first().is_some_and(|p| name_like(p));
-            if !named && !next_parts.is_empty() && next.text.contains(" - ") {
+            let first = next_parts.first();
+            let named = first.is_some_and(|p| name_like(p));
+            // `Firm - Title` or `Firm, Research Division` under the name: its affiliation.
+            let affiliation = first.is_some_and(|p| firm_like(p) || role_like(p));
+            if (!named && next.text.contains(" - ") || affiliation) && !next_parts.is_empty() {
                 rest = next_parts;
                 used = 2;
             }

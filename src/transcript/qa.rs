@@ -20,7 +20,7 @@ pub struct Intro {
 
 static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Qq]uestions?\b[^.?!]{0,60}?\b(?:from|with)|(?:go|move|turn) (?:over )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+        r"(?:[Qq]uestions?\b[^.?!]{0,60}?\b(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:over )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
     )
     .unwrap()
 });
@@ -521,18 +521,37 @@ fn questions(
         if starts {
             let intro = pending.take();
             let mut q_turns = Vec::new();
+            // A label firm is doubted when the label names no one (`Unidentified Analyst`
+            // speaks for a different firm each time) or when it is the firm of the call's
+            // own executives (an analyst does not work for the company they ask about).
+            let generic = generic_label(&speakers[sp].name);
+            let host = speakers[sp].firm.as_ref().is_some_and(|f| {
+                speakers
+                    .iter()
+                    .any(|s| s.kind == SpeakerKind::Executive && s.firm.as_ref() == Some(f))
+            });
             let mut firm = None;
             if let Some((t, intro)) = intro {
                 q_turns.push(t);
-                apply_intro(&mut speakers[sp], &intro);
+                if !generic {
+                    if host && intro.firm.is_some() {
+                        speakers[sp].firm = None;
+                    }
+                    apply_intro(&mut speakers[sp], &intro);
+                }
                 firm = intro.firm;
             }
             q_turns.push(i);
             speakers[sp].kind = SpeakerKind::Analyst;
+            let label = speakers[sp].firm.clone();
             out.push(Question {
                 number: out.len() + 1,
                 analyst: sp,
-                firm: speakers[sp].firm.clone().or(firm),
+                firm: if generic || host {
+                    firm.or(label)
+                } else {
+                    label.or(firm)
+                },
                 turns: q_turns,
             });
             current = Some(out.len() - 1);
@@ -632,6 +651,23 @@ fn closing_from(
     resumes.map_or(Closing::Here, Closing::ResumesAt)
 }
 
+/// True for a label that names no one: `Unidentified Analyst`, `Unknown Speaker`,
+/// `Participant`.
+fn generic_label(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "unidentified",
+        "unknown",
+        "participant",
+        "speaker",
+        "analyst",
+        "representative",
+        "caller",
+        "audience",
+    ];
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Fills in what an introduction tells about the analyst.
 fn apply_intro(sp: &mut Speaker, intro: &Intro) {
     if sp.firm.is_none() {
@@ -655,6 +691,47 @@ fn apply_intro(sp: &mut Speaker, intro: &Intro) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_introduction_without_the_word_question() {
+        let i = intro_en("Thank you. That will come from the line of Brent Thill with Jefferies.")
+            .unwrap();
+        assert_eq!(
+            (i.name.as_deref(), i.firm.as_deref()),
+            (Some("Brent Thill"), Some("Jefferies"))
+        );
+    }
+
+    #[test]
+    fn labels_that_name_no_one() {
+        for generic in ["Unidentified Analyst", "Unknown Speaker", "Participant"] {
+            assert!(generic_label(generic), "{generic}");
+        }
+        for person in ["Ann Lee", "Keith Weiss", "张伟"] {
+            assert!(!generic_label(person), "{person}");
+        }
+    }
+
+    #[test]
+    fn an_analyst_labelled_with_the_hosts_firm_takes_the_introductions() {
+        let t = crate::transcript::parse(
+            "Operator\n\nWelcome to the Halden Tools call.\n\n\
+             Ada Brook -- Halden Tools -- CEO\n\nThanks. Sales rose 4%.\n\n\
+             Operator\n\nOur first question comes from Keith Wong with Northgate Securities.\n\n\
+             Keith Wong -- Halden Tools -- Analyst\n\nHow is demand?\n\n\
+             Ada Brook -- Halden Tools -- CEO\n\nStrong in every region.\n\n\
+             Operator\n\nOur next question comes from Mia Ortiz with Fenmore.\n\n\
+             Mia Ortiz -- Fenmore -- Analyst\n\nAnd margins?\n\n\
+             Ada Brook -- Halden Tools -- CEO\n\nStable.\n",
+        );
+        let firms: Vec<Option<&str>> = t.questions.iter().map(|q| q.firm.as_deref()).collect();
+        assert_eq!(
+            firms,
+            [Some("Northgate Securities"), Some("Fenmore")],
+            "{:?}",
+            t.speakers
+        );
+    }
 
     #[test]
     fn english_intros() {

@@ -16,6 +16,8 @@ pub struct Figures {
     pub on: bool,
     /// Index into the analysis' mismatches of the one last jumped to.
     pub current: Option<usize>,
+    /// True until the call is analysed (the reader does it just after its first frame).
+    pub pending: bool,
 }
 
 impl Figures {
@@ -25,6 +27,15 @@ impl Figures {
             analysis: analyze(doc),
             on: false,
             current: None,
+            pending: false,
+        }
+    }
+
+    /// No analysis yet: [`App::analyse_figures`] does it when asked.
+    pub fn later() -> Self {
+        Figures {
+            pending: true,
+            ..Figures::default()
         }
     }
 
@@ -48,6 +59,18 @@ impl Figures {
 }
 
 impl App {
+    /// Analyses the call's figures if that was left for later; true when it did.
+    pub fn analyse_figures(&mut self) -> bool {
+        if !self.figures.pending {
+            return false;
+        }
+        self.figures = Figures {
+            on: self.figures.on,
+            ..Figures::new(&self.doc)
+        };
+        true
+    }
+
     /// The row a jump to mismatch `i` puts at the top: its paragraph's first row, or the
     /// start of its turn (speaker and banners) when nothing of the turn comes before it.
     fn mismatch_row(&self, i: usize) -> usize {
@@ -102,6 +125,7 @@ impl App {
 
     /// `!` / `Alt-!`: goes to the next (or previous) mismatch, turning highlighting on.
     pub fn goto_mismatch(&mut self, forward: bool) {
+        self.analyse_figures();
         let Some((i, wrapped)) = self.mismatch_step(forward) else {
             self.say("No figure mismatches in this call");
             return;
@@ -123,6 +147,7 @@ impl App {
 
     /// `#`: figures highlighted or plain.
     pub fn toggle_figures(&mut self) {
+        self.analyse_figures();
         self.figures.on = !self.figures.on;
         let a = &self.figures.analysis;
         let n = self.figures.mismatch_count();

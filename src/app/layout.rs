@@ -160,6 +160,8 @@ pub struct Layout {
     pub matter_rows: [Vec<u32>; 2],
     /// The text of the bookmark notes shown under their paragraphs.
     pub mark_notes: Vec<String>,
+    /// False for the placeholder a reader starts with before it knows its pane's size.
+    pub laid: bool,
 }
 
 impl Layout {
@@ -188,6 +190,7 @@ impl Layout {
             call_end: 0,
             matter_rows: [Vec::new(), Vec::new()],
             mark_notes: Vec::new(),
+            laid: true,
         };
         let mut notes = if shape.mark_notes { notes } else { &[] }.iter().peekable();
         for i in 0..t.turns.len() {
@@ -198,6 +201,26 @@ impl Layout {
         l.matter(t.turns.len().saturating_sub(1), &t.back_matter, true);
         l.turn_rows.push(l.rows.len() as u32);
         l
+    }
+
+    /// Nothing laid out yet, for `shape` (the first real layout replaces it).
+    pub fn empty(shape: Shape) -> Self {
+        Layout {
+            shape,
+            side: false,
+            left_w: 0,
+            right_x: 0,
+            right_w: 0,
+            rows: Vec::new(),
+            turn_rows: vec![0],
+            block_rows: vec![0],
+            stops: Vec::new(),
+            call_start: 0,
+            call_end: 0,
+            matter_rows: [Vec::new(), Vec::new()],
+            mark_notes: Vec::new(),
+            laid: false,
+        }
     }
 
     /// Appends the rows of turn `i`: banners, header, blocks (each bookmark note among

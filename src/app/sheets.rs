@@ -264,6 +264,7 @@ fn plural(n: usize, what: &str) -> String {
 impl App {
     /// `i`: the overview, on its first line that goes somewhere.
     pub fn open_overview(&mut self) {
+        self.analyse_figures();
         self.sheet = overview(self);
         let first = self.sheet.iter().position(|l| l.target.is_some());
         self.overlay = Overlay::Overview {
@@ -273,6 +274,7 @@ impl App {
 
     /// The figure list, or a message when the call has no figure pairs.
     pub fn open_figure_list(&mut self) {
+        self.analyse_figures();
         let lines = figure_list(self);
         if lines.is_empty() {
             self.say("No figure pairs in this call");

@@ -173,8 +173,21 @@ pub enum OpenTarget {
 }
 
 impl App {
-    /// Opens `doc` for a reading pane of `width` x `height` cells.
+    /// Opens `doc` for a reading pane of `width` x `height` cells, laid out and its figures
+    /// analysed.
     pub fn new(doc: Transcript, source: &str, width: u16, height: u16) -> Self {
+        let mut app = App::unlaid(doc, source);
+        app.figures = Figures::new(&app.doc);
+        app.set_viewport(width, height);
+        app
+    }
+
+    /// Opens `doc` without laying it out (the first [`App::set_viewport`] does, once the pane's
+    /// size is known) and with its figures left for [`App::analyse_figures`]: what the reader
+    /// does to draw its first frame soonest.
+    pub fn unlaid(doc: Transcript, source: &str) -> Self {
+        let width = 0;
+        let height: u16 = 1;
         let index = DocIndex::new(&doc);
         let view = View {
             lang: LangView::Both,
@@ -185,9 +198,9 @@ impl App {
             mark_notes: false,
             turn_list: true,
         };
-        let layout = Layout::build(&doc, &index, shape(view, width), &[]);
+        let layout = Layout::empty(shape(view, width));
         let marks = Marks::new(&doc, Vec::new());
-        let figures = Figures::new(&doc);
+        let figures = Figures::later();
         App {
             doc,
             index,
@@ -218,10 +231,11 @@ impl App {
         }
     }
 
-    /// Adapts to a reading pane of `width` x `height`, keeping the reading position.
+    /// Adapts to a reading pane of `width` x `height`, keeping the reading position (the
+    /// first call lays the call out).
     pub fn set_viewport(&mut self, width: u16, height: u16) {
         self.height = height.max(1).into();
-        if self.layout.shape.width != width {
+        if self.layout.shape.width != width || !self.layout.laid {
             self.relayout(shape(self.view, width));
         }
     }
@@ -253,9 +267,11 @@ impl App {
             .collect()
     }
 
-    /// Re-lays out after a change of `view`.
+    /// Re-lays out after a change of `view` (nothing to do before the first layout).
     pub fn apply_view(&mut self) {
-        self.relayout(shape(self.view, self.layout.shape.width));
+        if self.layout.laid {
+            self.relayout(shape(self.view, self.layout.shape.width));
+        }
     }
 
     /// What the current view searches.

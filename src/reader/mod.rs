@@ -50,7 +50,7 @@ pub fn set_color(choice: ColorChoice) {
 /// line.
 pub fn run(call: Call) -> io::Result<()> {
     let mut screen = Screen::open()?;
-    let (result, save_error, marks_warnings) = session_of(&mut screen, call);
+    let (result, save_error, marks_warnings) = session_of(&mut screen, call, true);
     let settings_error = screen.settings_error.take();
     drop(screen);
     if let Some(e) = settings_error {
@@ -132,7 +132,7 @@ pub(crate) struct Left {
 /// Reads `call` on `screen` until the user quits or a signal arrives; also returns warnings
 /// when the reading position or bookmarks were not saved.
 pub(crate) fn session(screen: &mut Screen, call: Call) -> (io::Result<()>, Left) {
-    let (result, save_error, marks) = session_of(screen, call);
+    let (result, save_error, marks) = session_of(screen, call, false);
     let position = save_error.map(|e| format!("Reading position not saved: {e}"));
     let warning: Vec<String> = position.into_iter().chain(marks.iter().cloned()).collect();
     let left = Left {
@@ -144,8 +144,13 @@ pub(crate) fn session(screen: &mut Screen, call: Call) -> (io::Result<()>, Left)
 
 /// Reads `call` on `screen` until the user quits or a signal arrives; returns why the
 /// reading position could not be saved at the end, if it could not, and the bookmarks'
-/// warnings (not saved and where their copy is, a file moved aside).
-fn session_of(screen: &mut Screen, call: Call) -> (io::Result<()>, Option<String>, Vec<String>) {
+/// warnings (not saved and where their copy is, a file moved aside). With `last` (nothing is
+/// shown after it), the terminal is given back as soon as the reader stops, before saving.
+fn session_of(
+    screen: &mut Screen,
+    call: Call,
+    last: bool,
+) -> (io::Result<()>, Option<String>, Vec<String>) {
     let source = call.name();
     let Call {
         transcript,
@@ -156,14 +161,11 @@ fn session_of(screen: &mut Screen, call: Call) -> (io::Result<()>, Option<String
         Ok(size) => size,
         Err(e) => return (Err(e), None, Vec::new()),
     };
-    let panes = ui::panes(Rect::new(0, 0, size.width, size.height));
-    let mut app = App::new(
-        transcript,
-        &source,
-        panes.reading.width,
-        panes.reading.height,
-    );
+    // Laid out once, at the size of the first frame; figures analysed just after it.
+    let mut app = App::unlaid(transcript, &source);
     app.configure(&screen.settings, screen.colour);
+    let panes = ui::panes_for(Rect::new(0, 0, size.width, size.height), &mut app);
+    app.set_viewport(panes.reading.width, panes.reading.height);
     let mut saver = Saver::new(&app);
     saver.restore(&mut app);
     app.open_bookmarks(files);
@@ -181,6 +183,9 @@ fn session_of(screen: &mut Screen, call: Call) -> (io::Result<()>, Option<String
         &mut saver,
         mouse,
     );
+    if last {
+        restore();
+    }
     saver.follow(&mut app);
     if signalled().is_some() {
         // Ended by a signal: the watcher exits after a grace period, so no long waits.
@@ -262,6 +267,10 @@ fn event_loop(
 ) -> io::Result<()> {
     loop {
         terminal.draw(|f| ui::draw(f, app))?;
+        // Left out of the first frame's way: the mismatch count shows a moment later.
+        if app.analyse_figures() {
+            terminal.draw(|f| ui::draw(f, app))?;
+        }
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
@@ -436,7 +445,10 @@ impl Saver {
                     block: p.block,
                     line: p.line,
                 };
-                app.top = app.row_of(anchor);
+                let row = app.row_of(anchor);
+                app.top = row;
+                app.set_cursor(row);
+                app.keep_cursor();
                 self.saved = Some(app.anchor());
                 if app.top > 0 {
                     app.say("Reopened where you left off (g goes to the start)");

@@ -12,7 +12,9 @@ use super::names::{
     han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like,
 };
 use super::participants::{firm_like, split_dashes, split_name_comma};
-use super::text::{Script, ends_with_colon, is_han, is_name_dot, is_terminal_punct, strip_colon};
+use super::text::{
+    Script, ends_with_colon, is_han, is_name_dot, is_terminal_punct, strip_colon, within,
+};
 
 /// A speaker header found in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,21 +54,21 @@ struct Cand<'a> {
 }
 
 static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\*\*\s*(?P<h>[^*]{1,60}?)\s*(?:[:：]\s*\*\*|\*\*\s*[:：])\s*(?P<body>.*)$")
-        .unwrap()
+    Regex::new(r"^\*\*\s*(?P<h>[^*]+?)\s*(?:[:：]\s*\*\*|\*\*\s*[:：])\s*(?P<body>.*)$").unwrap()
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^()（）:：]{1,30}?)\s*[(（](?P<title>[^()（）]{1,60})[)）]\s*[:：]\s*(?P<body>\S.*)$")
-        .unwrap()
+    Regex::new(
+        r"^(?P<name>[^()（）:：]+?)\s*[(（](?P<title>[^()（）]+)[)）]\s*[:：]\s*(?P<body>\S.*)$",
+    )
+    .unwrap()
 });
-static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^:：()（）]{1,60}?)\s*[:：]\s*(?P<body>\S.*)$").unwrap()
-});
+static BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<name>[^:：()（）]+?)\s*[:：]\s*(?P<body>\S.*)$").unwrap());
 /// `摩根士丹利分析师Keith Weiss：…`, `杰弗瑞分析师 Brent Thill：…`, with a live stock quote
 /// inside the firm (`瑞银(27.38, -0.11, -0.40%)分析师…`): a firm, the word for analyst, a name;
 /// perhaps after a lead-in that ends in a colon (`以下是电话会议实录：摩根士丹利分析师…`).
 static ZH_ANALYST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^:：]{1,24}[:：][ \t]*)?(?P<firm>[^:：()（）[ \t]][^:：()（）]{0,30}?)[ \t]*(?:[(（][-+\d.,%[ \t]]*[)）])?[ \t]*(?P<role>(?:机构|首席)?分析师|分析師)[ \t]*(?P<name>[^:：()（）]{1,30}?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
+    Regex::new(r"^(?:(?P<lead>[^:：]+)[:：][ \t]*)?(?P<firm>[^:：()（）[ \t]][^:：()（）]*?)[ \t]*(?:[(（][-+\d.,%[ \t]]*[)）])?[ \t]*(?P<role>(?:机构|首席)?分析师|分析師)[ \t]*(?P<name>[^:：()（）]+?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
         .unwrap()
 });
 /// `问：…`, `答：…` (also `問`, `提问`, `回答`): a Q&A written without names. (Spaces are
@@ -77,14 +79,23 @@ static QA_MARK: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The marks of [`QA_MARK`] that ask.
 pub const QUESTION_MARKS: &[&str] = &["问", "問", "提问", "提問"];
-static TIMESTAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?\b[\])]?\s*").unwrap());
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*[\[(]?(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)[\])]?\s*").unwrap()
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").unwrap());
 static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[\d+\]$").unwrap());
+
+/// `Name (Title): speech` read by [`PAREN`], with its bounds.
+fn paren(text: &str) -> Option<regex::Captures<'_>> {
+    PAREN
+        .captures(text)
+        .filter(|c| within(c, &[("name", 30), ("title", 60)]))
+}
 
 /// Splits `Name，Role` / `Name, Role` / `Name（Role）` into a name and title parts.
 fn split_heading(h: &str) -> (String, Vec<String>) {
-    if let Some(c) = PAREN.captures(&format!("{h}: x")) {
+    if let Some(c) = paren(&format!("{h}: x")) {
         return (
             c["name"].trim().to_string(),
             vec![c["title"].trim().to_string()],
@@ -164,7 +175,7 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
         return standalone(text);
     }
     if text.starts_with("**")
-        && let Some(c) = MARKDOWN.captures(text)
+        && let Some(c) = MARKDOWN.captures(text).filter(|c| within(c, &[("h", 60)]))
     {
         let body = c.name("body").map_or("", |m| m.as_str().trim());
         let (name, title) = split_heading(&c["h"]);
@@ -195,6 +206,7 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
     }
     if let Some(c) = ZH_ANALYST
         .captures(text)
+        .filter(|c| within(c, &[("lead", 24), ("firm", 31), ("name", 30)]))
         .filter(|_| !text.starts_with("**"))
     {
         let name = c["name"].trim().to_string();
@@ -207,7 +219,7 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             });
         }
     }
-    if let Some(c) = PAREN.captures(text) {
+    if let Some(c) = paren(text) {
         let name = c["name"].trim().to_string();
         if name_like(&name) {
             let title = c["title"].trim().to_string();
@@ -225,7 +237,7 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             });
         }
     }
-    if let Some(c) = BARE.captures(text) {
+    if let Some(c) = BARE.captures(text).filter(|c| within(c, &[("name", 60)])) {
         // `NAME, FIRM:  speech`: the part after the comma is a firm or a role.
         let (name, title) = split_name_comma(c["name"].trim(), &[]);
         let body = c.name("body").map_or("", |m| m.as_str().trim());
@@ -264,7 +276,7 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     let t = strip_colon(&t);
     // `W. Chiu (Analysts)`: a name too short to stand alone, vouched for by its role.
     let mut vouched = false;
-    let (name, title) = match PAREN.captures(&format!("{t}: x")) {
+    let (name, title) = match paren(&format!("{t}: x")) {
         // `Name (Role)` on its own line.
         Some(c)
             if name_like(c["name"].trim())

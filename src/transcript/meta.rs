@@ -4,46 +4,48 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{char_len, squash_spaces};
+use super::text::{char_len, squash_spaces, within};
 
-static Q_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:Q|F?Q)([1-4])\s*(?:FY\s*|')?((?:19|20)\d\d)\b").unwrap());
-static YEAR_Q: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s*(?:年\s*)?(?:第)?\s*Q([1-4])\b").unwrap());
+static Q_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Q|F?Q)([1-4])\s*(?:FY\s*|')?((?:19|20)\d\d)(?-u:\b)").unwrap()
+});
+static YEAR_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s*(?:年\s*)?(?:第)?\s*Q([1-4])(?-u:\b)").unwrap()
+});
 static ORDINAL_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(first|second|third|fourth)[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b")
+    Regex::new(r"(?i)(?-u:\b)(first|second|third|fourth)[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)(?-u:\b)")
         .unwrap()
 });
 static ZH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d\d)\s*(?:财年|財年|年度|年)?\s*(?:第)?\s*([一二三四1-4])\s*(?:财季|財季|季度|季)").unwrap()
 });
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+    Regex::new(r"(?i)(?-u:\b)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?-u:\b)")
         .unwrap()
 });
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap()
 });
 static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d\d)-(\d{2})-(\d{2})(?-u:\b)").unwrap());
 static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)earnings|conference call|call transcript|results|电话会|電話會|业绩会|業績會|财报|財報|逐字稿|实录|實錄|季度|季报")
         .unwrap()
 });
 static EN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:F?Q[1-4]\s+(?:FY\s*)?(?:19|20)\d\d)\s+)?(?P<c>[A-Z][^()]{1,60}?)\s*(?:\(|\b(?:Q[1-4]|FQ[1-4]|(?:First|Second|Third|Fourth) Quarter|(?:19|20)\d\d|Earnings|Conference Call)\b)")
+    Regex::new(r"^(?:(?:F?Q[1-4]\s+(?:FY\s*)?(?:19|20)\d\d)\s+)?(?P<c>[A-Z][^()]+?)\s*(?:\(|(?-u:\b)(?:Q[1-4]|FQ[1-4]|(?:First|Second|Third|Fourth) Quarter|(?:19|20)\d\d|Earnings|Conference Call)(?-u:\b))")
         .unwrap()
 });
 static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]{1,30}?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報|高管|管理层|管理層|CEO|CFO)")
+    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]+?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報|高管|管理层|管理層|CEO|CFO)")
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&'’ -]{1,40}?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
+    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&'’ -]+?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
         .unwrap()
 });
 static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"欢迎(?:参加|參加|来到|來到)\s*(?P<c>[^\s\d，,。(（]{2,12}?)\s*(?:[(（][^)）]*[)）])?\s*(?:(?:19|20)\d\d|第)").unwrap()
+    Regex::new(r"欢迎(?:参加|參加|来到|來到)\s*(?P<c>[^\s\d，,。(（]{2,}?)\s*(?:[(（][^)）]*[)）])?\s*(?:(?:19|20)\d\d|第)").unwrap()
 });
 static AS_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)as of today,?\s+|截至|截止").unwrap());
@@ -172,12 +174,15 @@ pub fn company_from_title(title: &str) -> Option<String> {
     // A Chinese title is read as Chinese first (`Meta 高管解读 Q2 财报`: the company ends
     // where the Chinese words about it begin).
     let han = t.chars().any(super::text::is_han);
+    // The company is at most 61 characters in English, 31 in Chinese.
     let (first, second) = if han {
-        (&*ZH_COMPANY, &*EN_COMPANY)
+        ((&*ZH_COMPANY, 31), (&*EN_COMPANY, 61))
     } else {
-        (&*EN_COMPANY, &*ZH_COMPANY)
+        ((&*EN_COMPANY, 61), (&*ZH_COMPANY, 31))
     };
-    let c = first.captures(t).or_else(|| second.captures(t)).map(|c| {
+    let bounded =
+        |(re, most): (&Regex, usize)| re.captures(t).filter(|c| within(c, &[("c", most)]));
+    let c = bounded(first).or_else(|| bounded(second)).map(|c| {
         let c = c["c"].trim().trim_end_matches([',', ' ']);
         // `Citigroup's (C) CEO on Q4 Results`: the company without the possessive.
         c.strip_suffix("'s")
@@ -195,9 +200,16 @@ pub fn company_from_title(title: &str) -> Option<String> {
 
 /// The company named in the operator's welcome ("welcome to the Acme First Quarter…").
 pub fn company_from_welcome(text: &str) -> Option<String> {
+    // The company's name is at most 40 characters after its capital (checked here rather
+    // than by a counted repetition, which would make the pattern slow to build).
     WELCOME_EN
         .captures(text)
-        .or_else(|| WELCOME_ZH.captures(text))
+        .filter(|c| c["c"].chars().count() <= 41)
+        .or_else(|| {
+            WELCOME_ZH
+                .captures(text)
+                .filter(|c| within(c, &[("c", 12)]))
+        })
         .map(|c| c["c"].trim().to_string())
 }
 

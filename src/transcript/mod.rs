@@ -32,7 +32,7 @@ use text::{script, strip_colon};
 
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–]{3,}$").unwrap());
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright\b.*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|(?:特别)?声明[:：].*|(?:特別)?聲明[:：].*|风险提示.*|風險提示.*|more .{1,40} analysis|all earnings call transcripts|duration:?\s*\d+\s*minutes?)$")
+    Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright(?-u:\b).*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|(?:特别)?声明[:：].*|(?:特別)?聲明[:：].*|风险提示.*|風險提示.*|more .{1,40} analysis|all earnings call transcripts|duration:?\s*\d+\s*minutes?)$")
         .unwrap()
 });
 

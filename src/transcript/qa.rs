@@ -20,7 +20,7 @@ pub struct Intro {
 
 static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Qq]uestions?\b[^.?!]{0,60}?\b(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:over )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+        r"(?:[Qq]uestions?(?-u:\b)[^.?!]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:over )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
     )
     .unwrap()
 });
@@ -73,7 +73,8 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words that make what follows a condition ("if there are no further questions").
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:if|unless|whether)\b|如果|假如|倘若|若是|要是|如无|如無").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:if|unless|whether)(?-u:\b)|如果|假如|倘若|若是|要是|如无|如無")
+        .unwrap()
 });
 static PAREN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<zh>[^()（）]+?)\s*[(（](?P<en>[A-Za-z][A-Za-z .'-]+)[)）]").unwrap()

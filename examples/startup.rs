@@ -1,0 +1,232 @@
+//! Whole-process speed, side by side with `less`: time to the first full frame, and CPU per
+//! key, of the release binary in a 160x45 pseudo-terminal, with a fresh config directory for
+//! every run.
+//!
+//! ```sh
+//! cargo build --release
+//! cargo run --release --example startup -- FILE [FILE...]   # default: the built-in sample
+//! ```
+//!
+//! Each file is opened `RUNS` times by tandem and by `less`; the medians and their ratio are
+//! printed. Then a few keys are sent to tandem one at a time and the CPU time the process used
+//! for each (from `/proc`) is reported. Nothing here is a test: machines are noisy, so compare
+//! ratios taken in one run.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// Runs per file and program.
+const RUNS: usize = 21;
+/// Giving up on a frame.
+const LIMIT: Duration = Duration::from_secs(10);
+
+fn main() {
+    let files: Vec<PathBuf> = std::env::args()
+        .skip(1)
+        .map(|f| std::fs::canonicalize(&f).unwrap_or_else(|_| PathBuf::from(f)))
+        .collect();
+    let tandem = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/tandem");
+    assert!(tandem.exists(), "build first: cargo build --release");
+    let targets: Vec<Option<PathBuf>> = if files.is_empty() {
+        vec![None]
+    } else {
+        files.into_iter().map(Some).collect()
+    };
+    println!(
+        "{:<40} {:>10} {:>10} {:>7}",
+        "file", "tandem", "less", "ratio"
+    );
+    for file in &targets {
+        let name = file
+            .as_ref()
+            .map_or("(built-in sample)".to_string(), |f| f.display().to_string());
+        let t = median(|| first_frame_tandem(&tandem, file.as_deref()));
+        let l = file
+            .as_ref()
+            .map(|f| median(|| first_frame_less(f)))
+            .unwrap_or(Duration::ZERO);
+        let ratio = if l.is_zero() {
+            "—".to_string()
+        } else {
+            format!("{:.2}", t.as_secs_f64() / l.as_secs_f64())
+        };
+        println!(
+            "{:<40} {:>8.1}ms {:>8.1}ms {:>7}",
+            shorten(&name, 40),
+            ms(t),
+            ms(l),
+            ratio
+        );
+    }
+    for file in &targets {
+        keys(&tandem, file.as_deref());
+    }
+}
+
+/// The median of `RUNS` measurements.
+fn median(mut f: impl FnMut() -> Duration) -> Duration {
+    let mut v: Vec<Duration> = (0..RUNS).map(|_| f()).collect();
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn shorten(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n <= w {
+        s.to_string()
+    } else {
+        format!("…{}", s.chars().skip(n - w + 1).collect::<String>())
+    }
+}
+
+/// A program in a 160x45 pty, its output collected.
+struct Running {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    out: Arc<Mutex<Vec<u8>>>,
+    _dir: tempfile::TempDir,
+}
+
+fn spawn(program: &Path, args: &[&std::ffi::OsStr]) -> Running {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 45,
+            cols: 160,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.env("TANDEM_CONFIG_DIR", dir.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LESS", "");
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let out = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&out);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let writer = pair.master.take_writer().unwrap();
+    // Keep the master alive as long as the writer (dropping it hangs up the child).
+    std::mem::forget(pair.master);
+    Running {
+        child,
+        writer,
+        out,
+        _dir: dir,
+    }
+}
+
+/// Waits until the output holds `needle`; the time it took.
+fn wait(r: &Running, needle: &[u8], from: Instant) -> Duration {
+    loop {
+        if r.out
+            .lock()
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            return from.elapsed();
+        }
+        assert!(
+            from.elapsed() < LIMIT,
+            "never showed {:?}: {:?}",
+            String::from_utf8_lossy(needle),
+            String::from_utf8_lossy(&r.out.lock().unwrap())
+        );
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
+fn stop(mut r: Running) {
+    let _ = r.child.kill();
+    let _ = r.child.wait();
+}
+
+/// Time until tandem's status line (the last thing a frame draws) shows its hints.
+fn first_frame_tandem(tandem: &Path, file: Option<&Path>) -> Duration {
+    let args: Vec<&std::ffi::OsStr> = file.iter().map(|f| f.as_os_str()).collect();
+    let start = Instant::now();
+    let r = spawn(tandem, &args);
+    let t = wait(&r, b"quit", start);
+    stop(r);
+    t
+}
+
+/// Time until `less` shows its prompt (set to a marker) under the first page.
+fn first_frame_less(file: &Path) -> Duration {
+    let start = Instant::now();
+    let r = spawn(
+        Path::new("less"),
+        &["-PREADYMARK".as_ref(), file.as_os_str()],
+    );
+    let t = wait(&r, b"READYMARK", start);
+    stop(r);
+    t
+}
+
+/// CPU time (user + system) the process has used, from /proc.
+fn cpu(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks: u64 = fields.get(11).and_then(|s| s.parse().ok()).unwrap_or(0)
+        + fields.get(12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    // The kernel's clock tick is 100 Hz on Linux.
+    Duration::from_millis(ticks * 10)
+}
+
+/// CPU per key: each key sent 20 times (after the first frame), the process's CPU before and
+/// after divided by the presses.
+fn keys(tandem: &Path, file: Option<&Path>) {
+    let args: Vec<&std::ffi::OsStr> = file.iter().map(|f| f.as_os_str()).collect();
+    let start = Instant::now();
+    let mut r = spawn(tandem, &args);
+    wait(&r, b"quit", start);
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = r.child.process_id().unwrap_or(0);
+    let name = file.map_or("sample".into(), |f| f.display().to_string());
+    let mut report = Vec::new();
+    for (label, key) in [
+        ("j", &b"j"[..]),
+        ("]", b"]"),
+        ("l", b"l"),
+        ("s", b"s"),
+        ("c", b"c"),
+        ("t", b"t"),
+        ("#", b"#"),
+    ] {
+        let before = cpu(pid);
+        for _ in 0..20 {
+            r.writer.write_all(key).unwrap();
+            r.writer.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(60));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        let per = (cpu(pid) - before) / 20;
+        report.push(format!("{label} {:.1}ms", ms(per)));
+    }
+    println!("cpu per key, {}: {}", shorten(&name, 40), report.join(", "));
+    stop(r);
+}

@@ -171,7 +171,7 @@ pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
     if t.turns.is_empty() {
         return Err(LoadError {
             path: path.into(),
-            reason: "no speaker turns found: this does not look like a call transcript".into(),
+            reason: "no speaker turns found: no line names who is speaking (a call transcript labels its speakers; a news report or an unlabelled speech-to-text file cannot be split into turns)".into(),
         });
     }
     Ok(t)

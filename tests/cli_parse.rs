@@ -130,7 +130,7 @@ fn text_that_is_not_a_transcript_is_refused_clearly() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("notes.txt") && err.contains("does not look like a call transcript"),
+        err.contains("notes.txt") && err.contains("no line names who is speaking"),
         "{err}"
     );
     assert!(out.stdout.is_empty());

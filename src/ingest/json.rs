@@ -127,7 +127,7 @@ pub fn to_text(text: &str) -> Result<FromJson, JsonError> {
     let mut out = Render::default();
     out.meta(&value);
     out.walk(&value, None, 0);
-    if out.turns == 0 {
+    if out.turns == 0 && out.loose == 0 {
         return Err(JsonError::NoTranscript);
     }
     Ok(out.finish())
@@ -161,6 +161,9 @@ struct Render {
     lines: Vec<String>,
     speakers: Vec<String>,
     turns: usize,
+    /// Paragraphs of `{en, zh}` pairs with no speaker field: their labels, if any, are in
+    /// the text itself (`"Name--Firm -- Analyst"` as a pair of its own), for the parser.
+    loose: usize,
     last_speaker: Option<String>,
 }
 
@@ -304,6 +307,11 @@ impl Render {
             }
         };
         if paragraphs.is_empty() {
+            return;
+        }
+        if shape.speaker.is_none() {
+            self.loose += 1;
+            self.lines.extend(paragraphs);
             return;
         }
         if let Some(name) = name.filter(|n| !n.is_empty()) {

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::body::is_note_word_label;
 use super::lines::Line;
 use super::names::{
-    han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like,
+    han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like, unnamed_label,
 };
 use super::participants::{firm_like, split_dashes, split_name_comma};
 use super::text::{
@@ -763,7 +763,13 @@ fn standalone_header<'a>(
         alt_body: None,
     };
     let mut extras = 0;
-    if lines.get(h.end).is_some_and(|l| l.text == lines[i].text) {
+    // The header again (as machine-translated files repeat it, in the other language's
+    // punctuation: `Raimo Lenschow—Barclays—分析师` under `Raimo Lenschow--Barclays -- Analyst`).
+    let again = |l: &Line<'_>| {
+        l.text == lines[i].text
+            || (!c.title.is_empty() && split_dashes(l.text).first().is_some_and(|n| *n == c.name))
+    };
+    if lines.get(h.end).is_some_and(again) {
         h.end += 1;
         extras += 1;
     }
@@ -785,10 +791,15 @@ fn standalone_header<'a>(
         h.end += 1;
         extras += 1;
     }
-    let latin = latin_name_like(&c.name);
+    let latin = latin_name_like(&c.name) || unnamed_label(&c.name);
     // A company's name alone on a line (`Acme Freight Corporation`) heads the document,
     // not a turn.
-    let ok = if firm_like(&c.name) && c.title.is_empty() && !known {
+    // Nor is a job title alone (`Executive Officer`) a person.
+    let ok = if (firm_like(&c.name) && c.title.is_empty()
+        || role_like(&c.name) && !unnamed_label(&c.name))
+        && !known
+        && !is_operator_word(&c.name)
+    {
         false
     } else if is_operator_word(&c.name) || known {
         true

@@ -201,7 +201,29 @@ pub fn name_like(text: &str) -> bool {
     if t.is_empty() || t.chars().any(|c| is_sentence_punct(c) && c != '.') {
         return false;
     }
-    is_operator_word(t) || latin_name_like(t) || han_name_like(t)
+    is_operator_word(t) || latin_name_like(t) || han_name_like(t) || unnamed_label(t)
+}
+
+/// True for a label that stands for a person it does not name: `Unidentified Analyst`,
+/// `Unknown speaker`, `Unidentified Company Representative`.
+pub fn unnamed_label(text: &str) -> bool {
+    const UNNAMED: &[&str] = &["unidentified", "unknown", "unnamed"];
+    const WHO: &[&str] = &[
+        "analyst",
+        "speaker",
+        "participant",
+        "caller",
+        "representative",
+        "company",
+        "corporate",
+        "audience",
+        "member",
+        "executive",
+    ];
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    (2..=4).contains(&words.len())
+        && UNNAMED.contains(&words[0].as_str())
+        && words[1..].iter().all(|w| WHO.contains(&w.as_str()))
 }
 
 /// Normalises a name for comparison: lower case, name dots and periods dropped, spaces squashed.
@@ -326,6 +348,25 @@ pub fn split_firm_from_role(role: &str) -> (Option<String>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_for_people_they_do_not_name() {
+        for label in [
+            "Unidentified Analyst",
+            "Unknown speaker",
+            "Unidentified Company Representative",
+        ] {
+            assert!(unnamed_label(label) && name_like(label), "{label}");
+        }
+        for not in [
+            "Unknown",
+            "Analyst",
+            "Unknown Capital Partners",
+            "Jane Unknown",
+        ] {
+            assert!(!unnamed_label(not), "{not}");
+        }
+    }
 
     #[test]
     fn latin_names() {

@@ -32,7 +32,11 @@ pub struct List {
 
 /// The group a heading line opens, if it is a participant-list heading.
 pub fn heading_group(text: &str) -> Option<Group> {
-    let t = strip_colon(text.trim_matches(['*', '#', ' ', '-', '=']));
+    // Decoration around a heading (`━━ Call participants: ━━`, `**…**`, `== … ==`) is none
+    // of it.
+    let t = strip_colon(
+        text.trim_matches(|c: char| c.is_whitespace() || "*#-=━─═—–_~•·>|".contains(c)),
+    );
     if t.len() > 160 || t.chars().count() > 40 {
         return None;
     }
@@ -98,7 +102,7 @@ fn heading_says_list(text: &str) -> bool {
 /// Splits `Name - A - B`, `Name -- A`, `Name – A` into trimmed parts.
 pub fn split_dashes(text: &str) -> Vec<String> {
     let mut parts = vec![text.to_string()];
-    for sep in [" -- ", "--", " — ", " – ", " - ", " | "] {
+    for sep in [" -- ", "--", " — ", " – ", " - ", " | ", "——", "—"] {
         parts = parts
             .iter()
             .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
@@ -221,6 +225,18 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
     // The blank lines between entries: more than that after an entry ends the list.
     let mut spacing = None;
     while j < lines.len() && heading_group(lines[j].text).is_none() {
+        // The entry again (a translation's copy, `Name——投资者关系`, or the same line
+        // repeated): part of the entry before it.
+        let again = entries.last().is_some_and(|e: &Participant| {
+            lines[j].text == lines[j - 1].text
+                || split_dashes(lines[j].text)
+                    .first()
+                    .is_some_and(|n| *n == e.name)
+        });
+        if again {
+            j += 1;
+            continue;
+        }
         if j > start {
             match spacing {
                 None => spacing = Some(lines[j].gap),
@@ -317,6 +333,10 @@ mod tests {
             Some(Group::Analysts)
         );
         assert_eq!(heading_group("Call participants:"), Some(Group::Unknown));
+        assert_eq!(
+            heading_group("  ━━ Call participants: ━━"),
+            Some(Group::Unknown)
+        );
         assert_eq!(heading_group("Operator"), None);
     }
 

@@ -655,18 +655,9 @@ fn closing_from(
 /// True for a label that names no one: `Unidentified Analyst`, `Unknown Speaker`,
 /// `Participant`.
 fn generic_label(name: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "unidentified",
-        "unknown",
-        "participant",
-        "speaker",
-        "analyst",
-        "representative",
-        "caller",
-        "audience",
-    ];
-    name.split(|c: char| !c.is_alphanumeric())
-        .any(|w| WORDS.contains(&w.to_lowercase().as_str()))
+    super::names::unnamed_label(name)
+        || ["participant", "analyst", "speaker", "caller"]
+            .contains(&name.trim().to_lowercase().as_str())
 }
 
 /// Fills in what an introduction tells about the analyst.

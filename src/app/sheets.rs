@@ -91,9 +91,17 @@ pub fn overview(app: &App) -> Vec<SheetLine> {
     ));
     let a = &app.figures.analysis;
     let n = a.mismatches.len();
+    // Counted as the figure list shows them (years, quarters and names' numbers aside).
+    let pairs = figure_list(app).len() - n;
     let summary = match n {
-        0 => format!("{} paired, no mismatch", plural(a.pairs, "figure")),
-        _ => format!("{} paired, {n} mismatched", plural(a.pairs, "figure")),
+        0 => format!(
+            "{}, no mismatch (F lists them)",
+            plural(pairs, "figure pair")
+        ),
+        _ => format!(
+            "{}, {n} mismatched (F lists them)",
+            plural(pairs, "figure pair")
+        ),
     };
     out.push(SheetLine::new(Tone::Item, vec![summary], None));
     people(app, &mut out);
@@ -176,11 +184,14 @@ fn people(app: &App, out: &mut Vec<SheetLine>) {
                 .and_then(|q| q.turns.first().copied())
                 .or_else(|| first_turn(s))
                 .map(Target::Turn);
-            out.push(SheetLine::new(
-                Tone::Item,
-                vec![name, detail.join(" · "), numbers],
-                target,
-            ));
+            // An analyst's question numbers before the firm, so that they show on a narrow
+            // screen: `Q1, Q5 · Barclays`.
+            let about = [numbers, detail.join(" · ")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            out.push(SheetLine::new(Tone::Item, vec![name, about], target));
         }
     }
 }

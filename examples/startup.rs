@@ -227,6 +227,18 @@ fn keys(tandem: &Path, file: Option<&Path>) {
         let per = (cpu(pid) - before) / 20;
         report.push(format!("{label} {:.1}ms", ms(per)));
     }
+    // Typing a search: each character searches the whole call again.
+    r.writer.write_all(b"/").unwrap();
+    r.writer.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let before = cpu(pid);
+    for c in b"the capacity of ".iter().cycle().take(20) {
+        r.writer.write_all(&[*c]).unwrap();
+        r.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    report.push(format!("typing in / {:.1}ms", ms((cpu(pid) - before) / 20)));
     println!("cpu per key, {}: {}", shorten(&name, 40), report.join(", "));
     stop(r);
 }

@@ -56,6 +56,7 @@ impl App {
         (self.top, self.cursor, self.focus, self.list_sel) = (0, 0, Focus::Reader, 0);
         self.overlay = Overlay::None;
         self.search = SearchState::default();
+        self.haystack = None;
         self.areas.list_offset = 0;
     }
 }

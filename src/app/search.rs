@@ -37,38 +37,109 @@ pub struct Scope {
 /// Every match of `query` in the texts `scope` shows, in reading order: the material before
 /// the call (shown whenever the call has turns), the call's blocks, the material after it.
 pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
-    let needle = fold(&crate::script::fold_script(query)).0;
-    // Only a query with non-ASCII characters needs the texts folded to one Chinese script.
-    let han = !needle.is_ascii();
-    let mut out = Vec::new();
-    if needle.is_empty() || t.turns.is_empty() {
-        return out;
+    Haystack::new(t, ix).find(query, scope)
+}
+
+/// Every text of a call folded once (lower case, Chinese in one script) into one string, so
+/// that each keystroke of a search is one scan of it.
+#[derive(Debug, Default)]
+pub struct Haystack {
+    /// The folded texts in reading order, each followed by a NUL (never in a query).
+    text: String,
+    segs: Vec<Seg>,
+}
+
+/// One text of the haystack.
+#[derive(Debug)]
+struct Seg {
+    /// Where it starts in [`Haystack::text`].
+    start: u32,
+    place: Place,
+    src: Src,
+    /// Byte offsets in the folded text back to the original, when folding moved them.
+    map: Option<Vec<u32>>,
+}
+
+impl Haystack {
+    /// Folds every text of `t` (linear in its size; done once per call).
+    pub fn new(t: &Transcript, ix: &DocIndex) -> Self {
+        let mut h = Haystack::default();
+        for (p, text) in t.front_matter.iter().enumerate() {
+            h.push(Place::Front(p as u32), Src::Matter, text);
+        }
+        for (ti, turn) in t.turns.iter().enumerate() {
+            for (bi, block) in turn.blocks.iter().enumerate() {
+                let id = ix.block_id(ti, bi);
+                for (src, text) in texts(block, ALL) {
+                    h.push(Place::Block(id), src, text);
+                }
+            }
+        }
+        for (p, text) in t.back_matter.iter().enumerate() {
+            h.push(Place::Back(p as u32), Src::Matter, text);
+        }
+        h
     }
-    let mut add = |place: Place, src: Src, text: &str| {
-        find_in(text, &needle, han, |start, end| {
+
+    /// Appends one text, folded.
+    fn push(&mut self, place: Place, src: Src, text: &str) {
+        let in_script = crate::script::fold_script(text);
+        let (folded, map) = fold(&in_script);
+        // Folding keeps offsets for nearly every text; a map is kept only where it does not.
+        let same =
+            folded.len() == text.len() && map.iter().enumerate().all(|(i, &m)| m as usize == i);
+        self.segs.push(Seg {
+            start: self.text.len() as u32,
+            place,
+            src,
+            map: (!same).then_some(map),
+        });
+        self.text.push_str(&folded);
+        self.text.push('\0');
+    }
+
+    /// Every match of `query` in the texts `scope` shows, in reading order.
+    pub fn find(&self, query: &str, scope: Scope) -> Vec<Match> {
+        let needle = fold(&crate::script::fold_script(query)).0.replace('\0', "");
+        let mut out = Vec::new();
+        if needle.is_empty() {
+            return out;
+        }
+        for (i, m) in self.text.match_indices(&needle) {
+            let seg = &self.segs[self.segs.partition_point(|s| s.start as usize <= i) - 1];
+            if !in_scope(seg.src, scope) {
+                continue;
+            }
+            let (a, b) = (i - seg.start as usize, i - seg.start as usize + m.len());
+            let (start, end) = match &seg.map {
+                Some(map) => (map[a], map[b]),
+                None => (a as u32, b as u32),
+            };
             out.push(Match {
-                place,
-                src,
+                place: seg.place,
+                src: seg.src,
                 start,
                 end,
             });
-        });
-    };
-    for (p, text) in t.front_matter.iter().enumerate() {
-        add(Place::Front(p as u32), Src::Matter, text);
-    }
-    for (ti, turn) in t.turns.iter().enumerate() {
-        for (bi, block) in turn.blocks.iter().enumerate() {
-            let id = ix.block_id(ti, bi);
-            for (src, text) in texts(block, scope) {
-                add(Place::Block(id), src, text);
-            }
         }
+        out
     }
-    for (p, text) in t.back_matter.iter().enumerate() {
-        add(Place::Back(p as u32), Src::Matter, text);
+}
+
+/// Every text: what the haystack holds before a scope picks.
+const ALL: Scope = Scope {
+    lang: LangView::Both,
+    notes: true,
+};
+
+/// True when a text of `src` is shown in `scope`.
+fn in_scope(src: Src, scope: Scope) -> bool {
+    match src {
+        Src::En => scope.lang != LangView::Zh,
+        Src::Zh => scope.lang != LangView::En,
+        Src::Note => scope.notes,
+        Src::Matter => true,
     }
-    out
 }
 
 /// The texts of a block that `scope` shows.
@@ -86,20 +157,6 @@ fn texts(block: &Block, scope: Scope) -> Vec<(Src, &str)> {
             }
             v
         }
-    }
-}
-
-/// Calls `hit` with the byte range (in `text`) of every match of the folded `needle`.
-/// Chinese is compared in Simplified characters, so either script finds both.
-fn find_in(text: &str, needle: &str, han: bool, mut hit: impl FnMut(u32, u32)) {
-    let text_in_script = if han {
-        crate::script::fold_script(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let (folded, map) = fold(&text_in_script);
-    for (i, m) in folded.match_indices(needle) {
-        hit(map[i], map[i + m.len()]);
     }
 }
 
@@ -141,11 +198,6 @@ mod tests {
         }
     }
 
-    const ALL: Scope = Scope {
-        lang: LangView::Both,
-        notes: true,
-    };
-
     #[test]
     fn latin_is_case_insensitive_and_han_matches_exactly() {
         let t = doc(vec![Block::Para {
@@ -171,6 +223,35 @@ mod tests {
             "Ünï"
         );
         assert_eq!(find(&t, &ix, "增长", ALL).len(), 1);
+    }
+
+    #[test]
+    fn one_haystack_answers_every_query_with_offsets_in_the_original_texts() {
+        let t = doc(vec![
+            Block::Para {
+                en: Some("GROẞE Straße ends here".into()),
+                zh: Some("電話會議".into()),
+            },
+            Block::Para {
+                en: Some("here again".into()),
+                zh: None,
+            },
+        ]);
+        let ix = DocIndex::new(&t);
+        let hay = Haystack::new(&t, &ix);
+        let text = "GROẞE Straße ends here";
+        let m = hay.find("große", ALL);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&text[m[0].start as usize..m[0].end as usize], "GROẞE");
+        // A match never runs from one text into the next.
+        assert_eq!(hay.find("herehere", ALL).len(), 0);
+        assert_eq!(hay.find("here", ALL).len(), 2);
+        // Either Chinese script finds the other.
+        let m = hay.find("电话", ALL);
+        assert_eq!(
+            (m.len(), m[0].src, m[0].start, m[0].end),
+            (1, Src::Zh, 0, 6)
+        );
     }
 
     #[test]

@@ -134,6 +134,8 @@ pub struct App {
     /// The lines of the overview or the figure list while one is open.
     pub sheet: Vec<super::sheets::SheetLine>,
     pub search: SearchState,
+    /// The call's texts folded for searching, built at the first search.
+    pub haystack: Option<super::search::Haystack>,
     pub status: Option<Status>,
     pub areas: Areas,
     /// Bookmarks: the store, this call's marks, the panel and the note editor.
@@ -217,6 +219,7 @@ impl App {
             overlay: Overlay::None,
             sheet: Vec::new(),
             search: SearchState::default(),
+            haystack: None,
             status: None,
             areas: Areas::default(),
             marks,
@@ -272,6 +275,16 @@ impl App {
         if self.layout.laid {
             self.relayout(shape(self.view, self.layout.shape.width));
         }
+    }
+
+    /// The matches of the current query in what the view shows (the call's texts folded
+    /// once, at its first search).
+    pub fn search_matches(&mut self) -> Vec<super::search::Match> {
+        let scope = self.scope();
+        let hay = self
+            .haystack
+            .get_or_insert_with(|| super::search::Haystack::new(&self.doc, &self.index));
+        hay.find(&self.search.query, scope)
     }
 
     /// What the current view searches.

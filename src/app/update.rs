@@ -387,7 +387,7 @@ fn refresh_search(app: &mut App) {
         return;
     };
     app.search.query = ta.lines().concat();
-    app.search.matches = search::find(&app.doc, &app.index, &app.search.query, app.scope());
+    app.search.matches = app.search_matches();
     app.search.current = None;
     if let Some(from) = app.search.from.clone() {
         app.put_at(&from);
@@ -402,7 +402,7 @@ fn refresh_search(app: &mut App) {
 /// Recomputes matches after the view changed what is searchable.
 fn rescope_search(app: &mut App) {
     if !app.search.query.is_empty() {
-        app.search.matches = search::find(&app.doc, &app.index, &app.search.query, app.scope());
+        app.search.matches = app.search_matches();
         app.search.current = None;
     }
 }

@@ -19,7 +19,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
@@ -34,6 +34,7 @@ use crate::ui;
 /// How long the loop waits for input before doing idle work (signals, saving).
 const TICK: Duration = Duration::from_millis(200);
 /// How long a signal waits for the loop to stop by itself.
+#[cfg(unix)]
 const GRACE: Duration = Duration::from_millis(2500);
 /// The least time between two saves of the reading position.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
@@ -239,6 +240,7 @@ pub fn signalled() -> Option<i32> {
 /// the returned flag for the loop to stop cleanly (the terminal restored, bookmarks and an
 /// open note saved); if the loop has not ended shortly after (input reading can hang once
 /// the terminal is gone), restores the terminal and exits from the watcher thread.
+#[cfg(unix)]
 fn signals() -> io::Result<Arc<AtomicBool>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
     let stop = Arc::new(AtomicBool::new(false));
@@ -254,6 +256,18 @@ fn signals() -> io::Result<Arc<AtomicBool>> {
             std::process::exit(128 + sig);
         }
     });
+    Ok(stop)
+}
+
+/// Elsewhere (Windows) Ctrl-c reaches the reader as a key in raw mode, and closing the console
+/// ends the process: INT and TERM set the flag, nothing else is watched.
+#[cfg(not(unix))]
+fn signals() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [SIGINT, SIGTERM] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
     Ok(stop)
 }
 
@@ -322,10 +336,12 @@ pub fn carry_out(app: &mut App) {
 /// Gives the terminal back to the shell and stops the process (SIGTSTP, as Ctrl-z does in a
 /// program that is not in raw mode); once resumed, takes the terminal again and redraws.
 /// Without job control (no shell to resume it) the signal is ignored and the reader goes on.
+#[cfg(unix)]
 pub(crate) fn suspend(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     mouse: bool,
 ) -> io::Result<()> {
+    use ratatui::crossterm::terminal::{Clear, ClearType};
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter_modes(mouse)?;
@@ -333,6 +349,15 @@ pub(crate) fn suspend(
     // An empty frame makes ratatui forget what it drew before, so the next frame is drawn
     // whole (`Terminal::clear` would ask the terminal for the cursor position).
     terminal.draw(|_| {})?;
+    Ok(())
+}
+
+/// Without job control (Windows) there is no shell to suspend to: Ctrl-z does nothing.
+#[cfg(not(unix))]
+pub(crate) fn suspend(
+    _terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    _mouse: bool,
+) -> io::Result<()> {
     Ok(())
 }
 

@@ -40,6 +40,9 @@ pub struct ReadArgs {
 pub enum Command {
     /// Parse transcripts and print their structure (outline, or JSON with --json).
     Parse(ParseArgs),
+    /// Print the aligned call as text or Markdown (speakers, questions, both languages,
+    /// notes), for a pager or a file.
+    Print(PrintArgs),
     /// Check the figures of the Chinese against the English (exit 1 on a mismatch).
     Check(CheckArgs),
     /// List bookmarks, or export them as Markdown, JSON or CSV.
@@ -81,6 +84,26 @@ pub struct ParseArgs {
     /// JSON, cleaned) that the parser works on, instead of its structure.
     #[arg(long, conflicts_with = "json")]
     pub text: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// A transcript, or an English transcript and its Chinese translation (either order);
+    /// `-` reads standard input; none prints the built-in sample.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// The output: plain text, or Markdown.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: PrintFormat,
+}
+
+/// How `tandem print` writes the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum PrintFormat {
+    #[default]
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Args)]

@@ -313,7 +313,7 @@ fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
 }
 
 #[test]
-fn without_a_terminal_the_reader_points_to_tandem_parse() {
+fn without_a_terminal_the_call_is_printed_as_text_and_piped_input_is_the_call() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("call.txt");
     std::fs::write(&file, CALL).unwrap();
@@ -322,17 +322,61 @@ fn without_a_terminal_the_reader_points_to_tandem_parse() {
         .env("TANDEM_CONFIG_DIR", dir.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        err.starts_with("tandem: ") && err.contains("needs a terminal"),
-        "{err}"
-    );
-    assert!(err.contains("tandem parse FILE"), "{err}");
-    assert!(
-        out.stdout.is_empty(),
+        !text.contains('\x1b'),
         "no escape sequences written to a pipe"
     );
+    for want in [
+        "── Questions and answers ──",
+        "Q1 · Ross Sandler · Barclays",
+        "Demand remains strong across all regions.",
+        "    各地区需求依然强劲。",
+    ] {
+        assert!(text.contains(want), "{want} in:\n{text}");
+    }
+    // `cat call.txt | tandem`: standard input is the call, not the built-in sample.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .env("TANDEM_CONFIG_DIR", dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(CALL.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Acme Corp"), "{text}");
+}
+
+#[test]
+fn print_writes_markdown_with_headings_and_quoted_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    std::fs::write(&file, CALL).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["print", "--format", "markdown"])
+        .arg(&file)
+        .env("TANDEM_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Acme Corp"), "{md}");
+    for want in [
+        "## Questions and answers",
+        "### Q1 · Ross Sandler · Barclays",
+        "**Jane Doe · Chief Executive Officer",
+        "> 各地区需求依然强劲。",
+    ] {
+        assert!(md.contains(want), "{want} in:\n{md}");
+    }
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn quote(text: &str) -> String {
 
 /// A line of text that cannot change the document's structure: a heading, quote, list,
 /// table, fence, rule or HTML marker at its start is escaped (`\# not a heading`).
-fn md_line(line: &str) -> String {
+pub fn md_line(line: &str) -> String {
     let body = line.trim_start();
     let indent = &line[..line.len() - body.len()];
     // A line of `=` under text would make that text a heading.

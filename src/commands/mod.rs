@@ -7,6 +7,7 @@ mod completions;
 mod config;
 mod man;
 mod parse;
+mod print;
 mod read;
 
 use std::io::Write as _;
@@ -15,12 +16,14 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command};
 
 pub use parse::outline;
+pub use print::render as print_call;
 
 /// Runs the command the command line names (none: the reader).
 pub fn run(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let encoding = cli.read.encoding.as_deref();
     match &cli.command {
         Some(Command::Parse(args)) => parse::run(args, encoding),
+        Some(Command::Print(args)) => print::run(args, encoding),
         Some(Command::Check(args)) => check::run(args, encoding),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd, encoding),
         Some(Command::Config(cmd)) => config::run(cmd),

@@ -1,6 +1,7 @@
 //! `tandem [FILE...]`: the reader; `tandem DIR`: the library of a folder's calls;
 //! `tandem --recent`: the library of the calls opened before.
 
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,13 +22,29 @@ pub(super) fn run(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error
         crate::library::browse::run(dir, encoding)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let call = Call::open_to_read(&args.files, &Options::with_encoding(encoding))?;
+    // Input piped in with no file named is the call.
+    let files = if args.files.is_empty() && !std::io::stdin().is_terminal() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files.clone()
+    };
+    let call = Call::open_to_read(&files, &Options::with_encoding(encoding))?;
+    // Not a terminal to draw on: the call as text, as `tandem print` gives it.
+    if !std::io::stdout().is_terminal() {
+        if let Some(banner) = &call.banner {
+            crate::reader::warn(banner);
+        }
+        let text = super::print::render(&call.transcript, crate::cli::PrintFormat::Text);
+        super::write_stdout(&text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let banner = call.banner.clone();
     crate::reader::run(call)?;
     if let Some(banner) = banner {
         crate::reader::warn(&banner);
     }
-    if let [one] = args.files.as_slice()
+    if let [one] = files.as_slice()
+        && one.as_os_str() != "-"
         && let Err(e) = recent::remember(one)
     {
         crate::reader::warn(&format!("not added to the recent files: {e}"));

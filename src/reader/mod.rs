@@ -100,7 +100,7 @@ impl Screen {
     pub(crate) fn open() -> io::Result<Self> {
         if !io::stdout().is_terminal() {
             return Err(io::Error::other(
-                "the reader needs a terminal; use `tandem parse FILE` for text output",
+                "the reader needs a terminal; `tandem print FILE` prints a call as text",
             ));
         }
         let (settings, settings_error) = match settings::load(keys::check) {

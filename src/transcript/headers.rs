@@ -263,7 +263,10 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
 /// Reads a whole line as `Name`, `Name - Title`, `Name -- Firm -- Title` or `Name, Firm - Title [2]`.
 fn standalone(text: &str) -> Option<Cand<'static>> {
     let t = text.trim_matches('*').trim();
-    let sentence_end = t.ends_with(is_terminal_punct) && !ends_with_abbreviation(t);
+    // `Name (Role)` ends in a bracket, as a sentence may: the shape says which it is.
+    let paren_label = t.ends_with([')', '）'])
+        && paren(&format!("{t}: x")).is_some_and(|c| name_like(c["name"].trim()));
+    let sentence_end = t.ends_with(is_terminal_punct) && !ends_with_abbreviation(t) && !paren_label;
     if t.len() > 300 || sentence_end || t.chars().count() > 100 {
         return None;
     }
@@ -861,6 +864,19 @@ mod tests {
         let lines = split(text);
         let wrapped = crate::transcript::lines::hard_wrapped(&lines);
         find(&lines, &HashSet::new(), &[], &[], text, wrapped)
+    }
+
+    #[test]
+    fn a_name_with_its_group_in_brackets_alone_on_a_line_is_a_header() {
+        let text = "Operator (Operator)\nWelcome to the call.\nDana Field (Executives)\nThanks.\n\
+            Ann Lee (Analysts)\nHow is demand?\nDana Field (Executives)\nStrong.";
+        let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["Operator", "Dana Field", "Ann Lee", "Dana Field"]);
+        // A sentence in brackets stays speech.
+        let text =
+            "Operator\nWelcome.\nDana Field (Executives)\nRevenue grew (as we expected)\nMore.";
+        let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["Operator", "Dana Field"]);
     }
 
     #[test]

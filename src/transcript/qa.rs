@@ -205,6 +205,14 @@ fn cut_firm(text: &str) -> &str {
 
 /// Reads an English introduction: `… from the line of NAME with FIRM.`
 fn intro_en(en: &str) -> Option<Intro> {
+    // A transcriber's "spelled as heard" mark is no part of a name (`Walter Scully(ph) of …`).
+    let unmarked;
+    let en = if en.contains("(ph)") || en.contains("[ph]") {
+        unmarked = en.replace("(ph)", "").replace("[ph]", "");
+        unmarked.as_str()
+    } else {
+        en
+    };
     let rest = EN_INTRO.captures_iter(en).last()?.name("rest")?.as_str();
     intro_en_rest(rest).or_else(|| {
         // "For our next question, we have NAME from FIRM": the name after the phrase.
@@ -683,6 +691,17 @@ fn apply_intro(sp: &mut Speaker, intro: &Intro) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spelled_as_heard_mark_is_no_part_of_the_name() {
+        let i =
+            intro_en("Our next question is coming from Walter Scully(ph) of Putnam Investments.")
+                .unwrap();
+        assert_eq!(
+            (i.name.as_deref(), i.firm.as_deref()),
+            (Some("Walter Scully"), Some("Putnam Investments"))
+        );
+    }
 
     #[test]
     fn an_introduction_without_the_word_question() {

@@ -265,7 +265,13 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     let t = text.trim_matches('*').trim();
     // `Name (Role)` ends in a bracket, as a sentence may: the shape says which it is.
     let paren_label = t.ends_with([')', '）'])
-        && paren(&format!("{t}: x")).is_some_and(|c| name_like(c["name"].trim()));
+        && paren(&format!("{t}: x")).is_some_and(|c| {
+            let group = c["title"].trim();
+            name_like(c["name"].trim())
+                && (role_like(group)
+                    || is_operator_word(group)
+                    || super::participants::heading_group(group).is_some())
+        });
     let sentence_end = t.ends_with(is_terminal_punct) && !ends_with_abbreviation(t) && !paren_label;
     if t.len() > 300 || sentence_end || t.chars().count() > 100 {
         return None;

@@ -4,9 +4,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::list::{Library, Row, RowState};
@@ -327,29 +326,7 @@ fn help(buf: &mut Buffer, area: Rect) {
     let text_w = lines.iter().map(Line::width).max().unwrap_or(0) + 1;
     let w = (text_w.max(width(HELP_TITLE)) + 2).min(usize::from(area.width)) as u16;
     let h = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    Clear.render(rect, buf);
-    // A wide character just left of the box lost its right half: blank it.
-    if let Some(left) = rect.x.checked_sub(1).filter(|&x| x >= area.x) {
-        for y in rect.top()..rect.bottom() {
-            if width(buf[(left, y)].symbol()) > 1 {
-                buf[(left, y)].set_symbol(" ");
-            }
-        }
-    }
-    let block = Block::bordered()
-        .border_style(theme::BORDER)
-        .title(Span::styled(
-            HELP_TITLE,
-            theme::BORDER.add_modifier(Modifier::BOLD),
-        ));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = crate::ui::overlay::window(buf, area, w, h, HELP_TITLE.trim());
     for (line, y) in lines.iter().zip(inner.top()..inner.bottom()) {
         buf.set_line(inner.x, y, line, inner.width);
     }

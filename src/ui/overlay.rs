@@ -84,7 +84,7 @@ pub fn help_lines(keys: &Keymap) -> Vec<Line<'static>> {
 }
 
 /// A box of at most `w` x `h` centred in `area`, cleared, with a titled border.
-pub(super) fn window(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+pub(crate) fn window(buf: &mut Buffer, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect {

@@ -9,7 +9,8 @@ use crate::app::index::DocIndex;
 use crate::bookmarks::export::md_line;
 use crate::call::{Call, Options};
 use crate::cli::{PrintArgs, PrintFormat};
-use crate::transcript::{Block, Section, Speaker, Transcript};
+use crate::transcript::{Block, Section, Transcript};
+use crate::ui::labels::{question_label as question, speaker_header as header};
 
 /// `tandem print`: the call in the format asked for.
 pub(super) fn run(
@@ -138,30 +139,4 @@ pub fn render(t: &Transcript, format: PrintFormat) -> String {
         tidy.push('\n');
     }
     tidy
-}
-
-/// `Jane Doe (简·多伊) · Chief Executive Officer · Brightkeel`.
-fn header(sp: &Speaker) -> String {
-    let mut parts = vec![match &sp.name_alt {
-        Some(alt) if !alt.is_empty() && *alt != sp.name => format!("{} ({alt})", sp.name),
-        _ => sp.name.clone(),
-    }];
-    parts.extend(sp.role.iter().filter(|r| !r.is_empty()).cloned());
-    parts.extend(sp.firm.iter().filter(|f| !f.is_empty()).cloned());
-    parts.join(" · ")
-}
-
-/// `Q3 · Ross Sandler · Barclays` for question index `q`.
-fn question(t: &Transcript, q: usize) -> String {
-    let question = &t.questions[q];
-    let mut s = format!("Q{}", question.number);
-    if let Some(a) = t.speakers.get(question.analyst) {
-        s.push_str(" · ");
-        s.push_str(&a.name);
-        if let Some(firm) = question.firm.as_ref().or(a.firm.as_ref()) {
-            s.push_str(" · ");
-            s.push_str(firm);
-        }
-    }
-    s
 }

@@ -63,7 +63,7 @@ fn frame(c: &mut Criterion) {
     for (name, t) in calls() {
         let p = ui::panes(ratatui::layout::Rect::new(0, 0, 160, 45));
         let mut app = App::new(t, "bench", p.reading.width, p.reading.height);
-        app.top = app.layout.rows.len() / 2;
+        app.jump_to_row(app.layout.len() / 2);
         let mut term = Terminal::new(TestBackend::new(160, 45)).unwrap();
         g.bench_function(name, |b| {
             b.iter(|| term.draw(|f| ui::draw(f, &mut app)).map(|_| ()))
@@ -78,7 +78,7 @@ fn frame_converted(c: &mut Criterion) {
         let p = ui::panes(ratatui::layout::Rect::new(0, 0, 160, 45));
         let mut app = App::new(t, "bench", p.reading.width, p.reading.height);
         app.prefs.script = tandem::config::settings::ChineseScript::Traditional;
-        app.top = app.layout.rows.len() / 2;
+        app.jump_to_row(app.layout.len() / 2);
         let mut term = Terminal::new(TestBackend::new(160, 45)).unwrap();
         g.bench_function(name, |b| {
             b.iter(|| term.draw(|f| ui::draw(f, &mut app)).map(|_| ()))
@@ -93,7 +93,7 @@ fn keys(c: &mut Criterion) {
     let mut g = c.benchmark_group("one key");
     for (name, t) in calls() {
         let mut app = App::new(t, "bench", 127, 44);
-        let middle = app.layout.rows.len() / 2;
+        let middle = app.layout.len() / 2;
         for (label, action) in [
             ("line down", Action::LineDown),
             ("next paragraph", Action::NextParagraph),

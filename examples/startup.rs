@@ -7,7 +7,7 @@
 //! cargo run --release --example startup -- FILE [FILE...]   # default: the built-in sample
 //! ```
 //!
-//! Each file is opened `RUNS` times by tandem and by `less`; the medians and their ratio are
+//! Each file is opened `RUNS` times (21 unless the environment says) by tandem and by `less`; the medians and their ratio are
 //! printed. Then a few keys are sent to tandem one at a time and the CPU time the process used
 //! for each (from `/proc`) is reported. Nothing here is a test: machines are noisy, so compare
 //! ratios taken in one run.
@@ -19,8 +19,16 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-/// Runs per file and program.
+/// Runs per file and program (`RUNS` in the environment overrides it).
 const RUNS: usize = 21;
+
+/// The runs per file and program.
+fn runs() -> usize {
+    std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(RUNS)
+}
 /// Giving up on a frame.
 const LIMIT: Duration = Duration::from_secs(10);
 
@@ -67,9 +75,9 @@ fn main() {
     }
 }
 
-/// The median of `RUNS` measurements.
+/// The median of the runs.
 fn median(mut f: impl FnMut() -> Duration) -> Duration {
-    let mut v: Vec<Duration> = (0..RUNS).map(|_| f()).collect();
+    let mut v: Vec<Duration> = (0..runs()).map(|_| f()).collect();
     v.sort();
     v[v.len() / 2]
 }
@@ -91,6 +99,7 @@ fn shorten(s: &str, w: usize) -> String {
 struct Running {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
     out: Arc<Mutex<Vec<u8>>>,
     _dir: tempfile::TempDir,
 }
@@ -125,11 +134,10 @@ fn spawn(program: &Path, args: &[&std::ffi::OsStr]) -> Running {
         }
     });
     let writer = pair.master.take_writer().unwrap();
-    // Keep the master alive as long as the writer (dropping it hangs up the child).
-    std::mem::forget(pair.master);
     Running {
         child,
         writer,
+        master: pair.master,
         out,
         _dir: dir,
     }
@@ -185,16 +193,17 @@ fn first_frame_less(file: &Path) -> Duration {
 
 /// CPU time (user + system) the process has used, from /proc.
 fn cpu(pid: u32) -> Duration {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map_or("", |(_, rest)| rest)
-        .split_whitespace()
-        .collect();
-    let ticks: u64 = fields.get(11).and_then(|s| s.parse().ok()).unwrap_or(0)
-        + fields.get(12).and_then(|s| s.parse().ok()).unwrap_or(0);
-    // The kernel's clock tick is 100 Hz on Linux.
-    Duration::from_millis(ticks * 10)
+    // Each thread's run time in nanoseconds (the first field of `schedstat`); `stat`'s
+    // clock ticks are too coarse for one key.
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .into_iter()
+        .flatten();
+    let ns: u64 = tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(ns)
 }
 
 /// CPU per key: each key sent 20 times (after the first frame), the process's CPU before and
@@ -204,13 +213,17 @@ fn keys(tandem: &Path, file: Option<&Path>) {
     let start = Instant::now();
     let mut r = spawn(tandem, &args);
     wait(&r, b"quit", start);
-    std::thread::sleep(Duration::from_millis(500));
+    // The figures are analysed after the first frame; let that finish.
+    std::thread::sleep(Duration::from_millis(2000));
     let pid = r.child.process_id().unwrap_or(0);
     let name = file.map_or("sample".into(), |f| f.display().to_string());
     let mut report = Vec::new();
-    for (label, key) in [
+    // Keys that come back to where they started (a question forward and back, a view
+    // switched and back), so that a long call made of a short one repeated shows the same
+    // screens as the short one: what differs is the size alone.
+    for (label, keys) in [
         ("j", &b"j"[..]),
-        ("]", b"]"),
+        ("] [", b"]["),
         ("l", b"l"),
         ("s", b"s"),
         ("c", b"c"),
@@ -218,16 +231,31 @@ fn keys(tandem: &Path, file: Option<&Path>) {
         ("#", b"#"),
     ] {
         let before = cpu(pid);
-        for _ in 0..20 {
+        for i in 0..20 {
+            let key = &keys[i % keys.len()..][..1];
             r.writer.write_all(key).unwrap();
             r.writer.flush().unwrap();
             std::thread::sleep(Duration::from_millis(60));
         }
         std::thread::sleep(Duration::from_millis(300));
         let per = (cpu(pid) - before) / 20;
-        report.push(format!("{label} {:.1}ms", ms(per)));
+        report.push(format!("{label} {:.2}ms", ms(per)));
     }
-    // Typing a search: each character searches the whole call again.
+    // Resizing: the terminal one column narrower, then wider again, each a new layout.
+    let before = cpu(pid);
+    for i in 0..20u16 {
+        let size = PtySize {
+            rows: 45,
+            cols: 159 + i % 2,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        r.master.resize(size).unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    report.push(format!("resize {:.2}ms", ms((cpu(pid) - before) / 20)));
+    // Typing a search.
     r.writer.write_all(b"/").unwrap();
     r.writer.flush().unwrap();
     std::thread::sleep(Duration::from_millis(200));
@@ -238,7 +266,7 @@ fn keys(tandem: &Path, file: Option<&Path>) {
         std::thread::sleep(Duration::from_millis(60));
     }
     std::thread::sleep(Duration::from_millis(300));
-    report.push(format!("typing in / {:.1}ms", ms((cpu(pid) - before) / 20)));
+    report.push(format!("typing in / {:.2}ms", ms((cpu(pid) - before) / 20)));
     println!("cpu per key, {}: {}", shorten(&name, 40), report.join(", "));
     stop(r);
 }

@@ -51,8 +51,9 @@ fn no_text_row_exceeds_its_column_at_any_width() {
             let mut app = app_for(call(), 200, 50);
             press(&mut app, keys);
             app.set_viewport(width, 40);
+            app.layout.lay_out_all(&app.doc, &app.index);
             let l = &app.layout;
-            for row in &l.rows {
+            for row in (0..l.len()).filter_map(|r| app.row(r)) {
                 let cols: Vec<(Option<tandem::app::layout::Piece>, u16)> = match row.kind {
                     RowKind::Text([a, b]) => vec![(a, l.left_w), (b, l.right_w)],
                     RowKind::Note(p) => vec![(Some(p), l.full_width() - 2)],
@@ -85,11 +86,8 @@ fn the_column_divider_is_never_overwritten() {
         let reading = app.areas.reading;
         let y0 = ui::reading::text_top(reading, &app);
         let bar = reading.x + app.layout.left_w + 1;
-        for (i, row) in app.layout.rows[app.top..]
-            .iter()
-            .take(app.text_height())
-            .enumerate()
-        {
+        let rows = (app.top..app.layout.len()).filter_map(|r| app.row(r));
+        for (i, row) in rows.take(app.text_height()).enumerate() {
             if matches!(row.kind, RowKind::Text(_)) {
                 assert_eq!(buf[(bar, y0 + i as u16)].symbol(), "│", "row {i}");
             }
@@ -105,10 +103,13 @@ fn matches_are_highlighted_and_the_current_one_stands_out() {
     type_text(&mut app, "Cloud");
     press(&mut app, "Enter");
     let buf = draw(&mut app, 160, 45);
-    let row = app.layout.row_of_match(&app.index, app.search.matches[0]) - app.top;
+    let row = app
+        .layout
+        .row_of_match(&app.doc, &app.index, app.search.matches[0])
+        - app.top;
     let y = ui::panes(buf.area).reading.y + row as u16;
     assert!(matches!(
-        app.layout.rows[app.top + row].kind,
+        app.row(app.top + row).unwrap().kind,
         RowKind::Text(_)
     ));
     let cells: Vec<_> = (0..160).map(|x| &buf[(x, y)]).collect();
@@ -356,9 +357,9 @@ fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrollin
     );
     assert_eq!(click, Some(Action::JumpToEntry(after)));
     update(&mut app, click.unwrap());
-    assert_eq!(app.top, app.layout.call_end as usize);
+    assert_eq!(app.top, app.layout.call_end());
     assert!(matches!(
-        app.layout.rows[app.top].kind,
+        app.row(app.top).unwrap().kind,
         RowKind::MatterTitle { back: true }
     ));
     let buf = draw(&mut app, 160, 45);
@@ -368,17 +369,14 @@ fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrollin
 
     // The cursor moving into it highlights it; moving back leaves it.
     press(&mut app, "g");
-    let steps = app.layout.stops.len();
+    let steps = app.layout.stop_count();
     for _ in 0..steps {
-        if app.cursor >= app.layout.call_end as usize {
+        if app.cursor >= app.layout.call_end() {
             break;
         }
         press(&mut app, "J");
     }
-    assert_eq!(
-        app.cursor, app.layout.call_end as usize,
-        "J stops at its title"
-    );
+    assert_eq!(app.cursor, app.layout.call_end(), "J stops at its title");
     let buf = draw(&mut app, 160, 45);
     assert_eq!(highlighted_entries(&buf), ["AFTER THE CALL"]);
     press(&mut app, "K");
@@ -393,9 +391,9 @@ fn the_material_after_the_call_has_its_own_entry_that_jumps_and_follows_scrollin
     press(&mut app, "J Tab");
     assert_eq!(app.list_sel, after);
     press(&mut app, "k k Enter");
-    assert_ne!(app.top, app.layout.call_end as usize);
+    assert_ne!(app.top, app.layout.call_end());
     press(&mut app, "j j Enter");
-    assert_eq!(app.top, app.layout.call_end as usize);
+    assert_eq!(app.top, app.layout.call_end());
 }
 
 #[test]

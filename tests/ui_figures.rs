@@ -198,7 +198,7 @@ fn paired_figures_share_a_colour_and_mismatches_stand_out_on_both_sides() {
 fn split_figure(a: &mut App) -> Option<(u16, usize, std::ops::Range<usize>)> {
     for w in 80..160u16 {
         *a = app_for(planted(), w, 45);
-        for (r, row) in a.layout.rows.iter().enumerate() {
+        for (r, row) in (0..a.layout.len()).map(|r| (r, a.row(r).unwrap())) {
             let RowKind::Text([Some(p), _]) = row.kind else {
                 continue;
             };
@@ -231,11 +231,11 @@ fn a_figure_wrapped_across_two_rows_is_styled_on_both() {
     let buf = draw(&mut a, w, 45);
     let x0 = a.areas.reading.x;
     let y0 = tandem::ui::reading::text_top(a.areas.reading, &a);
-    let RowKind::Text([Some(p), _]) = a.layout.rows[r].kind else {
+    let RowKind::Text([Some(p), _]) = a.row(r).unwrap().kind else {
         unreachable!("found on a text row");
     };
-    let text = match &a.doc.turns[a.layout.rows[r].turn as usize].blocks
-        [a.layout.rows[r].block as usize]
+    let text = match &a.doc.turns[a.row(r).unwrap().turn as usize].blocks
+        [a.row(r).unwrap().block as usize]
     {
         Block::Para { en: Some(en), .. } => en.clone(),
         _ => unreachable!("an English piece"),

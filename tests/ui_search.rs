@@ -67,7 +67,7 @@ fn matches_run_in_pane_order_from_the_foreword_to_the_footer() {
     let mut last_row = 0;
     for i in 0..places.len() {
         let m = a.search.matches[a.search.current.unwrap()];
-        let row = a.layout.row_of_match(&a.index, m);
+        let row = a.layout.row_of_match(&a.doc, &a.index, m);
         assert!(
             (a.top..a.top + a.height).contains(&row),
             "match {i} on screen"
@@ -90,7 +90,7 @@ fn matches_run_in_pane_order_from_the_foreword_to_the_footer() {
     // From the material after the call, n with no current match stays there.
     press(&mut a, "c c");
     assert_eq!(a.search.current, None);
-    a.jump_to_row(a.layout.call_end as usize);
+    a.jump_to_row(a.layout.call_end());
     press(&mut a, "n");
     let m = a.search.matches[a.search.current.unwrap()];
     assert!(matches!(m.place, Place::Back(_)), "{m:?}");
@@ -102,9 +102,9 @@ fn matches_in_the_material_are_highlighted() {
     search(&mut a, "英特尔");
     let buf = draw(&mut a, 160, 45);
     let m = a.search.matches[0];
-    let row = a.layout.row_of_match(&a.index, m);
+    let row = a.layout.row_of_match(&a.doc, &a.index, m);
     assert!(matches!(
-        a.layout.rows[row].kind,
+        a.row(row).unwrap().kind,
         RowKind::Matter { back: false, .. }
     ));
     let y = ui::panes(buf.area).reading.y + (row - a.top) as u16;
@@ -116,9 +116,9 @@ fn matches_in_the_material_are_highlighted() {
     press(&mut a, "n");
     let buf = draw(&mut a, 160, 45);
     let m = a.search.matches[1];
-    let row = a.layout.row_of_match(&a.index, m);
+    let row = a.layout.row_of_match(&a.doc, &a.index, m);
     assert!(matches!(
-        a.layout.rows[row].kind,
+        a.row(row).unwrap().kind,
         RowKind::Matter { back: true, .. }
     ));
     let y = ui::panes(buf.area).reading.y + (row - a.top) as u16;
@@ -134,8 +134,8 @@ fn a_long_foreword_wrapped_over_rows_puts_the_row_with_the_match_on_screen() {
     press(&mut a, "G");
     search(&mut a, "英特尔");
     let m = a.search.matches[0];
-    let row = a.layout.row_of_match(&a.index, m);
-    let RowKind::Matter { start, end, .. } = a.layout.rows[row].kind else {
+    let row = a.layout.row_of_match(&a.doc, &a.index, m);
+    let RowKind::Matter { start, end, .. } = a.row(row).unwrap().kind else {
         panic!("the match is in the foreword");
     };
     assert!((start..end).contains(&m.start), "the row that shows it");

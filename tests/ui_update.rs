@@ -136,7 +136,10 @@ fn paragraph_keys_move_the_cursor_through_blocks_and_turns() {
     assert!(stops.windows(2).all(|w| w[0] < w[1]), "{stops:?}");
     assert_eq!(stops[0], a.layout.turn_row(1), "first J: the next turn");
     for &s in &stops {
-        assert!(a.layout.stops.contains(&(s as u32)), "{s} is a stop");
+        assert!(
+            (0..a.layout.stop_count()).any(|i| a.layout.stop(i) == s),
+            "{s} is a stop"
+        );
     }
     let (start, end) = a.cursor_span();
     assert!(
@@ -278,7 +281,7 @@ fn start_end_and_pages() {
     press(&mut a, "G");
     assert_eq!(
         a.top,
-        a.layout.rows.len() - (a.height - 1),
+        a.layout.len() - (a.height - 1),
         "the last row shows under the speaker line"
     );
     press(&mut a, "g");
@@ -324,7 +327,7 @@ fn search_steps_through_matches_and_wraps() {
     press(&mut a, "n n");
     assert_eq!(a.search.current, Some(2));
     let m = a.search.matches[2];
-    let row = a.layout.row_of_match(&a.index, m);
+    let row = a.layout.row_of_match(&a.doc, &a.index, m);
     assert!(
         (a.top..a.top + a.height).contains(&row),
         "the current match is on screen"
@@ -438,20 +441,21 @@ fn material_before_and_after_the_call_is_shown_and_can_be_skipped() {
     t.back_matter = vec!["Page footer".into()];
     let mut a = app_for(t, 160, 45);
     assert!(matches!(
-        a.layout.rows[0].kind,
+        a.row(0).unwrap().kind,
         RowKind::MatterTitle { back: false }
     ));
     press(&mut a, "J");
     assert!(matches!(
-        a.layout.rows[a.cursor].kind,
+        a.row(a.cursor).unwrap().kind,
         RowKind::Matter { para: 1, .. }
     ));
     press(&mut a, "J");
     assert_eq!(
-        a.cursor, a.layout.call_start as usize,
+        a.cursor,
+        a.layout.call_start(),
         "the call itself starts next"
     );
-    assert!(matches!(a.layout.rows[a.cursor].kind, RowKind::Section(_)));
+    assert!(matches!(a.row(a.cursor).unwrap().kind, RowKind::Section(_)));
     update(&mut a, Action::JumpToEntry(0));
     assert_eq!(
         a.top, 0,
@@ -459,14 +463,12 @@ fn material_before_and_after_the_call_is_shown_and_can_be_skipped() {
     );
     update(&mut a, Action::JumpToEntry(2));
     assert_eq!(
-        a.top, a.layout.call_start as usize,
+        a.top,
+        a.layout.call_start(),
         "the first turn's entry skips it"
     );
-    let back = a
-        .layout
-        .rows
-        .iter()
-        .position(|r| matches!(r.kind, RowKind::MatterTitle { back: true }));
+    let back = (0..a.layout.len())
+        .position(|r| matches!(a.row(r).unwrap().kind, RowKind::MatterTitle { back: true }));
     let last_turn_start = a.layout.turn_row(a.doc.turns.len() - 1);
     assert!(
         back.is_some_and(|r| r > last_turn_start),

@@ -5,22 +5,22 @@
 use super::layout::{NO_BLOCK, RowKind};
 use super::state::App;
 
-/// Rows looked at from a turn's first row for its header (banners come before it).
-const HEADER_WITHIN: usize = 8;
-
 impl App {
     /// The stop (paragraph or turn start) that row `row` belongs to.
     pub fn stop_of(&self, row: usize) -> usize {
-        let stops = &self.layout.stops;
-        let i = stops.partition_point(|&s| s as usize <= row);
-        i.checked_sub(1).map_or(0, |i| stops[i] as usize)
+        let i = self.layout.stops_before(row, true);
+        i.checked_sub(1).map_or(0, |i| self.layout.stop(i))
     }
 
     /// The rows `[start, end)` of the paragraph that starts at stop `stop`.
     pub fn span_of(&self, stop: usize) -> (usize, usize) {
-        let stops = &self.layout.stops;
-        let i = stops.partition_point(|&s| s as usize <= stop);
-        let end = stops.get(i).map_or(self.layout.rows.len(), |&s| s as usize);
+        let l = &self.layout;
+        let i = l.stops_before(stop, true);
+        let end = if i < l.stop_count() {
+            l.stop(i)
+        } else {
+            l.len()
+        };
         (stop, end.max(stop))
     }
 
@@ -29,21 +29,19 @@ impl App {
         self.span_of(self.cursor)
     }
 
-    /// The row of turn `turn`'s header, if it has one near its start.
+    /// The row of turn `turn`'s header.
     pub fn header_row(&self, turn: usize) -> Option<usize> {
-        let start = self.layout.turn_row(turn);
-        let end = self.layout.turn_row(turn + 1).min(start + HEADER_WITHIN);
-        (start..end).find(|&r| matches!(self.layout.rows[r].kind, RowKind::Header))
+        self.layout.header_row(turn)
     }
 
     /// The turn whose speaker the line at the top names: set when the top row is inside the
     /// call and below its turn's header.
     pub fn sticky_turn(&self) -> Option<usize> {
         let l = &self.layout;
-        if self.top < l.call_start as usize || self.top >= l.call_end as usize {
+        if self.top < l.call_start() || self.top >= l.call_end() {
             return None;
         }
-        let turn = l.rows.get(self.top)?.turn as usize;
+        let turn = self.row(self.top)?.turn as usize;
         self.header_row(turn)
             .filter(|&h| h < self.top)
             .map(|_| turn)
@@ -57,7 +55,7 @@ impl App {
 
     /// Puts the cursor on the paragraph of row `row`.
     pub fn set_cursor(&mut self, row: usize) {
-        self.cursor = self.stop_of(row.min(self.layout.rows.len().saturating_sub(1)));
+        self.cursor = self.stop_of(row.min(self.layout.len().saturating_sub(1)));
     }
 
     /// After a scroll: the cursor stays on screen, moving to the first paragraph shown (or
@@ -70,7 +68,7 @@ impl App {
         if last <= self.top && start < self.top {
             let stop = self.stop_of(self.top);
             let (_, e) = self.span_of(stop);
-            let blank_only = e.saturating_sub(1) <= self.top && e < self.layout.rows.len();
+            let blank_only = e.saturating_sub(1) <= self.top && e < self.layout.len();
             self.cursor = if blank_only && e > stop { e } else { stop };
         } else if start >= self.top + h {
             self.cursor = self.stop_of(self.top + h - 1);
@@ -89,29 +87,28 @@ impl App {
         } else if end > self.top + h {
             self.top = end - h;
         }
+        self.settle();
     }
 
     /// Moves the cursor to the next paragraph (or turn start), scrolling it into view; false
     /// at the last.
     pub fn next_paragraph(&mut self) -> bool {
-        let stops = &self.layout.stops;
-        let i = stops.partition_point(|&s| s as usize <= self.cursor);
-        let Some(&row) = stops.get(i) else {
+        let i = self.layout.stops_before(self.cursor, true);
+        if i >= self.layout.stop_count() {
             return false;
-        };
-        self.cursor = row as usize;
+        }
+        self.cursor = self.layout.stop(i);
         self.show_cursor();
         true
     }
 
     /// Moves the cursor to the previous paragraph (or turn start); false at the first.
     pub fn prev_paragraph(&mut self) -> bool {
-        let stops = &self.layout.stops;
-        let i = stops.partition_point(|&s| (s as usize) < self.cursor);
+        let i = self.layout.stops_before(self.cursor, false);
         let Some(i) = i.checked_sub(1) else {
             return false;
         };
-        self.cursor = stops[i] as usize;
+        self.cursor = self.layout.stop(i);
         self.show_cursor();
         true
     }
@@ -120,7 +117,7 @@ impl App {
     pub fn under_cursor(&self, row: usize) -> bool {
         let (start, end) = self.cursor_span();
         (start..end).contains(&row)
-            && self.layout.rows.get(row).is_some_and(|r| {
+            && self.row(row).is_some_and(|r| {
                 matches!(
                     r.kind,
                     RowKind::Text(_)

@@ -1,7 +1,6 @@
 //! Figures in the reader: the call's numbers analysed once when it is opened, whether they
 //! are highlighted, and stepping through the ones the translation gets wrong.
 
-use crate::app::layout::NO_BLOCK;
 use crate::numbers::{Analysis, BlockFigures, Mismatch, analyze};
 use crate::transcript::Transcript;
 
@@ -77,10 +76,8 @@ impl App {
         let m = &self.figures.analysis.mismatches[i];
         let id = self.index.block_id(m.turn, m.block);
         let start = self.layout.block_span(id, m.turn).0;
-        let turn_start = self.layout.turn_row(m.turn);
-        let rows = self.layout.rows.get(turn_start..start).unwrap_or_default();
-        if rows.iter().all(|r| r.block == NO_BLOCK) {
-            turn_start
+        if self.layout.first_shown(id, m.turn) {
+            self.layout.turn_row(m.turn)
         } else {
             start
         }

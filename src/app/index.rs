@@ -60,6 +60,33 @@ pub struct DocIndex {
     pub bilingual: bool,
     /// Stable hash of the transcript's text, keying the remembered reading position.
     pub key: String,
+    /// The length of every block's texts, by global block number: what a layout estimates
+    /// heights from without touching the text.
+    pub extents: Vec<Extent>,
+}
+
+/// The lengths in bytes of a block's texts ([`Extent::ABSENT`] for a language it lacks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    Para { en: u32, zh: u32 },
+    Note(u32),
+}
+
+impl Extent {
+    /// The length of a text a paragraph does not have.
+    pub const ABSENT: u32 = u32::MAX;
+
+    /// The extent of `block`.
+    pub fn of(block: &Block) -> Self {
+        let len = |s: &Option<String>| s.as_ref().map_or(Self::ABSENT, |s| s.len() as u32);
+        match block {
+            Block::Para { en, zh } => Extent::Para {
+                en: len(en),
+                zh: len(zh),
+            },
+            Block::Note { note } => Extent::Note(note.len() as u32),
+        }
+    }
 }
 
 /// A turn's part in the turn list.
@@ -104,6 +131,11 @@ impl DocIndex {
             analysts: analysts(t),
             bilingual: has_both_languages(t),
             key: content_key(t),
+            extents: t
+                .turns
+                .iter()
+                .flat_map(|turn| turn.blocks.iter().map(Extent::of))
+                .collect(),
         }
     }
 

@@ -54,6 +54,7 @@ impl App {
             &self.mark_notes(),
         );
         (self.top, self.cursor, self.focus, self.list_sel) = (0, 0, Focus::Reader, 0);
+        self.settle();
         self.overlay = Overlay::None;
         self.search = SearchState::default();
         self.haystack = None;

@@ -9,16 +9,27 @@ impl App {
     pub fn jump_to_row(&mut self, row: usize) {
         self.top = row.min(self.max_jump());
         self.set_cursor(row);
+        self.settle();
     }
 
     /// Scrolls by `delta` rows (never down past the last page); the cursor stays on screen.
     pub fn scroll(&mut self, delta: isize) {
+        // Rows farther than the screen laid out around it are laid out first, so that the
+        // move counts real rows.
+        let far = delta.unsigned_abs();
+        if far > self.height {
+            match delta < 0 {
+                true => self.lay_out_around(far, 0),
+                false => self.lay_out_around(0, far + self.height),
+            }
+        }
         if delta < 0 {
             self.top = self.top.saturating_sub(delta.unsigned_abs());
         } else {
             let limit = self.last_page().max(self.top);
             self.top = (self.top + delta as usize).min(limit);
         }
+        self.settle();
         self.keep_cursor();
     }
 
@@ -29,8 +40,12 @@ impl App {
 
     /// Shows the last page, the cursor on the last paragraph.
     pub fn go_bottom(&mut self) {
+        let end = self.layout.len();
+        self.layout
+            .lay_out_above(&self.doc, &self.index, end, self.height);
         self.top = self.last_page();
-        self.set_cursor(self.layout.rows.len().saturating_sub(1));
+        self.settle();
+        self.set_cursor(self.layout.len().saturating_sub(1));
         self.keep_cursor();
     }
 
@@ -96,25 +111,21 @@ impl App {
 
     /// Brings the next turn to the top; false when there is none.
     pub fn next_turn(&mut self) -> bool {
-        let rows = &self.layout.turn_rows[..self.doc.turns.len()];
-        let i = rows.partition_point(|&r| r as usize <= self.top);
-        match rows.get(i) {
-            Some(&r) => {
-                self.jump_to_row(r as usize);
-                true
-            }
-            None => false,
+        let i = self.layout.turns_before(self.top, true);
+        if i >= self.layout.turns() {
+            return false;
         }
+        self.jump_to_row(self.layout.turn_row(i));
+        true
     }
 
     /// Brings the previous turn (or the current one's start) to the top.
     pub fn prev_turn(&mut self) -> bool {
-        let rows = &self.layout.turn_rows[..self.doc.turns.len()];
-        let i = rows.partition_point(|&r| (r as usize) < self.top);
+        let i = self.layout.turns_before(self.top, false);
         if i == 0 {
             return false;
         }
-        self.jump_to_row(rows[i - 1] as usize);
+        self.jump_to_row(self.layout.turn_row(i - 1));
         true
     }
 
@@ -130,8 +141,8 @@ impl App {
         };
         let row = match e.kind {
             EntryKind::Before => 0,
-            EntryKind::After => self.layout.call_end as usize,
-            _ if e.turn == 0 => self.layout.call_start as usize,
+            EntryKind::After => self.layout.call_end(),
+            _ if e.turn == 0 => self.layout.call_start(),
             _ => self.layout.turn_row(e.turn),
         };
         self.jump_to_row(row);
@@ -144,14 +155,12 @@ impl App {
     pub fn current_entry(&self) -> usize {
         let entries = &self.index.entries;
         let kind = |e: Option<&super::index::Entry>| e.map(|e| e.kind);
-        if self.cursor < self.layout.call_start as usize
+        if self.cursor < self.layout.call_start()
             && kind(entries.first()) == Some(EntryKind::Before)
         {
             return 0;
         }
-        if self.cursor >= self.layout.call_end as usize
-            && kind(entries.last()) == Some(EntryKind::After)
-        {
+        if self.cursor >= self.layout.call_end() && kind(entries.last()) == Some(EntryKind::After) {
             return entries.len() - 1;
         }
         self.index.entry_of_turn(self.current_turn())

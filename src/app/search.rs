@@ -47,7 +47,13 @@ pub struct Haystack {
     /// The folded texts in reading order, each followed by a NUL (never in a query).
     text: String,
     segs: Vec<Seg>,
+    /// Where the last queries occur (every start, overlapping), each query a prefix of the
+    /// next: typing narrows the last query's places instead of reading the text again.
+    recent: Vec<(String, Vec<u32>)>,
 }
+
+/// Queries whose places are kept while typing.
+const RECENT: usize = 64;
 
 /// One text of the haystack.
 #[derive(Debug)]
@@ -99,13 +105,24 @@ impl Haystack {
     }
 
     /// Every match of `query` in the texts `scope` shows, in reading order.
-    pub fn find(&self, query: &str, scope: Scope) -> Vec<Match> {
+    pub fn find(&mut self, query: &str, scope: Scope) -> Vec<Match> {
         let needle = fold(&crate::script::fold_script(query)).0.replace('\0', "");
         let mut out = Vec::new();
         if needle.is_empty() {
+            self.recent.clear();
             return out;
         }
-        for (i, m) in self.text.match_indices(&needle) {
+        self.narrow(&needle);
+        let places = self.recent.last().map_or(&[][..], |(_, p)| p.as_slice());
+        // Matches do not overlap: each starts after the one before ends.
+        let mut free = 0;
+        for &i in places {
+            let i = i as usize;
+            if i < free {
+                continue;
+            }
+            free = i + needle.len();
+            let m = &needle;
             let seg = &self.segs[self.segs.partition_point(|s| s.start as usize <= i) - 1];
             if !in_scope(seg.src, scope) {
                 continue;
@@ -123,6 +140,51 @@ impl Haystack {
             });
         }
         out
+    }
+
+    /// Makes the last of [`Haystack::recent`] every start of `needle` in the text: the last
+    /// query's places narrowed when it is a prefix of `needle` (every place of `needle` is one
+    /// of its), else a search of the whole text.
+    fn narrow(&mut self, needle: &str) {
+        while self
+            .recent
+            .last()
+            .is_some_and(|(q, _)| !needle.starts_with(q.as_str()))
+        {
+            self.recent.pop();
+        }
+        let found = match self.recent.last() {
+            Some((q, _)) if q == needle => None,
+            Some((_, before)) => {
+                let text = self.text.as_bytes();
+                let n = needle.as_bytes();
+                Some(
+                    before
+                        .iter()
+                        .copied()
+                        .filter(|&i| text[i as usize..].starts_with(n))
+                        .collect(),
+                )
+            }
+            None => {
+                let finder = memchr::memmem::Finder::new(needle.as_bytes());
+                let text = self.text.as_bytes();
+                let step = needle.chars().next().map_or(1, char::len_utf8);
+                let mut at = 0;
+                let mut all = Vec::new();
+                while let Some(i) = finder.find(&text[at..]) {
+                    all.push((at + i) as u32);
+                    at += i + step;
+                }
+                Some(all)
+            }
+        };
+        if let Some(found) = found {
+            if self.recent.len() == RECENT {
+                self.recent.remove(0);
+            }
+            self.recent.push((needle.to_string(), found));
+        }
     }
 }
 
@@ -238,7 +300,7 @@ mod tests {
             },
         ]);
         let ix = DocIndex::new(&t);
-        let hay = Haystack::new(&t, &ix);
+        let mut hay = Haystack::new(&t, &ix);
         let text = "GROẞE Straße ends here";
         let m = hay.find("große", ALL);
         assert_eq!(m.len(), 1);
@@ -252,6 +314,56 @@ mod tests {
             (m.len(), m[0].src, m[0].start, m[0].end),
             (1, Src::Zh, 0, 6)
         );
+    }
+
+    /// Typing `query` one character at a time into one haystack (after pasting each of its
+    /// beginnings), then deleting it again: every step must find what a fresh search finds.
+    fn typed_like_fresh(texts: &[&str], query: &str) {
+        let t = doc(texts
+            .iter()
+            .map(|s| Block::Para {
+                en: Some(s.to_string()),
+                zh: None,
+            })
+            .collect());
+        let ix = DocIndex::new(&t);
+        let ends: Vec<usize> = query
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        for pasted in 0..ends.len() {
+            let mut hay = Haystack::new(&t, &ix);
+            let typed = &ends[pasted..];
+            for &end in typed.iter().chain(typed.iter().rev()) {
+                let q = &query[..end];
+                assert_eq!(hay.find(q, ALL), find(&t, &ix, q, ALL), "typing {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn typing_narrows_the_last_places_and_finds_what_a_fresh_search_finds() {
+        // Overlapping places: "aa" in "aaab" is at 0 and 1; "aab" only at 1.
+        typed_like_fresh(&["aaab aaaa", "abab abba"], "aab");
+        typed_like_fresh(&["aaab aaaa", "abab abba"], "aaaa");
+        typed_like_fresh(&["abab abba", "bababab"], "abab");
+        typed_like_fresh(&["Cloud cloud CLOUDS", "the cloud's"], "cloud's");
+        typed_like_fresh(&["云业务收入增长 31%", "增长增长"], "增长增");
+    }
+
+    #[test]
+    fn a_new_query_after_another_searches_the_text_again() {
+        let t = doc(vec![Block::Para {
+            en: Some("margin and revenue".into()),
+            zh: None,
+        }]);
+        let ix = DocIndex::new(&t);
+        let mut hay = Haystack::new(&t, &ix);
+        assert_eq!(hay.find("mar", ALL).len(), 1);
+        assert_eq!(hay.find("rev", ALL).len(), 1);
+        assert_eq!(hay.find("re", ALL).len(), 1);
+        assert_eq!(hay.find("", ALL).len(), 0);
+        assert_eq!(hay.find("n", ALL).len(), 3);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
-use crate::app::layout::{LangView, Layout, NO_BLOCK, STACK_BELOW, Shape};
+use crate::app::layout::{LangView, Layout, NO_BLOCK, Row, STACK_BELOW, Shape};
 use crate::transcript::Transcript;
 
 use super::figures::Figures;
@@ -250,7 +250,38 @@ impl App {
         self.layout = Layout::build(&self.doc, &self.index, shape, &self.mark_notes());
         self.top = self.row_of(anchor);
         self.cursor = self.stop_of(self.row_of(cursor));
+        self.settle();
         self.keep_cursor();
+    }
+
+    /// Lays out the paragraphs on screen and a screen's worth either side, keeping the top
+    /// row and the cursor on the text they show while estimated heights become exact.
+    /// Every change of the top row ends here; it costs nothing when those rows are laid out.
+    pub fn settle(&mut self) {
+        self.lay_out_around(self.height, 2 * self.height);
+    }
+
+    /// Lays out `above` rows before the top row and `below` rows from it, moving the top row
+    /// and the cursor with their text as estimated heights become exact.
+    pub fn lay_out_around(&mut self, above: usize, below: usize) {
+        if !self.layout.laid {
+            return;
+        }
+        let top = self.layout.unit_anchor(self.top);
+        let cursor = self.layout.unit_anchor(self.cursor);
+        let (doc, ix) = (&self.doc, &self.index);
+        let after = self.layout.lay_out(doc, ix, self.top..self.top + below);
+        let top_row = self.layout.row_of_unit_anchor(top);
+        let before = self.layout.lay_out_above(doc, ix, top_row, above);
+        if after.is_some() || before.is_some() {
+            self.top = self.layout.row_of_unit_anchor(top);
+            self.cursor = self.stop_of(self.layout.row_of_unit_anchor(cursor));
+        }
+    }
+
+    /// Row `row` of the reading pane.
+    pub fn row(&self, row: usize) -> Option<Row> {
+        self.layout.row(&self.doc, &self.index, row)
     }
 
     /// The notes of this call's bookmarks, by place, for showing under their paragraphs.
@@ -302,7 +333,7 @@ impl App {
 
     /// The position of row `at`, independent of the width.
     pub fn anchor_at(&self, at: usize) -> Anchor {
-        let Some(row) = self.layout.rows.get(at) else {
+        let Some(row) = self.row(at) else {
             return Anchor::default();
         };
         let turn = row.turn as usize;
@@ -340,21 +371,18 @@ impl App {
 
     /// The turn the reading cursor is in.
     pub fn current_turn(&self) -> usize {
-        self.layout
-            .rows
-            .get(self.cursor)
-            .map_or(0, |r| r.turn as usize)
+        self.row(self.cursor).map_or(0, |r| r.turn as usize)
     }
 
     /// The highest top row a jump may reach (the last row at the top).
     pub fn max_jump(&self) -> usize {
-        self.layout.rows.len().saturating_sub(1)
+        self.layout.len().saturating_sub(1)
     }
 
     /// The top row that shows the last page (under the speaker line kept at the top).
     pub fn last_page(&self) -> usize {
         let h = self.height.saturating_sub(1).max(1);
-        self.layout.rows.len().saturating_sub(h)
+        self.layout.len().saturating_sub(h)
     }
 
     /// Shows `text` in the status line until the next key.

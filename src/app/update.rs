@@ -49,6 +49,7 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(from) = from {
         app.record_jump(from);
     }
+    app.settle();
 }
 
 /// True for the motions a count repeats.
@@ -482,7 +483,7 @@ fn copy_paragraph(app: &mut App) {
 
 /// Where the top row is, as search places go.
 fn top_place(app: &App) -> search::Place {
-    app.layout.place_of_row(&app.index, app.top)
+    app.layout.place_of_row(&app.doc, &app.index, app.top)
 }
 
 /// Goes to the next (or previous) match, wrapping around the ends.
@@ -533,10 +534,13 @@ fn step_match(app: &mut App, forward: bool) {
 fn show_match(app: &mut App, i: usize) {
     app.search.current = Some(i);
     let m = app.search.matches[i];
-    let row = app.layout.row_of_match(&app.index, m);
+    // Going there first lays out the rows around it, so that the rows counted back from
+    // the match are real ones.
+    app.jump_to_row(app.layout.row_of_match(&app.doc, &app.index, m));
+    let row = app.layout.row_of_match(&app.doc, &app.index, m);
     let turn_start = app
         .layout
-        .turn_row(app.layout.rows.get(row).map_or(0, |r| r.turn as usize));
+        .turn_row(app.row(row).map_or(0, |r| r.turn as usize));
     app.jump_to_row(row.saturating_sub(2).max(turn_start.min(row)));
     app.set_cursor(row);
 }

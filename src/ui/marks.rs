@@ -25,8 +25,11 @@ pub fn render_gutter(buf: &mut Buffer, reading: Rect, app: &App) {
     };
     let y0 = super::reading::text_top(reading, app);
     let h = reading.bottom().saturating_sub(y0) as usize;
-    let end = (app.top + h).min(app.layout.rows.len());
-    for (i, row) in app.layout.rows[app.top.min(end)..end].iter().enumerate() {
+    let end = (app.top + h).min(app.layout.len());
+    for (i, row) in (app.top.min(end)..end)
+        .filter_map(|r| app.row(r))
+        .enumerate()
+    {
         let text = matches!(row.kind, RowKind::Text(_) | RowKind::MarkNote { .. });
         let y = y0 + i as u16;
         if text

@@ -22,9 +22,11 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         area.y += 1;
         area.height -= 1;
     }
-    let end = (app.top + area.height as usize).min(app.layout.rows.len());
-    let rows = app.layout.rows.get(app.top..end).unwrap_or_default();
-    for (i, row) in rows.iter().enumerate() {
+    let end = (app.top + area.height as usize).min(app.layout.len());
+    for (i, row) in (app.top.min(end)..end)
+        .filter_map(|r| app.row(r))
+        .enumerate()
+    {
         let line = Rect {
             y: area.y + i as u16,
             height: 1,
@@ -33,7 +35,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         if app.under_cursor(app.top + i) {
             buf.set_style(line, theme::CURSOR);
         }
-        render_row(buf, line, app, row);
+        render_row(buf, line, app, &row);
     }
 }
 

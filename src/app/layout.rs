@@ -2,6 +2,8 @@
 //! turn and block it belongs to, plus an index from turns and blocks to their first row.
 //! Drawing reads only the visible rows; navigation is binary search on the index.
 
+use std::collections::HashMap;
+
 use crate::app::index::{DocIndex, Extent};
 use crate::app::search::{Match, Place};
 use crate::transcript::{Block, Section, Transcript};
@@ -158,13 +160,11 @@ enum UnitKind {
     BackPara(u32),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Unit {
     kind: UnitKind,
     /// Rows: exact when laid out (or needing no wrapping), else an estimate.
     height: u32,
-    /// The rows, once laid out.
-    rows: Option<Box<[Row]>>,
 }
 
 /// The laid-out reading pane, built lazily: every paragraph's height is estimated when the
@@ -182,6 +182,8 @@ pub struct Layout {
     pub right_x: u16,
     pub right_w: u16,
     units: Vec<Unit>,
+    /// The rows of the units laid out, by unit.
+    laid_rows: HashMap<u32, Box<[Row]>>,
     /// First row of each unit; one extra entry holds the row count.
     starts: Vec<u32>,
     /// First unit of each turn (the material before the call counts with the first); one
@@ -221,6 +223,7 @@ impl Layout {
             right_x: left_w + GAP,
             right_w,
             units: Vec::with_capacity(blocks + 2 * t.turns.len() + 4),
+            laid_rows: HashMap::new(),
             starts: Vec::new(),
             turn_units: Vec::with_capacity(t.turns.len() + 1),
             block_units: Vec::with_capacity(blocks + 1),
@@ -231,6 +234,7 @@ impl Layout {
             laid: true,
         };
         let mut notes = if shape.mark_notes { notes } else { &[] }.iter().peekable();
+        let m = Measures::new(&l);
         for i in 0..t.turns.len() {
             l.turn_units.push(l.units.len() as u32);
             if i == 0 {
@@ -247,7 +251,7 @@ impl Layout {
                 let note = notes
                     .next_if(|n| (n.0, n.1) == (i, b))
                     .filter(|_| matches!(extent, Extent::Para { .. }));
-                let height = l.estimate_block(extent, note.map(|n| n.2.as_str()));
+                let height = l.estimate_block(&m, extent, note.map(|n| n.2.as_str()));
                 let mut note_ix = NO_NOTE;
                 if let Some((_, _, text)) = note.filter(|_| height > 0) {
                     note_ix = l.mark_notes.len() as u32;
@@ -283,6 +287,7 @@ impl Layout {
             right_x: 0,
             right_w: 0,
             units: Vec::new(),
+            laid_rows: HashMap::new(),
             starts: vec![0],
             turn_units: vec![0],
             block_units: vec![0],
@@ -299,11 +304,7 @@ impl Layout {
         if stop {
             self.stop_units.push(self.units.len() as u32);
         }
-        self.units.push(Unit {
-            kind,
-            height,
-            rows: None,
-        });
+        self.units.push(Unit { kind, height });
     }
 
     /// Adds the units of the material before or after the call, if any.
@@ -317,7 +318,7 @@ impl Layout {
             UnitKind::FrontHead
         };
         self.add(head, 2, true);
-        let w = self.shape.en_measure(self.full_width());
+        let fill = Measures::new(self).note;
         for (p, text) in paras.iter().enumerate() {
             self.matter_units[usize::from(back)].push(self.units.len() as u32);
             let kind = if back {
@@ -325,41 +326,27 @@ impl Layout {
             } else {
                 UnitKind::FrontPara(p as u32)
             };
-            self.add(kind, estimate(text.len() as u32, w, 10) + 1, p > 0);
+            self.add(kind, lines(text.len() as u32, fill) + 1, p > 0);
         }
     }
 
     /// The estimated height of a block with the blank after it (and `note` under it); 0 when
     /// the view hides it.
-    fn estimate_block(&self, extent: Extent, note: Option<&str>) -> u32 {
-        let note_w = self
-            .shape
-            .en_measure(self.full_width())
-            .saturating_sub(NOTE_GUTTER);
-        let under = note.map_or(0, |n| estimate(n.len() as u32, note_w, 10));
+    fn estimate_block(&self, m: &Measures, extent: Extent, note: Option<&str>) -> u32 {
+        let under = note.map_or(0, |n| lines(n.len() as u32, m.note));
         match extent {
-            Extent::Note(len) => {
-                if !self.shape.notes {
-                    return 0;
-                }
-                2 + estimate(len, note_w, 10)
-            }
+            Extent::Note(len) if self.shape.notes => 2 + lines(len, m.note),
+            Extent::Note(_) => 0,
             Extent::Para { en, zh } => {
-                let present = |n: u32| (n != Extent::ABSENT).then_some(n);
-                let en = present(en).filter(|_| self.shape.lang != LangView::Zh);
-                let zh = present(zh).filter(|_| self.shape.lang != LangView::En);
-                if en.is_none() && zh.is_none() {
-                    return 0;
-                }
-                let en_h = |w: u16| en.map_or(0, |n| estimate(n, w, 10));
-                // Chinese: three bytes a character, two cells.
-                let zh_h = |w: u16| zh.map_or(0, |n| estimate(n / 3 * 2, w, 10));
-                let text = if self.side {
-                    en_h(self.left_w).max(zh_h(self.right_w))
-                } else {
-                    let indent = if en.is_some() { STACK_INDENT } else { 0 };
-                    en_h(self.shape.en_measure(self.left_w))
-                        + zh_h(self.shape.zh_measure(self.left_w.saturating_sub(indent)))
+                let en = (en != Extent::ABSENT && self.shape.lang != LangView::Zh).then_some(en);
+                let zh = (zh != Extent::ABSENT && self.shape.lang != LangView::En).then_some(zh);
+                let text = match (en, zh) {
+                    (None, None) => return 0,
+                    (Some(e), None) => lines(e, m.en),
+                    // Chinese: three bytes a character, two cells.
+                    (None, Some(z)) => lines(z / 3 * 2, m.zh_alone),
+                    (Some(e), Some(z)) if self.side => lines(e, m.en).max(lines(z / 3 * 2, m.zh)),
+                    (Some(e), Some(z)) => lines(e, m.en) + lines(z / 3 * 2, m.zh),
                 };
                 text + under + 1
             }
@@ -397,14 +384,8 @@ impl Layout {
         let mut covered = 0u32;
         let mut u = first;
         while u < self.units.len() && (covered < want || u == first) {
-            if self.units[u].rows.is_none() {
-                let laid = self.unit_rows(t, ix, u);
-                let h = laid.len() as u32;
-                if h != self.units[u].height {
-                    changed.get_or_insert(u);
-                    self.units[u].height = h;
-                }
-                self.units[u].rows = Some(laid.into_boxed_slice());
+            if self.lay_out_unit(t, ix, u) {
+                changed.get_or_insert(u);
             }
             covered += self.units[u].height;
             u += 1;
@@ -433,14 +414,8 @@ impl Layout {
         let mut changed = None;
         while u > 0 && covered < above {
             u -= 1;
-            if self.units[u].rows.is_none() {
-                let laid = self.unit_rows(t, ix, u);
-                let h = laid.len() as u32;
-                if h != self.units[u].height {
-                    changed = Some(u);
-                    self.units[u].height = h;
-                }
-                self.units[u].rows = Some(laid.into_boxed_slice());
+            if self.lay_out_unit(t, ix, u) {
+                changed = Some(u);
             }
             covered += self.units[u].height as usize;
         }
@@ -453,18 +428,25 @@ impl Layout {
     /// Lays out every unit: the exact layout of the whole call.
     pub fn lay_out_all(&mut self, t: &Transcript, ix: &DocIndex) {
         for u in 0..self.units.len() {
-            if self.units[u].rows.is_none() {
-                let laid = self.unit_rows(t, ix, u);
-                self.units[u].height = laid.len() as u32;
-                self.units[u].rows = Some(laid.into_boxed_slice());
-            }
+            self.lay_out_unit(t, ix, u);
         }
         self.restart(0);
     }
 
+    /// Lays out unit `u` if it is not yet; true when its height changed.
+    fn lay_out_unit(&mut self, t: &Transcript, ix: &DocIndex, u: usize) -> bool {
+        if self.laid_rows.contains_key(&(u as u32)) {
+            return false;
+        }
+        let rows = self.unit_rows(t, ix, u);
+        let h = rows.len() as u32;
+        self.laid_rows.insert(u as u32, rows.into_boxed_slice());
+        std::mem::replace(&mut self.units[u].height, h) != h
+    }
+
     /// True when every unit is laid out, so row numbers are exact.
     pub fn exact(&self) -> bool {
-        self.units.iter().all(|u| u.rows.is_some())
+        self.laid_rows.len() == self.units.len()
     }
 
     /// The unit row `row` falls in (the last unit for rows past the end).
@@ -507,7 +489,7 @@ impl Layout {
             return None;
         }
         let (u, line) = self.unit_anchor(row);
-        match &self.units[u].rows {
+        match self.laid_rows.get(&(u as u32)) {
             Some(rows) => rows.get(line).copied(),
             None => {
                 let rows = self.unit_rows(t, ix, u);
@@ -663,7 +645,7 @@ impl Layout {
             return start;
         }
         let owned;
-        let rows = match &self.units[u].rows {
+        let rows = match self.laid_rows.get(&(u as u32)) {
             Some(r) => &r[..],
             None => {
                 owned = self.unit_rows(t, ix, u);
@@ -703,12 +685,46 @@ impl Layout {
     }
 }
 
-/// The estimated rows of a text of `cells` cells in `width` cells, `slack` per cent of each
-/// line lost to breaking between words. Only lengths are read, so that estimating a whole
-/// call touches none of its text.
-fn estimate(cells: u32, width: u16, slack: u32) -> u32 {
-    let w = (u32::from(width.max(1)) * (100 - slack) / 100).max(1);
-    cells.div_ceil(w).max(1)
+/// The cells a line of text is estimated to fill in a column: a tenth is lost to breaking
+/// between words.
+#[derive(Debug, Clone, Copy)]
+struct Measures {
+    en: u32,
+    /// Chinese beside or under English.
+    zh: u32,
+    /// Chinese shown alone.
+    zh_alone: u32,
+    /// Notes, and the material before and after the call.
+    note: u32,
+}
+
+impl Measures {
+    fn new(l: &Layout) -> Self {
+        let fill = |w: u16| (u32::from(w) * 9 / 10).max(1);
+        let full = l.shape.en_measure(l.full_width());
+        let (en, zh, zh_alone) = if l.side {
+            (l.left_w, l.right_w, l.right_w)
+        } else {
+            let zh = l.shape.zh_measure(l.left_w.saturating_sub(STACK_INDENT));
+            (
+                l.shape.en_measure(l.left_w),
+                zh,
+                l.shape.zh_measure(l.left_w),
+            )
+        };
+        Measures {
+            en: fill(en),
+            zh: fill(zh),
+            zh_alone: fill(zh_alone),
+            note: fill(full.saturating_sub(NOTE_GUTTER)),
+        }
+    }
+}
+
+/// The estimated rows of a text of `cells` cells in lines of `fill` cells. Only lengths are
+/// read, so that estimating a whole call touches none of its text.
+fn lines(cells: u32, fill: u32) -> u32 {
+    cells.div_ceil(fill).max(1)
 }
 
 /// The rows of turn `i`'s banners and header.

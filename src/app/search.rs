@@ -114,8 +114,10 @@ impl Haystack {
         }
         self.narrow(&needle);
         let places = self.recent.last().map_or(&[][..], |(_, p)| p.as_slice());
-        // Matches do not overlap: each starts after the one before ends.
+        // Matches do not overlap: each starts after the one before ends. Places are in
+        // order, so the text each is in is found walking forward.
         let mut free = 0;
+        let mut at = 0;
         for &i in places {
             let i = i as usize;
             if i < free {
@@ -123,7 +125,10 @@ impl Haystack {
             }
             free = i + needle.len();
             let m = &needle;
-            let seg = &self.segs[self.segs.partition_point(|s| s.start as usize <= i) - 1];
+            if self.segs.get(at + 1).is_some_and(|s| s.start as usize <= i) {
+                at += self.segs[at..].partition_point(|s| s.start as usize <= i) - 1;
+            }
+            let seg = &self.segs[at];
             if !in_scope(seg.src, scope) {
                 continue;
             }

@@ -10,54 +10,50 @@ use super::state::App;
 /// Converted copies of the call's labels, and what they were made for.
 #[derive(Debug, Clone, Default)]
 pub struct Shown {
-    /// The call (content key and source) and the script the copies were made for.
+    /// The call (content key and source) the copies were made for.
     key: String,
     source: String,
-    script: ChineseScript,
-    /// The call without its turns, converted; None when the script is the original (the
-    /// call's own text is shown) or nothing in it changes.
-    labels: Option<Transcript>,
+    /// For each script shown so far, the call without its turns, converted; None when the
+    /// script is the original (the call's own text is shown) or nothing in it changes. Kept,
+    /// so that cycling with `t` converts each script once.
+    made: Vec<(ChineseScript, Option<Transcript>)>,
 }
 
 impl App {
-    /// Converts the labels again if the script or the call changed since they were made.
+    /// Converts the labels if the script or the call changed and this script was not shown
+    /// before.
     pub fn refresh_shown(&mut self) {
-        let s = &self.shown;
-        if s.script == self.prefs.script && s.key == self.index.key && s.source == self.source {
-            return;
+        if self.shown.key != self.index.key || self.shown.source != self.source {
+            self.shown = Shown {
+                key: self.index.key.clone(),
+                source: self.source.clone(),
+                made: Vec::new(),
+            };
         }
-        self.shown = Shown {
-            key: self.index.key.clone(),
-            source: self.source.clone(),
-            script: self.prefs.script,
-            labels: convert(&self.doc, self.prefs.script),
-        };
+        let script = self.prefs.script;
+        if !self.shown.made.iter().any(|(s, _)| *s == script) {
+            let labels = convert(&self.doc, script);
+            self.shown.made.push((script, labels));
+        }
     }
 
     /// The call's text outside its turns as the reader shows it: speakers, questions, title,
     /// company, period, the material before and after. Its `turns` may be empty: take turns
     /// from `doc`.
     pub fn labels(&self) -> &Transcript {
-        match &self.shown.labels {
-            Some(l) if self.shown_is_current() => l,
-            _ => &self.doc,
-        }
+        let s = &self.shown;
+        let current = s.key == self.index.key && s.source == self.source;
+        s.made
+            .iter()
+            .find(|(script, _)| current && *script == self.prefs.script)
+            .and_then(|(_, l)| l.as_ref())
+            .filter(|l| l.speakers.len() == self.doc.speakers.len())
+            .unwrap_or(&self.doc)
     }
 
     /// Speaker `i` as shown.
     pub fn speaker_shown(&self, i: usize) -> Option<&Speaker> {
         self.labels().speakers.get(i)
-    }
-
-    /// True when the converted copies are of this call in this script.
-    fn shown_is_current(&self) -> bool {
-        let s = &self.shown;
-        s.script == self.prefs.script
-            && s.key == self.index.key
-            && s.source == self.source
-            && s.labels
-                .as_ref()
-                .is_some_and(|l| l.speakers.len() == self.doc.speakers.len())
     }
 }
 

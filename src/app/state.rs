@@ -147,7 +147,7 @@ pub struct App {
     /// The call's names, titles and surrounding material in the Chinese script shown.
     pub shown: Shown,
     /// The turn list's wanted width, for the script and call it was measured for.
-    pub list_want: Option<(crate::script::ChineseScript, String, u16)>,
+    pub list_want: Vec<(crate::script::ChineseScript, String, u16)>,
     /// Text waiting to be sent to the terminal's clipboard (OSC 52) after this update.
     pub clipboard: Option<String>,
     pub quit: bool,
@@ -226,7 +226,7 @@ impl App {
             figures,
             prefs: Prefs::default(),
             shown: Shown::default(),
-            list_want: None,
+            list_want: Vec::new(),
             clipboard: None,
             quit: false,
             suspend: false,

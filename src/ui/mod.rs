@@ -45,12 +45,15 @@ pub fn panes_for(area: Rect, app: &mut App) -> Panes {
     if !app.view.turn_list {
         return split(area, None);
     }
-    let key = (app.prefs.script, app.index.key.clone());
-    let want = match &app.list_want {
-        Some((script, k, w)) if (*script, k) == (key.0, &key.1) => *w,
-        _ => {
+    // Measured once per call and script (cycling the script with `t` measures each once).
+    let script = app.prefs.script;
+    app.list_want.retain(|(_, k, _)| *k == app.index.key);
+    let known = app.list_want.iter().find(|(s, _, _)| *s == script);
+    let want = match known {
+        Some(&(_, _, w)) => w,
+        None => {
             let w = turns::widest(app);
-            app.list_want = Some((key.0, key.1, w));
+            app.list_want.push((script, app.index.key.clone(), w));
             w
         }
     };

@@ -63,6 +63,8 @@ pub struct DocIndex {
     /// The length of every block's texts, by global block number: what a layout estimates
     /// heights from without touching the text.
     pub extents: Vec<Extent>,
+    /// The number of commentary notes.
+    pub notes: usize,
 }
 
 /// The lengths in bytes of a block's texts ([`Extent::ABSENT`] for a language it lacks).
@@ -136,6 +138,7 @@ impl DocIndex {
                 .iter()
                 .flat_map(|turn| turn.blocks.iter().map(Extent::of))
                 .collect(),
+            notes: t.note_count(),
         }
     }
 

@@ -70,6 +70,15 @@ impl Haystack {
     /// Folds every text of `t` (linear in its size; done once per call).
     pub fn new(t: &Transcript, ix: &DocIndex) -> Self {
         let mut h = Haystack::default();
+        let blocks = t.turns.iter().flat_map(|turn| &turn.blocks);
+        let matter = t.front_matter.iter().chain(&t.back_matter).map(String::len);
+        let size: usize = blocks
+            .flat_map(texts_of)
+            .map(str::len)
+            .chain(matter)
+            .map(|n| n + 1)
+            .sum();
+        h.text.reserve_exact(size);
         for (p, text) in t.front_matter.iter().enumerate() {
             h.push(Place::Front(p as u32), Src::Matter, text);
         }
@@ -92,8 +101,9 @@ impl Haystack {
         let in_script = crate::script::fold_script(text);
         let (folded, map) = fold(&in_script);
         // Folding keeps offsets for nearly every text; a map is kept only where it does not.
+        // Matches start and end between characters, so only those offsets need to agree.
         let same =
-            folded.len() == text.len() && map.iter().enumerate().all(|(i, &m)| m as usize == i);
+            folded.len() == text.len() && folded.char_indices().all(|(i, _)| map[i] as usize == i);
         self.segs.push(Seg {
             start: self.text.len() as u32,
             place,
@@ -207,6 +217,15 @@ fn in_scope(src: Src, scope: Scope) -> bool {
         Src::Note => scope.notes,
         Src::Matter => true,
     }
+}
+
+/// Every text of a block.
+fn texts_of(block: &Block) -> impl Iterator<Item = &str> {
+    let (a, b) = match block {
+        Block::Note { note } => (Some(note.as_str()), None),
+        Block::Para { en, zh } => (en.as_deref(), zh.as_deref()),
+    };
+    a.into_iter().chain(b)
 }
 
 /// The texts of a block that `scope` shows.
@@ -354,6 +373,28 @@ mod tests {
         typed_like_fresh(&["abab abba", "bababab"], "abab");
         typed_like_fresh(&["Cloud cloud CLOUDS", "the cloud's"], "cloud's");
         typed_like_fresh(&["云业务收入增长 31%", "增长增长"], "增长增");
+    }
+
+    #[test]
+    fn offsets_are_mapped_only_for_texts_whose_folding_moves_them() {
+        let t = doc(vec![
+            Block::Para {
+                en: Some("It’s “Harbor”, Q3".into()),
+                zh: Some("電話會議增长 31%".into()),
+            },
+            Block::Para {
+                en: Some("GROẞE".into()),
+                zh: None,
+            },
+        ]);
+        let ix = DocIndex::new(&t);
+        let hay = Haystack::new(&t, &ix);
+        let mapped: Vec<bool> = hay.segs.iter().map(|s| s.map.is_some()).collect();
+        assert_eq!(mapped, [false, false, true]);
+        assert!(
+            hay.text.capacity() <= hay.text.len() + 1,
+            "the folded text is sized once"
+        );
     }
 
     #[test]

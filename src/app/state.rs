@@ -318,6 +318,16 @@ impl App {
         hay.find(&self.search.query, scope)
     }
 
+    /// Folds the call's texts for searching if that was not done yet (the reader does it
+    /// after the first frame, so that typing a search finds it ready); true when it did.
+    pub fn prepare_search(&mut self) -> bool {
+        if self.haystack.is_some() {
+            return false;
+        }
+        self.haystack = Some(super::search::Haystack::new(&self.doc, &self.index));
+        true
+    }
+
     /// What the current view searches.
     pub fn scope(&self) -> Scope {
         Scope {

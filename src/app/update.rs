@@ -282,7 +282,7 @@ fn search_or_view(app: &mut App, action: Action) {
             app.view.notes = !app.view.notes;
             app.apply_view();
             rescope_search(app);
-            let n = app.doc.note_count();
+            let n = app.index.notes;
             app.say(if app.view.notes {
                 format!("{n} notes shown")
             } else {

@@ -278,7 +278,7 @@ fn letter_spaced(words: &[&str]) -> bool {
 /// Text copied out of a PDF (every page's furniture kept as lines) without its page numbers:
 /// `Page 2 of 13` lines, numbers alone on their lines that count up through the file, and
 /// letter-spaced words that recur. Text without them comes back unchanged.
-pub fn drop_copied_furniture(text: &str) -> String {
+pub fn drop_copied_furniture(text: &str) -> std::borrow::Cow<'_, str> {
     let lines: Vec<&str> = text.lines().collect();
     let trimmed: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
     let blank = |i: Option<usize>| i.is_none_or(|i| trimmed.get(i).is_none_or(|l| l.is_empty()));
@@ -314,7 +314,7 @@ pub fn drop_copied_furniture(text: &str) -> String {
         }
     }
     if !drop.contains(&true) {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for (i, l) in lines.iter().enumerate() {
@@ -323,7 +323,7 @@ pub fn drop_copied_furniture(text: &str) -> String {
             out.push('\n');
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// A rule of dots, dashes or underscores (a separator between turns).

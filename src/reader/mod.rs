@@ -285,6 +285,8 @@ fn event_loop(
         if app.analyse_figures() {
             terminal.draw(|f| ui::draw(f, app))?;
         }
+        // Also off the first frame's path, before a search needs it.
+        app.prepare_search();
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());

@@ -265,6 +265,8 @@ struct Marks {
     store: Option<Store>,
     /// Calls counted so far (counting again only when more have been read).
     counted: usize,
+    /// True when the store was read again since the last count: every call is counted anew.
+    reloaded: bool,
     /// What reading the store repaired (a corrupt file moved aside), not told yet.
     notice: Option<String>,
 }
@@ -276,6 +278,7 @@ impl Marks {
             dir,
             store: None,
             counted: 0,
+            reloaded: false,
             notice: None,
         };
         m.reload();
@@ -292,6 +295,7 @@ impl Marks {
             store
         });
         self.counted = usize::MAX;
+        self.reloaded = true;
     }
 
     /// Tells what reading the store repaired: in the status line, and on exit in full.
@@ -311,6 +315,9 @@ impl Marks {
             return;
         }
         self.counted = calls;
+        if std::mem::take(&mut self.reloaded) {
+            lib.recount();
+        }
         if let Some(store) = &self.store {
             lib.count_bookmarks(store.bookmarks());
         }

@@ -27,6 +27,8 @@ pub struct Row {
     pub state: RowState,
     /// Bookmarks on this call.
     pub bookmarks: usize,
+    /// True once its bookmarks are counted.
+    pub counted: bool,
     /// The company as the list sorts it ([`meta::company_key`]), once the call is read.
     pub company_key: Option<String>,
 }
@@ -137,20 +139,76 @@ impl Library {
         }
     }
 
-    /// Takes in several loader messages and re-sorts once.
+    /// Takes in several loader messages: files read are put in their places in the order
+    /// (the rest of the order stays as it is); a new listing is sorted whole.
     pub fn apply_all(&mut self, msgs: Vec<Message>) {
         if msgs.is_empty() {
             return;
         }
+        let mut read = Vec::new();
+        let mut whole = false;
         for m in msgs {
+            match &m {
+                Message::Loaded(items) => read.extend(items.iter().map(|(i, _)| *i)),
+                _ => whole = true,
+            }
             self.apply(m);
         }
-        self.refresh();
+        // Many at once (the cached calls arrive together): one sort is cheaper.
+        if whole || read.len() * 8 > self.rows.len() {
+            self.refresh();
+        } else {
+            self.place(&read);
+        }
     }
 
-    /// Counts each call's bookmarks among `marks` (same text, or the same file).
+    /// Moves rows `read` (just read) to where the order puts them among the others, which
+    /// keep their order: a binary search each, not a sort of the whole list.
+    fn place(&mut self, read: &[usize]) {
+        let keep = self.kept_selection();
+        let mut moved = vec![false; self.rows.len()];
+        for &i in read {
+            if let Some(m) = moved.get_mut(i) {
+                *m = true;
+            }
+        }
+        self.order.retain(|&i| !moved[i]);
+        let terms = self.terms();
+        for &i in read {
+            if !moved.get(i).is_some_and(|&m| m) {
+                continue;
+            }
+            moved[i] = false;
+            let row = &self.rows[i];
+            if row.state == RowState::Skipped || !row.matches(&terms) {
+                continue;
+            }
+            let at = if self.recent {
+                self.order.partition_point(|&j| j < i)
+            } else {
+                let rows = &self.rows;
+                self.order
+                    .partition_point(|&j| order(&rows[j], row) == std::cmp::Ordering::Less)
+            };
+            self.order.insert(at, i);
+        }
+        self.restore_selection(keep);
+    }
+
+    /// Forgets the bookmark counts (the bookmarks changed): the next count counts every call.
+    pub fn recount(&mut self) {
+        for row in &mut self.rows {
+            row.counted = false;
+        }
+    }
+
+    /// Counts the bookmarks among `marks` (same text, or the same file) of each call not
+    /// counted yet.
     pub fn count_bookmarks(&mut self, marks: &[Bookmark]) {
         for row in &mut self.rows {
+            if row.counted {
+                continue;
+            }
             let Some(m) = row.meta() else { continue };
             let me = CallRef {
                 hash: m.call_hash.clone(),
@@ -160,6 +218,7 @@ impl Library {
                 period: None,
             };
             row.bookmarks = marks.iter().filter(|b| b.call.same_call(&me)).count();
+            row.counted = true;
         }
     }
 
@@ -208,15 +267,8 @@ impl Library {
     /// Recomputes the visible order, keeping the file the user selected selected when it
     /// still shows (else the first row).
     pub fn refresh(&mut self) {
-        let keep = self
-            .selected_row()
-            .filter(|_| self.chosen)
-            .map(|r| r.file.path.clone());
-        let terms: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(|t| crate::script::fold_script(&t.to_lowercase()).into_owned())
-            .collect();
+        let keep = self.kept_selection();
+        let terms = self.terms();
         let rows = &self.rows;
         self.order = (0..rows.len())
             .filter(|&i| rows[i].state != RowState::Skipped && rows[i].matches(&terms))
@@ -224,6 +276,26 @@ impl Library {
         if !self.recent {
             self.order.sort_by(|&a, &b| order(&rows[a], &rows[b]));
         }
+        self.restore_selection(keep);
+    }
+
+    /// The filter's words, lower case, Chinese in Simplified characters.
+    fn terms(&self) -> Vec<String> {
+        self.query
+            .split_whitespace()
+            .map(|t| crate::script::fold_script(&t.to_lowercase()).into_owned())
+            .collect()
+    }
+
+    /// The file the user selected (before the order changes).
+    fn kept_selection(&self) -> Option<PathBuf> {
+        self.selected_row()
+            .filter(|_| self.chosen)
+            .map(|r| r.file.path.clone())
+    }
+
+    /// Selects `keep` again where the order now has it (else the first row).
+    fn restore_selection(&mut self, keep: Option<PathBuf>) {
         self.selected = keep
             .and_then(|p| self.order.iter().position(|&i| self.rows[i].file.path == p))
             .unwrap_or(0);
@@ -264,6 +336,7 @@ fn pending(file: FileInfo) -> Row {
         file,
         state: RowState::Pending,
         bookmarks: 0,
+        counted: false,
         company_key: None,
     }
 }
@@ -319,6 +392,42 @@ mod tests {
     /// The file of the selected row.
     fn selected(lib: &Library) -> &str {
         &lib.selected_row().unwrap().file.rel
+    }
+
+    #[test]
+    fn files_read_a_few_at_a_time_land_where_a_whole_sort_puts_them() {
+        let companies = ["Zeta", "alpha", "Mid", "亚马逊", "亞馬遜", "beta", "Alpha"];
+        for query in ["", "a", "1"] {
+            let mut lib = listed(120);
+            lib.set_query(query);
+            lib.select(5);
+            let before = lib.selected_row().map(|r| r.file.path.clone());
+            // Files arrive in an order unlike the list's, some not calls, a few per tick.
+            let mut next = (0..120).map(|i| (i * 37) % 120);
+            loop {
+                let batch: Vec<(usize, Option<Meta>)> = next
+                    .by_ref()
+                    .take(3)
+                    .map(|i| (i, (i % 9 != 4).then(|| by(companies[i % 7]).unwrap())))
+                    .collect();
+                if batch.is_empty() {
+                    break;
+                }
+                lib.apply_all(vec![Message::Loaded(batch)]);
+                let placed = lib.order.clone();
+                lib.refresh();
+                assert_eq!(placed, lib.order, "query {query:?}");
+            }
+            if let Some(p) =
+                before.filter(|p| lib.order.iter().any(|&i| lib.rows[i].file.path == *p))
+            {
+                assert_eq!(
+                    lib.selected_row().unwrap().file.path,
+                    p,
+                    "the selection stays"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -12,6 +12,9 @@ use std::time::Duration;
 use super::cache::Cache;
 use super::meta::{self, Meta};
 use super::scan::{Scan, files, scan};
+
+/// Files read at once, at most (one per core up to this).
+const WORKERS: usize = 4;
 
 /// What the loader reports, in this order: the files, their metadata, the end.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,22 +138,47 @@ fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
     }
     let cached = hits.len();
     let mut parsed = 0;
-    let mut listening = tx.send(Message::Loaded(hits)).is_ok();
-    for i in misses {
-        if !listening || cancel.load(Ordering::Relaxed) {
-            break;
+    let listening = tx.send(Message::Loaded(hits)).is_ok();
+    // The files not cached are read by a few workers at once (one per core, at most
+    // `WORKERS`); this thread keeps the cache and passes each result on as it comes.
+    let stop = AtomicBool::new(!listening);
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, WORKERS));
+    std::thread::scope(|s| {
+        let (done_tx, done_rx) = mpsc::channel();
+        for _ in 0..workers.min(misses.len()) {
+            let done_tx = done_tx.clone();
+            let (next, stop, misses, files) = (&next, &stop, &misses, &files);
+            s.spawn(move || {
+                while !stop.load(Ordering::Relaxed) && !cancel.load(Ordering::Relaxed) {
+                    let Some(&i) = misses.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
+                    // Debug builds only: a file of this name makes the loader panic, for the
+                    // test that the library reports a worker's panic and keeps the terminal.
+                    #[cfg(debug_assertions)]
+                    if files[i].path.file_name()
+                        == Some(std::ffi::OsStr::new("tandem-loader-panic.txt"))
+                    {
+                        stop.store(true, Ordering::Relaxed);
+                        panic!("loader panic for a test");
+                    }
+                    let m = meta::read(&files[i].path, enc);
+                    if done_tx.send((i, m)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-        // Debug builds only: a file of this name makes the loader panic, for the test that
-        // the library reports a worker's panic and keeps the terminal.
-        #[cfg(debug_assertions)]
-        if files[i].path.file_name() == Some(std::ffi::OsStr::new("tandem-loader-panic.txt")) {
-            panic!("loader panic for a test");
+        drop(done_tx);
+        for (i, m) in done_rx {
+            cache.put(&files[i], enc, m.clone());
+            parsed += 1;
+            if tx.send(Message::Loaded(vec![(i, m)])).is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
         }
-        let m = meta::read(&files[i].path, enc);
-        cache.put(&files[i], enc, m.clone());
-        parsed += 1;
-        listening = tx.send(Message::Loaded(vec![(i, m)])).is_ok();
-    }
+    });
     let finished = cached + parsed == files.len();
     if finished && complete_scan {
         cache.forget_missing(&root, &files);

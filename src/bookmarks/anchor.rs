@@ -59,20 +59,41 @@ pub fn fingerprint(en: Option<&str>, zh: Option<&str>) -> String {
 /// The identity of a call: a hash of all its normalised text, in order, whatever the
 /// parser made of it (front matter, paragraphs, notes, back matter).
 pub fn call_hash(t: &Transcript) -> String {
-    let blocks = t.turns.iter().flat_map(|x| &x.blocks).map(|b| match b {
-        Block::Para { en, zh } => {
-            normalise(en.as_deref().unwrap_or("")) + &normalise(zh.as_deref().unwrap_or(""))
+    // FNV-1a over the normalised texts one after another and one separator: what `fnv` of
+    // their concatenation gives, streamed instead of copied (it keys saved bookmarks, so it
+    // must never change).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        let mut put = |b: u8| {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        };
+        for c in s.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    put(c.to_ascii_lowercase() as u8);
+                }
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    l.encode_utf8(&mut [0; 4]).bytes().for_each(&mut put);
+                }
+            }
         }
-        Block::Note { note } => normalise(note),
-    });
-    let all: String = t
-        .front_matter
-        .iter()
-        .map(|s| normalise(s))
-        .chain(blocks)
-        .chain(t.back_matter.iter().map(|s| normalise(s)))
-        .collect();
-    fnv([all])
+    };
+    t.front_matter.iter().for_each(|s| feed(s));
+    for b in t.turns.iter().flat_map(|x| &x.blocks) {
+        match b {
+            Block::Para { en, zh } => {
+                feed(en.as_deref().unwrap_or(""));
+                feed(zh.as_deref().unwrap_or(""));
+            }
+            Block::Note { note } => feed(note),
+        }
+    }
+    t.back_matter.iter().for_each(|s| feed(s));
+    h ^= 0xff;
+    h = h.wrapping_mul(0x0100_0000_01b3);
+    format!("{h:016x}")
 }
 
 /// Finds `b`'s paragraph in `t`, or None when it is not in this version.
@@ -200,6 +221,44 @@ fn similarity(en: &Option<Pairs>, e: Option<&str>, zh: &Option<Pairs>, z: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_call_hash_is_fnv_of_all_the_normalised_text_and_never_changes() {
+        let t = Transcript {
+            front_matter: vec!["Before: İstanbul ÜNÏ 2025".into()],
+            turns: vec![crate::transcript::Turn {
+                blocks: vec![
+                    Block::Para {
+                        en: Some("Cloud grew 31%, “Harbor”!".into()),
+                        zh: Some("云业务增长 31%，ＡＢＣ".into()),
+                    },
+                    Block::note("译注：数据平台"),
+                    Block::Para {
+                        en: None,
+                        zh: Some("電話會議".into()),
+                    },
+                ],
+                ..Default::default()
+            }],
+            back_matter: vec!["ẞ after".into()],
+            ..Default::default()
+        };
+        let all: String = [
+            "Before: İstanbul ÜNÏ 2025",
+            "Cloud grew 31%, “Harbor”!",
+            "云业务增长 31%，ＡＢＣ",
+            "译注：数据平台",
+            "",
+            "電話會議",
+            "ẞ after",
+        ]
+        .iter()
+        .map(|s| normalise(s))
+        .collect();
+        assert_eq!(call_hash(&t), fnv([all]));
+        // Saved bookmarks are keyed by it: the value itself must stay.
+        assert_eq!(call_hash(&Transcript::default()), fnv([String::new()]));
+    }
 
     #[test]
     fn normalising_ignores_case_spacing_and_punctuation() {

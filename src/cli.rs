@@ -45,6 +45,9 @@ pub enum Command {
     Print(PrintArgs),
     /// Check the figures of the Chinese against the English (exit 1 on a mismatch).
     Check(CheckArgs),
+    /// List the calls in folders or files as the library sorts them: company, period, date,
+    /// languages, bookmarks and file, tab-separated (or JSON), for scripts and fuzzy finders.
+    Ls(LsArgs),
     /// List bookmarks, or export them as Markdown, JSON or CSV.
     #[command(subcommand)]
     Bookmarks(BookmarksCommand),
@@ -86,6 +89,19 @@ pub struct ParseArgs {
     pub text: bool,
 }
 
+/// `tandem ls …`
+#[derive(Debug, Args)]
+pub struct LsArgs {
+    /// Folders (read with everything under them) or files; none: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print a JSON array instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `tandem print …`
 #[derive(Debug, Args)]
 pub struct PrintArgs {
     /// A transcript, or an English transcript and its Chinese translation (either order);

@@ -5,6 +5,7 @@ mod bookmarks;
 mod check;
 mod completions;
 mod config;
+mod ls;
 mod man;
 mod parse;
 mod print;
@@ -25,6 +26,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Some(Command::Parse(args)) => parse::run(args, encoding),
         Some(Command::Print(args)) => print::run(args, encoding),
         Some(Command::Check(args)) => check::run(args, encoding),
+        Some(Command::Ls(args)) => ls::run(args, encoding),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd, encoding),
         Some(Command::Config(cmd)) => config::run(cmd),
         Some(Command::Completions { shell }) => completions::run(*shell),

@@ -23,6 +23,9 @@ struct Listed {
     date: Option<String>,
     languages: Vec<Lang>,
     bookmarks: usize,
+    /// `EN+ZH`, `EN`, `ZH` (empty when unknown), for the text form.
+    #[serde(skip)]
+    label: String,
 }
 
 pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn std::error::Error>> {
@@ -92,6 +95,7 @@ fn entry(row: &Row) -> Listed {
         date: field(|m| &m.date),
         languages: m.map(|m| m.languages.clone()).unwrap_or_default(),
         bookmarks: row.bookmarks,
+        label: m.map(|m| m.languages_label()).unwrap_or_default(),
     }
 }
 
@@ -102,24 +106,12 @@ fn line(c: &Listed) -> String {
             .map(|s| s.replace(['\t', '\n'], " "))
             .unwrap_or_else(|| "-".into())
     };
-    let langs: Vec<&str> = c
-        .languages
-        .iter()
-        .map(|l| match l {
-            Lang::En => "EN",
-            Lang::Zh => "ZH",
-        })
-        .collect();
     format!(
         "{}\t{}\t{}\t{}\t{}\t{}\n",
         or_dash(&c.company.clone().or_else(|| c.title.clone())),
         or_dash(&c.period),
         or_dash(&c.date),
-        if langs.is_empty() {
-            "-".to_string()
-        } else {
-            langs.join("+")
-        },
+        if c.label.is_empty() { "-" } else { &c.label },
         c.bookmarks,
         c.file
     )

@@ -192,7 +192,7 @@ fn every_line_of_a_paragraph_taller_than_the_pane_is_shown_by_j() {
     };
     let mut a = app_for(t, 80, 10);
     let id = a.index.block_id(1, 0);
-    let (start, end) = a.layout.block_span(id, 1);
+    let (start, end) = a.layout.block_span(id);
     assert!(end - start > 2 * a.height, "taller than the pane");
     let mut seen = vec![false; end - start];
     for _ in 0..200 {

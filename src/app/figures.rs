@@ -75,7 +75,7 @@ impl App {
     fn mismatch_row(&self, i: usize) -> usize {
         let m = &self.figures.analysis.mismatches[i];
         let id = self.index.block_id(m.turn, m.block);
-        let start = self.layout.block_span(id, m.turn).0;
+        let start = self.layout.block_span(id).0;
         if self.layout.first_shown(id, m.turn) {
             self.layout.turn_row(m.turn)
         } else {

@@ -124,6 +124,15 @@ impl DocIndex {
             .filter_map(|(turn, q)| q.map(|q| (turn, q)))
             .collect();
         let closing = closing_start(t);
+        let extents: Vec<Extent> = t
+            .turns
+            .iter()
+            .flat_map(|turn| turn.blocks.iter().map(Extent::of))
+            .collect();
+        let notes = extents
+            .iter()
+            .filter(|e| matches!(e, Extent::Note(_)))
+            .count();
         DocIndex {
             block_base,
             opens_question,
@@ -133,12 +142,8 @@ impl DocIndex {
             analysts: analysts(t),
             bilingual: has_both_languages(t),
             key: content_key(t),
-            extents: t
-                .turns
-                .iter()
-                .flat_map(|turn| turn.blocks.iter().map(Extent::of))
-                .collect(),
-            notes: t.note_count(),
+            extents,
+            notes,
         }
     }
 

@@ -578,9 +578,8 @@ impl Layout {
         self.starts[self.call_units.1 as usize] as usize
     }
 
-    /// The rows `[start, end)` of global block `id`, which belongs to turn `turn`.
-    pub fn block_span(&self, id: u32, turn: usize) -> (usize, usize) {
-        let _ = turn;
+    /// The rows `[start, end)` of global block `id`.
+    pub fn block_span(&self, id: u32) -> (usize, usize) {
         let u = self.block_units[id as usize] as usize;
         let start = self.starts[u] as usize;
         let end = self.starts.get(u + 1).map_or(start, |&s| s as usize);

@@ -114,7 +114,7 @@ pub(super) fn files_name(files: &[PathBuf]) -> String {
 
 /// Puts paragraph `block` of turn `turn` at the top.
 fn go_to(app: &mut App, turn: usize, block: usize) {
-    let (row, _) = app.layout.block_span(app.index.block_id(turn, block), turn);
+    let (row, _) = app.layout.block_span(app.index.block_id(turn, block));
     app.jump_to_row(row);
 }
 

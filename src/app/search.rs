@@ -73,8 +73,8 @@ impl Haystack {
         let blocks = t.turns.iter().flat_map(|turn| &turn.blocks);
         let matter = t.front_matter.iter().chain(&t.back_matter).map(String::len);
         let size: usize = blocks
-            .flat_map(texts_of)
-            .map(str::len)
+            .flat_map(|b| texts(b, ALL))
+            .map(|(_, s)| s.len())
             .chain(matter)
             .map(|n| n + 1)
             .sum();
@@ -217,15 +217,6 @@ fn in_scope(src: Src, scope: Scope) -> bool {
         Src::Note => scope.notes,
         Src::Matter => true,
     }
-}
-
-/// Every text of a block.
-fn texts_of(block: &Block) -> impl Iterator<Item = &str> {
-    let (a, b) = match block {
-        Block::Note { note } => (Some(note.as_str()), None),
-        Block::Para { en, zh } => (en.as_deref(), zh.as_deref()),
-    };
-    a.into_iter().chain(b)
 }
 
 /// The texts of a block that `scope` shows.

@@ -335,7 +335,7 @@ impl App {
         match target {
             Target::Turn(t) => self.jump_to_row(self.layout.turn_row(t)),
             Target::Block(t, b) => {
-                let (row, _) = self.layout.block_span(self.index.block_id(t, b), t);
+                let (row, _) = self.layout.block_span(self.index.block_id(t, b));
                 self.jump_to_row(row);
                 if matches!(self.doc.turns[t].blocks.get(b), Some(Block::Para { .. })) {
                     self.figures.on = true;

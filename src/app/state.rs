@@ -356,7 +356,7 @@ impl App {
             };
         }
         let id = self.index.block_id(turn, row.block as usize);
-        let (start, _) = self.layout.block_span(id, turn);
+        let (start, _) = self.layout.block_span(id);
         Anchor {
             turn,
             block: Some(row.block as usize),
@@ -373,7 +373,7 @@ impl App {
         let turn = a.turn.min(turns - 1);
         let blocks = self.doc.turns[turn].blocks.len();
         let (start, end) = match a.block.filter(|&b| b < blocks) {
-            Some(b) => self.layout.block_span(self.index.block_id(turn, b), turn),
+            Some(b) => self.layout.block_span(self.index.block_id(turn, b)),
             None => (self.layout.turn_row(turn), self.layout.turn_row(turn + 1)),
         };
         (start + a.line).min(end.saturating_sub(1)).max(start)

@@ -35,6 +35,7 @@ fn meta(company: &str, period: &str, date: Option<&str>, title: &str, langs: &[L
         date: date.map(Into::into),
         languages: langs.to_vec(),
         call_hash: String::new(),
+        ..Meta::default()
     }
 }
 

@@ -9,15 +9,21 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::cli::LsArgs;
-use crate::library::list::{Library, Row};
+use crate::library::list::{Entry, Library, Row};
 use crate::library::loader::{Job, Loader, Message, Source};
 use crate::transcript::Lang;
 
 /// One call as listed.
 #[derive(Debug, Serialize)]
 struct Listed {
+    /// The file (a pair's English file).
     file: String,
+    /// Every file of the call: one, or an English file and its Chinese translation.
+    files: Vec<String>,
+    /// The company as the library shows it (its names and scripts joined).
     company: Option<String>,
+    /// The company as the file writes it.
+    company_in_file: Option<String>,
     title: Option<String>,
     period: Option<String>,
     date: Option<String>,
@@ -35,16 +41,23 @@ pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn st
         args.paths.clone()
     };
     let config = crate::config::config_dir();
+    // Company aliases and the Chinese script from the settings (defaults when unusable: a
+    // listing is no place to stop on them).
+    let settings = crate::config::settings::load(|_| Ok(())).unwrap_or_default();
     let marks = config
         .as_deref()
         .map(|d| crate::bookmarks::store::Store::open_read_only(d).0);
     let mut listed = Vec::new();
     for path in &paths {
-        let mut lib = load(path, config.as_deref(), encoding)?;
+        let mut lib = load(path, config.as_deref(), encoding, &settings)?;
         if let Some(store) = &marks {
             lib.count_bookmarks(store.bookmarks());
         }
-        listed.extend(lib.order.iter().map(|&i| entry(&lib.rows[i])));
+        listed.extend(lib.shown.iter().filter_map(|&e| match e {
+            Entry::File(i) => Some(entry(&lib.rows[i])),
+            Entry::Pair { en, zh } => Some(pair(&lib.rows[en], &lib.rows[zh])),
+            Entry::Member(_) => None,
+        }));
     }
     let out = if args.json {
         crate::printable::json(serde_json::to_string_pretty(&listed)?) + "\n"
@@ -56,13 +69,19 @@ pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn st
 }
 
 /// The library of `path` (a folder, or one file), every file read.
-fn load(path: &Path, config: Option<&Path>, encoding: Option<&str>) -> Result<Library, String> {
+fn load(
+    path: &Path,
+    config: Option<&Path>,
+    encoding: Option<&str>,
+    settings: &crate::config::settings::Settings,
+) -> Result<Library, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let (source, mut lib) = if meta.is_dir() {
         (Source::Folder(path.to_path_buf()), Library::new(path))
     } else {
         (Source::Files(vec![path.to_path_buf()]), Library::recent())
     };
+    lib = lib.with_companies(&settings.companies, settings.script);
     let loader = Loader::start(Job {
         source,
         config: config.map(Path::to_path_buf),
@@ -89,7 +108,9 @@ fn entry(row: &Row) -> Listed {
         |f: fn(&crate::library::meta::Meta) -> &Option<String>| m.and_then(|m| f(m).clone());
     Listed {
         file: row.file.path.display().to_string(),
-        company: field(|m| &m.company),
+        files: vec![row.file.path.display().to_string()],
+        company: row.company.clone().or_else(|| field(|m| &m.company)),
+        company_in_file: field(|m| &m.company),
         title: field(|m| &m.title),
         period: field(|m| &m.period),
         date: field(|m| &m.date),
@@ -97,6 +118,18 @@ fn entry(row: &Row) -> Listed {
         bookmarks: row.bookmarks,
         label: m.map(|m| m.languages_label()).unwrap_or_default(),
     }
+}
+
+/// The listing of a pair: the English call's facts, both languages, both files.
+fn pair(en: &Row, zh: &Row) -> Listed {
+    let mut l = entry(en);
+    let z = entry(zh);
+    l.files.push(z.file);
+    l.date = l.date.or(z.date);
+    l.languages = vec![Lang::En, Lang::Zh];
+    l.label = "EN+ZH".into();
+    l.bookmarks += z.bookmarks;
+    l
 }
 
 /// `company  period  date  languages  bookmarks  file`, tab-separated (`-` for unknown).
@@ -113,6 +146,6 @@ fn line(c: &Listed) -> String {
         or_dash(&c.date),
         if c.label.is_empty() { "-" } else { &c.label },
         c.bookmarks,
-        c.file
+        c.files.join(" + ")
     )
 }

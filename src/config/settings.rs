@@ -59,6 +59,9 @@ pub struct Settings {
     pub max_width: u16,
     /// Key overrides: action name → key (`"]"`, `"ctrl-n"`, `"f5"`).
     pub keys: BTreeMap<String, String>,
+    /// Company aliases for the library: the name to show → the other names and tickers the
+    /// company goes by (`"Alphabet" = ["Google", "谷歌", "GOOGL"]`).
+    pub companies: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Settings {
@@ -72,6 +75,7 @@ impl Default for Settings {
             ambiguous_width: 1,
             max_width: 100,
             keys: BTreeMap::new(),
+            companies: BTreeMap::new(),
         }
     }
 }
@@ -121,6 +125,11 @@ pub const DEFAULT_FILE: &str = r#"# tandem settings. Every line is optional; a m
 # in effect.
 [keys]
 # next-question = "f5"
+
+# Company aliases for the library: the name to show = [other names and tickers]. Calls are
+# already grouped by the names, tickers and scripts they give; aliases join the rest.
+[companies]
+# "Alphabet" = ["Google", "谷歌", "GOOGL"]
 "#;
 
 /// A `[keys]` entry that cannot be used: which action entry, and why. The reader knows the

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use super::list::{Library, RowState};
+use super::list::Library;
 use super::loader::{Job, Loader, Source};
 use super::view::{self, LIST_Y};
 use crate::bookmarks::Store;
@@ -30,7 +30,8 @@ const WHEEL: isize = 3;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     Stay,
-    Open(PathBuf),
+    /// Open a call: one file, or an English file and its Chinese translation aligned.
+    Open(Vec<PathBuf>),
     /// Hand the terminal back to the shell (Ctrl-z).
     Suspend,
     Quit,
@@ -72,6 +73,7 @@ fn browse_on(
         config: config_dir.clone(),
         encoding: encoding.map(Into::into),
     });
+    lib = lib.with_companies(&screen.settings.companies, screen.settings.script);
     let mut marks = Marks::new(config_dir);
     marks.tell(&mut lib, on_exit);
     let mut redraw = true;
@@ -108,8 +110,8 @@ fn browse_on(
                     reader::suspend(&mut screen.terminal, screen.settings.mouse)?;
                     break;
                 }
-                Step::Open(path) => {
-                    open(screen, &mut lib, &path, encoding, on_exit)?;
+                Step::Open(files) => {
+                    open(screen, &mut lib, &files, encoding, on_exit)?;
                     marks.reload();
                     marks.tell(&mut lib, on_exit);
                     break;
@@ -120,24 +122,27 @@ fn browse_on(
     Ok(())
 }
 
-/// Opens `path` in the reader; a file that does not load is reported in the status line.
-/// Adds to `on_exit` the warnings to print when tandem quits (each once).
+/// Opens `files` in the reader (a pair aligned, or the file that reads alone with a banner
+/// saying why); a file that does not load is reported in the status line. Adds to `on_exit`
+/// the warnings to print when tandem quits (each once).
 fn open(
     screen: &mut Screen,
     lib: &mut Library,
-    path: &Path,
+    files: &[PathBuf],
     enc: Option<&str>,
     on_exit: &mut Vec<String>,
 ) -> io::Result<()> {
-    let files = [path.to_path_buf()];
-    let call = match Call::open(&files, &Options::with_encoding(enc)) {
+    let call = match Call::open_to_read(files, &Options::with_encoding(enc)) {
         Ok(call) => call,
         Err(e) => {
             lib.status = Some((e.to_string(), true));
             return Ok(());
         }
     };
-    let mut warning = crate::config::recent::remember(path).err();
+    let mut warning = None;
+    for f in &call.files {
+        warning = warning.or(crate::config::recent::remember(f).err());
+    }
     let (result, left) = reader::session(screen, call);
     warning = left.status.or(warning);
     if let Some(w) = warning {
@@ -202,7 +207,15 @@ pub fn on_key(lib: &mut Library, key: KeyEvent) -> Step {
         KeyCode::PageUp => moved(lib, -page),
         KeyCode::Home => ended(lib, false),
         KeyCode::End => ended(lib, true),
-        KeyCode::Enter => selected_path(lib).map_or(Step::Stay, Step::Open),
+        KeyCode::Enter => opened(lib),
+        KeyCode::Right => {
+            lib.expand(true);
+            Step::Stay
+        }
+        KeyCode::Left => {
+            lib.expand(false);
+            Step::Stay
+        }
         KeyCode::Esc if lib.clear() => Step::Stay,
         KeyCode::Esc => Step::Quit,
         KeyCode::Backspace => {
@@ -243,20 +256,24 @@ fn click(lib: &mut Library, y: u16) -> Step {
         return Step::Stay;
     };
     let pos = lib.top + usize::from(n);
-    if pos >= lib.order.len() || usize::from(n) >= lib.page {
+    if pos >= lib.shown.len() || usize::from(n) >= lib.page {
         return Step::Stay;
     }
     if pos == lib.selected {
-        return selected_path(lib).map_or(Step::Stay, Step::Open);
+        return opened(lib);
     }
     lib.select(pos);
     Step::Stay
 }
 
-/// The path to open for the selected row (calls and files not read yet).
-fn selected_path(lib: &Library) -> Option<PathBuf> {
-    let row = lib.selected_row()?;
-    (row.state != RowState::Skipped).then(|| row.file.path.clone())
+/// Opens the selected line's files (calls and files not read yet; a pair aligned).
+fn opened(lib: &Library) -> Step {
+    let files = lib.selected_files();
+    if files.is_empty() {
+        Step::Stay
+    } else {
+        Step::Open(files)
+    }
 }
 
 /// The bookmarks store, re-read after each reading, counted per call.

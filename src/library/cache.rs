@@ -18,6 +18,8 @@ use crate::persist::write_atomically;
 
 /// File name of the cache in the config directory.
 pub const FILE: &str = "library-cache.json";
+/// The version of what an entry holds: a cache written with another is read anew.
+const SCHEMA: &str = "2";
 /// Entries kept at most (the least recently used are dropped).
 const KEEP: usize = 20_000;
 
@@ -49,11 +51,16 @@ impl Default for Cache {
     /// An empty cache for this version.
     fn default() -> Self {
         Cache {
-            version: env!("CARGO_PKG_VERSION").into(),
+            version: version(),
             entries: BTreeMap::new(),
             dirty: false,
         }
     }
+}
+
+/// This tandem's version and the entries' schema: `0.9.0/2`.
+fn version() -> String {
+    format!("{}/{SCHEMA}", env!("CARGO_PKG_VERSION"))
 }
 
 impl Cache {
@@ -62,7 +69,7 @@ impl Cache {
         crate::persist::read_text(&dir.join(FILE))
             .ok()
             .and_then(|text| serde_json::from_str::<Cache>(&text).ok())
-            .filter(|c| c.version == env!("CARGO_PKG_VERSION"))
+            .filter(|c| c.version == version())
             .unwrap_or_default()
     }
 

@@ -1,13 +1,46 @@
 //! The library's list: the files with what is known of them, the filter, the order and the
 //! selection. Rows keep their scan index; the visible order is recomputed when rows or the
-//! filter change, and the selection stays on the same file.
+//! filter change, and the selection stays on the same file. Calls are grouped by company
+//! ([`Companies`]: names, tickers and scripts joined), and an English call with its Chinese
+//! translation shows as one entry ([`pairs`](super::pairs)), its files a step away.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::identity::{Companies, Identity};
 use super::loader::Message;
 use super::meta::{self, Meta};
 use super::scan::FileInfo;
 use crate::bookmarks::{Bookmark, CallRef};
+use crate::script::ChineseScript;
+
+/// One line of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A file (a call, or a file not read yet).
+    File(usize),
+    /// An English call and its Chinese translation, opened aligned.
+    Pair { en: usize, zh: usize },
+    /// One file of the pair above it, shown when the pair is expanded.
+    Member(usize),
+}
+
+impl Entry {
+    /// The row that stands for the entry (a pair's English file).
+    pub fn row(self) -> usize {
+        match self {
+            Entry::File(i) | Entry::Member(i) | Entry::Pair { en: i, .. } => i,
+        }
+    }
+
+    /// True when the entry is, or holds, row `i`.
+    fn holds(self, i: usize) -> bool {
+        match self {
+            Entry::File(j) | Entry::Member(j) => i == j,
+            Entry::Pair { en, zh } => i == en || i == zh,
+        }
+    }
+}
 
 /// What is known about a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +62,12 @@ pub struct Row {
     pub bookmarks: usize,
     /// True once its bookmarks are counted.
     pub counted: bool,
-    /// The company as the list sorts it ([`meta::company_key`]), once the call is read.
+    /// The company as the list sorts it (its shown name folded), once the call is read.
     pub company_key: Option<String>,
+    /// The company as the list shows it: one name for all the names and scripts it goes by.
+    pub company: Option<String>,
+    /// What the call says of its company (kept to look the company up again).
+    identity: Option<Identity>,
 }
 
 impl Row {
@@ -43,11 +80,17 @@ impl Row {
     }
 
     /// True when every word of `terms` (lower case, Chinese in Simplified characters) occurs
-    /// in its company, title, period or file name, ignoring case and Chinese script.
+    /// in its company (any of its names), title, period or file name, ignoring case and
+    /// Chinese script.
     pub fn matches(&self, terms: &[String]) -> bool {
         let mut hay = self.file.rel.to_lowercase();
         if let Some(m) = self.meta() {
-            for field in [&m.company, &m.title, &m.period].into_iter().flatten() {
+            let names = m.names.iter().chain(&m.tickers).chain(&self.company);
+            for field in [&m.company, &m.title, &m.period]
+                .into_iter()
+                .flatten()
+                .chain(names)
+            {
                 hay.push('\n');
                 hay.push_str(&field.to_lowercase());
             }
@@ -68,10 +111,21 @@ pub struct Library {
     pub recent: bool,
     /// Every file, in scan order (the loader's indices).
     pub rows: Vec<Row>,
-    /// Visible rows (indices into `rows`): calls and unread files matching the filter, sorted.
+    /// Files shown (indices into `rows`): calls and unread files matching the filter, sorted.
     pub order: Vec<usize>,
-    /// Index into `order` of the selected row.
+    /// The lines of the list: `order` with each pair as one entry (and its files under it
+    /// when expanded).
+    pub shown: Vec<Entry>,
+    /// Index into `shown` of the selected line.
     pub selected: usize,
+    /// The companies of the calls read so far.
+    companies: Companies,
+    /// Rows of each company (by sort key).
+    by_company: HashMap<String, Vec<usize>>,
+    /// Each row's translation in the library, if any.
+    pair_of: Vec<Option<usize>>,
+    /// Pairs (by English row) shown with their files.
+    expanded: Vec<usize>,
     /// First visible row shown (kept by the view).
     pub top: usize,
     /// Rows the list showed last time (kept by the view; a page for PgUp/PgDn).
@@ -79,6 +133,8 @@ pub struct Library {
     query: String,
     /// True once the user moved the selection (until then it stays on the first row).
     chosen: bool,
+    /// True when companies were renamed since the order was last sorted.
+    renamed: bool,
     /// True while the help shows (over the list).
     pub help: bool,
     /// True once the files are listed; `done` once all are read.
@@ -91,6 +147,17 @@ pub struct Library {
 }
 
 impl Library {
+    /// Names companies by the user's `aliases` (shown name → other names and tickers) and
+    /// shows Chinese names in `script`; before any file is read.
+    pub fn with_companies(
+        mut self,
+        aliases: &BTreeMap<String, Vec<String>>,
+        script: ChineseScript,
+    ) -> Self {
+        self.companies = Companies::new(aliases, script);
+        self
+    }
+
     /// An empty list for the folder `root`, before scanning.
     pub fn new(root: &Path) -> Self {
         Library {
@@ -114,6 +181,7 @@ impl Library {
         match msg {
             Message::Listed(scan) => {
                 self.rows = scan.files.into_iter().map(pending).collect();
+                self.pair_of = vec![None; self.rows.len()];
                 self.truncated = scan.truncated;
                 self.listed = true;
             }
@@ -123,12 +191,37 @@ impl Library {
                 self.done = true;
             }
             Message::Loaded(items) => {
+                let mut changed = false;
+                let mut new = Vec::new();
                 for (i, m) in items {
                     if let Some(row) = self.rows.get_mut(i) {
-                        row.company_key = m.as_ref().and_then(meta::company_key);
+                        row.identity = m.as_ref().map(Meta::identity);
+                        if let Some(id) = &row.identity {
+                            changed |= self.companies.add(id);
+                        }
                         row.state = m.map_or(RowState::Skipped, |m| RowState::Call(Box::new(m)));
+                        new.push(i);
                     }
                 }
+                if changed {
+                    // A company now goes by another name, or two became one: name every call
+                    // again (the order is then sorted whole).
+                    self.by_company.clear();
+                    new = (0..self.rows.len()).collect();
+                }
+                let mut touched = Vec::new();
+                for i in new {
+                    if let Some(k) = self.name_company(i) {
+                        self.by_company.entry(k.clone()).or_default().push(i);
+                        touched.push(k);
+                    }
+                }
+                touched.sort_unstable();
+                touched.dedup();
+                for k in touched {
+                    self.pair_company(&k);
+                }
+                self.renamed |= changed;
             }
             Message::Done { cache_error, .. } => {
                 self.done = true;
@@ -136,6 +229,42 @@ impl Library {
                     self.status = Some((format!("Library cache not saved: {e}"), true));
                 }
             }
+        }
+    }
+
+    /// Names row `i`'s company from what is known now; its sort key, if it has one.
+    fn name_company(&mut self, i: usize) -> Option<String> {
+        let row = &mut self.rows[i];
+        let named = row.identity.as_ref().and_then(|id| self.companies.company(id));
+        let (key, shown) = match named {
+            Some((k, s)) => (Some(k), Some(s)),
+            // No name: the title stands in, as the list shows it.
+            None => (row.meta().and_then(meta::company_key), None),
+        };
+        row.company_key = key.clone();
+        row.company = shown;
+        key.filter(|_| row.company.is_some())
+    }
+
+    /// Finds the pairs among company `key`'s calls (not in the recent list).
+    fn pair_company(&mut self, key: &str) {
+        if self.recent {
+            return;
+        }
+        let Some(members) = self.by_company.get(key) else {
+            return;
+        };
+        let calls: Vec<(usize, &Meta)> = members
+            .iter()
+            .filter_map(|&i| self.rows[i].meta().map(|m| (i, m)))
+            .collect();
+        let pairs = super::pairs::find(&calls);
+        for &i in members {
+            self.pair_of[i] = None;
+        }
+        for (en, zh) in pairs {
+            self.pair_of[en] = Some(zh);
+            self.pair_of[zh] = Some(en);
         }
     }
 
@@ -154,8 +283,8 @@ impl Library {
             }
             self.apply(m);
         }
-        // Many at once (the cached calls arrive together): one sort is cheaper.
-        if whole || read.len() * 8 > self.rows.len() {
+        // Many at once (the cached calls arrive together), or companies renamed: one sort.
+        if whole || std::mem::take(&mut self.renamed) || read.len() * 8 > self.rows.len() {
             self.refresh();
         } else {
             self.place(&read);
@@ -192,7 +321,86 @@ impl Library {
             };
             self.order.insert(at, i);
         }
+        self.rebuild_shown();
         self.restore_selection(keep);
+    }
+
+    /// The line for row `i` in `shown`, and the lines of an expanded pair.
+    fn rebuild_shown(&mut self) {
+        self.shown.clear();
+        let mut done = vec![false; self.rows.len()];
+        for &i in &self.order {
+            if done[i] {
+                continue;
+            }
+            done[i] = true;
+            match self.pair_of.get(i).copied().flatten() {
+                Some(j) => {
+                    done[j] = true;
+                    let en_first = self.rows[i]
+                        .meta()
+                        .is_some_and(|m| m.languages == [crate::Lang::En]);
+                    let (en, zh) = if en_first { (i, j) } else { (j, i) };
+                    self.shown.push(Entry::Pair { en, zh });
+                    if self.expanded.contains(&en) {
+                        self.shown.extend([Entry::Member(en), Entry::Member(zh)]);
+                    }
+                }
+                None => self.shown.push(Entry::File(i)),
+            }
+        }
+    }
+
+    /// The selected line.
+    pub fn selected_entry(&self) -> Option<Entry> {
+        self.shown.get(self.selected).copied()
+    }
+
+    /// The files the selected line opens: one, or a pair's English and Chinese files.
+    pub fn selected_files(&self) -> Vec<PathBuf> {
+        match self.selected_entry() {
+            None => Vec::new(),
+            Some(Entry::Pair { en, zh }) => {
+                vec![self.rows[en].file.path.clone(), self.rows[zh].file.path.clone()]
+            }
+            Some(e) => {
+                let row = &self.rows[e.row()];
+                if row.state == RowState::Skipped {
+                    Vec::new()
+                } else {
+                    vec![row.file.path.clone()]
+                }
+            }
+        }
+    }
+
+    /// Shows the selected pair's files under it (`open`), or hides them; false when the
+    /// selection is no pair.
+    pub fn expand(&mut self, open: bool) -> bool {
+        let lead = match self.selected_entry() {
+            Some(Entry::Pair { en, .. }) => en,
+            Some(Entry::Member(i)) if !open => {
+                let j = self.pair_of[i].unwrap_or(i);
+                let en = if self.expanded.contains(&i) { i } else { j };
+                // Back on the pair line.
+                if let Some(p) = self.shown.iter().position(|e| matches!(e, Entry::Pair { en: x, .. } if *x == en)) {
+                    self.selected = p;
+                }
+                en
+            }
+            _ => return false,
+        };
+        self.chosen = true;
+        let had = self.expanded.contains(&lead);
+        if open && !had {
+            self.expanded.push(lead);
+        } else if !open && had {
+            self.expanded.retain(|&x| x != lead);
+        }
+        let keep = self.selected_entry();
+        self.rebuild_shown();
+        self.restore_selection(keep);
+        true
     }
 
     /// Forgets the bookmark counts (the bookmarks changed): the next count counts every call.
@@ -276,6 +484,7 @@ impl Library {
         if !self.recent {
             self.order.sort_by(|&a, &b| order(&rows[a], &rows[b]));
         }
+        self.rebuild_shown();
         self.restore_selection(keep);
     }
 
@@ -287,43 +496,52 @@ impl Library {
             .collect()
     }
 
-    /// The file the user selected (before the order changes).
-    fn kept_selection(&self) -> Option<PathBuf> {
-        self.selected_row()
-            .filter(|_| self.chosen)
-            .map(|r| r.file.path.clone())
+    /// The line the user selected (before the order changes).
+    fn kept_selection(&self) -> Option<Entry> {
+        self.selected_entry().filter(|_| self.chosen)
     }
 
-    /// Selects `keep` again where the order now has it (else the first row).
-    fn restore_selection(&mut self, keep: Option<PathBuf>) {
+    /// Selects `keep` again where the list now has it — the same line, else the line that
+    /// holds its file (a file that became one of a pair) — else the first line.
+    fn restore_selection(&mut self, keep: Option<Entry>) {
         self.selected = keep
-            .and_then(|p| self.order.iter().position(|&i| self.rows[i].file.path == p))
+            .and_then(|k| {
+                self.shown
+                    .iter()
+                    .position(|&e| e == k)
+                    .or_else(|| self.shown.iter().position(|&e| e.holds(k.row())))
+            })
             .unwrap_or(0);
     }
 
-    /// Selects the row at `pos` in the visible order (clamped to the last).
+    /// Selects the line at `pos` (clamped to the last).
     pub fn select(&mut self, pos: usize) {
         self.chosen = true;
-        self.selected = pos.min(self.order.len().saturating_sub(1));
+        self.selected = pos.min(self.shown.len().saturating_sub(1));
     }
 
-    /// The selected row, if any row shows.
+    /// The selected line's row (a pair's English file), if any line shows.
     pub fn selected_row(&self) -> Option<&Row> {
-        self.order.get(self.selected).map(|&i| &self.rows[i])
+        self.selected_entry().map(|e| &self.rows[e.row()])
     }
 
-    /// Moves the selection by `delta` rows, stopping at the ends.
+    /// The partner of row `i` in its pair, if it has one.
+    pub fn pair_of(&self, i: usize) -> Option<usize> {
+        self.pair_of.get(i).copied().flatten()
+    }
+
+    /// Moves the selection by `delta` lines, stopping at the ends.
     pub fn move_by(&mut self, delta: isize) {
         self.chosen = true;
-        let last = self.order.len().saturating_sub(1);
+        let last = self.shown.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
-    /// Selects the first or the last row.
+    /// Selects the first or the last line.
     pub fn to_end(&mut self, last: bool) {
         self.chosen = true;
         self.selected = if last {
-            self.order.len().saturating_sub(1)
+            self.shown.len().saturating_sub(1)
         } else {
             0
         };
@@ -338,6 +556,8 @@ fn pending(file: FileInfo) -> Row {
         bookmarks: 0,
         counted: false,
         company_key: None,
+        company: None,
+        identity: None,
     }
 }
 
@@ -386,6 +606,7 @@ mod tests {
             date: None,
             languages: vec![],
             call_hash: String::new(),
+            ..Meta::default()
         })
     }
 

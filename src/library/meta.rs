@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::transcript::{Lang, Transcript};
 
 /// The facts about a call the library lists, filters and sorts by.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
     pub company: Option<String>,
@@ -17,11 +17,36 @@ pub struct Meta {
     pub languages: Vec<Lang>,
     /// The call's identity for bookmarks (`bookmarks::anchor::call_hash`).
     pub call_hash: String,
+    /// The company's names as the call gives them (its own first, then other scripts').
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// The company's tickers (`AMZN`, `9988.HK`).
+    #[serde(default)]
+    pub tickers: Vec<String>,
+    /// The figures of a call in one language, for finding its translation ([`super::pairs`]).
+    #[serde(default)]
+    pub figures: Vec<u32>,
+    /// The analysts who asked questions, in order of their first.
+    #[serde(default)]
+    pub analysts: Vec<Asker>,
+}
+
+/// An analyst of a call and the questions they asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asker {
+    pub name: String,
+    /// The name in the other script, when the call gives it.
+    #[serde(default)]
+    pub name_alt: Option<String>,
+    pub firm: Option<String>,
+    /// Question numbers (from 1).
+    pub questions: Vec<u32>,
 }
 
 impl Meta {
     /// The facts of a parsed call.
     pub fn of(t: &Transcript) -> Self {
+        let id = super::identity::of(t);
         Meta {
             title: t.title.clone(),
             company: t.company.clone(),
@@ -29,6 +54,21 @@ impl Meta {
             date: t.date.clone(),
             languages: t.languages.clone(),
             call_hash: crate::bookmarks::anchor::call_hash(t),
+            names: id.names,
+            tickers: id.tickers,
+            figures: super::pairs::signature(t),
+            analysts: askers(t),
+        }
+    }
+
+    /// What the call tells of its company.
+    pub fn identity(&self) -> super::identity::Identity {
+        match (&self.company, self.names.is_empty() && self.tickers.is_empty()) {
+            (Some(c), true) => super::identity::from_company(c),
+            _ => super::identity::Identity {
+                names: self.names.clone(),
+                tickers: self.tickers.clone(),
+            },
         }
     }
 
@@ -44,6 +84,33 @@ impl Meta {
             .collect();
         names.join("+")
     }
+}
+
+/// The analysts of `t` with the questions each asked, in order of their first question.
+fn askers(t: &Transcript) -> Vec<Asker> {
+    let mut out: Vec<(usize, Asker)> = Vec::new();
+    for q in &t.questions {
+        let s = &t.speakers[q.analyst];
+        let firm = q.firm.clone().or_else(|| s.firm.clone());
+        match out.iter_mut().find(|(i, _)| *i == q.analyst) {
+            Some((_, a)) => {
+                a.questions.push(q.number as u32);
+                if a.firm.is_none() {
+                    a.firm = firm;
+                }
+            }
+            None => out.push((
+                q.analyst,
+                Asker {
+                    name: s.name.clone(),
+                    name_alt: s.name_alt.clone(),
+                    firm,
+                    questions: vec![q.number as u32],
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, a)| a).collect()
 }
 
 /// The metadata of the call in `path`; None when the file is not a transcript (unreadable,
@@ -153,6 +220,7 @@ mod tests {
             date: date.map(Into::into),
             languages: vec![Lang::En],
             call_hash: String::new(),
+            ..Meta::default()
         }
     }
 

@@ -8,9 +8,11 @@
 
 pub mod browse;
 pub mod cache;
+pub mod identity;
 pub mod list;
 pub mod loader;
 pub mod meta;
+pub mod pairs;
 pub mod scan;
 pub mod view;
 

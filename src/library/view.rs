@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::list::{Library, Row, RowState};
+use super::list::{Entry, Library, Row, RowState};
 use crate::ui::theme;
 use crate::wrap::{truncate, width};
 
@@ -20,9 +20,10 @@ const MARKS: usize = 4;
 const FILE_COLUMN_FROM: usize = 110;
 
 /// The keys shown in the status line when nothing else is.
-const HINTS: [(&str, &str); 6] = [
+const HINTS: [(&str, &str); 7] = [
     ("type", "filter"),
     ("↑ ↓", "move"),
+    ("→ ←", "pair's files"),
     ("PgUp PgDn", "page"),
     ("Enter", "open"),
     ("Esc", "quit"),
@@ -33,7 +34,7 @@ const HINTS: [(&str, &str); 6] = [
 const FILTER_HINTS: [(&str, &str); 3] = [("Enter", "open"), ("Esc", "clear"), ("F1", "help")];
 
 /// Every key of the library, for the help.
-const HELP: [(&str, &str); 11] = [
+const HELP: [(&str, &str); 13] = [
     ("type", "Filter by company, title, period or file name"),
     ("", "(every key that prints is typed: j, k, q, / too)"),
     ("Backspace", "Delete the filter's last character"),
@@ -44,6 +45,8 @@ const HELP: [(&str, &str); 11] = [
         "Move a page, to the first or last call",
     ),
     ("Enter", "Open the call; quitting the reader comes back"),
+    ("", "(EN+ZH ▸: an English call and its translation, opened aligned)"),
+    ("→ ←", "Show or hide a pair's two files, to open one alone"),
     ("F1, ?", "This help (? when the filter is empty)"),
     ("Ctrl-c", "Quit"),
     ("Ctrl-z", "Suspend (fg resumes)"),
@@ -103,7 +106,7 @@ fn header(buf: &mut Buffer, area: Rect, lib: &Library) {
     let (calls, skipped, pending) = lib.counts();
     let mut facts = vec![plural(calls, "call")];
     if !lib.query().is_empty() {
-        facts.push(format!("{} shown", lib.order.len()));
+        facts.push(format!("{} shown", lib.shown.len()));
     }
     if skipped > 0 {
         facts.push(format!("{} skipped", plural(skipped, "file")));
@@ -142,7 +145,7 @@ fn plural(n: usize, word: &str) -> String {
 /// The visible rows, or a line saying why there are none.
 fn rows(buf: &mut Buffer, area: Rect, lib: &Library, cols: &Columns) {
     let w = usize::from(area.width);
-    if lib.order.is_empty() {
+    if lib.shown.is_empty() {
         let why = if !lib.listed {
             "Looking for files…".to_string()
         } else if !lib.query().is_empty() {
@@ -157,20 +160,56 @@ fn rows(buf: &mut Buffer, area: Rect, lib: &Library, cols: &Columns) {
         buf.set_stringn(area.x + 1, area.y, why, w.saturating_sub(1), theme::MATTER);
         return;
     }
-    let end = (lib.top + usize::from(area.height)).min(lib.order.len());
+    let end = (lib.top + usize::from(area.height)).min(lib.shown.len());
     for (n, pos) in (lib.top..end).enumerate() {
         let y = area.y + n as u16;
-        let row = &lib.rows[lib.order[pos]];
-        let mut style = match row.state {
-            RowState::Call(_) => Style::new(),
+        let entry = lib.shown[pos];
+        let row = &lib.rows[entry.row()];
+        let mut style = match (row.state.clone(), entry) {
+            (_, Entry::Member(_)) => theme::MATTER,
+            (RowState::Call(_), _) => Style::new(),
             _ => theme::NOTE,
         };
         if pos == lib.selected {
             buf.set_stringn(area.x, y, " ".repeat(w), w, theme::SELECTED);
             style = style.patch(theme::SELECTED);
         }
-        buf.set_stringn(area.x, y, cols.line(cells(row, cols)), w, style);
+        let line = match entry {
+            Entry::File(_) => cells(row, cols),
+            Entry::Pair { en, zh } => pair_cells(&lib.rows[en], &lib.rows[zh], cols),
+            Entry::Member(_) => member_cells(row, cols),
+        };
+        buf.set_stringn(area.x, y, cols.line(line), w, style);
     }
+}
+
+/// The cells of a pair: the English call's facts, both languages, both files.
+fn pair_cells(en: &Row, zh: &Row, cols: &Columns) -> [String; 7] {
+    let mut c = cells(en, cols);
+    let zh_meta = zh.meta();
+    if c[2].is_empty() {
+        c[2] = zh_meta.and_then(|m| m.date.clone()).unwrap_or_default();
+    }
+    c[3] = "EN+ZH".into();
+    let marks = en.bookmarks + zh.bookmarks;
+    c[4] = if marks > 0 { marks.to_string() } else { String::new() };
+    c[5] = format!("▸ {}", c[5]);
+    let file_w = cols.0[6];
+    let half = file_w.saturating_sub(3) / 2;
+    c[6] = format!(
+        "{} + {}",
+        shorten_path(&en.file.rel, half),
+        shorten_path(&zh.file.rel, half)
+    );
+    c
+}
+
+/// The cells of one file of an expanded pair, under it: its language, title and file.
+fn member_cells(row: &Row, cols: &Columns) -> [String; 7] {
+    let mut c = cells(row, cols);
+    c[0] = String::new();
+    c[5] = format!("  └ {}", c[5]);
+    c
 }
 
 /// `path` in at most `max` cells: whole when it fits, else its end after `…`, from a `/`
@@ -221,7 +260,10 @@ fn cells(row: &Row, cols: &Columns) -> [String; 7] {
         String::new()
     };
     [
-        m.company.clone().unwrap_or_else(|| "—".into()),
+        row.company
+            .clone()
+            .or_else(|| m.company.clone())
+            .unwrap_or_else(|| "—".into()),
         or_blank(&m.period),
         or_blank(&m.date),
         m.languages_label(),

@@ -37,7 +37,7 @@ static EN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]+?)\s*(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報|高管|管理层|管理層|CEO|CFO)")
+    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]+?)\s*(?:[（(][^（()）]{1,24}[）)]\s*)?(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報|高管|管理层|管理層|CEO|CFO)")
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -285,6 +285,11 @@ mod tests {
         assert_eq!(
             company_from_title("【談股市】某某公司2025年第四季電話會議逐字稿").as_deref(),
             Some("某某公司")
+        );
+        assert_eq!(
+            company_from_title("某某公司（MMGS.US）2026年第一季度业绩电话会").as_deref(),
+            Some("某某公司"),
+            "a ticker in brackets after the name"
         );
         assert_eq!(
             company_from_title("某某电话会：AI 是机会").as_deref(),

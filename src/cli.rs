@@ -48,6 +48,10 @@ pub enum Command {
     /// List the calls in folders or files as the library sorts them: company, period, date,
     /// languages, bookmarks and file, tab-separated (or JSON), for scripts and fuzzy finders.
     Ls(LsArgs),
+    /// Search every call in folders or files: paragraphs, notes and speakers, both languages,
+    /// either Chinese script, case-insensitive; or, with --speaker, the questions an analyst
+    /// asked across the calls.
+    Search(SearchArgs),
     /// List bookmarks, or export them as Markdown, JSON or CSV.
     #[command(subcommand)]
     Bookmarks(BookmarksCommand),
@@ -97,6 +101,26 @@ pub struct LsArgs {
     pub paths: Vec<PathBuf>,
 
     /// Print a JSON array instead of tab-separated lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `tandem search …`
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to find (not with --speaker, where every argument is a path).
+    #[arg(value_name = "QUERY", required_unless_present = "speaker")]
+    pub query: Option<String>,
+
+    /// Folders (read with everything under them) or files; none: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// List the questions an analyst asked (names match across spellings and scripts).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
+    /// Print a JSON array instead of one line per hit.
     #[arg(long)]
     pub json: bool,
 }

@@ -224,7 +224,7 @@ fn every_letter_filters_arrows_and_ctrl_n_p_move_and_esc_clears_then_quits() {
     let open = on_key(&mut lib, key(KeyCode::Enter));
     assert_eq!(
         open,
-        Step::Open(dir.path().join("interleaved_participants.txt"))
+        Step::Open(vec![dir.path().join("interleaved_participants.txt")])
     );
     assert_eq!(lib.query(), "pine", "Enter keeps the filter");
     assert_eq!(on_key(&mut lib, key(KeyCode::Esc)), Step::Stay);

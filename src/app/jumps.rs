@@ -177,3 +177,54 @@ mod tests {
         assert_eq!(j.back(at(999)), Some(at(KEEP + 9)));
     }
 }
+
+/// Where a call opened from the library's search or analysts view starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// A paragraph (turn and block, from 0), with the text found there to show as the
+    /// search (as the call writes it, so that `n` finds the next one).
+    Block {
+        turn: usize,
+        block: usize,
+        found: Option<String>,
+    },
+    /// A question by its number.
+    Question(usize),
+}
+
+impl App {
+    /// Goes to `start` from where the call opened (its remembered position), which the jump
+    /// list keeps: `Ctrl-o` goes back there. False when the call has no such place.
+    pub fn start_at(&mut self, start: &Start) -> bool {
+        let from = self.place();
+        let went = match start {
+            Start::Question(n) => self.goto_question(*n),
+            Start::Block { turn, block, found } => {
+                let exists = self
+                    .doc
+                    .turns
+                    .get(*turn)
+                    .is_some_and(|t| *block < t.blocks.len());
+                if exists {
+                    let id = self.index.block_id(*turn, *block);
+                    let (row, _) = self.layout.block_span(id);
+                    self.jump_to_row(row);
+                    if let Some(q) = found.as_deref().filter(|q| !q.trim().is_empty()) {
+                        self.search.query = q.to_string();
+                        self.search.matches = self.search_matches();
+                        self.search.current = self
+                            .search
+                            .matches
+                            .iter()
+                            .position(|m| m.place >= super::search::Place::Block(id));
+                    }
+                }
+                exists
+            }
+        };
+        if went {
+            self.record_jump(from);
+        }
+        went
+    }
+}

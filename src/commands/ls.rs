@@ -69,7 +69,7 @@ pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn st
 }
 
 /// The library of `path` (a folder, or one file), every file read.
-fn load(
+pub(super) fn load(
     path: &Path,
     config: Option<&Path>,
     encoding: Option<&str>,

@@ -10,6 +10,7 @@ mod man;
 mod parse;
 mod print;
 mod read;
+mod search;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Some(Command::Print(args)) => print::run(args, encoding),
         Some(Command::Check(args)) => check::run(args, encoding),
         Some(Command::Ls(args)) => ls::run(args, encoding),
+        Some(Command::Search(args)) => search::run(args, encoding),
         Some(Command::Bookmarks(cmd)) => bookmarks::run(cmd, encoding),
         Some(Command::Config(cmd)) => config::run(cmd),
         Some(Command::Completions { shell }) => completions::run(*shell),

@@ -11,9 +11,11 @@ use ratatui::crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
+use super::desk::{AnalystLine, View};
 use super::list::Library;
 use super::loader::{Job, Loader, Source};
 use super::view::{self, LIST_Y};
+use crate::app::jumps::Start;
 use crate::bookmarks::Store;
 use crate::call::{Call, Options};
 use crate::config;
@@ -32,6 +34,10 @@ pub enum Step {
     Stay,
     /// Open a call: one file, or an English file and its Chinese translation aligned.
     Open(Vec<PathBuf>),
+    /// Open a call at a place (a search hit, an analyst's question).
+    OpenAt(Vec<PathBuf>, Start),
+    /// Search every call again (the search view's query changed).
+    Search,
     /// Hand the terminal back to the shell (Ctrl-z).
     Suspend,
     Quit,
@@ -74,7 +80,7 @@ fn browse_on(
         encoding: encoding.map(Into::into),
     });
     lib = lib.with_companies(&screen.settings.companies, screen.settings.script);
-    let mut marks = Marks::new(config_dir);
+    let mut marks = Marks::new(config_dir.clone());
     marks.tell(&mut lib, on_exit);
     let mut redraw = true;
     while !screen.stop.load(Ordering::Relaxed) {
@@ -102,21 +108,40 @@ fn browse_on(
             continue;
         }
         redraw = true;
+        let mut search_due = false;
         while event::poll(Duration::ZERO)? {
             match on_event(&mut lib, event::read()?) {
                 Step::Stay => {}
+                Step::Search => search_due = true,
                 Step::Quit => return Ok(()),
                 Step::Suspend => {
                     reader::suspend(&mut screen.terminal, screen.settings.mouse)?;
                     break;
                 }
                 Step::Open(files) => {
-                    open(screen, &mut lib, &files, encoding, on_exit)?;
+                    open(screen, &mut lib, &files, None, encoding, on_exit)?;
+                    marks.reload();
+                    marks.tell(&mut lib, on_exit);
+                    break;
+                }
+                Step::OpenAt(files, start) => {
+                    open(screen, &mut lib, &files, Some(&start), encoding, on_exit)?;
                     marks.reload();
                     marks.tell(&mut lib, on_exit);
                     break;
                 }
             }
+        }
+        // Typed ahead: one search for the query as it now stands.
+        if search_due {
+            let mut desk = std::mem::take(&mut lib.desk);
+            desk.run_search(&lib, config_dir.as_deref(), encoding);
+            lib.desk = desk;
+        }
+        if lib.desk.view == View::Analysts {
+            let mut desk = std::mem::take(&mut lib.desk);
+            desk.gather_analysts(&lib);
+            lib.desk = desk;
         }
     }
     Ok(())
@@ -129,6 +154,7 @@ fn open(
     screen: &mut Screen,
     lib: &mut Library,
     files: &[PathBuf],
+    start: Option<&Start>,
     enc: Option<&str>,
     on_exit: &mut Vec<String>,
 ) -> io::Result<()> {
@@ -143,7 +169,7 @@ fn open(
     for f in &call.files {
         warning = warning.or(crate::config::recent::remember(f).err());
     }
-    let (result, left) = reader::session(screen, call);
+    let (result, left) = reader::session(screen, call, start);
     warning = left.status.or(warning);
     if let Some(w) = warning {
         lib.status = Some((w, true));
@@ -163,8 +189,25 @@ pub fn on_event(lib: &mut Library, ev: Event) -> Step {
         Event::Key(key) => on_key(lib, key),
         _ if lib.help => Step::Stay,
         Event::Paste(text) => {
-            lib.type_text(&crate::ingest::clean(&text));
-            Step::Stay
+            let clean: String = crate::ingest::clean(&text)
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect();
+            match lib.desk.view {
+                View::Calls => {
+                    lib.type_text(&clean);
+                    Step::Stay
+                }
+                View::Search => {
+                    lib.desk.search.query.push_str(&clean);
+                    Step::Search
+                }
+                View::Analysts => {
+                    lib.desk.analysts.query.push_str(&clean);
+                    lib.desk.filter_analysts();
+                    Step::Stay
+                }
+            }
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => moved(lib, WHEEL),
@@ -199,6 +242,11 @@ pub fn on_key(lib: &mut Library, key: KeyEvent) -> Step {
             Step::Stay
         }
         KeyCode::F(1) => help(lib),
+        KeyCode::Tab | KeyCode::BackTab => {
+            lib.desk.view = lib.desk.view.cycle(key.code == KeyCode::Tab);
+            Step::Stay
+        }
+        _ if lib.desk.view != View::Calls => desk_key(lib, key, ctrl),
         KeyCode::Down => moved(lib, 1),
         KeyCode::Up => moved(lib, -1),
         KeyCode::Char('n') if ctrl => moved(lib, 1),
@@ -232,15 +280,96 @@ pub fn on_key(lib: &mut Library, key: KeyEvent) -> Step {
     }
 }
 
+/// A key in the search or analysts view: typing edits its query, arrows move, `Enter`
+/// opens (an analyst's line shows their calls), `Esc` clears the query, then goes back to
+/// the calls.
+fn desk_key(lib: &mut Library, key: KeyEvent, ctrl: bool) -> Step {
+    let desk = &mut lib.desk;
+    let page = lib.page as isize;
+    let search = desk.view == View::Search;
+    let edited = |desk: &mut super::desk::Desk| {
+        if search {
+            Step::Search
+        } else {
+            desk.filter_analysts();
+            Step::Stay
+        }
+    };
+    let query = if search {
+        &mut desk.search.query
+    } else {
+        &mut desk.analysts.query
+    };
+    match key.code {
+        KeyCode::Esc if !query.is_empty() => {
+            query.clear();
+            edited(desk)
+        }
+        KeyCode::Esc => {
+            desk.view = View::Calls;
+            Step::Stay
+        }
+        KeyCode::Backspace => {
+            query.pop();
+            edited(desk)
+        }
+        KeyCode::Down => step(desk, 1),
+        KeyCode::Up => step(desk, -1),
+        KeyCode::Char('n') if ctrl => step(desk, 1),
+        KeyCode::Char('p') if ctrl => step(desk, -1),
+        KeyCode::PageDown => step(desk, page),
+        KeyCode::PageUp => step(desk, -page),
+        KeyCode::Home => step(desk, isize::MIN / 2),
+        KeyCode::End => step(desk, isize::MAX / 2),
+        KeyCode::Right if !search => {
+            desk.expand_analyst(true);
+            Step::Stay
+        }
+        KeyCode::Left if !search => {
+            desk.expand_analyst(false);
+            Step::Stay
+        }
+        KeyCode::Enter => {
+            let on_analyst = !search
+                && matches!(
+                    desk.analysts.lines.get(desk.analysts.selected),
+                    Some(AnalystLine::Analyst(i)) if !desk.analysts.expanded.contains(i)
+                );
+            if on_analyst {
+                desk.expand_analyst(true);
+                return Step::Stay;
+            }
+            desk.opened()
+                .map_or(Step::Stay, |(files, start)| Step::OpenAt(files, start))
+        }
+        KeyCode::Char(_) if ctrl => Step::Stay,
+        KeyCode::Char(c) => {
+            query.push(c);
+            edited(desk)
+        }
+        _ => Step::Stay,
+    }
+}
+
+/// Moves the selection of the search or analysts view.
+fn step(desk: &mut super::desk::Desk, delta: isize) -> Step {
+    desk.move_by(delta);
+    Step::Stay
+}
+
 /// Shows the help.
 fn help(lib: &mut Library) -> Step {
     lib.help = true;
     Step::Stay
 }
 
-/// Moves the selection by `delta` rows.
+/// Moves the selection by `delta` rows (in the view shown).
 fn moved(lib: &mut Library, delta: isize) -> Step {
-    lib.move_by(delta);
+    if lib.desk.view == View::Calls {
+        lib.move_by(delta);
+    } else {
+        lib.desk.move_by(delta);
+    }
     Step::Stay
 }
 
@@ -255,6 +384,24 @@ fn click(lib: &mut Library, y: u16) -> Step {
     let Some(n) = y.checked_sub(LIST_Y) else {
         return Step::Stay;
     };
+    if lib.desk.view != View::Calls {
+        let desk = &mut lib.desk;
+        let top = match desk.view {
+            View::Analysts => desk.analysts.top,
+            _ => desk.search.top,
+        };
+        let pos = top + usize::from(n);
+        if pos >= desk.len() || usize::from(n) >= lib.page {
+            return Step::Stay;
+        }
+        if *desk.selected_mut() == pos {
+            return desk
+                .opened()
+                .map_or(Step::Stay, |(files, start)| Step::OpenAt(files, start));
+        }
+        *desk.selected_mut() = pos;
+        return Step::Stay;
+    }
     let pos = lib.top + usize::from(n);
     if pos >= lib.shown.len() || usize::from(n) >= lib.page {
         return Step::Stay;

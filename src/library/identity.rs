@@ -71,7 +71,7 @@ pub fn of(t: &Transcript) -> Identity {
         (id.names.len() - han, han)
     };
     if t.is_bilingual()
-        && scripts(&id) .1 == 0
+        && scripts(&id).1 == 0
         && let Some(other) = learned_other_script(t, &id.names)
     {
         id.add_name(&other);
@@ -133,16 +133,26 @@ fn bracketed_parts(s: &str) -> Vec<&str> {
             .unwrap_or(&inner[close..]);
     }
     parts.push(rest);
-    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// `text` as a ticker: an exchange's form, a market-suffixed one, or 1–5 capitals.
 fn ticker(text: &str) -> Option<String> {
     let t = text.trim().trim_matches(['$', '*']);
-    if let Some(c) = EXCHANGE.captures(t).filter(|c| c.get(0).is_some_and(|m| m.start() == 0)) {
+    if let Some(c) = EXCHANGE
+        .captures(t)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+    {
         return Some(c[1].to_uppercase());
     }
-    if let Some(c) = SUFFIXED.captures(t).filter(|c| c.get(0).is_some_and(|m| m.len() == t.len())) {
+    if let Some(c) = SUFFIXED
+        .captures(t)
+        .filter(|c| c.get(0).is_some_and(|m| m.len() == t.len()))
+    {
         return Some(market(&c[1], &c[2]));
     }
     let caps = (1..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
@@ -232,7 +242,8 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
             _ => None,
         })
         .collect();
-    let (named, others): (Vec<&(&str, &str)>, Vec<&(&str, &str)>) = pairs.iter().partition(|(e, _)| has_word(e, &base));
+    let (named, others): (Vec<Pair>, Vec<Pair>) =
+        pairs.iter().partition(|(e, _)| has_word(e, &base));
     if named.len() < 3 {
         return None;
     }
@@ -279,13 +290,16 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
             .filter(|(_, z)| z.contains(g))
             .count();
         // Five times as frequent where the English names the company as elsewhere.
-        let share = others.len().min(400).max(1);
+        let share = others.len().clamp(1, 400);
         if elsewhere * 5 * named.len() > n * share {
             continue;
         }
         let better = match best {
             None => true,
-            Some((b, bn)) => (n, g.chars().count(), std::cmp::Reverse(g)) > (bn, b.chars().count(), std::cmp::Reverse(b)),
+            Some((b, bn)) => {
+                (n, g.chars().count(), std::cmp::Reverse(g))
+                    > (bn, b.chars().count(), std::cmp::Reverse(b))
+            }
         };
         if better {
             best = Some((g, n));
@@ -293,6 +307,9 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
     }
     best.map(|(g, _)| g.to_string())
 }
+
+/// An English paragraph and its Chinese.
+type Pair<'a> = &'a (&'a str, &'a str);
 
 /// The distinctive first word of a Latin name: `Amazon.com, Inc.` gives `Amazon`.
 fn base_word(name: &str) -> Option<String> {
@@ -321,9 +338,28 @@ fn han_runs(text: &str) -> impl Iterator<Item = &str> {
 
 /// Legal and corporate words that do not tell companies apart.
 const SUFFIXES: [&str; 22] = [
-    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc",
-    "llc", "lp", "sa", "nv", "ag", "se", "holdings", "holding", "group", "intl",
-    "international", "the", "and",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "sa",
+    "nv",
+    "ag",
+    "se",
+    "holdings",
+    "holding",
+    "group",
+    "intl",
+    "international",
+    "the",
+    "and",
 ];
 
 /// Chinese corporate endings.
@@ -337,7 +373,10 @@ pub fn key(name: &str) -> String {
     let mut s = folded.replace(".com", " ");
     loop {
         let t = s.trim_end();
-        match ZH_SUFFIXES.iter().find(|x| t.ends_with(*x) && t.len() > x.len()) {
+        match ZH_SUFFIXES
+            .iter()
+            .find(|x| t.ends_with(*x) && t.len() > x.len())
+        {
             Some(x) => s = t[..t.len() - x.len()].to_string(),
             None => break,
         }

@@ -2,10 +2,19 @@ use super::*;
 use crate::transcript::{Lang, Speaker, Turn};
 
 /// A call with `company`, `title`, lines before the call, and paragraphs.
-fn call(company: Option<&str>, title: Option<&str>, front: &[&str], paras: Vec<Block>) -> Transcript {
+fn call(
+    company: Option<&str>,
+    title: Option<&str>,
+    front: &[&str],
+    paras: Vec<Block>,
+) -> Transcript {
     let langs = {
-        let en = paras.iter().any(|b| matches!(b, Block::Para { en: Some(_), .. }));
-        let zh = paras.iter().any(|b| matches!(b, Block::Para { zh: Some(_), .. }));
+        let en = paras
+            .iter()
+            .any(|b| matches!(b, Block::Para { en: Some(_), .. }));
+        let zh = paras
+            .iter()
+            .any(|b| matches!(b, Block::Para { zh: Some(_), .. }));
         [(en, Lang::En), (zh, Lang::Zh)]
             .into_iter()
             .filter_map(|(h, l)| h.then_some(l))
@@ -37,7 +46,11 @@ fn keys_set_legal_words_case_punctuation_and_script_aside() {
     assert_eq!(key("The Walt Disney Company"), "walt disney");
     assert_eq!(key("亞馬遜"), key("亚马逊"));
     assert_eq!(key("蓝湾科技集团"), "蓝湾科技");
-    assert_eq!(key("Group"), "group", "a name of such words alone keeps them");
+    assert_eq!(
+        key("Group"),
+        "group",
+        "a name of such words alone keeps them"
+    );
 }
 
 #[test]
@@ -60,7 +73,11 @@ fn tickers_in_every_usual_form() {
     let id = of(&zh);
     assert_eq!(id.tickers, ["HBLT", "9988.HK"]);
     assert_eq!(from_company("HBLT").tickers, ["HBLT"]);
-    assert_eq!(from_company("HBLT").names, ["HBLT"], "capitals are a name too");
+    assert_eq!(
+        from_company("HBLT").names,
+        ["HBLT"],
+        "capitals are a name too"
+    );
 }
 
 #[test]
@@ -112,13 +129,19 @@ fn companies_meet_through_names_tickers_and_learned_names() {
         tickers: vec![],
     };
     assert!(!c.add(&en));
-    assert!(!c.add(&ticker_only), "the ticker joins it to the first, nothing apart");
+    assert!(
+        !c.add(&ticker_only),
+        "the ticker joins it to the first, nothing apart"
+    );
     assert!(!c.add(&zh_trad));
     assert_ne!(c.company(&en), c.company(&zh_trad), "not known to meet yet");
     assert!(c.add(&bilingual), "the bilingual call joins two companies");
     let shown = c.company(&zh_trad).unwrap();
     assert_eq!(shown, c.company(&en).unwrap());
-    assert_eq!(shown.1, "Harbor Lights (蓝湾)", "Latin name, Chinese in the user's script");
+    assert_eq!(
+        shown.1, "Harbor Lights (蓝湾)",
+        "Latin name, Chinese in the user's script"
+    );
     let other = from_company("Harbor Freight");
     c.add(&other);
     assert_ne!(c.company(&other), c.company(&en));
@@ -128,7 +151,11 @@ fn companies_meet_through_names_tickers_and_learned_names() {
 fn aliases_join_and_name_companies() {
     let aliases = BTreeMap::from([(
         "Lights".to_string(),
-        vec!["Harbor Lights".to_string(), "灯塔".to_string(), "HBLT".to_string()],
+        vec![
+            "Harbor Lights".to_string(),
+            "灯塔".to_string(),
+            "HBLT".to_string(),
+        ],
     )]);
     let mut c = Companies::new(&aliases, ChineseScript::Original);
     let zh = from_company("灯塔");
@@ -142,11 +169,20 @@ fn aliases_join_and_name_companies() {
 #[test]
 fn the_name_most_calls_use_is_shown_whatever_the_order_they_come_in() {
     let ids = [
-        Identity { names: vec!["亞馬遜".into(), "Amazon.com".into()], tickers: vec![] },
+        Identity {
+            names: vec!["亞馬遜".into(), "Amazon.com".into()],
+            tickers: vec![],
+        },
         from_company("亚马逊"),
         from_company("亚马逊"),
-        Identity { names: vec!["Amazon.com, Inc.".into(), "亚马逊".into()], tickers: vec!["AMZN".into()] },
-        Identity { names: vec!["Amazon.com".into(), "亞馬遜".into()], tickers: vec![] },
+        Identity {
+            names: vec!["Amazon.com, Inc.".into(), "亚马逊".into()],
+            tickers: vec!["AMZN".into()],
+        },
+        Identity {
+            names: vec!["Amazon.com".into(), "亞馬遜".into()],
+            tickers: vec![],
+        },
     ];
     for rot in 0..ids.len() {
         let mut c = Companies::new(&BTreeMap::new(), ChineseScript::Original);
@@ -154,7 +190,11 @@ fn the_name_most_calls_use_is_shown_whatever_the_order_they_come_in() {
             c.add(&ids[(k + rot) % ids.len()]);
         }
         for id in &ids {
-            assert_eq!(c.company(id).unwrap().1, "Amazon.com (亚马逊)", "rotation {rot}");
+            assert_eq!(
+                c.company(id).unwrap().1,
+                "Amazon.com (亚马逊)",
+                "rotation {rot}"
+            );
         }
     }
 }

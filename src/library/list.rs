@@ -144,6 +144,8 @@ pub struct Library {
     pub truncated: bool,
     /// A message for the status line (an error when `error`).
     pub status: Option<(String, bool)>,
+    /// The search and analysts views.
+    pub desk: super::desk::Desk,
 }
 
 impl Library {
@@ -235,7 +237,10 @@ impl Library {
     /// Names row `i`'s company from what is known now; its sort key, if it has one.
     fn name_company(&mut self, i: usize) -> Option<String> {
         let row = &mut self.rows[i];
-        let named = row.identity.as_ref().and_then(|id| self.companies.company(id));
+        let named = row
+            .identity
+            .as_ref()
+            .and_then(|id| self.companies.company(id));
         let (key, shown) = match named {
             Some((k, s)) => (Some(k), Some(s)),
             // No name: the title stands in, as the list shows it.
@@ -361,7 +366,10 @@ impl Library {
         match self.selected_entry() {
             None => Vec::new(),
             Some(Entry::Pair { en, zh }) => {
-                vec![self.rows[en].file.path.clone(), self.rows[zh].file.path.clone()]
+                vec![
+                    self.rows[en].file.path.clone(),
+                    self.rows[zh].file.path.clone(),
+                ]
             }
             Some(e) => {
                 let row = &self.rows[e.row()];
@@ -383,7 +391,11 @@ impl Library {
                 let j = self.pair_of[i].unwrap_or(i);
                 let en = if self.expanded.contains(&i) { i } else { j };
                 // Back on the pair line.
-                if let Some(p) = self.shown.iter().position(|e| matches!(e, Entry::Pair { en: x, .. } if *x == en)) {
+                if let Some(p) = self
+                    .shown
+                    .iter()
+                    .position(|e| matches!(e, Entry::Pair { en: x, .. } if *x == en))
+                {
                     self.selected = p;
                 }
                 en

@@ -163,7 +163,7 @@ fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
                         stop.store(true, Ordering::Relaxed);
                         panic!("loader panic for a test");
                     }
-                    let m = meta::read(&files[i].path, enc);
+                    let m = meta::read_and_index(&files[i].path, enc, job.config.as_deref());
                     if done_tx.send((i, m)).is_err() {
                         break;
                     }

@@ -63,7 +63,10 @@ impl Meta {
 
     /// What the call tells of its company.
     pub fn identity(&self) -> super::identity::Identity {
-        match (&self.company, self.names.is_empty() && self.tickers.is_empty()) {
+        match (
+            &self.company,
+            self.names.is_empty() && self.tickers.is_empty(),
+        ) {
             (Some(c), true) => super::identity::from_company(c),
             _ => super::identity::Identity {
                 names: self.names.clone(),
@@ -116,9 +119,18 @@ fn askers(t: &Transcript) -> Vec<Asker> {
 /// The metadata of the call in `path`; None when the file is not a transcript (unreadable,
 /// binary, empty, too large, or without speaker turns).
 pub fn read(path: &Path, encoding: Option<&str>) -> Option<Meta> {
-    crate::call::load(path, &crate::call::Options::with_encoding(encoding))
-        .ok()
-        .map(|t| Meta::of(&t))
+    read_and_index(path, encoding, None)
+}
+
+/// [`read`], also writing the call's search index in the cache directory `index` when one is
+/// given (an index that cannot be written is built again when a search needs it).
+pub fn read_and_index(path: &Path, encoding: Option<&str>, index: Option<&Path>) -> Option<Meta> {
+    let t = crate::call::load(path, &crate::call::Options::with_encoding(encoding)).ok()?;
+    let m = Meta::of(&t);
+    if let Some(dir) = index {
+        let _ = super::search::write(dir, &m.call_hash, &t);
+    }
+    Some(m)
 }
 
 /// `Q3 2025` as (2025, 3); a bare year as (year, 0).

@@ -6,14 +6,17 @@
 //! selection ([`list`]) — never touches the terminal. [`view`] draws the list and [`browse`]
 //! runs the screen (keys, the event loop, opening a call in the reader).
 
+pub mod analysts;
 pub mod browse;
 pub mod cache;
+pub mod desk;
 pub mod identity;
 pub mod list;
 pub mod loader;
 pub mod meta;
 pub mod pairs;
 pub mod scan;
+pub mod search;
 pub mod view;
 
 pub use list::{Library, Row, RowState};

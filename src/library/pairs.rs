@@ -63,7 +63,10 @@ pub fn same_call(a: &Meta, b: &Meta) -> bool {
     );
     let when = match periods {
         (Some(p), Some(q)) => p == q,
-        _ => match (a.date.as_deref().and_then(day), b.date.as_deref().and_then(day)) {
+        _ => match (
+            a.date.as_deref().and_then(day),
+            b.date.as_deref().and_then(day),
+        ) {
             (Some(x), Some(y)) => x.abs_diff(y) <= 3,
             _ => false,
         },
@@ -87,7 +90,11 @@ pub fn agreement(a: &[u32], b: &[u32]) -> f32 {
     }
     // A signature cut at KEEP holds its smallest keys: compare within the range both cover.
     let top = if large.len() >= KEEP || small.len() >= KEEP {
-        small.last().copied().min(large.last().copied()).unwrap_or(0)
+        small
+            .last()
+            .copied()
+            .min(large.last().copied())
+            .unwrap_or(0)
     } else {
         u32::MAX
     };

@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::desk::{AnalystLine, View};
 use super::list::{Entry, Library, Row, RowState};
 use crate::ui::theme;
 use crate::wrap::{truncate, width};
@@ -20,12 +21,11 @@ const MARKS: usize = 4;
 const FILE_COLUMN_FROM: usize = 110;
 
 /// The keys shown in the status line when nothing else is.
-const HINTS: [(&str, &str); 7] = [
+const HINTS: [(&str, &str); 6] = [
     ("type", "filter"),
-    ("↑ ↓", "move"),
-    ("→ ←", "pair's files"),
-    ("PgUp PgDn", "page"),
     ("Enter", "open"),
+    ("Tab", "search, analysts"),
+    ("→ ←", "pair"),
     ("Esc", "quit"),
     ("F1 ?", "help"),
 ];
@@ -34,7 +34,7 @@ const HINTS: [(&str, &str); 7] = [
 const FILTER_HINTS: [(&str, &str); 3] = [("Enter", "open"), ("Esc", "clear"), ("F1", "help")];
 
 /// Every key of the library, for the help.
-const HELP: [(&str, &str); 13] = [
+const HELP: [(&str, &str); 17] = [
     ("type", "Filter by company, title, period or file name"),
     ("", "(every key that prints is typed: j, k, q, / too)"),
     ("Backspace", "Delete the filter's last character"),
@@ -45,8 +45,12 @@ const HELP: [(&str, &str); 13] = [
         "Move a page, to the first or last call",
     ),
     ("Enter", "Open the call; quitting the reader comes back"),
-    ("", "(EN+ZH ▸: an English call and its translation, opened aligned)"),
-    ("→ ←", "Show or hide a pair's two files, to open one alone"),
+    ("", "▸ EN+ZH: a call and its translation, aligned"),
+    ("→ ←", "Show or hide a pair's files (to open one alone)"),
+    ("Tab Shift-Tab", "Views: calls, search every call, analysts"),
+    ("", "Search: Enter opens the call there; Ctrl-o back"),
+    ("", "Analysts: Enter or → lists their calls"),
+    ("Esc (views)", "Clear the query, then back to the calls"),
     ("F1, ?", "This help (? when the filter is empty)"),
     ("Ctrl-c", "Quit"),
     ("Ctrl-z", "Suspend (fg resumes)"),
@@ -67,7 +71,32 @@ pub fn render(buf: &mut Buffer, area: Rect, lib: &mut Library) {
     };
     lib.page = usize::from(list.height).max(1);
     lib.top = follow(lib.top, lib.selected, lib.page);
-    header(buf, Rect { height: 1, ..area }, lib);
+    let used = header(buf, Rect { height: 1, ..area }, lib);
+    tabs(buf, Rect { height: 1, ..area }, lib.desk.view, used);
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    match lib.desk.view {
+        View::Calls => {}
+        View::Search => {
+            search_lines(buf, area, list, lib);
+            desk_status(buf, status, lib);
+            if lib.help {
+                help(buf, area);
+            }
+            return;
+        }
+        View::Analysts => {
+            analyst_lines(buf, area, list, lib);
+            desk_status(buf, status, lib);
+            if lib.help {
+                help(buf, area);
+            }
+            return;
+        }
+    }
     let cols = Columns::for_width(usize::from(area.width));
     let headings = cols.line(["Company", "Period", "Date", "Lang", "★", "Title", "File"]);
     buf.set_stringn(
@@ -78,11 +107,6 @@ pub fn render(buf: &mut Buffer, area: Rect, lib: &mut Library) {
         theme::LIST_SECTION,
     );
     rows(buf, list, lib, &cols);
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
     status_line(buf, status, lib);
     if lib.help {
         help(buf, area);
@@ -101,7 +125,8 @@ fn follow(top: usize, selected: usize, height: usize) -> usize {
 }
 
 /// ` Library · ~/calls · 5 calls · 3 files skipped · reading 12/500`.
-fn header(buf: &mut Buffer, area: Rect, lib: &Library) {
+/// Returns the cells the text takes.
+fn header(buf: &mut Buffer, area: Rect, lib: &Library) -> usize {
     buf.set_style(area, theme::STATUS);
     let (calls, skipped, pending) = lib.counts();
     let mut facts = vec![plural(calls, "call")];
@@ -130,7 +155,259 @@ fn header(buf: &mut Buffer, area: Rect, lib: &Library) {
         let folder = shorten_path(&lib.root.display().to_string(), room);
         format!(" Library · {folder} · {facts}")
     };
+    let used = width(&text);
     buf.set_stringn(area.x, area.y, text, w, theme::STATUS);
+    used
+}
+
+/// The views' tabs at the right of the header, the one shown marked
+/// (when they fit after the `used` cells of the header).
+fn tabs(buf: &mut Buffer, area: Rect, shown: View, used: usize) {
+    let names = [View::Calls, View::Search, View::Analysts];
+    let w: usize = names.iter().map(|v| v.name().len() + 2).sum::<usize>() + 6;
+    if usize::from(area.width) < w + used + 1 {
+        return;
+    }
+    let mut x = area.right() - w as u16;
+    buf.set_stringn(x, area.y, " Tab ", 5, theme::STATUS);
+    x += 5;
+    for v in names {
+        let style = if v == shown {
+            theme::KEY
+                .bg(theme::STATUS.bg.unwrap_or_default())
+                .add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            theme::STATUS
+        };
+        let text = format!(" {} ", v.name());
+        buf.set_stringn(x, area.y, &text, text.len(), style);
+        x += text.len() as u16;
+    }
+}
+
+/// The search view's lines: `company · period · speaker · Q3 · snippet`, the match marked.
+fn search_lines(buf: &mut Buffer, area: Rect, list: Rect, lib: &mut Library) {
+    let s = &mut lib.desk.search;
+    let w = usize::from(area.width);
+    buf.set_stringn(
+        area.x,
+        area.y + 1,
+        " Company · period · speaker · question · where the text is found",
+        w,
+        theme::LIST_SECTION,
+    );
+    if s.lines.is_empty() {
+        let why = if s.query.trim().is_empty() {
+            "Type to search every call: paragraphs, notes and speakers, English or 中文 (either script)."
+                .to_string()
+        } else if lib.listed && !lib.done {
+            format!("Nothing found for “{}” yet (still reading files).", s.query)
+        } else {
+            format!(
+                "Nothing found for “{}” in {}.",
+                s.query,
+                plural(s.calls, "call")
+            )
+        };
+        buf.set_stringn(list.x + 1, list.y, why, w.saturating_sub(1), theme::MATTER);
+        return;
+    }
+    let page = usize::from(list.height).max(1);
+    s.top = follow(s.top, s.selected, page);
+    let end = (s.top + page).min(s.lines.len());
+    for (n, pos) in (s.top..end).enumerate() {
+        let y = list.y + n as u16;
+        let h = &s.lines[pos];
+        let mut head = vec![
+            h.call.company.clone().unwrap_or_else(|| "—".into()),
+            h.call.period.clone().unwrap_or_else(|| "—".into()),
+            h.speaker.clone(),
+        ];
+        if h.question > 0 {
+            head.push(format!("Q{}", h.question));
+        }
+        let head = format!(" {} · ", head.join(" · "));
+        let selected = pos == s.selected;
+        let base = if selected {
+            theme::SELECTED
+        } else {
+            Style::new()
+        };
+        if selected {
+            buf.set_stringn(list.x, y, " ".repeat(w), w, theme::SELECTED);
+        }
+        let room = w.saturating_sub(width(&head));
+        let mut spans = vec![Span::styled(head, base.patch(theme::MATTER))];
+        match h.mark {
+            Some((a, b)) if b <= h.snippet.len() => {
+                // The match in view: what comes before it cut from the left when needed.
+                let before = &h.snippet[..a];
+                let keep = room.saturating_sub(width(&h.snippet[a..b])) / 3;
+                let before = if width(before) > keep {
+                    let mut start = before.len();
+                    let mut used = 1;
+                    for (i, c) in before.char_indices().rev() {
+                        used += width(c.encode_utf8(&mut [0; 4]));
+                        if used > keep {
+                            break;
+                        }
+                        start = i;
+                    }
+                    format!("…{}", &before[start..])
+                } else {
+                    before.to_string()
+                };
+                spans.push(Span::styled(before, base));
+                spans.push(Span::styled(h.snippet[a..b].to_string(), theme::MATCH));
+                spans.push(Span::styled(h.snippet[b..].to_string(), base));
+            }
+            _ => spans.push(Span::styled(h.snippet.clone(), base)),
+        }
+        buf.set_line(list.x, y, &Line::from(spans), area.width);
+    }
+}
+
+/// The analysts view's lines: each analyst with firms and counts, their calls under them
+/// when expanded.
+fn analyst_lines(buf: &mut Buffer, area: Rect, list: Rect, lib: &mut Library) {
+    let a = &mut lib.desk.analysts;
+    let w = usize::from(area.width);
+    buf.set_stringn(
+        area.x,
+        area.y + 1,
+        " Analyst · firm · questions asked, in how many calls",
+        w,
+        theme::LIST_SECTION,
+    );
+    if a.lines.is_empty() {
+        let why = if a.all.is_empty() {
+            "No analysts in these calls yet.".to_string()
+        } else {
+            format!("No analyst matches “{}”.", a.query)
+        };
+        buf.set_stringn(list.x + 1, list.y, why, w.saturating_sub(1), theme::MATTER);
+        return;
+    }
+    let page = usize::from(list.height).max(1);
+    a.top = follow(a.top, a.selected, page);
+    let end = (a.top + page).min(a.lines.len());
+    for (n, pos) in (a.top..end).enumerate() {
+        let y = list.y + n as u16;
+        let (text, style) = match a.lines[pos] {
+            AnalystLine::Analyst(i) => {
+                let an = &a.all[i];
+                let mark = if a.expanded.contains(&i) {
+                    "▾"
+                } else {
+                    "▸"
+                };
+                let other: Vec<&String> =
+                    an.names.iter().filter(|n| **n != an.name).take(2).collect();
+                let aka = if other.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " ({})",
+                        other
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                let firms = if an.firms.is_empty() {
+                    "—".to_string()
+                } else {
+                    an.firms.join(", ")
+                };
+                (
+                    format!(
+                        " {mark} {}{aka} · {firms} · {} in {}",
+                        an.name,
+                        plural(an.questions(), "question"),
+                        plural(an.asked.len(), "call")
+                    ),
+                    Style::new(),
+                )
+            }
+            AnalystLine::Call(i, k) => {
+                let (call, qs) = &a.all[i].asked[k];
+                let c = &a.calls[*call];
+                let qs: Vec<String> = qs.iter().map(|q| format!("Q{q}")).collect();
+                let langs = if c.files.len() > 1 { " · EN+ZH" } else { "" };
+                (
+                    format!(
+                        "     └ {} · {}{langs} · {}",
+                        c.company.as_deref().unwrap_or("—"),
+                        c.period.as_deref().unwrap_or("—"),
+                        qs.join(", ")
+                    ),
+                    theme::MATTER,
+                )
+            }
+        };
+        let style = if pos == a.selected {
+            buf.set_stringn(list.x, y, " ".repeat(w), w, theme::SELECTED);
+            style.patch(theme::SELECTED)
+        } else {
+            style
+        };
+        buf.set_stringn(list.x, y, truncate(&text, w), w, style);
+    }
+}
+
+/// The status line of the search and analysts views: the query and what it found, or a
+/// message.
+fn desk_status(buf: &mut Buffer, area: Rect, lib: &Library) {
+    buf.set_style(area, theme::STATUS);
+    let key = theme::KEY.bg(theme::STATUS.bg.unwrap_or_default());
+    if let Some((text, error)) = &lib.status {
+        let style = if *error { theme::ERROR } else { theme::STATUS };
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::from(Span::styled(format!(" {text} "), style)),
+            area.width,
+        );
+        return;
+    }
+    let d = &lib.desk;
+    let (label, query, facts) = match d.view {
+        View::Search => {
+            let s = &d.search;
+            let facts = if s.searched.trim().is_empty() {
+                String::new()
+            } else if s.total > s.lines.len() {
+                format!("{} of {} texts", s.lines.len(), s.total)
+            } else {
+                plural(s.total, "text")
+            };
+            (" Search every call: ", &s.query, facts)
+        }
+        _ => {
+            let a = &d.analysts;
+            let n = a
+                .lines
+                .iter()
+                .filter(|l| matches!(l, AnalystLine::Analyst(_)))
+                .count();
+            (" Analysts: ", &a.query, plural(n, "analyst"))
+        }
+    };
+    let mut spans = vec![
+        Span::styled(label, key),
+        Span::styled(format!("{query}▏ "), theme::STATUS),
+        Span::styled(format!(" {facts}   "), theme::STATUS),
+    ];
+    let hints: &[(&str, &str)] = match d.view {
+        View::Search => &[("Enter", "open there"), ("Tab", "view"), ("Esc", "clear")],
+        _ => &[("Enter → ←", "calls"), ("Tab", "view"), ("Esc", "clear")],
+    };
+    for &(k, what) in hints {
+        spans.push(Span::styled(k, key));
+        spans.push(Span::styled(format!(" {what}  "), theme::STATUS));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
 /// `1 call`, `3 calls`.
@@ -192,7 +469,11 @@ fn pair_cells(en: &Row, zh: &Row, cols: &Columns) -> [String; 7] {
     }
     c[3] = "EN+ZH".into();
     let marks = en.bookmarks + zh.bookmarks;
-    c[4] = if marks > 0 { marks.to_string() } else { String::new() };
+    c[4] = if marks > 0 {
+        marks.to_string()
+    } else {
+        String::new()
+    };
     c[5] = format!("▸ {}", c[5]);
     let file_w = cols.0[6];
     let half = file_w.saturating_sub(3) / 2;

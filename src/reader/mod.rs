@@ -24,6 +24,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
+use crate::app::jumps::Start;
 use crate::app::state::Anchor;
 use crate::app::{App, input, keys, update};
 use crate::call::{Call, Options};
@@ -51,7 +52,7 @@ pub fn set_color(choice: ColorChoice) {
 /// line.
 pub fn run(call: Call) -> io::Result<()> {
     let mut screen = Screen::open()?;
-    let (result, save_error, marks_warnings) = session_of(&mut screen, call, true);
+    let (result, save_error, marks_warnings) = session_of(&mut screen, call, None, true);
     let settings_error = screen.settings_error.take();
     drop(screen);
     if let Some(e) = settings_error {
@@ -130,10 +131,15 @@ pub(crate) struct Left {
     pub(crate) on_exit: Vec<String>,
 }
 
-/// Reads `call` on `screen` until the user quits or a signal arrives; also returns warnings
-/// when the reading position or bookmarks were not saved.
-pub(crate) fn session(screen: &mut Screen, call: Call) -> (io::Result<()>, Left) {
-    let (result, save_error, marks) = session_of(screen, call, false);
+/// Reads `call` on `screen` until the user quits or a signal arrives, from `start` when
+/// given (else where it was left); also returns warnings when the reading position or
+/// bookmarks were not saved.
+pub(crate) fn session(
+    screen: &mut Screen,
+    call: Call,
+    start: Option<&Start>,
+) -> (io::Result<()>, Left) {
+    let (result, save_error, marks) = session_of(screen, call, start, false);
     let position = save_error.map(|e| format!("Reading position not saved: {e}"));
     let warning: Vec<String> = position.into_iter().chain(marks.iter().cloned()).collect();
     let left = Left {
@@ -150,6 +156,7 @@ pub(crate) fn session(screen: &mut Screen, call: Call) -> (io::Result<()>, Left)
 fn session_of(
     screen: &mut Screen,
     call: Call,
+    start: Option<&Start>,
     last: bool,
 ) -> (io::Result<()>, Option<String>, Vec<String>) {
     let source = call.name();
@@ -169,6 +176,11 @@ fn session_of(
     app.set_viewport(panes.reading.width, panes.reading.height);
     let mut saver = Saver::new(&app);
     saver.restore(&mut app);
+    if let Some(start) = start
+        && !app.start_at(start)
+    {
+        app.warn("That place is not in this version of the call: opened where you left it");
+    }
     app.open_bookmarks(files);
     if let Some(e) = &screen.settings_error {
         app.warn(settings_banner(e));

@@ -1,8 +1,10 @@
 //! Searching every call of a library: each call's paragraphs, notes and speakers, folded
 //! once (lower case, Chinese in Simplified characters) and kept in the cache directory as
-//! two files named by the call's hash — `HASH.vN.fold`, the folded texts one per line, which
-//! a search reads whole, and `HASH.vN.json`, where each text is in the call and its original,
-//! read only for the calls that match. A warm search reads no transcript and parses nothing.
+//! three files named by the call's hash — `HASH.vN.fold`, the folded texts one per line,
+//! which a search reads whole; `HASH.vN.segs`, the speakers, then a line per text saying
+//! where it is in the call and in `HASH.vN.text`, the original texts — those two read only
+//! for the calls that match, and only the lines of the texts that match parsed. A warm
+//! search reads no transcript and parses nothing large.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +16,7 @@ use crate::transcript::{Block, SpeakerKind, Transcript};
 /// The folder of the index in the cache directory.
 pub const DIR: &str = "search";
 /// The index's format, in its files' names: files of another are built again.
-const VERSION: u32 = 2;
+const VERSION: u32 = 4;
 /// Hits kept per search at most (the count goes on).
 pub const MAX_HITS: usize = 2_000;
 /// Characters of context each side of a match in a snippet.
@@ -41,6 +43,10 @@ pub struct Seg {
     pub speaker: u32,
     /// The question it belongs to (0: none).
     pub question: u32,
+    /// Where the text is in the `.text` file: byte offset and length.
+    pub at: (u32, u32),
+    /// The text (kept in the `.text` file, not in the JSON).
+    #[serde(skip)]
     pub text: String,
 }
 
@@ -82,6 +88,7 @@ pub fn segments(t: &Transcript) -> Meta {
             kind,
             speaker: turn.speaker as u32,
             question: turn.question.unwrap_or(0) as u32,
+            at: (0, 0),
             text: text.to_string(),
         };
         if let Some(seen) = introduced.get_mut(turn.speaker)
@@ -123,44 +130,128 @@ pub fn segments(t: &Transcript) -> Meta {
     }
 }
 
-/// The index files of call `hash` in `dir`.
-fn paths(dir: &Path, hash: &str) -> (PathBuf, PathBuf) {
+/// The index files of call `hash` in `dir`: folded texts, places, original texts.
+fn paths(dir: &Path, hash: &str) -> (PathBuf, PathBuf, PathBuf) {
     let base = dir.join(DIR);
-    (
-        base.join(format!("{hash}.v{VERSION}.fold")),
-        base.join(format!("{hash}.v{VERSION}.json")),
-    )
+    let name = |ext: &str| base.join(format!("{hash}.v{VERSION}.{ext}"));
+    (name("fold"), name("segs"), name("text"))
 }
 
-/// True when call `hash` has an index in `dir`.
+/// True when call `hash` has an index in `dir` (its folded texts are written last).
 pub fn indexed(dir: &Path, hash: &str) -> bool {
-    let (fold_path, json_path) = paths(dir, hash);
-    fold_path.is_file() && json_path.is_file()
+    paths(dir, hash).0.is_file()
 }
 
 /// Writes the index of `t` (call `hash`) in `dir`: the places first, then the folded texts,
 /// so that a folded file is never there without its places.
 pub fn write(dir: &Path, hash: &str, t: &Transcript) -> std::io::Result<()> {
-    let meta = segments(t);
+    let mut meta = segments(t);
     let mut folded = String::new();
-    for s in &meta.segs {
+    let mut texts = String::new();
+    for s in &mut meta.segs {
         folded.push_str(&fold(&s.text));
         folded.push('\n');
+        s.at = (texts.len() as u32, s.text.len() as u32);
+        texts.push_str(&s.text);
     }
-    let (fold_path, json_path) = paths(dir, hash);
+    let (fold_path, segs_path, text_path) = paths(dir, hash);
     std::fs::create_dir_all(dir.join(DIR))?;
-    let json = serde_json::to_vec(&meta).map_err(std::io::Error::other)?;
-    crate::persist::write_atomically(&json_path, &json)?;
+    crate::persist::write_atomically(&text_path, texts.as_bytes())?;
+    crate::persist::write_atomically(&segs_path, seg_lines(&meta).as_bytes())?;
     crate::persist::write_atomically(&fold_path, folded.as_bytes())
 }
 
-/// The places of call `hash`, if its index is there and of this version.
+/// The `.segs` file: the speakers on one line (tab-separated), then a line per text:
+/// turn, block, kind, speaker, question, offset and length in the `.text` file.
+fn seg_lines(meta: &Meta) -> String {
+    let mut out: String = meta
+        .speakers
+        .iter()
+        .map(|s| s.replace(['\t', '\n'], " "))
+        .collect::<Vec<_>>()
+        .join("\t");
+    out.push('\n');
+    for s in &meta.segs {
+        let kind = match s.kind {
+            Kind::En => 'e',
+            Kind::Zh => 'z',
+            Kind::Note => 'n',
+            Kind::Speaker => 's',
+        };
+        out.push_str(&format!(
+            "{} {} {kind} {} {} {} {}\n",
+            s.turn, s.block, s.speaker, s.question, s.at.0, s.at.1
+        ));
+    }
+    out
+}
+
+/// One `.segs` line back, with its text from `texts`.
+fn parse_seg(line: &[u8], texts: &[u8]) -> Option<Seg> {
+    let line = std::str::from_utf8(line).ok()?;
+    let mut f = line.split(' ');
+    let mut num = || f.next()?.parse::<u32>().ok();
+    let (turn, block) = (num()?, num()?);
+    let kind = match f.next()? {
+        "e" => Kind::En,
+        "z" => Kind::Zh,
+        "n" => Kind::Note,
+        "s" => Kind::Speaker,
+        _ => return None,
+    };
+    let mut num = || f.next()?.parse::<u32>().ok();
+    let (speaker, question, at, len) = (num()?, num()?, num()?, num()?);
+    let bytes = texts.get(at as usize..(at + len) as usize)?;
+    Some(Seg {
+        turn,
+        block,
+        kind,
+        speaker,
+        question,
+        at: (at, len),
+        text: std::str::from_utf8(bytes).ok()?.to_string(),
+    })
+}
+
+/// The speakers of call `hash` and its texts numbered `wanted` (ascending; all when None),
+/// if its index is there.
+fn read_segs(dir: &Path, hash: &str, wanted: Option<&[usize]>) -> Option<Meta> {
+    let (_, segs_path, text_path) = paths(dir, hash);
+    let lines = std::fs::read(segs_path).ok()?;
+    let texts = std::fs::read(text_path).ok()?;
+    let mut rows = lines.split(|&b| b == b'\n');
+    let speakers = std::str::from_utf8(rows.next()?)
+        .ok()?
+        .split('\t')
+        .map(String::from)
+        .collect();
+    let mut segs = Vec::new();
+    let mut want = wanted.map(|w| w.iter().copied().peekable());
+    for (k, row) in rows.enumerate() {
+        if let Some(w) = want.as_mut() {
+            match w.peek() {
+                None => break,
+                Some(&next) if next != k => continue,
+                _ => {
+                    w.next();
+                }
+            }
+        }
+        if row.is_empty() {
+            continue;
+        }
+        segs.push(parse_seg(row, &texts)?);
+    }
+    Some(Meta {
+        version: VERSION,
+        speakers,
+        segs,
+    })
+}
+
+/// The places and texts of call `hash`, if its index is there and of this version.
 pub fn read_meta(dir: &Path, hash: &str) -> Option<Meta> {
-    let (_, json_path) = paths(dir, hash);
-    let bytes = std::fs::read(json_path).ok()?;
-    serde_json::from_slice::<Meta>(&bytes)
-        .ok()
-        .filter(|m| m.version == VERSION)
+    read_segs(dir, hash, None)
 }
 
 /// One place a query was found.
@@ -175,7 +266,7 @@ pub struct Found {
 /// Where the folded `query` occurs in call `hash`'s folded texts (one entry per text, in
 /// order); None when the call has no index.
 pub fn find_in(dir: &Path, hash: &str, finder: &memmem::Finder) -> Option<Vec<Found>> {
-    let (fold_path, _) = paths(dir, hash);
+    let (fold_path, _, _) = paths(dir, hash);
     let bytes = std::fs::read(fold_path).ok()?;
     Some(find_folded(&bytes, finder))
 }
@@ -183,15 +274,27 @@ pub fn find_in(dir: &Path, hash: &str, finder: &memmem::Finder) -> Option<Vec<Fo
 /// A snippet of `text` around the first match of the folded `query`: the snippet, and the
 /// match's byte range in it (None when the match cannot be placed: folding moved it).
 pub fn snippet(text: &str, query: &str) -> (String, Option<(usize, usize)>) {
-    // Fold character by character, remembering where each folded byte came from.
-    let mut folded = String::with_capacity(text.len());
-    let mut from: Vec<usize> = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let f = fold(c.encode_utf8(&mut [0; 4]));
-        folded.push_str(&f);
-        from.extend(std::iter::repeat_n(i, f.len()));
-    }
-    from.push(text.len());
+    // Folded whole; when that moved character boundaries (rare), character by character,
+    // remembering where each folded byte came from.
+    let whole = fold(text);
+    let same = whole.len() == text.len()
+        && whole
+            .char_indices()
+            .map(|(i, _)| i)
+            .eq(text.char_indices().map(|(i, _)| i));
+    let (folded, from): (String, Vec<usize>) = if same {
+        (whole, (0..=text.len()).collect())
+    } else {
+        let mut folded = String::with_capacity(text.len());
+        let mut from = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            let f = fold(c.encode_utf8(&mut [0; 4]));
+            folded.push_str(&f);
+            from.extend(std::iter::repeat_n(i, f.len()));
+        }
+        from.push(text.len());
+        (folded, from)
+    };
     let Some(at) = folded.find(query) else {
         return (ellipsis(text, 0, text.len().min(2 * CONTEXT)), None);
     };
@@ -305,40 +408,66 @@ pub fn search(
             (None, None) => None,
         }
     });
+    // The calls whose hits are listed (in order, up to the cap), then their texts read and
+    // cut into snippets a few calls at once.
+    let mut listed: Vec<(usize, Vec<Found>, Option<Meta>)> = Vec::new();
+    let mut room = MAX_HITS;
     for (i, f) in found.into_iter().enumerate() {
-        let Some((places, meta)) = f else { continue };
-        if places.is_empty() {
-            continue;
-        }
-        out.total += places.len();
-        if out.hits.len() >= MAX_HITS {
-            continue;
-        }
-        let Some(meta) = meta.or_else(|| dir.and_then(|d| read_meta(d, &targets[i].hash))) else {
+        let Some((mut places, meta)) = f else {
             continue;
         };
-        for p in places.into_iter().take(MAX_HITS - out.hits.len()) {
-            let Some(seg) = meta.segs.get(p.seg) else {
-                continue;
-            };
-            let (snippet, mark) = snippet(&seg.text, &q);
-            out.hits.push(Hit {
-                call: i,
-                turn: seg.turn,
-                block: seg.block,
-                kind: seg.kind,
-                speaker: meta
-                    .speakers
-                    .get(seg.speaker as usize)
-                    .cloned()
-                    .unwrap_or_default(),
-                question: seg.question,
-                snippet,
-                mark,
-                count: p.count,
-            });
+        out.total += places.len();
+        if places.is_empty() || room == 0 {
+            continue;
         }
+        places.truncate(room);
+        room -= places.len();
+        listed.push((i, places, meta));
     }
+    let hits = par_map(&listed, |(i, places, meta)| {
+        let mut read = None;
+        let meta = match meta {
+            Some(m) => m,
+            None => {
+                let wanted: Vec<usize> = places.iter().map(|p| p.seg).collect();
+                read = dir.and_then(|d| read_segs(d, &targets[*i].hash, Some(&wanted)));
+                match &read {
+                    Some(m) => m,
+                    None => return Vec::new(),
+                }
+            }
+        };
+        // Read from the index, `segs` holds only the texts wanted, in order.
+        let from_index = read.is_some();
+        places
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| {
+                let seg = if from_index {
+                    meta.segs.get(k)
+                } else {
+                    meta.segs.get(p.seg)
+                }?;
+                let (snippet, mark) = snippet(&seg.text, &q);
+                Some(Hit {
+                    call: *i,
+                    turn: seg.turn,
+                    block: seg.block,
+                    kind: seg.kind,
+                    speaker: meta
+                        .speakers
+                        .get(seg.speaker as usize)
+                        .cloned()
+                        .unwrap_or_default(),
+                    question: seg.question,
+                    snippet,
+                    mark,
+                    count: p.count,
+                })
+            })
+            .collect::<Vec<Hit>>()
+    });
+    out.hits = hits.into_iter().flatten().collect();
     out
 }
 

@@ -379,3 +379,31 @@ fn the_search_and_analysts_views_draw_their_lines_with_the_match_marked() {
         lines[4]
     );
 }
+
+#[test]
+fn several_paths_list_as_one_library() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = folder();
+    let (q1, q2) = (dir.join("2026q1"), dir.join("2026q2"));
+    let out = tandem(
+        &["ls", q2.to_str().unwrap(), q1.to_str().unwrap()],
+        config.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    // The bilingual Q2 call teaches the Chinese name the Q1 translation goes by.
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(
+        rows.iter()
+            .all(|r| r[0] == "Harbor Lights, Inc. (蓝湾灯塔)"),
+        "{text}"
+    );
+    assert_eq!((rows[0][1], rows[1][1]), ("Q2 2026", "Q1 2026"));
+    assert_eq!(rows[1][3], "EN+ZH");
+    assert!(rows[1][5].contains(" + "), "the pair's two files: {text}");
+}

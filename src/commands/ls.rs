@@ -47,18 +47,19 @@ pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn st
     let marks = config
         .as_deref()
         .map(|d| crate::bookmarks::store::Store::open_read_only(d).0);
-    let mut listed = Vec::new();
-    for path in &paths {
-        let mut lib = load(path, config.as_deref(), encoding, &settings)?;
-        if let Some(store) = &marks {
-            lib.count_bookmarks(store.bookmarks());
-        }
-        listed.extend(lib.shown.iter().filter_map(|&e| match e {
+    let mut lib = load(&paths, config.as_deref(), encoding, &settings)?;
+    if let Some(store) = &marks {
+        lib.count_bookmarks(store.bookmarks());
+    }
+    let listed: Vec<Listed> = lib
+        .shown
+        .iter()
+        .filter_map(|&e| match e {
             Entry::File(i) => Some(entry(&lib.rows[i])),
             Entry::Pair { en, zh } => Some(pair(&lib.rows[en], &lib.rows[zh])),
             Entry::Member(_) => None,
-        }));
-    }
+        })
+        .collect();
     let out = if args.json {
         crate::printable::json(serde_json::to_string_pretty(&listed)?) + "\n"
     } else {
@@ -68,18 +69,20 @@ pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn st
     Ok(ExitCode::SUCCESS)
 }
 
-/// The library of `path` (a folder, or one file), every file read.
+/// The library of `paths` (folders and files, as one list), every file read.
 pub(super) fn load(
-    path: &Path,
+    paths: &[PathBuf],
     config: Option<&Path>,
     encoding: Option<&str>,
     settings: &crate::config::settings::Settings,
 ) -> Result<Library, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (source, mut lib) = if meta.is_dir() {
-        (Source::Folder(path.to_path_buf()), Library::new(path))
-    } else {
-        (Source::Files(vec![path.to_path_buf()]), Library::recent())
+    for p in paths {
+        std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    let (source, mut lib) = match paths {
+        // One folder: its scan is complete, so the cache forgets files no longer there.
+        [one] if one.is_dir() => (Source::Folder(one.clone()), Library::new(one)),
+        _ => (Source::Paths(paths.to_vec()), Library::new(Path::new(""))),
     };
     lib = lib.with_companies(&settings.companies, settings.script);
     let loader = Loader::start(Job {

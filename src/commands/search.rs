@@ -66,11 +66,8 @@ pub fn run(
     }
     let config = crate::config::config_dir();
     let settings = crate::config::settings::load(|_| Ok(())).unwrap_or_default();
-    let mut calls = Vec::new();
-    for path in &paths {
-        let lib = super::ls::load(path, config.as_deref(), encoding, &settings)?;
-        calls.extend(calls_of(&lib));
-    }
+    let lib = super::ls::load(&paths, config.as_deref(), encoding, &settings)?;
+    let calls = calls_of(&lib);
     let out = match &args.speaker {
         Some(name) => speaker(&calls, name, args.json)?,
         None => hits(

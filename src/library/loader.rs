@@ -39,6 +39,8 @@ pub enum Message {
 pub enum Source {
     Folder(PathBuf),
     Files(Vec<PathBuf>),
+    /// Folders (each scanned) and files, listed as one library.
+    Paths(Vec<PathBuf>),
 }
 
 /// Where and how to load: the files, the config directory (None: no cache), the encoding.
@@ -113,6 +115,26 @@ fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
             }
         },
         Source::Files(paths) => (files(paths), false),
+        Source::Paths(paths) => {
+            let mut all = files(&[]);
+            for p in paths {
+                if p.is_dir() {
+                    match scan(p) {
+                        Ok(s) => {
+                            all.files.extend(s.files);
+                            all.truncated |= s.truncated;
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Message::Failed(format!("{}: {e}", p.display())));
+                            return;
+                        }
+                    }
+                } else {
+                    all.files.extend(files(std::slice::from_ref(p)).files);
+                }
+            }
+            (all, false)
+        }
     };
     // Entries of files no longer in the folder are forgotten after a whole folder's scan.
     let (root, files, complete_scan) = (

@@ -120,7 +120,16 @@ impl Cache {
         self.dirty |= self.entries.len() != before;
     }
 
-    /// Writes the cache into `dir` if it changed (atomically; the directory is created).
+    /// The content hashes of the calls it knows.
+    pub fn hashes(&self) -> std::collections::HashSet<&str> {
+        self.entries
+            .values()
+            .filter_map(|e| e.meta.as_ref().map(|m| m.call_hash.as_str()))
+            .collect()
+    }
+
+    /// Writes the cache into `dir` if it changed (atomically; the directory is created), and
+    /// then drops the search index of calls it no longer knows.
     pub fn save(&mut self, dir: &Path) -> Result<(), String> {
         if !self.dirty {
             return Ok(());
@@ -132,6 +141,7 @@ impl Cache {
             .and_then(|()| write_atomically(&path, text.as_bytes()))
             .map_err(|e| format!("cannot save {}: {e}", path.display()))?;
         self.dirty = false;
+        super::search::prune(dir, &self.hashes());
         Ok(())
     }
 

@@ -254,6 +254,33 @@ pub fn read_meta(dir: &Path, hash: &str) -> Option<Meta> {
     read_segs(dir, hash, None)
 }
 
+/// Removes from `dir`'s index the files of calls not in `keep` and of other index versions
+/// (the calls' files changed or went away). Only files named as the index names them are
+/// touched.
+pub fn prune(dir: &Path, keep: &std::collections::HashSet<&str>) {
+    let Ok(entries) = std::fs::read_dir(dir.join(DIR)) else {
+        return;
+    };
+    let current = format!("v{VERSION}");
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let mut parts = name.split('.');
+        let (Some(hash), Some(version), Some(ext), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        let ours = hash.len() == 16
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
+            && version.starts_with('v')
+            && matches!(ext, "fold" | "segs" | "text" | "json");
+        if ours && (version != current || !keep.contains(hash)) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// One place a query was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -631,6 +658,35 @@ mod tests {
         assert_eq!(find("维克多")[0].seg, 3, "names in the other script");
         assert!(find("doing?\n潮").is_empty(), "never across two texts");
         assert!(find_in(dir.path(), "nope", &memmem::Finder::new(b"x")).is_none());
+    }
+
+    #[test]
+    fn the_index_of_calls_gone_is_pruned_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "00000000000000aa", &call()).unwrap();
+        write(dir.path(), "00000000000000bb", &call()).unwrap();
+        let base = dir.path().join(DIR);
+        std::fs::write(base.join("00000000000000aa.v1.json"), "old").unwrap();
+        std::fs::write(base.join("notes.txt"), "mine").unwrap();
+        let keep = std::collections::HashSet::from(["00000000000000aa"]);
+        prune(dir.path(), &keep);
+        let mut left: Vec<String> = std::fs::read_dir(&base)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        let v = VERSION;
+        assert_eq!(
+            left,
+            [
+                format!("00000000000000aa.v{v}.fold"),
+                format!("00000000000000aa.v{v}.segs"),
+                format!("00000000000000aa.v{v}.text"),
+                "notes.txt".to_string()
+            ]
+        );
+        assert!(indexed(dir.path(), "00000000000000aa"));
+        assert!(!indexed(dir.path(), "00000000000000bb"));
     }
 
     #[test]

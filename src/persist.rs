@@ -120,6 +120,22 @@ pub fn lock(path: &Path, wait: Duration) -> Result<fs::File, String> {
     }
 }
 
+/// Writes a file that can be rebuilt (a cache): to a temporary sibling renamed over `path`,
+/// so a reader never sees half of it, but without waiting for the disk.
+pub fn write_cache_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(
+        "{name}.tmp-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let result = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// Writes `bytes` to a temporary sibling of `path`, syncs it, renames it over `path`, and
 /// syncs the directory (best effort) so the rename survives a crash.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

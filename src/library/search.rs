@@ -156,9 +156,10 @@ pub fn write(dir: &Path, hash: &str, t: &Transcript) -> std::io::Result<()> {
     }
     let (fold_path, segs_path, text_path) = paths(dir, hash);
     std::fs::create_dir_all(dir.join(DIR))?;
-    crate::persist::write_atomically(&text_path, texts.as_bytes())?;
-    crate::persist::write_atomically(&segs_path, seg_lines(&meta).as_bytes())?;
-    crate::persist::write_atomically(&fold_path, folded.as_bytes())
+    // A cache: renamed into place (never half a file), not synced to the disk.
+    crate::persist::write_cache_file(&text_path, texts.as_bytes())?;
+    crate::persist::write_cache_file(&segs_path, seg_lines(&meta).as_bytes())?;
+    crate::persist::write_cache_file(&fold_path, folded.as_bytes())
 }
 
 /// The `.segs` file: the speakers on one line (tab-separated), then a line per text:

@@ -218,8 +218,10 @@ fn search_lines(buf: &mut Buffer, area: Rect, list: Rect, lib: &mut Library) {
     for (n, pos) in (s.top..end).enumerate() {
         let y = list.y + n as u16;
         let h = &s.lines[pos];
+        // The company within a quarter of the width, so the text keeps most of the line.
+        let company = h.call.company.as_deref().unwrap_or("—");
         let mut head = vec![
-            h.call.company.clone().unwrap_or_else(|| "—".into()),
+            truncate(company, (w / 4).max(12)),
             h.call.period.clone().unwrap_or_else(|| "—".into()),
             h.speaker.clone(),
         ];

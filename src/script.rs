@@ -3,8 +3,38 @@
 //! not applied, so byte offsets (wrapping, highlights, matches) stay valid.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-use zhconv::{Variant, zhconv};
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+
+/// Which way a text is converted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Variant {
+    /// To Simplified characters (from Traditional, Taiwan's forms included).
+    Hans,
+    /// To Traditional characters in Taiwan's standard forms (characters only: no
+    /// vocabulary is replaced).
+    Hant,
+}
+
+/// OpenCC's converters (Apache-2.0 dictionaries), built once on first use.
+static TO_HANS: LazyLock<Option<OpenCC>> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::Tw2s).ok());
+static TO_HANT: LazyLock<Option<OpenCC>> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::S2tw).ok());
+
+/// `text` converted with `variant`'s converter (as it is when the converter cannot be built).
+fn opencc(text: &str, variant: Variant) -> Cow<'_, str> {
+    let converter = match variant {
+        Variant::Hans => &*TO_HANS,
+        Variant::Hant => &*TO_HANT,
+    };
+    match converter {
+        Some(c) => Cow::Owned(c.convert(text)),
+        None => Cow::Borrowed(text),
+    }
+}
 
 /// The script the Chinese column is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -35,9 +65,9 @@ fn convert(text: &str, variant: Variant) -> Cow<'_, str> {
     if !maybe_han(text) {
         return Cow::Borrowed(text);
     }
-    let out = zhconv(text, variant);
+    let out = opencc(text, variant);
     if out != text && same_boundaries(text, &out) {
-        Cow::Owned(out)
+        Cow::Owned(out.into_owned())
     } else {
         Cow::Borrowed(text)
     }
@@ -47,14 +77,35 @@ fn convert(text: &str, variant: Variant) -> Cow<'_, str> {
 pub fn to_script(text: &str, script: ChineseScript) -> Cow<'_, str> {
     match script {
         ChineseScript::Original => Cow::Borrowed(text),
-        ChineseScript::Simplified => convert(text, Variant::ZhHans),
-        ChineseScript::Traditional => convert(text, Variant::ZhHant),
+        ChineseScript::Simplified => convert(text, Variant::Hans),
+        ChineseScript::Traditional => convert(text, Variant::Hant),
     }
+}
+
+/// Characters whose usual Traditional form (`里` → `裏`, `范` → `範`) is wrong in a person's
+/// name, where the Simplified character is also the Traditional one (`埃里克`, surnames
+/// `范`, `于`, `余`).
+const NAME_KEEPS: [char; 4] = ['里', '范', '于', '余'];
+
+/// A person's name as the reader should show it in `script`: as [`to_script`], keeping the
+/// characters names write the same in both scripts.
+pub fn name_to_script(name: &str, script: ChineseScript) -> Cow<'_, str> {
+    let out = to_script(name, script);
+    if script != ChineseScript::Traditional || !name.contains(NAME_KEEPS) {
+        return out;
+    }
+    // Boundaries are kept by `to_script`: the characters pair up one for one.
+    Cow::Owned(
+        name.chars()
+            .zip(out.chars())
+            .map(|(o, c)| if NAME_KEEPS.contains(&o) { o } else { c })
+            .collect(),
+    )
 }
 
 /// `text` in Simplified characters, for matching across scripts.
 pub fn fold_script(text: &str) -> Cow<'_, str> {
-    convert(text, Variant::ZhHans)
+    convert(text, Variant::Hans)
 }
 
 /// The next script in the cycle original → simplified → traditional.
@@ -78,6 +129,22 @@ pub fn label(script: ChineseScript) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_keep_the_characters_they_write_alike() {
+        let t = ChineseScript::Traditional;
+        assert_eq!(name_to_script("埃里克·谢里丹", t), "埃里克·謝里丹");
+        assert_eq!(name_to_script("范文亮", t), "范文亮");
+        assert_eq!(
+            to_script("这里的公里数", t),
+            "這裡的公里數",
+            "speech is converted as usual"
+        );
+        assert_eq!(
+            name_to_script("谢里丹", ChineseScript::Simplified),
+            "谢里丹"
+        );
+    }
 
     #[test]
     fn converts_both_ways_keeping_offsets() {

@@ -71,12 +71,19 @@ fn convert(t: &Transcript, script: ChineseScript) -> Option<Transcript> {
         out.into_owned()
     };
     let opt = |s: &Option<String>| s.as_ref().map(conv);
+    let name = |s: &String| -> String {
+        let out = crate::script::name_to_script(s, script);
+        if out != s.as_str() {
+            changed.set(true);
+        }
+        out.into_owned()
+    };
     let speakers = t
         .speakers
         .iter()
         .map(|sp| Speaker {
-            name: conv(&sp.name),
-            name_alt: opt(&sp.name_alt),
+            name: name(&sp.name),
+            name_alt: sp.name_alt.as_ref().map(name),
             role: opt(&sp.role),
             firm: opt(&sp.firm),
             kind: sp.kind,

@@ -16,6 +16,7 @@ pub mod names;
 mod participants;
 mod prefixes;
 mod qa;
+mod records;
 mod speakers;
 pub mod text;
 
@@ -109,13 +110,28 @@ pub struct Hints {
 pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
     let mut lines = lines::split(text);
     let yaml = lines::take_yaml(&mut lines);
-    let lists = participants::find(&lines);
-    let skip: HashSet<usize> = lists.iter().flat_map(|l| l.lines.clone()).collect();
-    let entries: Vec<participants::Participant> =
+    let records = records::find(&lines);
+    let lists = if records.is_some() {
+        Vec::new()
+    } else {
+        participants::find(&lines)
+    };
+    let mut skip: HashSet<usize> = lists.iter().flat_map(|l| l.lines.clone()).collect();
+    let mut entries: Vec<participants::Participant> =
         lists.iter().flat_map(|l| l.entries.clone()).collect();
     let known: Vec<String> = entries.iter().map(|p| p.name.clone()).collect();
     let hard_wrapped = hints.hard_wrapped || lines::hard_wrapped(&lines);
-    let mut headers = headers::find(&lines, &skip, &known, &hints.speakers, text, hard_wrapped);
+    let mut records_end = None;
+    let mut headers = match records {
+        // A file of `Speaker: …` / `Utterance: …` records: its turns are the records.
+        Some(r) => {
+            skip.extend(r.roster_lines);
+            entries.extend(r.roster);
+            records_end = Some(r.end);
+            r.headers
+        }
+        None => headers::find(&lines, &skip, &known, &hints.speakers, text, hard_wrapped),
+    };
     if headers.len() < 3 {
         // No delimited labels: perhaps labels with no delimiter at all.
         let undelimited = prefixes::find(&lines, &skip);
@@ -142,7 +158,7 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         .find(|l| meta::front_title_like(l))
         .cloned();
 
-    let end = call_end(&lines, &headers, &lists);
+    let end = call_end(&lines, &headers, &lists).min(records_end.unwrap_or(lines.len()));
     t.back_matter = lines[end..]
         .iter()
         .filter_map(|l| body::plain_line(l.text))

@@ -352,6 +352,15 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     })
 }
 
+/// The text of a markdown heading line (`### Jane Roe, CFO`), without its marker.
+pub fn markdown_heading(text: &str) -> Option<&str> {
+    let level = text.bytes().take_while(|&b| b == b'#').count();
+    let rest = &text[level..];
+    ((1..=6).contains(&level) && rest.starts_with([' ', '\t']))
+        .then(|| rest.trim())
+        .filter(|r| !r.is_empty())
+}
+
 /// True when `text` ends with an abbreviation rather than a sentence: `Apple, Inc.`,
 /// `Goldman Sachs & Co.`, `Banco S.A.`, `John Smith Jr.`.
 fn ends_with_abbreviation(text: &str) -> bool {

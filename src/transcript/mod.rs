@@ -31,7 +31,7 @@ use headers::Header;
 use lines::Line;
 use text::{script, strip_colon};
 
-static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–]{3,}$").unwrap());
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–#+]{3,}$").unwrap());
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright(?-u:\b).*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|(?:特别)?声明[:：].*|(?:特別)?聲明[:：].*|风险提示.*|風險提示.*|more .{1,40} analysis|all earnings call transcripts|duration:?\s*\d+\s*minutes?)$")
         .unwrap()
@@ -142,10 +142,18 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
 
     let mut t = Transcript::default();
     let first = headers.first().map_or(lines.len(), |h| h.line);
-    let title_line =
-        (first > 0 && !skip.contains(&0) && meta::first_line_title(lines[0].text)).then_some(0);
+    // The first line that is not a rule (`#####`, `-----`) may be the title.
+    let top = lines
+        .iter()
+        .position(|l| !RULE.is_match(l.text))
+        .unwrap_or(0);
+    let title_line = (top < first
+        && !skip.contains(&top)
+        && (meta::first_line_title(lines[top].text)
+            || headers::markdown_heading(lines[top].text).is_some_and(meta::title_like)))
+    .then_some(top);
     t.front_matter = (0..first)
-        .filter(|i| !skip.contains(i) && Some(*i) != title_line)
+        .filter(|i| !skip.contains(i) && Some(*i) != title_line && !RULE.is_match(lines[*i].text))
         .filter_map(|i| body::plain_line(lines[i].text))
         .collect();
     t.title = yaml
@@ -156,7 +164,7 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         .front_matter
         .iter()
         .find(|l| meta::front_title_like(l))
-        .cloned();
+        .map(|l| title_value(l));
 
     let end = call_end(&lines, &headers, &lists).min(records_end.unwrap_or(lines.len()));
     t.back_matter = lines[end..]
@@ -202,8 +210,48 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
     t.speakers = registry.speakers;
     t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn);
     drop_unused_speakers(&mut t);
+    tidy_firms(&mut t);
     fill_metadata(&mut t, yaml, headline);
     t
+}
+
+/// A firm without the `, Research Division` data providers put after an analyst's firm, nor
+/// a lone capital a converted page leaves after it (`Wolfe Research LLC Q`, a question mark
+/// printed as a letter).
+fn firm_without_division(firm: &str) -> String {
+    const DIVISION: &str = "research division";
+    let mut f = firm.trim();
+    if let Some((rest, last)) = f.rsplit_once(' ')
+        && last.len() == 1
+        && last.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.split_whitespace().count() >= 2
+    {
+        f = rest.trim_end();
+    }
+    let cut = f.len().checked_sub(DIVISION.len()).filter(|&at| {
+        f.is_char_boundary(at)
+            && f[at..].eq_ignore_ascii_case(DIVISION)
+            && f[..at].ends_with([',', ' ', '-', '–', '—'])
+    });
+    match cut {
+        Some(at) => {
+            let rest = f[..at].trim_end_matches([',', ' ', '-', '–', '—']);
+            if rest.is_empty() { f } else { rest }.to_string()
+        }
+        None => f.to_string(),
+    }
+}
+
+/// Firms as people write them, speakers' and questions' alike.
+fn tidy_firms(t: &mut Transcript) {
+    let firms = t
+        .speakers
+        .iter_mut()
+        .map(|s| &mut s.firm)
+        .chain(t.questions.iter_mut().map(|q| &mut q.firm));
+    for firm in firms.flatten() {
+        *firm = firm_without_division(firm);
+    }
 }
 
 /// Where the call ends: at a participant list after the last header, at page chrome, or at a
@@ -345,6 +393,11 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
     t.company = stated_company
         .or_else(|| meta::company_from_title(&title))
         .or_else(|| meta::company_from_welcome(&opening))
+        .or_else(|| {
+            t.front_matter
+                .iter()
+                .find_map(|l| meta::company_from_masthead(l))
+        })
         .or_else(|| headline.as_deref().and_then(meta::company_from_title));
     if t.title.is_none() {
         t.title = headline.clone();
@@ -369,5 +422,43 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
                 sp.firm = Some(company.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn firms_lose_the_research_division() {
+        for (firm, want) in [
+            (
+                "Kestrel Securities, Research Division",
+                "Kestrel Securities",
+            ),
+            ("Fenmore & Co. LLC - Research Division", "Fenmore & Co. LLC"),
+            ("Research Division", "Research Division"),
+            ("Fenmore Securities LLC Q", "Fenmore Securities LLC"),
+            ("Fenmore Q", "Fenmore Q"),
+            (
+                "Halden Research Division Partners",
+                "Halden Research Division Partners",
+            ),
+        ] {
+            assert_eq!(firm_without_division(firm), want, "{firm}");
+        }
+    }
+
+    #[test]
+    fn a_heading_title_and_its_company_lose_the_markdown() {
+        let t = parse(
+            "Intro line\n\n## Halden Tools — Q1 2026 Earnings Call (transcript)\n\n\
+             Operator\nWelcome.\n\nAda Brook - CEO\nThanks.\n\nOperator\nGoodbye.\n",
+        );
+        assert_eq!(
+            t.title.as_deref(),
+            Some("Halden Tools — Q1 2026 Earnings Call (transcript)")
+        );
+        assert_eq!(t.company.as_deref(), Some("Halden Tools"));
     }
 }

@@ -269,8 +269,21 @@ fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::L
     let max_turn_gap = headers.iter().map(|h| lines[h.line].gap).max().unwrap_or(0);
     let wide = (max_turn_gap + 1).max(3);
     let first_body = last.end + usize::from(last.body.is_none());
-    if let Some(cut) =
-        (first_body..end).find(|&i| lines[i].gap >= wide || CHROME.is_match(lines[i].text))
+    // Labels written as markdown headings (`### Jane Roe, CFO`): a heading as high that is
+    // neither a label nor a section heading (`## Appendix`) ends the call.
+    let level = |t: &str| t.bytes().take_while(|&b| b == b'#').count();
+    let label_level = headers::markdown_heading(lines[last.line].text)
+        .is_some()
+        .then(|| level(lines[last.line].text));
+    let heading_after = |i: usize| {
+        label_level.is_some_and(|l| {
+            headers::markdown_heading(lines[i].text).is_some()
+                && level(lines[i].text) <= l
+                && section_heading(lines[i].text).is_none()
+        })
+    };
+    if let Some(cut) = (first_body..end)
+        .find(|&i| lines[i].gap >= wide || CHROME.is_match(lines[i].text) || heading_after(i))
     {
         end = cut;
     }

@@ -196,8 +196,10 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         if qa_heading.is_some_and(|q| r.line > q) && heading_turn.is_none() {
             heading_turn = Some(t.turns.len());
         }
+        // Two labels in a row that name no one (`Unknown Executive`) are as often two people.
+        let same = |prev: &Turn| prev.speaker == speaker && !names::unnamed_label(&h.name);
         match t.turns.last_mut() {
-            Some(prev) if prev.speaker == speaker => prev.blocks.extend(blocks),
+            Some(prev) if same(prev) => prev.blocks.extend(blocks),
             _ if blocks.is_empty() => {}
             _ => t.turns.push(Turn {
                 speaker,
@@ -338,7 +340,7 @@ pub fn restructure(t: &mut Transcript) {
         turn.section = Section::Prepared;
         turn.question = None;
     }
-    t.questions = qa::structure(&mut t.speakers, &mut t.turns, None);
+    t.questions = qa::restructure(&mut t.speakers, &mut t.turns);
 }
 
 /// Removes speakers that no turn refers to (participants who never spoke), renumbering.

@@ -262,7 +262,8 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
 
 /// Reads a whole line as `Name`, `Name - Title`, `Name -- Firm -- Title` or `Name, Firm - Title [2]`.
 fn standalone(text: &str) -> Option<Cand<'static>> {
-    let t = text.trim_matches('*').trim();
+    let t = markdown_heading(text).unwrap_or(text);
+    let t = t.trim_matches('*').trim();
     // `Name (Role)` ends in a bracket, as a sentence may: the shape says which it is.
     let paren_label = t.ends_with([')', '）'])
         && paren(&format!("{t}: x")).is_some_and(|c| {
@@ -350,6 +351,15 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
         body: None,
         form: Form::Standalone,
     })
+}
+
+/// The text of a markdown heading line (`### Jane Roe, CFO`), without its marker.
+pub fn markdown_heading(text: &str) -> Option<&str> {
+    let level = text.bytes().take_while(|&b| b == b'#').count();
+    let rest = &text[level..];
+    ((1..=6).contains(&level) && rest.starts_with([' ', '\t']))
+        .then(|| rest.trim())
+        .filter(|r| !r.is_empty())
 }
 
 /// True when `text` ends with an abbreviation rather than a sentence: `Apple, Inc.`,
@@ -506,6 +516,11 @@ pub fn find<'a>(
             continue;
         };
         let key = name_key(&c.name);
+        if let Some(h) = name_then_role(lines, &cands, i) {
+            i = h.end;
+            headers.push(h);
+            continue;
+        }
         let header = match c.form {
             Form::Strong => Some(inline_header(i, c)),
             Form::Standalone if vouched.contains(&key) => {
@@ -720,6 +735,30 @@ fn drop_glossaries(
     }
 }
 
+/// `Jane Roe:` with nothing after the colon, then `Chief Designer: speech` on the next line:
+/// one label, the name with its role.
+fn name_then_role<'a>(
+    lines: &[Line<'a>],
+    cands: &[Option<Cand<'a>>],
+    i: usize,
+) -> Option<Header<'a>> {
+    let c = cands[i].as_ref()?;
+    let next = cands.get(i + 1)?.as_ref()?;
+    let body = next.body.filter(|b| !b.is_empty())?;
+    let alone = c.body.is_none() && c.title.is_empty() && ends_with_colon(lines[i].text);
+    let role = role_like(&next.name) && next.title.is_empty() && !is_operator_word(&next.name);
+    (alone && role && latin_name_like(&c.name) && !role_like(&c.name) && lines[i + 1].gap <= 1)
+        .then(|| Header {
+            line: i,
+            end: i + 2,
+            name: c.name.clone(),
+            alt: None,
+            title: vec![next.name.clone()],
+            body: Some(body),
+            alt_body: None,
+        })
+}
+
 /// A header whose speech starts on the same line.
 fn inline_header<'a>(i: usize, c: &Cand<'a>) -> Header<'a> {
     Header {
@@ -883,6 +922,41 @@ mod tests {
             "Operator\nWelcome.\nDana Field (Executives)\nRevenue grew (as we expected)\nMore.";
         let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
         assert_eq!(names, ["Operator", "Dana Field"]);
+    }
+
+    #[test]
+    fn markdown_headings_name_speakers_and_numbered_sentences_do_not() {
+        let text = "# Halden Tools — Q1 Earnings Call\n\n## Prepared remarks\n\n\
+            ### Ada Brook, Chief Executive Officer, Halden Tools Corp.\n\
+            1. At EXPO, we announced Fusion. ⚑ uncertain\n\
+            2. At Expo, Bo Lin, our partner\n\n## Q&A\n\n\
+            ### Tom Hale, Analyst, Fenmore & Co. LLC\n1. How is demand?\n\n\
+            ### Ada Brook, Chief Executive Officer, Halden Tools Corp.\n1. Strong.\n";
+        let h = headers(text);
+        let names: Vec<&str> = h.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["Ada Brook", "Tom Hale", "Ada Brook"]);
+        assert_eq!(h[1].title, vec!["Analyst, Fenmore & Co. LLC".to_string()]);
+        assert_eq!(markdown_heading("### Ada Brook"), Some("Ada Brook"));
+        assert_eq!(markdown_heading("#hashtag"), None);
+        assert_eq!(markdown_heading("####### too deep"), None);
+    }
+
+    #[test]
+    fn a_name_label_with_no_speech_and_a_role_label_under_it_are_one_label() {
+        let text = "Operator: Welcome.\nAda Brook: Thanks.\nOperator: Next, the design studio?\n\
+            Bo Lindqvist:\nChief Designer: Do you want me to take that one? We never tell.\n\
+            Ada Brook: Indeed.\n";
+        let h = headers(text);
+        let got: Vec<(&str, Vec<String>)> = h
+            .iter()
+            .map(|h| (h.name.as_str(), h.title.clone()))
+            .collect();
+        assert_eq!(got[3], ("Bo Lindqvist", vec!["Chief Designer".to_string()]));
+        assert_eq!(
+            h[3].body,
+            Some("Do you want me to take that one? We never tell.")
+        );
+        assert_eq!(got.len(), 5, "{got:?}");
     }
 
     #[test]

@@ -9,6 +9,10 @@ use super::text::{char_len, squash_spaces, within};
 static Q_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:Q|F?Q)([1-4])\s*(?:FY\s*|')?((?:19|20)\d\d)(?-u:\b)").unwrap()
 });
+/// `Q1 FY26`: a fiscal year in two digits.
+static Q_FY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)F?Q([1-4])[ \t]*FY[ \t]*'?([0-9][0-9])(?-u:\b)").unwrap()
+});
 static YEAR_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s*(?:年\s*)?(?:第)?\s*Q([1-4])(?-u:\b)").unwrap()
 });
@@ -60,6 +64,13 @@ pub fn period(text: &str) -> Option<String> {
                 c.get(0).map_or(0, |m| m.start()),
                 c[1].to_string(),
                 c[2].to_string(),
+            )
+        }),
+        Q_FY.captures(text).map(|c| {
+            (
+                c.get(0).map_or(0, |m| m.start()),
+                c[1].to_string(),
+                format!("20{}", &c[2]),
             )
         }),
         YEAR_Q.captures(text).map(|c| {
@@ -170,7 +181,7 @@ pub fn front_title_like(text: &str) -> bool {
 
 /// The company named in a title line.
 pub fn company_from_title(title: &str) -> Option<String> {
-    let t = title.trim();
+    let t = title.trim().trim_start_matches('#').trim();
     // A Chinese title is read as Chinese first (`Meta 高管解读 Q2 财报`: the company ends
     // where the Chinese words about it begin).
     let han = t.chars().any(super::text::is_han);
@@ -183,7 +194,9 @@ pub fn company_from_title(title: &str) -> Option<String> {
     let bounded =
         |(re, most): (&Regex, usize)| re.captures(t).filter(|c| within(c, &[("c", most)]));
     let c = bounded(first).or_else(|| bounded(second)).map(|c| {
-        let c = c["c"].trim().trim_end_matches([',', ' ']);
+        let c = c["c"]
+            .trim()
+            .trim_end_matches([',', ' ', '—', '–', '-', ':', '|']);
         // `Citigroup's (C) CEO on Q4 Results`: the company without the possessive.
         c.strip_suffix("'s")
             .or_else(|| c.strip_suffix("’s"))
@@ -198,13 +211,55 @@ pub fn company_from_title(title: &str) -> Option<String> {
     (!c.is_empty() && !TITLE_WORDS.is_match(&c) && !period_only).then(|| squash_spaces(&c))
 }
 
+/// The company on a masthead line, as transcript sites print one under the title:
+/// `Acme Holdings, Inc. | Earnings Calls | 2026-08-04` (the company first, the site's section
+/// or the date after a bar).
+pub fn company_from_masthead(line: &str) -> Option<String> {
+    let mut parts = line.split(" | ").map(str::trim);
+    let first = parts.next()?.trim_matches('*').trim();
+    let rest: Vec<&str> = parts.collect();
+    let described = rest
+        .iter()
+        .any(|p| title_like(p) || date(p).is_some() || period(p).is_some());
+    let named = corporate_name(first)
+        || ((2..=60).contains(&char_len(first))
+            && first.starts_with(|c: char| c.is_uppercase())
+            && !first.contains(['.', '?', '!'])
+            && period(first).is_none());
+    (described && named && !TITLE_WORDS.is_match(first)).then(|| squash_spaces(first))
+}
+
+/// True for a company's name ending in its legal form (`Acme Co., Inc.`, `Acme Ltd.`).
+fn corporate_name(text: &str) -> bool {
+    let last = text
+        .rsplit([' ', ','])
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_lowercase();
+    char_len(text) <= 60
+        && text.starts_with(|c: char| c.is_uppercase())
+        && [
+            "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "se", "nv", "limited",
+        ]
+        .contains(&last.as_str())
+}
+
 /// The company named in the operator's welcome ("welcome to the Acme First Quarter…").
 pub fn company_from_welcome(text: &str) -> Option<String> {
     // The company's name is at most 40 characters after its capital (checked here rather
-    // than by a counted repetition, which would make the pattern slow to build).
+    // than by a counted repetition, which would make the pattern slow to build); a period
+    // (`welcome to the Second Quarter 2026 call`) is no company.
+    let not_period = |c: &regex::Captures<'_>| {
+        let words: Vec<String> = c["c"].split_whitespace().map(str::to_lowercase).collect();
+        let ordinal = [
+            "first", "second", "third", "fourth", "fiscal", "full", "q1", "q2", "q3", "q4",
+        ];
+        !words.first().is_some_and(|w| ordinal.contains(&w.as_str()))
+    };
     WELCOME_EN
-        .captures(text)
-        .filter(|c| c["c"].chars().count() <= 41)
+        .captures_iter(text)
+        .find(|c| c["c"].chars().count() <= 41 && not_period(c))
         .or_else(|| {
             WELCOME_ZH
                 .captures(text)
@@ -238,6 +293,11 @@ mod tests {
         assert_eq!(period("2026 财年第一季度").as_deref(), Some("Q1 2026"));
         assert_eq!(period("2025 年 Q4 财报").as_deref(), Some("Q4 2025"));
         assert_eq!(period("no period here 2025"), None);
+        assert_eq!(
+            period("Acme — Q1 FY26 Earnings Call").as_deref(),
+            Some("Q1 2026")
+        );
+        assert_eq!(period("Q3 FY2026").as_deref(), Some("Q3 2026"));
     }
 
     #[test]
@@ -320,6 +380,28 @@ mod tests {
                 "{welcome}"
             );
         }
+        assert_eq!(
+            company_from_welcome(
+                "Welcome to Halden Tools, Inc., Springfield, Second Quarter call. \
+                 Welcome to the Second Quarter 2026 Conference Call for Halden Tools."
+            ),
+            None,
+            "a period is no company"
+        );
+        assert_eq!(
+            company_from_masthead("**Halden Tools Co., Ltd.** | Earnings Calls | 2026-08-12")
+                .as_deref(),
+            Some("Halden Tools Co., Ltd.")
+        );
+        assert_eq!(
+            company_from_masthead("Revenue | Margin | Cash"),
+            None,
+            "a table row"
+        );
+        assert_eq!(
+            company_from_title("# Halden Tools Corporation — Q1 FY26 Earnings Call").as_deref(),
+            Some("Halden Tools Corporation")
+        );
         assert_eq!(
             company_from_welcome("欢迎参加某某(Acme)2025 年第四季度").as_deref(),
             Some("某某")

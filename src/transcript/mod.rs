@@ -16,6 +16,7 @@ pub mod names;
 mod participants;
 mod prefixes;
 mod qa;
+mod records;
 mod speakers;
 pub mod text;
 
@@ -30,7 +31,7 @@ use headers::Header;
 use lines::Line;
 use text::{script, strip_colon};
 
-static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–]{3,}$").unwrap());
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–#+]{3,}$").unwrap());
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright(?-u:\b).*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|(?:特别)?声明[:：].*|(?:特別)?聲明[:：].*|风险提示.*|風險提示.*|more .{1,40} analysis|all earnings call transcripts|duration:?\s*\d+\s*minutes?)$")
         .unwrap()
@@ -109,13 +110,28 @@ pub struct Hints {
 pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
     let mut lines = lines::split(text);
     let yaml = lines::take_yaml(&mut lines);
-    let lists = participants::find(&lines);
-    let skip: HashSet<usize> = lists.iter().flat_map(|l| l.lines.clone()).collect();
-    let entries: Vec<participants::Participant> =
+    let records = records::find(&lines);
+    let lists = if records.is_some() {
+        Vec::new()
+    } else {
+        participants::find(&lines)
+    };
+    let mut skip: HashSet<usize> = lists.iter().flat_map(|l| l.lines.clone()).collect();
+    let mut entries: Vec<participants::Participant> =
         lists.iter().flat_map(|l| l.entries.clone()).collect();
     let known: Vec<String> = entries.iter().map(|p| p.name.clone()).collect();
     let hard_wrapped = hints.hard_wrapped || lines::hard_wrapped(&lines);
-    let mut headers = headers::find(&lines, &skip, &known, &hints.speakers, text, hard_wrapped);
+    let mut records_end = None;
+    let mut headers = match records {
+        // A file of `Speaker: …` / `Utterance: …` records: its turns are the records.
+        Some(r) => {
+            skip.extend(r.roster_lines);
+            entries.extend(r.roster);
+            records_end = Some(r.end);
+            r.headers
+        }
+        None => headers::find(&lines, &skip, &known, &hints.speakers, text, hard_wrapped),
+    };
     if headers.len() < 3 {
         // No delimited labels: perhaps labels with no delimiter at all.
         let undelimited = prefixes::find(&lines, &skip);
@@ -126,10 +142,18 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
 
     let mut t = Transcript::default();
     let first = headers.first().map_or(lines.len(), |h| h.line);
-    let title_line =
-        (first > 0 && !skip.contains(&0) && meta::first_line_title(lines[0].text)).then_some(0);
+    // The first line that is not a rule (`#####`, `-----`) may be the title.
+    let top = lines
+        .iter()
+        .position(|l| !RULE.is_match(l.text))
+        .unwrap_or(0);
+    let title_line = (top < first
+        && !skip.contains(&top)
+        && (meta::first_line_title(lines[top].text)
+            || headers::markdown_heading(lines[top].text).is_some_and(meta::title_like)))
+    .then_some(top);
     t.front_matter = (0..first)
-        .filter(|i| !skip.contains(i) && Some(*i) != title_line)
+        .filter(|i| !skip.contains(i) && Some(*i) != title_line && !RULE.is_match(lines[*i].text))
         .filter_map(|i| body::plain_line(lines[i].text))
         .collect();
     t.title = yaml
@@ -140,9 +164,9 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         .front_matter
         .iter()
         .find(|l| meta::front_title_like(l))
-        .cloned();
+        .map(|l| title_value(l));
 
-    let end = call_end(&lines, &headers, &lists);
+    let end = call_end(&lines, &headers, &lists).min(records_end.unwrap_or(lines.len()));
     t.back_matter = lines[end..]
         .iter()
         .filter_map(|l| body::plain_line(l.text))
@@ -172,8 +196,10 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         if qa_heading.is_some_and(|q| r.line > q) && heading_turn.is_none() {
             heading_turn = Some(t.turns.len());
         }
+        // Two labels in a row that name no one (`Unknown Executive`) are as often two people.
+        let same = |prev: &Turn| prev.speaker == speaker && !names::unnamed_label(&h.name);
         match t.turns.last_mut() {
-            Some(prev) if prev.speaker == speaker => prev.blocks.extend(blocks),
+            Some(prev) if same(prev) => prev.blocks.extend(blocks),
             _ if blocks.is_empty() => {}
             _ => t.turns.push(Turn {
                 speaker,
@@ -186,8 +212,48 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
     t.speakers = registry.speakers;
     t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn);
     drop_unused_speakers(&mut t);
+    tidy_firms(&mut t);
     fill_metadata(&mut t, yaml, headline);
     t
+}
+
+/// A firm without the `, Research Division` data providers put after an analyst's firm, nor
+/// a lone capital a converted page leaves after it (`Wolfe Research LLC Q`, a question mark
+/// printed as a letter).
+fn firm_without_division(firm: &str) -> String {
+    const DIVISION: &str = "research division";
+    let mut f = firm.trim();
+    if let Some((rest, last)) = f.rsplit_once(' ')
+        && last.len() == 1
+        && last.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.split_whitespace().count() >= 2
+    {
+        f = rest.trim_end();
+    }
+    let cut = f.len().checked_sub(DIVISION.len()).filter(|&at| {
+        f.is_char_boundary(at)
+            && f[at..].eq_ignore_ascii_case(DIVISION)
+            && f[..at].ends_with([',', ' ', '-', '–', '—'])
+    });
+    match cut {
+        Some(at) => {
+            let rest = f[..at].trim_end_matches([',', ' ', '-', '–', '—']);
+            if rest.is_empty() { f } else { rest }.to_string()
+        }
+        None => f.to_string(),
+    }
+}
+
+/// Firms as people write them, speakers' and questions' alike.
+fn tidy_firms(t: &mut Transcript) {
+    let firms = t
+        .speakers
+        .iter_mut()
+        .map(|s| &mut s.firm)
+        .chain(t.questions.iter_mut().map(|q| &mut q.firm));
+    for firm in firms.flatten() {
+        *firm = firm_without_division(firm);
+    }
 }
 
 /// Where the call ends: at a participant list after the last header, at page chrome, or at a
@@ -205,8 +271,21 @@ fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::L
     let max_turn_gap = headers.iter().map(|h| lines[h.line].gap).max().unwrap_or(0);
     let wide = (max_turn_gap + 1).max(3);
     let first_body = last.end + usize::from(last.body.is_none());
-    if let Some(cut) =
-        (first_body..end).find(|&i| lines[i].gap >= wide || CHROME.is_match(lines[i].text))
+    // Labels written as markdown headings (`### Jane Roe, CFO`): a heading as high that is
+    // neither a label nor a section heading (`## Appendix`) ends the call.
+    let level = |t: &str| t.bytes().take_while(|&b| b == b'#').count();
+    let label_level = headers::markdown_heading(lines[last.line].text)
+        .is_some()
+        .then(|| level(lines[last.line].text));
+    let heading_after = |i: usize| {
+        label_level.is_some_and(|l| {
+            headers::markdown_heading(lines[i].text).is_some()
+                && level(lines[i].text) <= l
+                && section_heading(lines[i].text).is_none()
+        })
+    };
+    if let Some(cut) = (first_body..end)
+        .find(|&i| lines[i].gap >= wide || CHROME.is_match(lines[i].text) || heading_after(i))
     {
         end = cut;
     }
@@ -261,7 +340,7 @@ pub fn restructure(t: &mut Transcript) {
         turn.section = Section::Prepared;
         turn.question = None;
     }
-    t.questions = qa::structure(&mut t.speakers, &mut t.turns, None);
+    t.questions = qa::restructure(&mut t.speakers, &mut t.turns);
 }
 
 /// Removes speakers that no turn refers to (participants who never spoke), renumbering.
@@ -329,6 +408,11 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
     t.company = stated_company
         .or_else(|| meta::company_from_title(&title))
         .or_else(|| meta::company_from_welcome(&opening))
+        .or_else(|| {
+            t.front_matter
+                .iter()
+                .find_map(|l| meta::company_from_masthead(l))
+        })
         .or_else(|| headline.as_deref().and_then(meta::company_from_title));
     if t.title.is_none() {
         t.title = headline.clone();
@@ -353,5 +437,43 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
                 sp.firm = Some(company.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn firms_lose_the_research_division() {
+        for (firm, want) in [
+            (
+                "Kestrel Securities, Research Division",
+                "Kestrel Securities",
+            ),
+            ("Fenmore & Co. LLC - Research Division", "Fenmore & Co. LLC"),
+            ("Research Division", "Research Division"),
+            ("Fenmore Securities LLC Q", "Fenmore Securities LLC"),
+            ("Fenmore Q", "Fenmore Q"),
+            (
+                "Halden Research Division Partners",
+                "Halden Research Division Partners",
+            ),
+        ] {
+            assert_eq!(firm_without_division(firm), want, "{firm}");
+        }
+    }
+
+    #[test]
+    fn a_heading_title_and_its_company_lose_the_markdown() {
+        let t = parse(
+            "Intro line\n\n## Halden Tools — Q1 2026 Earnings Call (transcript)\n\n\
+             Operator\nWelcome.\n\nAda Brook - CEO\nThanks.\n\nOperator\nGoodbye.\n",
+        );
+        assert_eq!(
+            t.title.as_deref(),
+            Some("Halden Tools — Q1 2026 Earnings Call (transcript)")
+        );
+        assert_eq!(t.company.as_deref(), Some("Halden Tools"));
     }
 }

@@ -249,13 +249,106 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// True when two given names can be the same person's ("Andy"/"Andrew", "Doug"/"Douglas").
+/// Short forms of given names that do not start like the name (`Bill` for `William`).
+const NICKNAMES: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("billy", "william"),
+    ("liam", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("rob", "robert"),
+    ("mike", "michael"),
+    ("mick", "michael"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("rich", "richard"),
+    ("chuck", "charles"),
+    ("ted", "edward"),
+    ("ned", "edward"),
+    ("peggy", "margaret"),
+    ("maggie", "margaret"),
+    ("meg", "margaret"),
+    ("beth", "elizabeth"),
+    ("liz", "elizabeth"),
+    ("betty", "elizabeth"),
+    ("kate", "katherine"),
+    ("katie", "katherine"),
+    ("katy", "kathryn"),
+    ("kathy", "katherine"),
+    ("sandy", "alexandra"),
+    ("alex", "alexander"),
+    ("sasha", "alexander"),
+    ("jack", "john"),
+    ("johnny", "john"),
+    ("hank", "henry"),
+    ("harry", "henry"),
+    ("tony", "anthony"),
+    ("drew", "andrew"),
+    ("andy", "andrew"),
+    ("geoff", "geoffrey"),
+    ("jeff", "jeffrey"),
+    ("greg", "gregory"),
+    ("steve", "stephen"),
+    ("steve", "steven"),
+    ("chris", "christopher"),
+    ("kit", "christopher"),
+    ("matt", "matthew"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("tom", "thomas"),
+    ("tim", "timothy"),
+    ("joe", "joseph"),
+    ("sam", "samuel"),
+    ("ben", "benjamin"),
+    ("nick", "nicholas"),
+    ("pete", "peter"),
+    ("ken", "kenneth"),
+    ("doug", "douglas"),
+    ("fred", "frederick"),
+    ("will", "william"),
+    ("walt", "walter"),
+    ("larry", "lawrence"),
+    ("jerry", "gerald"),
+    ("terry", "terence"),
+    ("sue", "susan"),
+    ("jen", "jennifer"),
+    ("jenny", "jennifer"),
+    ("becky", "rebecca"),
+    ("vicky", "victoria"),
+    ("abby", "abigail"),
+    ("patty", "patricia"),
+    ("trish", "patricia"),
+];
+
+/// True when two given names can be the same person's ("Andy"/"Andrew", "Doug"/"Douglas",
+/// "Bill"/"William").
 fn given_names_compatible(a: &str, b: &str) -> bool {
     if a == b || a.starts_with(b) || b.starts_with(a) {
         return true;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     common >= 3
+        || NICKNAMES
+            .iter()
+            .any(|&(short, full)| (a, b) == (short, full) || (b, a) == (short, full))
+}
+
+/// True when `short` (as an operator hands off: `Will`, `Dan Levy`, `Adam`) names the
+/// person `full` (`William Stein`, `Dan Meir Levy`, `Adam Michael Jonas`): the same person,
+/// or a given name alone that is the first name's or a short form of it.
+pub fn goes_by(short: &str, full: &str) -> bool {
+    if same_person(short, full) {
+        return true;
+    }
+    let (ws, wf) = (name_words(short), name_words(full));
+    match (ws.as_slice(), wf.first()) {
+        ([given], Some(first)) if script(short) == Script::En => {
+            given.chars().count() >= 2 && given_names_compatible(given, first)
+        }
+        _ => false,
+    }
 }
 
 /// True when two spellings name the same person (`Andrew R. Jassy` / `Andy Jassy`).
@@ -407,6 +500,14 @@ mod tests {
         assert!(same_person("安迪·贾西", "安迪・贾西"));
         assert!(!same_person("Brian Olsavsky", "Brian Nowak"));
         assert!(!same_person("Andy Jassy", "Andy"));
+        assert!(same_person("Bill Stone", "William Stone"));
+        assert!(goes_by("Will", "William Stein"));
+        assert!(goes_by("Dan", "Daniel Levy"));
+        assert!(goes_by("Dan Levy", "Dan Meir Levy"));
+        assert!(goes_by("Adam", "Adam Michael Jonas"));
+        assert!(goes_by("Mike", "Michael Chu"));
+        assert!(!goes_by("Mark", "William Stein"));
+        assert!(!goes_by("Edison", "Dan Meir Levy"));
     }
 
     #[test]

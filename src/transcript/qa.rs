@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::model::{Block, Question, Section, Speaker, SpeakerKind, Turn};
-use super::names::{latin_name_like, name_key, same_person};
+use super::names::{goes_by, latin_name_like, name_key, same_person};
 use super::text::{Script, script};
 
 /// What an operator's introduction says about the next questioner.
@@ -20,7 +20,7 @@ pub struct Intro {
 
 static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Qq]uestions?(?-u:\b)[^.?!]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:over )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+        r"(?:[Qq]uestions?(?-u:\b)[^.?!]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:(?:on|over) )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
     )
     .unwrap()
 });
@@ -98,6 +98,13 @@ pub fn turn_text(turn: &Turn) -> (String, String) {
 
 /// True when a turn's text introduces a questioner.
 pub fn is_intro(en: &str, zh: &str) -> bool {
+    let unmarked;
+    let en = if en.contains("[ ") {
+        unmarked = unbracketed(en);
+        unmarked.as_str()
+    } else {
+        en
+    };
     EN_INTRO.is_match(en)
         || ZH_INTRO.is_match(zh)
             && [
@@ -203,22 +210,78 @@ fn cut_firm(text: &str) -> &str {
     firm
 }
 
-/// Reads an English introduction: `… from the line of NAME with FIRM.`
+/// Reads an English introduction: `… from the line of NAME with FIRM.` When a turn holds
+/// several (`… from Edison at Deutsche Bank. While Edison figures that out, … from Dan Levy
+/// at Barclays.`), the last one that reads is the hand-off.
+#[cfg(test)]
 fn intro_en(en: &str) -> Option<Intro> {
-    // A transcriber's "spelled as heard" mark is no part of a name (`Walter Scully(ph) of …`).
+    intro_en_all(en).pop()
+}
+
+/// Every English introduction of a turn that reads, in order.
+fn intro_en_all(en: &str) -> Vec<Intro> {
+    // A transcriber's "spelled as heard" mark is no part of a name (`Walter Scully(ph) of …`),
+    // nor are the brackets around a name heard uncertainly (`from [ Tim Stanley ]`).
     let unmarked;
-    let en = if en.contains("(ph)") || en.contains("[ph]") {
-        unmarked = en.replace("(ph)", "").replace("[ph]", "");
+    let en = if en.contains("(ph)") || en.contains("[ph]") || en.contains("[ ") {
+        unmarked = unbracketed(&en.replace("(ph)", "").replace("[ph]", ""));
         unmarked.as_str()
     } else {
         en
     };
-    let rest = EN_INTRO.captures_iter(en).last()?.name("rest")?.as_str();
-    intro_en_rest(rest).or_else(|| {
+    let mut out = Vec::new();
+    let mut at = 0;
+    // Each match runs to the end of the text: look again after where its name starts.
+    // (At most a few per turn: each match reads to the end of its paragraph.)
+    while let Some(c) = EN_INTRO.captures_at(en, at).filter(|_| out.len() < 8) {
+        let Some(rest) = c.name("rest") else { break };
+        out.extend(intro_en_rest(rest.as_str()));
+        at = rest.start() + 1;
+        while !en.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    if out.iter().all(|i| i.firm.is_none()) {
         // "For our next question, we have NAME from FIRM": the name after the phrase.
-        let rest = EN_WE_HAVE.captures_iter(en).last()?.name("rest")?.as_str();
-        intro_en_rest(rest)
-    })
+        let rest = EN_WE_HAVE
+            .captures_iter(en)
+            .last()
+            .and_then(|c| c.name("rest"));
+        let better = rest
+            .and_then(|r| intro_en_rest(r.as_str()))
+            .filter(|i| out.is_empty() || i.firm.is_some());
+        out.extend(better);
+    }
+    out
+}
+
+/// `text` with the brackets a transcriber puts around words heard uncertainly (`[ Tim
+/// Stanley ]`, with spaces inside) taken away, their words kept.
+fn unbracketed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("[ ") {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(rest[open + 1..close].trim().trim_end_matches(','));
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True for a given name alone (`Adam`, `Will`): an operator may hand off by it.
+fn given_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.clone().count() >= 1
+        && chars.all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-')
+        && ![
+            "The", "This", "That", "Our", "We", "Next", "It", "And", "Thank", "Thanks",
+        ]
+        .contains(&word)
 }
 
 /// The words between a questioner's name and firm in an introduction.
@@ -242,12 +305,21 @@ fn intro_en_rest(rest: &str) -> Option<Intro> {
         });
     }
     let words: Vec<&str> = rest.split(' ').collect();
-    let sep = words
+    let Some(sep) = words
         .iter()
-        .position(|w| INTRO_JOINS.contains(&w.to_lowercase().as_str()))?;
+        .position(|w| INTRO_JOINS.contains(&w.to_lowercase().as_str()))
+    else {
+        // `… a question from NAME.`: the name alone, no firm.
+        let name = cut_firm(rest);
+        let person = latin_name_like(name) && !super::participants::firm_like(name);
+        return (person && name.split_whitespace().count() <= 4).then(|| Intro {
+            name: Some(name.to_string()),
+            ..Intro::default()
+        });
+    };
     let name = words[..sep].join(" ");
     let name = name.trim_end_matches([',', '.']);
-    if !latin_name_like(name) {
+    if !(latin_name_like(name) || given_name(name)) {
         return None;
     }
     let firm_start = words[..=sep].iter().map(|w| w.len() + 1).sum::<usize>();
@@ -324,7 +396,17 @@ pub fn intro(en: &str, zh: &str, next: Option<&Speaker>) -> Intro {
                 .collect()
         })
         .unwrap_or_default();
-    let e = intro_en(en).unwrap_or_default();
+    // Of several introductions in a turn, the one naming who speaks next, else the last.
+    let mut all = intro_en_all(en);
+    let named_next = all.iter().rposition(|i| {
+        i.name
+            .as_deref()
+            .is_some_and(|n| names.iter().any(|s| goes_by(n, s)))
+    });
+    let e = match named_next {
+        Some(k) => all.swap_remove(k),
+        None => all.pop().unwrap_or_default(),
+    };
     let z = intro_zh(zh, &names).unwrap_or_default();
     Intro {
         name: e.name.or(z.name),
@@ -335,12 +417,27 @@ pub fn intro(en: &str, zh: &str, next: Option<&Speaker>) -> Intro {
 
 /// Assigns speaker kinds, sections and questions to parsed turns.
 pub fn structure(
-    speakers: &mut [Speaker],
+    speakers: &mut Vec<Speaker>,
     turns: &mut [Turn],
     qa_heading_turn: Option<usize>,
 ) -> Vec<Question> {
+    structure_with(speakers, turns, qa_heading_turn, false)
+}
+
+/// [`structure`] again, on speakers whose kinds an earlier pass set: the person who ran the
+/// Q&A was made an executive then, and runs it again.
+pub fn restructure(speakers: &mut Vec<Speaker>, turns: &mut [Turn]) -> Vec<Question> {
+    structure_with(speakers, turns, None, true)
+}
+
+fn structure_with(
+    speakers: &mut Vec<Speaker>,
+    turns: &mut [Turn],
+    qa_heading_turn: Option<usize>,
+    again: bool,
+) -> Vec<Question> {
     let texts: Vec<(String, String)> = turns.iter().map(turn_text).collect();
-    mark_operator(speakers, turns, &texts);
+    let moderator = mark_operator(speakers, turns, &texts, again);
     mark_firm_only_questioners(speakers, turns);
     let start = qa_start(speakers, turns, &texts, qa_heading_turn);
     for (i, t) in turns.iter().enumerate() {
@@ -351,29 +448,58 @@ pub fn structure(
             }
         }
     }
-    let Some(start) = start else {
-        return Vec::new();
+    let mut questions = match start {
+        Some(start) => {
+            let (mut qs, spoken_for) = questions(speakers, turns, &texts, start);
+            speak_for(speakers, turns, &mut qs, &spoken_for);
+            for (i, t) in turns.iter_mut().enumerate() {
+                t.section = if i >= start {
+                    Section::Qa
+                } else {
+                    Section::Prepared
+                };
+            }
+            qs
+        }
+        None => Vec::new(),
     };
-    let questions = questions(speakers, turns, &texts, start);
-    for (i, t) in turns.iter_mut().enumerate() {
-        t.section = if i >= start {
-            Section::Qa
-        } else {
-            Section::Prepared
-        };
-    }
-    for q in &questions {
+    for q in &mut questions {
         for &t in &q.turns {
             turns[t].question = Some(q.number);
         }
     }
+    // A person who runs the Q&A (the head of investor relations handing off to analysts) is
+    // one of the company's people, not the call's operator.
+    if let Some(m) = moderator
+        && person_named(&speakers[m].name)
+    {
+        speakers[m].kind = SpeakerKind::Executive;
+    }
     questions
 }
 
-/// Marks the operator: by title, or as the speaker who introduces questioners.
-fn mark_operator(speakers: &mut [Speaker], turns: &[Turn], texts: &[(String, String)]) {
+/// True when a label names a person (`Jane Roe`, `王小明`), not a function (`Operator`,
+/// `主持人`) or no one (`Unknown Analyst`).
+fn person_named(name: &str) -> bool {
+    let han = name.chars().filter(|&c| super::text::is_han(c)).count();
+    !super::names::is_operator_word(name)
+        && !generic_label(name)
+        && ((latin_name_like(name) && name.split_whitespace().count() >= 2)
+            || (super::names::han_name_like(name)
+                && (han <= 4 || name.chars().any(super::text::is_name_dot))))
+}
+
+/// Marks the operator: by title, or as the speaker who introduces questioners. Returns the
+/// speaker so marked. `again`: kinds were set by an earlier pass, where the one who
+/// introduces questioners may have been made an executive.
+fn mark_operator(
+    speakers: &mut [Speaker],
+    turns: &[Turn],
+    texts: &[(String, String)],
+    again: bool,
+) -> Option<usize> {
     if speakers.iter().any(|s| s.kind == SpeakerKind::Operator) {
-        return;
+        return None;
     }
     let mut intros = vec![0usize; speakers.len()];
     for (t, (en, zh)) in turns.iter().zip(texts) {
@@ -381,11 +507,58 @@ fn mark_operator(speakers: &mut [Speaker], turns: &[Turn], texts: &[(String, Str
             intros[t.speaker] += 1;
         }
     }
-    if let Some((best, &n)) = intros.iter().enumerate().max_by_key(|(_, n)| **n)
-        && n >= 2
-        && speakers[best].kind == SpeakerKind::Other
-    {
+    let (best, &n) = intros.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    let kind = speakers[best].kind;
+    let open = kind == SpeakerKind::Other
+        || (again && kind == SpeakerKind::Executive && person_named(&speakers[best].name));
+    (n >= 2 && open).then(|| {
         speakers[best].kind = SpeakerKind::Operator;
+        best
+    })
+}
+
+/// Gives each question asked under a label that names no one (`Unknown Analyst`) to the
+/// person the operator handed off to, with the firm the hand-off gives: one speaker per
+/// hand-off, who keeps the label as the other name.
+fn speak_for(
+    speakers: &mut Vec<Speaker>,
+    turns: &mut [Turn],
+    qs: &mut [Question],
+    spoken_for: &[Option<Intro>],
+) {
+    for (q, intro) in qs.iter_mut().zip(spoken_for) {
+        let label = &speakers[q.analyst];
+        if !generic_label(&label.name) {
+            continue;
+        }
+        let Some(intro) = intro else { continue };
+        let named = intro
+            .name
+            .as_deref()
+            .filter(|n| latin_name_like(n) || super::names::han_name_like(n));
+        let renamed = match named {
+            Some(n) if label.name_alt.is_none() => Speaker {
+                name: n.to_string(),
+                name_alt: Some(label.name.clone()),
+                ..label.clone()
+            },
+            // A label with its own other-script name keeps its names.
+            _ if intro.firm.is_some() => label.clone(),
+            _ => continue,
+        };
+        let firm = q.firm.clone().or_else(|| intro.firm.clone());
+        let new = speakers.len();
+        speakers.push(Speaker {
+            firm,
+            kind: SpeakerKind::Analyst,
+            ..renamed
+        });
+        for &t in &q.turns {
+            if turns[t].speaker == q.analyst {
+                turns[t].speaker = new;
+            }
+        }
+        q.analyst = new;
     }
 }
 
@@ -452,13 +625,18 @@ fn qa_start(
 }
 
 /// Groups the Q&A turns into questions: introduction, question, answers.
+/// Also returns, per question, the introduction that gave the floor to a label that names
+/// no one (`Unknown Analyst`).
 fn questions(
     speakers: &mut [Speaker],
     turns: &[Turn],
     texts: &[(String, String)],
     start: usize,
-) -> Vec<Question> {
+) -> (Vec<Question>, Vec<Option<Intro>>) {
     let mut out: Vec<Question> = Vec::new();
+    let mut spoken_for: Vec<Option<Intro>> = Vec::new();
+    // The operator has just handed the floor on (not asked whether anyone has a question).
+    let mut operator_handed = false;
     let mut pending: Option<(usize, Intro)> = None;
     let mut current: Option<usize> = None;
     // Someone other than the operator has just asked for the next question.
@@ -496,13 +674,22 @@ fn questions(
             }
             current = None;
             handoff = false;
+            operator_handed = !en.contains('?') && !zh.contains(['?', '？']);
             continue;
         }
+        let handed = std::mem::take(&mut operator_handed);
+        // A label that names no one, after the operator hands the floor on: someone else
+        // under the same label.
+        let generic_again = handed && generic_label(&speakers[sp].name);
         // After "next question, please", someone heard for the first time takes the floor.
         let newcomer = std::mem::take(&mut handoff)
             && first_turn[sp] == i
             && speakers[sp].kind != SpeakerKind::Executive;
-        if pending.is_none() && current.is_none() && out.last().is_some_and(|q| q.analyst == sp) {
+        if pending.is_none()
+            && current.is_none()
+            && !generic_again
+            && out.last().is_some_and(|q| q.analyst == sp)
+        {
             current = Some(out.len() - 1);
         }
         // An unnamed questioner (`问：`) asking again after an answer is a new question.
@@ -540,9 +727,12 @@ fn questions(
                     .any(|s| s.kind == SpeakerKind::Executive && s.firm.as_ref() == Some(f))
             });
             let mut firm = None;
+            let mut speaks_for = None;
             if let Some((t, intro)) = intro {
                 q_turns.push(t);
-                if !generic {
+                if generic {
+                    speaks_for = Some(intro.clone());
+                } else {
                     if host && intro.firm.is_some() {
                         speakers[sp].firm = None;
                     }
@@ -550,6 +740,7 @@ fn questions(
                 }
                 firm = intro.firm;
             }
+            spoken_for.push(speaks_for);
             q_turns.push(i);
             speakers[sp].kind = SpeakerKind::Analyst;
             let label = speakers[sp].firm.clone();
@@ -575,7 +766,7 @@ fn questions(
         }
         handoff = speakers[sp].kind != SpeakerKind::Analyst && hands_over(en, zh);
     }
-    out
+    (out, spoken_for)
 }
 
 /// True when a turn ends by asking for the next question.
@@ -773,6 +964,17 @@ mod tests {
                 "Corliss Capital",
             ),
             (
+                "The next question comes from Bo at Fenmore. All right. While Bo dials in, \
+                 we will go to the next question, from Ada Lin at Corliss.",
+                "Ada Lin",
+                "Corliss",
+            ),
+            (
+                "Great. We will now move on to Ada from Corliss.",
+                "Ada",
+                "Corliss",
+            ),
+            (
                 "Our next question comes from Ada Lin, Corliss Capital Global Research.",
                 "Ada Lin",
                 "Corliss Capital Global Research",
@@ -785,6 +987,13 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_hand_off_to_a_name_heard_uncertainly_and_without_a_firm() {
+        let i = intro_en("We will now take questions. [Operator Instructions]\nWe have a question from [ Bo Lindqvist ].").unwrap();
+        assert_eq!((i.name.as_deref(), i.firm), (Some("Bo Lindqvist"), None));
+        assert!(is_intro("We have a question from [ Bo Lindqvist ].", ""));
     }
 
     #[test]

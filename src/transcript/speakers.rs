@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use super::model::{Speaker, SpeakerKind};
 use super::names::{
-    is_operator_word, role_is_analyst, role_is_executive, same_person, split_firm_from_role,
+    is_operator_word, role_is_analyst, role_is_executive, role_like, same_person,
+    split_firm_from_role,
 };
-use super::participants::{Group, Participant, role_and_firm};
+use super::participants::{Group, Participant, firm_like, role_and_firm};
 use super::text::{Script, script};
 
 /// Collects speakers as headers name them, merging variants of one name.
@@ -115,7 +116,12 @@ impl Registry {
         }
         let (role, firm) = match split_firm_from_role(&title[0]) {
             (Some(firm), role) if title.len() == 1 => (Some(role), Some(firm)),
-            _ => role_and_firm(title, Group::Unknown),
+            _ => match title {
+                [one] => split_role_comma_firm(one)
+                    .map(|(r, f)| (Some(r), Some(f)))
+                    .unwrap_or_else(|| role_and_firm(title, Group::Unknown)),
+                _ => role_and_firm(title, Group::Unknown),
+            },
         };
         if sp.role.is_none() {
             sp.role = role;
@@ -127,6 +133,39 @@ impl Registry {
             sp.kind = kind_from_role(sp.role.as_deref());
         }
     }
+}
+
+/// Splits `Analyst, Morgan Stanley & Co. LLC` / `CFO & EVP, Acme Corp.` into the role and
+/// the firm: the firm is the last comma part (with its legal form: `Firm, Inc.`), when it
+/// reads as a firm and the parts before it as a role, or when the role is the analyst's.
+pub fn split_role_comma_firm(title: &str) -> Option<(String, String)> {
+    const LEGAL: &[&str] = &[
+        "inc", "inc.", "llc", "l.l.c.", "ltd", "ltd.", "limited", "corp", "corp.", "co", "co.",
+        "plc", "lp", "l.p.", "llp", "ag", "sa", "s.a.", "n.a.", "nv", "n.v.", "se",
+    ];
+    let mut parts: Vec<String> = Vec::new();
+    for p in title.split(", ") {
+        let p = p.trim();
+        match parts.last_mut() {
+            Some(last)
+                if p.split_whitespace()
+                    .next()
+                    .is_some_and(|w| LEGAL.contains(&w.to_lowercase().as_str())) =>
+            {
+                last.push_str(", ");
+                last.push_str(p);
+            }
+            _ => parts.push(p.to_string()),
+        }
+    }
+    let (firm, roles) = parts.split_last()?;
+    if roles.is_empty() || firm.is_empty() || role_like(firm) {
+        return None;
+    }
+    let role = roles.join(", ");
+    let analyst = role_is_analyst(&role) && role.split_whitespace().count() <= 4;
+    let capital = firm.starts_with(|c: char| c.is_uppercase());
+    (capital && role_like(&role) && (analyst || firm_like(firm))).then(|| (role, firm.clone()))
 }
 
 /// The kind a role implies, if any.
@@ -153,6 +192,37 @@ mod tests {
         assert_eq!(r.speakers[0].name_alt.as_deref(), Some("安迪·贾西"));
         let op = r.find_or_add("Operator", Some("运营商"));
         assert_eq!(r.speakers[op].kind, SpeakerKind::Operator);
+    }
+
+    #[test]
+    fn a_role_and_a_firm_after_commas() {
+        for (title, role, firm) in [
+            ("Analyst, Harbor Bank", "Analyst", "Harbor Bank"),
+            ("Analyst, Fenmore & Co. LLC", "Analyst", "Fenmore & Co. LLC"),
+            (
+                "Analyst, Kestrel Securities, Inc.",
+                "Analyst",
+                "Kestrel Securities, Inc.",
+            ),
+            (
+                "Co-Founder, President & CEO, Halden Tools Corp.",
+                "Co-Founder, President & CEO",
+                "Halden Tools Corp.",
+            ),
+        ] {
+            assert_eq!(
+                split_role_comma_firm(title),
+                Some((role.to_string(), firm.to_string())),
+                "{title}"
+            );
+        }
+        for title in [
+            "Group Head, Personal Banking",
+            "Senior Vice President, Investor Relations",
+            "Northgate Securities, Research Division",
+        ] {
+            assert_eq!(split_role_comma_firm(title), None, "{title}");
+        }
     }
 
     #[test]

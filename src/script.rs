@@ -108,6 +108,47 @@ pub fn fold_script(text: &str) -> Cow<'_, str> {
     convert(text, Variant::Hans)
 }
 
+/// `text` in Simplified characters character by character (each Traditional character to
+/// its usual Simplified one, remembered per thread): for folding text to search, where
+/// one text's conversion must be the same wherever it occurs, and fast. Lengths and
+/// character boundaries may change only where a character's UTF-8 length does.
+pub fn fold_chars(text: &str) -> Cow<'_, str> {
+    if !maybe_han(text) {
+        return Cow::Borrowed(text);
+    }
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<char, char>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let mut out = String::with_capacity(text.len());
+        let mut changed = false;
+        for c in text.chars() {
+            let f = if crate::transcript::text::is_han(c) {
+                *seen.entry(c).or_insert_with(|| {
+                    let one = c.to_string();
+                    let conv = convert(&one, Variant::Hans);
+                    let mut it = conv.chars();
+                    match (it.next(), it.next()) {
+                        (Some(s), None) => s,
+                        _ => c,
+                    }
+                })
+            } else {
+                c
+            };
+            changed |= f != c;
+            out.push(f);
+        }
+        if changed {
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(text)
+        }
+    })
+}
+
 /// The next script in the cycle original → simplified → traditional.
 pub fn next(script: ChineseScript) -> ChineseScript {
     match script {
@@ -129,6 +170,16 @@ pub fn label(script: ChineseScript) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_character_by_character_meets_the_simplified_text() {
+        assert_eq!(
+            fold_chars("亞馬遜的營收為 2,134 億美元"),
+            "亚马逊的营收为 2,134 亿美元"
+        );
+        assert_eq!(fold_chars("亚马逊"), "亚马逊");
+        assert!(matches!(fold_chars("plain text"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn names_keep_the_characters_they_write_alike() {

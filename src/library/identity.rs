@@ -255,7 +255,7 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
     // Candidates: runs of 2–6 Chinese characters in the paragraphs that name the company.
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for z in &named {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for run in han_runs(z) {
             let bounds: Vec<usize> = run
                 .char_indices()
@@ -265,10 +265,7 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
             for i in 0..bounds.len() {
                 for n in 2..=6 {
                     if let Some(&end) = bounds.get(i + n) {
-                        let g = &run[bounds[i]..end];
-                        if !seen.contains(&g) {
-                            seen.push(g);
-                        }
+                        seen.insert(&run[bounds[i]..end]);
                     }
                 }
             }
@@ -278,34 +275,27 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
         }
     }
     let need = named.len().div_ceil(2);
-    let mut best: Option<(&str, usize)> = None;
-    for (g, n) in counts {
-        if n < need {
-            continue;
-        }
-        // Rare where the English does not name the company (`我们` is everywhere).
-        let elsewhere = others
-            .iter()
-            .take(400)
-            .filter(|(_, z)| z.contains(g))
-            .count();
-        // Five times as frequent where the English names the company as elsewhere.
-        let share = others.len().clamp(1, 400);
-        if elsewhere * 5 * named.len() > n * share {
-            continue;
-        }
-        let better = match best {
-            None => true,
-            Some((b, bn)) => {
-                (n, g.chars().count(), std::cmp::Reverse(g))
-                    > (bn, b.chars().count(), std::cmp::Reverse(b))
-            }
-        };
-        if better {
-            best = Some((g, n));
-        }
-    }
-    best.map(|(g, _)| g.to_string())
+    // Most frequent first, then longest (`亚马逊` before `亚马`): the first that is rare
+    // enough elsewhere is the name.
+    let mut candidates: Vec<(&str, usize)> =
+        counts.into_iter().filter(|&(_, n)| n >= need).collect();
+    candidates
+        .sort_by(|a, b| (b.1, b.0.chars().count(), a.0).cmp(&(a.1, a.0.chars().count(), b.0)));
+    let share = others.len().clamp(1, 400);
+    candidates
+        .into_iter()
+        .take(40)
+        .find(|&(g, n)| {
+            // Five times as frequent where the English names the company as elsewhere
+            // (`我们` is everywhere).
+            let elsewhere = others
+                .iter()
+                .take(400)
+                .filter(|(_, z)| z.contains(g))
+                .count();
+            elsewhere * 5 * named.len() <= n * share
+        })
+        .map(|(g, _)| g.to_string())
 }
 
 /// An English paragraph and its Chinese.

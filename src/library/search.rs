@@ -16,7 +16,7 @@ use crate::transcript::{Block, SpeakerKind, Transcript};
 /// The folder of the index in the cache directory.
 pub const DIR: &str = "search";
 /// The index's format, in its files' names: files of another are built again.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// Hits kept per search at most (the count goes on).
 pub const MAX_HITS: usize = 2_000;
 /// Characters of context each side of a match in a snippet.
@@ -61,7 +61,7 @@ pub struct Meta {
 /// Folds text for searching: lower case (one character for one), Chinese in Simplified
 /// characters, line breaks as spaces.
 pub fn fold(text: &str) -> String {
-    let simple = crate::script::fold_script(text);
+    let simple = crate::script::fold_chars(text);
     simple
         .chars()
         .map(|c| {

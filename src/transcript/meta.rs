@@ -24,7 +24,7 @@ static ZH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d\d)\s*(?:财年|財年|年度|年)?\s*(?:第)?\s*([一二三四1-4])\s*(?:财季|財季|季度|季)").unwrap()
 });
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?-u:\b)")
         .unwrap()
 });
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -302,6 +302,11 @@ mod tests {
 
     #[test]
     fn dates() {
+        assert_eq!(date("October 26th, 2022").as_deref(), Some("2022-10-26"));
+        assert_eq!(
+            date("Held on March 1st 2024").as_deref(),
+            Some("2024-03-01")
+        );
         assert_eq!(
             date("Call May 1, 2025 5:00 PM ET").as_deref(),
             Some("2025-05-01")

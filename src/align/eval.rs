@@ -98,17 +98,7 @@ pub fn split(t: &Transcript, seed: u64) -> Case {
     };
     let dropped_turn = 2 + rng.below(t.turns.len().max(3) as u64 - 2) as usize;
     for (ti, turn) in t.turns.iter().enumerate() {
-        let pairs: Vec<(&str, &str)> = turn
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Para {
-                    en: Some(e),
-                    zh: Some(z),
-                } => Some((e.as_str(), z.as_str())),
-                _ => None,
-            })
-            .collect();
+        let pairs: Vec<(&str, &str)> = turn.blocks.iter().filter_map(Block::both).collect();
         if pairs.is_empty() {
             continue;
         }

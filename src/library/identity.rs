@@ -234,13 +234,7 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
         .turns
         .iter()
         .flat_map(|x| &x.blocks)
-        .filter_map(|b| match b {
-            Block::Para {
-                en: Some(e),
-                zh: Some(z),
-            } => Some((e.as_str(), z.as_str())),
-            _ => None,
-        })
+        .filter_map(Block::both)
         .collect();
     let (named, others): (Vec<Pair>, Vec<Pair>) =
         pairs.iter().partition(|(e, _)| has_word(e, &base));

@@ -231,12 +231,7 @@ pub fn company_from_masthead(line: &str) -> Option<String> {
 
 /// True for a company's name ending in its legal form (`Acme Co., Inc.`, `Acme Ltd.`).
 fn corporate_name(text: &str) -> bool {
-    let last = text
-        .rsplit([' ', ','])
-        .find(|w| !w.is_empty())
-        .unwrap_or_default()
-        .trim_end_matches('.')
-        .to_lowercase();
+    let last = super::participants::last_word(text);
     char_len(text) <= 60
         && text.starts_with(|c: char| c.is_uppercase())
         && [

@@ -89,6 +89,17 @@ impl Block {
         Block::Note { note: text.into() }
     }
 
+    /// The English and the Chinese of a paragraph that has both.
+    pub fn both(&self) -> Option<(&str, &str)> {
+        match self {
+            Block::Para {
+                en: Some(e),
+                zh: Some(z),
+            } => Some((e.as_str(), z.as_str())),
+            _ => None,
+        }
+    }
+
     /// True for a commentator's note.
     pub fn is_note(&self) -> bool {
         matches!(self, Block::Note { .. })

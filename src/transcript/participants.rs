@@ -129,14 +129,18 @@ pub fn role_and_firm(parts: &[String], group: Group) -> (Option<String>, Option<
     }
 }
 
-/// True for a company's name by its legal form (`Apple, Inc.`, `Acme Holdings PLC`).
-fn corporate(text: &str) -> bool {
-    let last = text
-        .rsplit([' ', ','])
+/// The last word of `text`, lower case, without a full stop (`Acme Co., Inc.` gives `inc`).
+pub(super) fn last_word(text: &str) -> String {
+    text.rsplit([' ', ','])
         .find(|w| !w.is_empty())
         .unwrap_or_default()
         .trim_end_matches('.')
-        .to_lowercase();
+        .to_lowercase()
+}
+
+/// True for a company's name by its legal form (`Apple, Inc.`, `Acme Holdings PLC`).
+fn corporate(text: &str) -> bool {
+    let last = last_word(text);
     [
         "inc",
         "corp",

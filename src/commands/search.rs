@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::SearchArgs;
 use crate::library::analysts;
-use crate::library::list::{Entry, Library};
+use crate::library::list::Library;
 use crate::library::meta::Meta;
 use crate::library::search::{self, Kind, Target};
 
@@ -86,20 +86,17 @@ pub fn run(
     })
 }
 
-/// The calls of a library in its order: each file once (a pair's two files each).
+/// The calls of a library in its order: each file once (a pair's two files each), under
+/// the company the library shows.
 fn calls_of(lib: &Library) -> Vec<Call> {
     let mut out = Vec::new();
-    for e in &lib.shown {
-        let rows = match *e {
-            Entry::File(i) | Entry::Member(i) => vec![i],
-            Entry::Pair { en, zh } => vec![en, zh],
-        };
+    for (name, rows) in crate::library::desk::calls(lib) {
         for i in rows {
             let row = &lib.rows[i];
             if let Some(m) = row.meta() {
                 out.push(Call {
                     file: row.file.path.clone(),
-                    company: row.company.clone().or_else(|| m.company.clone()),
+                    company: name.company.clone(),
                     period: m.period.clone(),
                     meta: m.clone(),
                 });

@@ -97,6 +97,11 @@ fn browse_on(
         }
         if redraw {
             marks.count(&mut lib);
+            if lib.desk.view == View::Analysts {
+                let mut desk = std::mem::take(&mut lib.desk);
+                desk.gather_analysts(&lib);
+                lib.desk = desk;
+            }
             screen.terminal.draw(|f| {
                 let area = f.area();
                 view::render(f.buffer_mut(), area, &mut lib);
@@ -136,11 +141,6 @@ fn browse_on(
         if search_due {
             let mut desk = std::mem::take(&mut lib.desk);
             desk.run_search(&lib, config_dir.as_deref(), encoding);
-            lib.desk = desk;
-        }
-        if lib.desk.view == View::Analysts {
-            let mut desk = std::mem::take(&mut lib.desk);
-            desk.gather_analysts(&lib);
             lib.desk = desk;
         }
     }

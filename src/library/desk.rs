@@ -109,8 +109,8 @@ pub struct AnalystsView {
     pub expanded: Vec<usize>,
     pub selected: usize,
     pub top: usize,
-    /// Calls the list held when the analysts were gathered (gathered again when it grows).
-    gathered_from: usize,
+    /// Calls read when the analysts were gathered (gathered again when more are read).
+    gathered_from: Option<usize>,
 }
 
 /// The two views together.
@@ -122,8 +122,8 @@ pub struct Desk {
 }
 
 /// The calls of `lib` in its order, each once: a pair as its two files (aligned when
-/// opened) with the English file's facts.
-fn calls(lib: &Library) -> Vec<(CallName, Vec<usize>)> {
+/// opened) with the English file's facts; with each, its rows (a pair's English one first).
+pub fn calls(lib: &Library) -> Vec<(CallName, Vec<usize>)> {
     let mut out = Vec::new();
     for e in &lib.shown {
         let (rows, files) = match *e {
@@ -202,14 +202,15 @@ impl Desk {
             .collect();
     }
 
-    /// Gathers the analysts of `lib`'s calls when the list has more calls than last time.
+    /// Gathers the analysts of `lib`'s calls, unless no call was read since last time.
     pub fn gather_analysts(&mut self, lib: &Library) {
-        let calls = calls(lib);
-        let a = &mut self.analysts;
-        if calls.len() == a.gathered_from && !a.all.is_empty() {
+        let read = lib.counts().0;
+        if self.analysts.gathered_from == Some(read) {
             return;
         }
-        a.gathered_from = calls.len();
+        let calls = calls(lib);
+        let a = &mut self.analysts;
+        a.gathered_from = Some(read);
         let metas: Vec<&super::meta::Meta> = calls
             .iter()
             .filter_map(|(_, rows)| lib.rows[rows[0]].meta())

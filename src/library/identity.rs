@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::script::ChineseScript;
+use crate::transcript::names::LEGAL_FORMS;
 use crate::transcript::text::is_han;
 use crate::transcript::{Block, Transcript};
 
@@ -320,26 +321,10 @@ fn han_runs(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_han(c)).filter(|r| r.len() >= 6)
 }
 
-/// Legal and corporate words that do not tell companies apart.
-const SUFFIXES: [&str; 22] = [
-    "inc",
+/// Words that do not tell companies apart, besides the legal forms ([`LEGAL_FORMS`]).
+const SUFFIXES: [&str; 6] = [
     "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "lp",
-    "sa",
-    "nv",
-    "ag",
-    "se",
-    "holdings",
     "holding",
-    "group",
     "intl",
     "international",
     "the",
@@ -373,7 +358,7 @@ pub fn key(name: &str) -> String {
     let kept: Vec<&str> = words
         .iter()
         .map(String::as_str)
-        .filter(|w| !SUFFIXES.contains(w))
+        .filter(|w| !LEGAL_FORMS.contains(w) && !SUFFIXES.contains(w))
         .collect();
     // A name made only of such words (`The Company`) keeps them.
     if kept.is_empty() {

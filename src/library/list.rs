@@ -330,7 +330,8 @@ impl Library {
         self.restore_selection(keep);
     }
 
-    /// The line for row `i` in `shown`, and the lines of an expanded pair.
+    /// Makes `shown` from `order`: each pair as one line where its first file stands (its
+    /// two files under it when expanded), every other file as itself.
     fn rebuild_shown(&mut self) {
         self.shown.clear();
         let mut done = vec![false; self.rows.len()];

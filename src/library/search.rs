@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use memchr::memmem;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::transcript::{Block, SpeakerKind, Transcript};
 
@@ -22,8 +22,8 @@ pub const MAX_HITS: usize = 2_000;
 /// Characters of context each side of a match in a snippet.
 const CONTEXT: usize = 60;
 
-/// What a text of a call is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a text of a call is (`tandem search --json` names it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     En,
@@ -34,7 +34,7 @@ pub enum Kind {
 }
 
 /// One text of a call, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seg {
     pub turn: u32,
     pub block: u32,
@@ -45,15 +45,13 @@ pub struct Seg {
     pub question: u32,
     /// Where the text is in the `.text` file: byte offset and length.
     pub at: (u32, u32),
-    /// The text (kept in the `.text` file, not in the JSON).
-    #[serde(skip)]
+    /// The text (kept in the `.text` file).
     pub text: String,
 }
 
 /// Where each text of a call is, with the call's speakers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
-    pub version: u32,
     pub speakers: Vec<String>,
     pub segs: Vec<Seg>,
 }
@@ -124,7 +122,6 @@ pub fn segments(t: &Transcript) -> Meta {
         }
     }
     Meta {
-        version: VERSION,
         speakers: t.speakers.iter().map(|s| s.name.clone()).collect(),
         segs,
     }
@@ -135,11 +132,6 @@ fn paths(dir: &Path, hash: &str) -> (PathBuf, PathBuf, PathBuf) {
     let base = dir.join(DIR);
     let name = |ext: &str| base.join(format!("{hash}.v{VERSION}.{ext}"));
     (name("fold"), name("segs"), name("text"))
-}
-
-/// True when call `hash` has an index in `dir` (its folded texts are written last).
-pub fn indexed(dir: &Path, hash: &str) -> bool {
-    paths(dir, hash).0.is_file()
 }
 
 /// Writes the index of `t` (call `hash`) in `dir`: the places first, then the folded texts,
@@ -243,14 +235,10 @@ fn read_segs(dir: &Path, hash: &str, wanted: Option<&[usize]>) -> Option<Meta> {
         }
         segs.push(parse_seg(row, &texts)?);
     }
-    Some(Meta {
-        version: VERSION,
-        speakers,
-        segs,
-    })
+    Some(Meta { speakers, segs })
 }
 
-/// The places and texts of call `hash`, if its index is there and of this version.
+/// The places and texts of call `hash`, if its index is there.
 pub fn read_meta(dir: &Path, hash: &str) -> Option<Meta> {
     read_segs(dir, hash, None)
 }
@@ -414,28 +402,30 @@ pub fn search(
         return out;
     }
     let finder = memmem::Finder::new(q.as_bytes());
-    // Calls without an index are read (and indexed) first, a few at once.
-    let missing: Vec<usize> = (0..targets.len())
-        .filter(|&i| dir.is_none_or(|d| !indexed(d, &targets[i].hash)))
-        .collect();
-    let built = par_map(&missing, |&i| build(dir, &targets[i], encoding));
-    let mut memory: Vec<Option<(Meta, String)>> = vec![None; targets.len()];
-    for (&i, r) in missing.iter().zip(built) {
-        match r {
-            Ok(Some(m)) => memory[i] = Some(m),
-            Ok(None) => {}
-            Err(e) => out.failed.push((targets[i].path.clone(), e)),
+    // Each call's folded texts from its index; a call without one is read (and indexed)
+    // first. A worker per core.
+    type Searched = Option<(Vec<Found>, Option<Meta>)>;
+    let found = par_map(targets, |target| -> Result<Searched, String> {
+        if let Some(f) = dir.and_then(|d| find_in(d, &target.hash, &finder)) {
+            return Ok(Some((f, None)));
         }
-    }
-    let found = par_map(&(0..targets.len()).collect::<Vec<_>>(), |&i| {
-        match (&memory[i], dir) {
-            (Some((meta, folded)), _) => {
-                Some(find_folded(folded.as_bytes(), &finder)).map(|f| (f, Some(meta.clone())))
-            }
-            (None, Some(d)) => find_in(d, &targets[i].hash, &finder).map(|f| (f, None)),
-            (None, None) => None,
-        }
+        Ok(match build(dir, target, encoding)? {
+            Some((meta, folded)) => Some((find_folded(folded.as_bytes(), &finder), Some(meta))),
+            None => dir
+                .and_then(|d| find_in(d, &target.hash, &finder))
+                .map(|f| (f, None)),
+        })
     });
+    let found: Vec<Searched> = found
+        .into_iter()
+        .zip(targets)
+        .map(|(r, t)| {
+            r.unwrap_or_else(|e| {
+                out.failed.push((t.path.clone(), e));
+                None
+            })
+        })
+        .collect();
     // The calls whose hits are listed (in order, up to the cap), then their texts read and
     // cut into snippets a few calls at once.
     let mut listed: Vec<(usize, Vec<Found>, Option<Meta>)> = Vec::new();
@@ -659,6 +649,11 @@ mod tests {
         assert_eq!(find("维克多")[0].seg, 3, "names in the other script");
         assert!(find("doing?\n潮").is_empty(), "never across two texts");
         assert!(find_in(dir.path(), "nope", &memmem::Finder::new(b"x")).is_none());
+    }
+
+    /// True when call `hash` has an index in `dir` (its folded texts are written last).
+    fn indexed(dir: &Path, hash: &str) -> bool {
+        paths(dir, hash).0.is_file()
     }
 
     #[test]

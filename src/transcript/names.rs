@@ -351,6 +351,28 @@ pub fn goes_by(short: &str, full: &str) -> bool {
     }
 }
 
+/// The words of a company's legal form, lower case, without full stops (`Inc.`, `PLC`,
+/// `Holdings`).
+pub const LEGAL_FORMS: [&str; 17] = [
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "lp",
+    "llp",
+    "ag",
+    "sa",
+    "se",
+    "nv",
+    "holdings",
+    "group",
+];
+
 /// True when two spellings name the same person (`Andrew R. Jassy` / `Andy Jassy`).
 pub fn same_person(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a), name_key(b));

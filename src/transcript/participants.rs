@@ -140,27 +140,7 @@ pub(super) fn last_word(text: &str) -> String {
 
 /// True for a company's name by its legal form (`Apple, Inc.`, `Acme Holdings PLC`).
 fn corporate(text: &str) -> bool {
-    let last = last_word(text);
-    [
-        "inc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "plc",
-        "lp",
-        "llp",
-        "ag",
-        "sa",
-        "se",
-        "nv",
-        "holdings",
-        "group",
-    ]
-    .contains(&last.as_str())
+    super::names::LEGAL_FORMS.contains(&last_word(text).as_str())
 }
 
 /// True for a firm's name by its shape: a legal form at its end (`Co`, `LLC`), or the words

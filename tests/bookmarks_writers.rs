@@ -1,5 +1,7 @@
 //! Two real processes add 200 bookmarks each to one store at the same time; the store ends
-//! with all 400. This test binary (no libtest harness) runs itself twice as the writers.
+//! with all 400. The test runs this test binary twice more as the writers: each runs only
+//! the `writer` test, which writes when `WRITER` names a store and a name (and else does
+//! nothing, so it passes when any runner lists and runs it).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,19 +11,21 @@ use tandem::bookmarks::{Bookmark, CallRef, Store};
 /// Bookmarks each writer adds.
 const EACH: usize = 200;
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    if let Some(i) = args.iter().position(|a| a == "--writer") {
-        writer(Path::new(&args[i + 1]), &args[i + 2]);
-        return;
+/// The environment variable that makes the `writer` test a writer: `DIR` and `NAME`
+/// separated by a newline.
+const WRITER: &str = "TANDEM_TEST_BOOKMARK_WRITER";
+
+/// A writer, when the test that starts writers runs this binary as one.
+#[test]
+fn writer() {
+    if let Ok(job) = std::env::var(WRITER) {
+        let (dir, name) = job.split_once('\n').expect("DIR and NAME");
+        write(Path::new(dir), name);
     }
-    two_processes_writing_at_once_lose_nothing();
-    println!("test two_processes_writing_at_once_lose_nothing ... ok");
-    println!("1 passed, 0 failed");
 }
 
 /// Adds [`EACH`] bookmarks on the sample to the store in `dir`, each saved at once.
-fn writer(dir: &Path, name: &str) {
+fn write(dir: &Path, name: &str) {
     let t = tandem::call::load_sample();
     let call = CallRef::new(&t, &Vec::<PathBuf>::new());
     let (mut store, outcome) = Store::open(dir);
@@ -36,6 +40,7 @@ fn writer(dir: &Path, name: &str) {
 }
 
 /// Runs two writers at once and counts what the store holds after.
+#[test]
 fn two_processes_writing_at_once_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let exe = std::env::current_exe().unwrap();
@@ -43,9 +48,9 @@ fn two_processes_writing_at_once_lose_nothing() {
         .iter()
         .map(|name| {
             Command::new(&exe)
-                .arg("--writer")
-                .arg(dir.path())
-                .arg(name)
+                .args(["writer", "--exact", "--quiet"])
+                .env(WRITER, format!("{}\n{name}", dir.path().display()))
+                .stdout(std::process::Stdio::null())
                 .spawn()
                 .expect("a writer process")
         })

@@ -75,7 +75,7 @@ fn every_dependency_allows_distribution_under_mit() {
     );
     let own = packages
         .iter()
-        .find(|p| p["name"] == "tandem")
+        .find(|p| p["name"] == env!("CARGO_PKG_NAME"))
         .and_then(|p| p["license"].as_str());
     assert_eq!(own, Some("MIT"));
 }

@@ -60,7 +60,7 @@ fn fill(calls: &std::path::Path, config: &std::path::Path) -> (Duration, Duratio
     let start = Instant::now();
     let loader = Loader::start(Job {
         source: Source::Folder(calls.to_path_buf()),
-        config: Some(config.to_path_buf()),
+        cache: Some(config.to_path_buf()),
         encoding: None,
     });
     let mut lib = Library::new(calls);

@@ -152,7 +152,7 @@ fn generate(dir: &Path, n: usize) -> usize {
 fn fill(calls: &Path, config: &Path) -> Library {
     let loader = Loader::start(Job {
         source: Source::Folder(calls.to_path_buf()),
-        config: Some(config.to_path_buf()),
+        cache: Some(config.to_path_buf()),
         encoding: None,
     });
     let mut lib = Library::new(calls);

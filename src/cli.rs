@@ -4,9 +4,36 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// Examples shown after `--help` and in the manual page's EXAMPLES.
+pub const EXAMPLES: &str = "\
+Examples:
+  tandem call.txt                        # read a transcript (text, web page, PDF, JSON)
+  tandem call_en.html call_zh.txt        # an English call and its Chinese translation, aligned
+  tandem ~/calls                         # the library: every call in a folder, searchable
+  tandem -r                              # the calls read before, most recent first
+  tandem call.txt | less                 # not a terminal: the aligned call as text
+  tandem print --format html en.txt zh.txt > call.html   # one page to share or print
+  tandem check en.txt zh.txt             # the figures the Chinese gets wrong (exit 1 if any)
+  tandem search AWS ~/calls              # every paragraph that says AWS, in every call
+  tandem search --speaker 'Jane Park' ~/calls     # an analyst's questions, call by call
+  tandem ls --json ~/calls               # the library as JSON, for scripts
+  curl -s URL | tandem                   # piped in: the call read from standard input";
+
 /// A terminal reader for earnings-call transcripts in English and Chinese.
+///
+/// tandem opens an earnings-call transcript as people find it — plain text, a saved web
+/// page, a PDF, a data provider's JSON, a file with two languages interleaved, a Chinese
+/// repost with commentary — and shows the call: the speaker turns (prepared remarks, then
+/// each analyst's question), English and Chinese paragraphs side by side, figures checked
+/// between the languages, bookmarks with notes, and a library of calls to search.
 #[derive(Debug, Parser)]
-#[command(name = "tandem", version, about, subcommand_precedence_over_arg = true)]
+#[command(
+    name = "tandem",
+    version,
+    about,
+    after_help = EXAMPLES,
+    subcommand_precedence_over_arg = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -22,8 +49,9 @@ pub struct Cli {
 /// Options for opening transcripts in the reader (the default command).
 #[derive(Debug, Args, Default, Clone)]
 pub struct ReadArgs {
-    /// A transcript, or an English transcript and its Chinese translation (either order);
-    /// none opens the built-in sample.
+    /// A transcript, or an English transcript and its Chinese translation (either order); a
+    /// folder opens the library of the calls in it; `-` reads standard input; none opens the
+    /// built-in sample (or reads standard input when it is piped).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -40,8 +68,8 @@ pub struct ReadArgs {
 pub enum Command {
     /// Parse transcripts and print their structure (outline, or JSON with --json).
     Parse(ParseArgs),
-    /// Print the aligned call as text or Markdown (speakers, questions, both languages,
-    /// notes), for a pager or a file.
+    /// Print the aligned call as text, Markdown or an HTML page (speakers, questions, both
+    /// languages, notes), for a pager, a file or a browser.
     Print(PrintArgs),
     /// Check the figures of the Chinese against the English (exit 1 on a mismatch).
     Check(CheckArgs),
@@ -72,6 +100,10 @@ pub enum Command {
 pub enum ConfigCommand {
     /// Print the path of the settings file (config.toml).
     Path,
+    /// Print where each kind of file goes, one `KIND<TAB>DIRECTORY` line each: config
+    /// (config.toml), data (bookmarks), state (reading positions, recent files), cache
+    /// (library cache, search index).
+    Dirs,
     /// Write a commented default config.toml (never replaces an existing one).
     Init,
 }
@@ -133,7 +165,8 @@ pub struct PrintArgs {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// The output: plain text, or Markdown.
+    /// The output: plain text, Markdown, or an HTML page (side by side, mismatched figures
+    /// marked).
     #[arg(long, value_enum, default_value_t)]
     pub format: PrintFormat,
 }
@@ -144,6 +177,8 @@ pub enum PrintFormat {
     #[default]
     Text,
     Markdown,
+    /// One self-contained page, English and Chinese side by side, to share or print.
+    Html,
 }
 
 #[derive(Debug, Args)]

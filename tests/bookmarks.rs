@@ -37,6 +37,12 @@ fn names(dir: &Path) -> Vec<String> {
 }
 
 #[test]
+fn an_older_tandems_bookmarks_move_to_the_data_directory() {
+    use tandem::config::dirs::{Kind, MOVED};
+    assert!(MOVED.contains(&(tandem::bookmarks::store::FILE, Kind::Data)));
+}
+
+#[test]
 fn bookmarks_round_trip_through_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let t = call();

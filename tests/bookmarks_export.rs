@@ -396,3 +396,50 @@ fn export_targets_are_what_they_say() {
         assert_eq!(std::fs::read_to_string(&real).unwrap(), md);
     }
 }
+
+#[test]
+fn bookmarks_an_older_tandem_kept_with_the_settings_move_to_the_data_directory() {
+    let config = config();
+    std::fs::write(
+        config.path().join("config.toml"),
+        "script = \"simplified\"\n",
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let before = stdout(tandem(config.path(), &["list"]));
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["bookmarks", "list"])
+        .env("TANDEM_CONFIG_DIR", config.path())
+        .env("TANDEM_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(
+        stdout(out),
+        before,
+        "the same bookmarks, read from their new place"
+    );
+    assert!(
+        stderr.contains("moved") && stderr.contains("bookmarks.json"),
+        "{stderr}"
+    );
+    assert!(data.path().join("bookmarks.json").is_file());
+    assert!(!config.path().join("bookmarks.json").exists());
+    assert!(
+        config.path().join("config.toml").is_file(),
+        "the settings stay"
+    );
+    // Once: the next run says nothing and lists the same.
+    let again = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["bookmarks", "list"])
+        .env("TANDEM_CONFIG_DIR", config.path())
+        .env("TANDEM_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(
+        again.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(stdout(again), before);
+}

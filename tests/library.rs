@@ -58,7 +58,7 @@ fn folder() -> tempfile::TempDir {
 fn load_all(root: &Path, config: Option<&Path>) -> (Library, usize, usize) {
     let loader = Loader::start(Job {
         source: Source::Folder(root.to_path_buf()),
-        config: config.map(Path::to_path_buf),
+        cache: config.map(Path::to_path_buf),
         encoding: None,
     });
     let mut lib = Library::new(root);
@@ -308,7 +308,7 @@ fn three_hundred_calls_are_listed_first_then_all_read_in_the_background() {
     }
     let loader = Loader::start(Job {
         source: Source::Folder(dir.path().into()),
-        config: None,
+        cache: None,
         encoding: None,
     });
     match loader.next(Duration::from_secs(60)) {

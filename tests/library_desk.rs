@@ -29,7 +29,7 @@ fn library(config: &Path) -> Library {
     let root = folder();
     let loader = Loader::start(Job {
         source: Source::Folder(root.clone()),
-        config: Some(config.to_path_buf()),
+        cache: Some(config.to_path_buf()),
         encoding: None,
     });
     let mut lib = Library::new(&root);

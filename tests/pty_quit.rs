@@ -380,6 +380,49 @@ fn print_writes_markdown_with_headings_and_quoted_chinese() {
 }
 
 #[test]
+fn print_writes_one_html_page_side_by_side_with_wrong_figures_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("call.txt");
+    // The Chinese says 1.2 billion is 120 million (亿 slipped to 千万), and carries markup.
+    let call = CALL
+        .replace("达到 12 亿美元", "达到 12 千万美元")
+        .replace("各地区需求依然强劲。", "各地区需求<依然>强劲。");
+    std::fs::write(&file, call).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["print", "--format", "html"])
+        .arg(&file)
+        .env("TANDEM_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.trim_end().ends_with("</html>"));
+    for want in [
+        "<title>Acme Corp Q2 2026 Earnings Call</title>",
+        "<body class=\"both\">",
+        "<a href=\"#q1\">Q1 · Ross Sandler · Barclays</a>",
+        "<h3 id=\"q1\">Q1 · Ross Sandler · Barclays</h3>",
+        "<section class=\"turn analyst\">",
+        "<p class=\"who\">Jane Doe · Chief Executive Officer · Acme Corp</p>",
+        "<p lang=\"en\">Demand remains strong across all regions.</p><p lang=\"zh\">各地区需求&lt;依然&gt;强劲。</p>",
+        "1 figure</mark> in the Chinese disagrees",
+    ] {
+        assert!(html.contains(want), "{want} in:\n{html}");
+    }
+    // The wrong figure is marked in both languages, with the reason on the Chinese side.
+    let zh = html
+        .find("达到 <mark class=\"bad\" title=\"scale")
+        .expect("the Chinese marked");
+    assert!(html[zh..].contains(">12 千万美元</mark>"), "{html}");
+    assert!(html.contains(">$1.2 billion</mark>"), "{html}");
+    // Self-contained: nothing fetched, nothing run.
+    for never in ["<script", "<link", "src=", "@import", "http://", "https://"] {
+        assert!(!html.contains(never), "{never} in the page");
+    }
+}
+
+#[test]
 fn closing_the_terminal_ends_the_reader() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("call.txt");

@@ -153,7 +153,7 @@ impl Marks {
     /// Bookmarks of `doc` (read from `files`), kept in memory until a store is attached.
     pub fn new(doc: &Transcript, files: Vec<PathBuf>) -> Self {
         let mut export_dirs: Vec<PathBuf> = std::env::current_dir().into_iter().collect();
-        export_dirs.extend(crate::config::config_dir());
+        export_dirs.extend(crate::config::data_dir());
         Marks {
             store: Store::memory(),
             call: CallRef::new(doc, &files),

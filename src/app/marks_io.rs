@@ -1,4 +1,4 @@
-//! Bookmarks at the reader's start and end: the store in the config directory, and at exit
+//! Bookmarks at the reader's start and end: the store in the data directory, and at exit
 //! the last try to save, with a rescue copy of the bookmarks when that fails.
 
 use std::collections::HashSet;
@@ -12,15 +12,15 @@ use super::marks::Unsaved;
 use super::state::{App, Overlay};
 
 impl App {
-    /// Keeps bookmarks in the config directory's store, for a call read from `files`.
+    /// Keeps bookmarks in the data directory's store, for a call read from `files`.
     pub fn open_bookmarks(&mut self, files: Vec<PathBuf>) {
-        match crate::config::config_dir() {
+        match crate::config::data_dir() {
             Some(dir) => {
                 let (store, outcome) = Store::open(&dir);
                 self.attach_bookmarks(store, outcome, files);
             }
             None => {
-                let why = "No config directory: bookmarks are kept only until tandem quits";
+                let why = "No data directory: bookmarks are kept only until tandem quits";
                 self.attach_bookmarks(Store::memory(), Err(why.into()), files);
             }
         }
@@ -41,7 +41,7 @@ impl App {
                 }
                 Err(e) => e,
             },
-            None => "there is no config directory".to_string(),
+            None => "there is no data directory".to_string(),
         };
         let changes = self.marks.store.changes();
         if self.marks.rescued == Some(changes) {

@@ -1,5 +1,5 @@
 //! Bookmarks with notes: the model (anchored to content, not to screen rows), the store in
-//! the config directory (atomic, locked, merged between readers), exports (Markdown, JSON,
+//! the data directory (atomic, locked, merged between readers), exports (Markdown, JSON,
 //! CSV). No terminal here; the `tandem bookmarks` command is in `commands/bookmarks.rs`.
 
 pub mod anchor;

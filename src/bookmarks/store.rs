@@ -1,4 +1,4 @@
-//! The bookmarks store: `bookmarks.json` in the config directory.
+//! The bookmarks store: `bookmarks.json` in the data directory.
 //!
 //! Every change is saved at once: under an exclusive lock on the sibling `bookmarks.json.lock`
 //! the file is read, merged with what this reader holds (by bookmark id, deletions kept as
@@ -18,7 +18,7 @@ use super::merge::merge;
 use super::model::{Bookmark, FORMAT, StoreFile};
 use crate::persist::{lock, quarantine, write_atomically};
 
-/// File name of the store in the config directory.
+/// File name of the store in the data directory.
 pub const FILE: &str = "bookmarks.json";
 /// How long to wait for another reader to release the lock.
 const LOCK_WAIT: Duration = Duration::from_secs(1);

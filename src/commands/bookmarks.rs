@@ -1,4 +1,4 @@
-//! `tandem bookmarks list|export`: the bookmarks in the config directory, on the command line.
+//! `tandem bookmarks list|export`: the bookmarks in the data directory, on the command line.
 
 use std::error::Error;
 use std::fmt::Write as _;
@@ -63,8 +63,8 @@ fn selected(
             .into());
         }
     };
-    let dir = crate::config::config_dir()
-        .ok_or("no config directory on this system; set TANDEM_CONFIG_DIR")?;
+    let dir =
+        crate::config::data_dir().ok_or("no data directory on this system; set TANDEM_DATA_DIR")?;
     // Listing and exporting change nothing on disk.
     let (store, outcome) = Store::open_read_only(&dir);
     if let Some(notice) = outcome? {

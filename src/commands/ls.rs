@@ -40,14 +40,13 @@ pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn st
     } else {
         args.paths.clone()
     };
-    let config = crate::config::config_dir();
+    let cache = crate::config::cache_dir();
     // Company aliases and the Chinese script from the settings (defaults when unusable: a
     // listing is no place to stop on them).
     let settings = crate::config::settings::load(|_| Ok(())).unwrap_or_default();
-    let marks = config
-        .as_deref()
-        .map(|d| crate::bookmarks::store::Store::open_read_only(d).0);
-    let mut lib = load(&paths, config.as_deref(), encoding, &settings)?;
+    let marks =
+        crate::config::data_dir().map(|d| crate::bookmarks::store::Store::open_read_only(&d).0);
+    let mut lib = load(&paths, cache.as_deref(), encoding, &settings)?;
     if let Some(store) = &marks {
         lib.count_bookmarks(store.bookmarks());
     }
@@ -72,7 +71,7 @@ pub fn run(args: &LsArgs, encoding: Option<&str>) -> Result<ExitCode, Box<dyn st
 /// The library of `paths` (folders and files, as one list), every file read.
 pub(super) fn load(
     paths: &[PathBuf],
-    config: Option<&Path>,
+    cache: Option<&Path>,
     encoding: Option<&str>,
     settings: &crate::config::settings::Settings,
 ) -> Result<Library, String> {
@@ -87,7 +86,7 @@ pub(super) fn load(
     lib = lib.with_companies(&settings.companies, settings.script);
     let loader = Loader::start(Job {
         source,
-        config: config.map(Path::to_path_buf),
+        cache: cache.map(Path::to_path_buf),
         encoding: encoding.map(Into::into),
     });
     // The loader ends with `Done`, or stops after `Failed`; a closed channel ends it too.

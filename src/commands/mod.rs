@@ -9,6 +9,7 @@ mod ls;
 mod man;
 mod parse;
 mod print;
+mod print_html;
 mod read;
 mod search;
 
@@ -23,6 +24,15 @@ pub use print::render as print_call;
 /// Runs the command the command line names (none: the reader).
 pub fn run(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let encoding = cli.read.encoding.as_deref();
+    if !matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man | Command::Config(_))
+    ) {
+        // Files an older tandem kept in the config directory go where they now belong.
+        for line in crate::config::migrate() {
+            eprintln!("tandem: {}", crate::printable::text(&line));
+        }
+    }
     match &cli.command {
         Some(Command::Parse(args)) => parse::run(args, encoding),
         Some(Command::Print(args)) => print::run(args, encoding),

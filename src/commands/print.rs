@@ -1,4 +1,4 @@
-//! `tandem print`: the aligned call as plain text or Markdown, for a pager, a file or a
+//! `tandem print`: the aligned call as plain text, Markdown or HTML, for a pager, a file or a
 //! pipe; also what `tandem FILE` prints when standard output is not a terminal.
 
 use std::fmt::Write as _;
@@ -25,9 +25,12 @@ pub(super) fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The call as text or Markdown: title, sections, questions, each turn's speaker, each
+/// The call as text, Markdown or HTML ([`super::print_html`]): title, sections, questions, each turn's speaker, each
 /// paragraph in English then Chinese, commentary notes, the material before and after.
 pub fn render(t: &Transcript, format: PrintFormat) -> String {
+    if format == PrintFormat::Html {
+        return super::print_html::render(t);
+    }
     let md = format == PrintFormat::Markdown;
     let line = |s: &str| if md { md_line(s) } else { s.to_string() };
     let mut out = String::new();

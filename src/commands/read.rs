@@ -55,7 +55,7 @@ pub(super) fn run(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error
 /// `tandem --recent`: the library of the files opened before, most recent first; exit 1
 /// when there are none yet.
 fn recent(encoding: Option<&str>) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let dir = crate::config::config_dir().ok_or("no config directory on this system")?;
+    let dir = crate::config::state_dir().ok_or("no state directory on this system")?;
     let remembered = recent::list(&dir)?;
     let files: Vec<PathBuf> = remembered
         .iter()

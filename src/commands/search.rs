@@ -64,16 +64,16 @@ pub fn run(
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
-    let config = crate::config::config_dir();
+    let cache = crate::config::cache_dir();
     let settings = crate::config::settings::load(|_| Ok(())).unwrap_or_default();
-    let lib = super::ls::load(&paths, config.as_deref(), encoding, &settings)?;
+    let lib = super::ls::load(&paths, cache.as_deref(), encoding, &settings)?;
     let calls = calls_of(&lib);
     let out = match &args.speaker {
         Some(name) => speaker(&calls, name, args.json)?,
         None => hits(
             &calls,
             args.query.as_deref().unwrap_or(""),
-            config,
+            cache,
             encoding,
             args.json,
         )?,
@@ -110,7 +110,7 @@ fn calls_of(lib: &Library) -> Vec<Call> {
 fn hits(
     calls: &[Call],
     query: &str,
-    config: Option<PathBuf>,
+    cache: Option<PathBuf>,
     encoding: Option<&str>,
     json: bool,
 ) -> Result<(String, bool), Box<dyn std::error::Error>> {
@@ -121,7 +121,7 @@ fn hits(
             hash: c.meta.call_hash.clone(),
         })
         .collect();
-    let found = search::search(config.as_deref(), &targets, query, encoding);
+    let found = search::search(cache.as_deref(), &targets, query, encoding);
     for (file, why) in &found.failed {
         eprintln!("tandem: {}: {why}", file.display());
     }

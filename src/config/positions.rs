@@ -1,6 +1,6 @@
 //! Remembered reading positions.
 //!
-//! Positions live in `positions.json` in the config directory, keyed by a hash of the
+//! Positions live in `positions.json` in the state directory, keyed by a hash of the
 //! transcript's text. Under a lock on `positions.json.lock` the file is re-read before each
 //! save (so other running readers' positions survive), written to a temporary file, synced,
 //! and renamed over the old one.
@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::persist::{lock, now, read_json, write_atomically};
 
 /// File name of the positions store.
-const POSITIONS: &str = "positions.json";
+pub const POSITIONS: &str = "positions.json";
 /// Positions kept at most (the least recently saved are dropped).
 const KEEP: usize = 500;
 /// How long a save waits for another reader to finish saving positions.

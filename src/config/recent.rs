@@ -1,4 +1,4 @@
-//! Recently opened transcripts: `recent.json` in the config directory, most recent first,
+//! Recently opened transcripts: `recent.json` in the state directory, most recent first,
 //! for `tandem --recent`.
 //!
 //! Each file the reader opens is recorded by its absolute path. The list is changed under a
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::persist::{lock, now, read_json, write_atomically};
 
-/// File name of the list in the config directory.
+/// File name of the list in the state directory.
 pub const FILE: &str = "recent.json";
 /// Files remembered at most (the oldest are dropped).
 pub const KEEP: usize = 100;
@@ -78,7 +78,7 @@ pub fn remember(file: &Path) -> Result<(), String> {
     if file == Path::new("-") {
         return Ok(());
     }
-    match crate::config::config_dir() {
+    match crate::config::state_dir() {
         Some(dir) => record(&dir, file),
         None => Ok(()),
     }

@@ -73,14 +73,14 @@ fn browse_on(
     encoding: Option<&str>,
     on_exit: &mut Vec<String>,
 ) -> io::Result<()> {
-    let config_dir = config::config_dir();
+    let cache_dir = config::cache_dir();
     let loader = Loader::start(Job {
         source,
-        config: config_dir.clone(),
+        cache: cache_dir.clone(),
         encoding: encoding.map(Into::into),
     });
     lib = lib.with_companies(&screen.settings.companies, screen.settings.script);
-    let mut marks = Marks::new(config_dir.clone());
+    let mut marks = Marks::new(config::data_dir());
     marks.tell(&mut lib, on_exit);
     let mut redraw = true;
     while !screen.stop.load(Ordering::Relaxed) {
@@ -140,7 +140,7 @@ fn browse_on(
         // Typed ahead: one search for the query as it now stands.
         if search_due {
             let mut desk = std::mem::take(&mut lib.desk);
-            desk.run_search(&lib, config_dir.as_deref(), encoding);
+            desk.run_search(&lib, cache_dir.as_deref(), encoding);
             lib.desk = desk;
         }
     }
@@ -436,7 +436,7 @@ struct Marks {
 }
 
 impl Marks {
-    /// The store in the config directory `dir` (none without one).
+    /// The store in the data directory `dir` (none without one).
     fn new(dir: Option<PathBuf>) -> Self {
         let mut m = Marks {
             dir,

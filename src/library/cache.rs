@@ -1,4 +1,4 @@
-//! The metadata cache: `library-cache.json` in the config directory.
+//! The metadata cache: `library-cache.json` in the cache directory.
 //!
 //! Entries are keyed by absolute path and valid while the file's size and modification time
 //! (and the `--encoding` override, and the tandem version that wrote them) are unchanged;
@@ -16,7 +16,7 @@ use super::meta::Meta;
 use super::scan::FileInfo;
 use crate::persist::write_atomically;
 
-/// File name of the cache in the config directory.
+/// File name of the cache in the cache directory.
 pub const FILE: &str = "library-cache.json";
 /// The version of what an entry holds: a cache written with another is read anew.
 const SCHEMA: &str = "2";

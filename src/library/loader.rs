@@ -43,11 +43,11 @@ pub enum Source {
     Paths(Vec<PathBuf>),
 }
 
-/// Where and how to load: the files, the config directory (None: no cache), the encoding.
+/// Where and how to load: the files, the cache directory (None: no cache), the encoding.
 #[derive(Debug, Clone)]
 pub struct Job {
     pub source: Source,
-    pub config: Option<PathBuf>,
+    pub cache: Option<PathBuf>,
     pub encoding: Option<String>,
 }
 
@@ -146,7 +146,7 @@ fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
         return;
     }
     let mut cache = job
-        .config
+        .cache
         .as_deref()
         .map_or_else(Cache::default, Cache::load);
     let enc = job.encoding.as_deref();
@@ -185,7 +185,7 @@ fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
                         stop.store(true, Ordering::Relaxed);
                         panic!("loader panic for a test");
                     }
-                    let m = meta::read_and_index(&files[i].path, enc, job.config.as_deref());
+                    let m = meta::read_and_index(&files[i].path, enc, job.cache.as_deref());
                     if done_tx.send((i, m)).is_err() {
                         break;
                     }
@@ -205,7 +205,7 @@ fn work(job: &Job, tx: &Sender<Message>, cancel: &AtomicBool) {
     if finished && complete_scan {
         cache.forget_missing(&root, &files);
     }
-    let cache_error = job.config.as_deref().and_then(|d| cache.save(d).err());
+    let cache_error = job.cache.as_deref().and_then(|d| cache.save(d).err());
     if finished {
         let _ = tx.send(Message::Done {
             cached,

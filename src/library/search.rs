@@ -569,6 +569,13 @@ mod tests {
     use super::*;
     use crate::transcript::{Section, Speaker, Turn};
 
+    #[test]
+    fn an_older_tandems_cache_moves_to_the_cache_directory() {
+        use crate::config::dirs::{Kind, MOVED};
+        assert!(MOVED.contains(&(DIR, Kind::Cache)));
+        assert!(MOVED.contains(&(crate::library::cache::FILE, Kind::Cache)));
+    }
+
     fn call() -> Transcript {
         Transcript {
             speakers: vec![

@@ -449,7 +449,7 @@ fn restore() {
     let _ = out.flush();
 }
 
-/// Remembers the reading position in the config directory.
+/// Remembers the reading position in the state directory.
 struct Saver {
     dir: Option<PathBuf>,
     key: String,
@@ -463,7 +463,7 @@ impl Saver {
     /// A saver for `app`'s transcript.
     fn new(app: &App) -> Self {
         Saver {
-            dir: config::config_dir(),
+            dir: config::state_dir(),
             key: app.index.key.clone(),
             saved: None,
             at: Instant::now(),
@@ -474,7 +474,7 @@ impl Saver {
     /// Reopens `app` where it was last left.
     fn restore(&mut self, app: &mut App) {
         let Some(dir) = &self.dir else {
-            app.warn("No config directory: the reading position will not be remembered");
+            app.warn("No state directory: the reading position will not be remembered");
             return;
         };
         match config::load_position(dir, &self.key) {

@@ -78,7 +78,61 @@ pub fn to_script(text: &str, script: ChineseScript) -> Cow<'_, str> {
     match script {
         ChineseScript::Original => Cow::Borrowed(text),
         ChineseScript::Simplified => convert(text, Variant::Hans),
-        ChineseScript::Traditional => convert(text, Variant::Hant),
+        ChineseScript::Traditional => to_hant(text),
+    }
+}
+
+/// Words the converter must not read across: its longest-match segmentation takes the last
+/// character of `先生` with the next as a phrase (`先生发表` → `先生髮表`, "hair").
+const WHOLE_WORDS: [&str; 1] = ["先生"];
+
+/// Titles after a surname: `范先生`, `于总` keep the surname as written (see [`NAME_KEEPS`]).
+const TITLES: [&str; 9] = [
+    "先生", "女士", "小姐", "总", "總", "博士", "教授", "老师", "老師",
+];
+
+/// `text` in Traditional characters, with the converter kept from reading across
+/// [`WHOLE_WORDS`] and surnames before a title kept as written.
+fn to_hant(text: &str) -> Cow<'_, str> {
+    let guarded = WHOLE_WORDS.iter().any(|w| text.contains(w));
+    let titled = text.contains(NAME_KEEPS);
+    if !guarded && !titled {
+        return convert(text, Variant::Hant);
+    }
+    // Each piece ends after a whole word; conversion keeps boundaries, so pieces concatenate
+    // to a text with the original's character offsets.
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let mut cuts: Vec<usize> = WHOLE_WORDS
+        .iter()
+        .flat_map(|w| text.match_indices(w).map(|(i, w)| i + w.len()))
+        .collect();
+    cuts.sort_unstable();
+    cuts.push(text.len());
+    for cut in cuts {
+        if cut > start {
+            out.push_str(&convert(&text[start..cut], Variant::Hant));
+            start = cut;
+        }
+    }
+    if titled {
+        out = text
+            .char_indices()
+            .zip(out.chars())
+            .map(|((i, o), c)| {
+                let rest = &text[i + o.len_utf8()..];
+                if NAME_KEEPS.contains(&o) && TITLES.iter().any(|t| rest.starts_with(t)) {
+                    o
+                } else {
+                    c
+                }
+            })
+            .collect();
+    }
+    if out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(out)
     }
 }
 
@@ -195,6 +249,17 @@ mod tests {
             name_to_script("谢里丹", ChineseScript::Simplified),
             "谢里丹"
         );
+    }
+
+    #[test]
+    fn traditional_does_not_read_across_a_title_or_change_a_titled_surname() {
+        let hant = |s| to_script(s, ChineseScript::Traditional).into_owned();
+        assert_eq!(hant("王先生发表了讲话"), "王先生發表了講話");
+        assert_eq!(hant("感谢先生发问。先生发言"), "感謝先生發問。先生發言");
+        assert_eq!(hant("范先生和于总说，里程碑"), "范先生和于總說，里程碑");
+        // Elsewhere the characters convert as before.
+        assert_eq!(hant("模范的头发"), "模範的頭髮");
+        assert_eq!(hant("这里面"), "這裡面");
     }
 
     #[test]

@@ -277,13 +277,24 @@ fn letter_spaced(words: &[&str]) -> bool {
 
 /// Text copied out of a PDF (every page's furniture kept as lines) without its page numbers:
 /// `Page 2 of 13` lines, numbers alone on their lines that count up through the file, and
-/// letter-spaced words that recur. Text without them comes back unchanged.
+/// letter-spaced words that recur. Where the copy marks its page breaks (`=== PAGE 9 ===`,
+/// a form feed), the running headers and footers go too (see [`drop_page_edges`]). Text
+/// without any of them comes back unchanged.
 pub fn drop_copied_furniture(text: &str) -> std::borrow::Cow<'_, str> {
+    // A form feed starts a page: on a line of its own, it is a page break like any other.
+    let split = if text.contains('\u{c}') {
+        text.replace('\u{c}', "\n\u{c}\n")
+    } else {
+        String::new()
+    };
+    let original = text;
+    let text = if split.is_empty() { text } else { &split };
     let lines: Vec<&str> = text.lines().collect();
     let trimmed: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
     let blank = |i: Option<usize>| i.is_none_or(|i| trimmed.get(i).is_none_or(|l| l.is_empty()));
     let alone = |i: usize| blank(i.checked_sub(1)) && blank(Some(i + 1));
     let mut drop = vec![false; lines.len()];
+    drop_page_edges(&trimmed, &mut drop);
     // Numbers alone between blank lines, counting up: page numbers.
     let numbers: Vec<(usize, u32)> = trimmed
         .iter()
@@ -314,7 +325,11 @@ pub fn drop_copied_furniture(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     if !drop.contains(&true) {
-        return std::borrow::Cow::Borrowed(text);
+        return if split.is_empty() {
+            std::borrow::Cow::Borrowed(original)
+        } else {
+            std::borrow::Cow::Owned(split.clone())
+        };
     }
     let mut out = String::with_capacity(text.len());
     for (i, l) in lines.iter().enumerate() {
@@ -324,6 +339,101 @@ pub fn drop_copied_furniture(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// A line that stands for a page break in text copied out of a PDF: `=== PAGE 9 ===`,
+/// `--- Page 9 of 20 ---`, `[Page 9]` (the page's number set off by rules or brackets), or
+/// a form feed.
+fn page_marker(line: &str) -> bool {
+    if line == "\u{c}" {
+        return true;
+    }
+    let inner = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    inner.len() < line.len()
+        && (matches!(words.as_slice(), [p, n] if p.eq_ignore_ascii_case("page") && number(n))
+            || page_of_pages(&words))
+}
+
+/// Page breaks marked in copied text (three at least): the markers go, and so do the lines
+/// that run at the top or at the bottom of at least half of the pages (numbers aside),
+/// counted from the break inwards and stopping at the first line that does not run (a
+/// speaker's name at the foot of a page is not furniture). Where a page ends mid-sentence,
+/// the blank lines at the break go with them, so the sentence runs on into the next page.
+fn drop_page_edges(lines: &[&str], drop: &mut [bool]) {
+    let markers: Vec<usize> = (0..lines.len())
+        .filter(|&i| page_marker(lines[i]))
+        .collect();
+    if markers.len() < 3 {
+        return;
+    }
+    let mut pages = Vec::with_capacity(markers.len() + 1);
+    let mut start = 0;
+    for &m in &markers {
+        pages.push(start..m);
+        drop[m] = true;
+        start = m + 1;
+    }
+    pages.push(start..lines.len());
+    // A page's first (or last) lines with text, from the break inwards.
+    let edge = |page: &std::ops::Range<usize>, top: bool| -> Vec<usize> {
+        let filled = page.clone().filter(|&i| !lines[i].is_empty());
+        if top {
+            filled.take(EDGE).collect()
+        } else {
+            let mut v: Vec<usize> = filled.collect();
+            v.drain(..v.len().saturating_sub(EDGE));
+            v.reverse();
+            v
+        }
+    };
+    let page_shape = |i: usize| shape(lines[i]).trim().to_string();
+    let need = (pages.len() / 2).max(3);
+    for top in [true, false] {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for page in &pages {
+            let mut shapes: Vec<String> = edge(page, top).into_iter().map(page_shape).collect();
+            shapes.sort();
+            shapes.dedup();
+            for s in shapes {
+                *seen.entry(s).or_default() += 1;
+            }
+        }
+        for page in &pages {
+            for i in edge(page, top) {
+                let s = page_shape(i);
+                if s.is_empty() || seen.get(&s).is_none_or(|n| *n < need) {
+                    break;
+                }
+                drop[i] = true;
+            }
+        }
+    }
+    for w in pages.windows(2) {
+        let (before, after) = (&w[0], &w[1]);
+        let last = before
+            .clone()
+            .rev()
+            .find(|&i| !drop[i] && !lines[i].is_empty());
+        let ends_sentence = last.is_none_or(|i| {
+            lines[i].ends_with(['.', '?', '!', ':', '"', '\'', '\u{201d}', '\u{2019}', ')'])
+        });
+        if ends_sentence {
+            continue;
+        }
+        for i in before.clone().rev() {
+            if !(drop[i] || lines[i].is_empty()) {
+                break;
+            }
+            drop[i] = true;
+        }
+        for i in after.clone() {
+            if !(drop[i] || lines[i].is_empty()) {
+                break;
+            }
+            drop[i] = true;
+        }
+    }
 }
 
 /// A rule of dots, dashes or underscores (a separator between turns).

@@ -307,6 +307,21 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     if !(name_like(&name) || vouched || (!colon && one_word_name(&name))) {
         return None;
     }
+    // `Acme Outdoor Goods, Inc.`: a company with its legal form after the comma, not a person
+    // with a title (a title page's first line).
+    let legal_form = |t: &String| {
+        t.split_whitespace().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            super::names::LEGAL_FORMS.contains(&w.as_str())
+        })
+    };
+    if let [only] = title.as_slice()
+        && legal_form(only)
+    {
+        return None;
+    }
     // A title is a few words (`Chief Financial Officer`, `Harbor Bank - Analyst`); a sentence
     // or a figure after the dash (`Free Cash Flow -- $140 million, …`) makes the line a
     // takeaway, not a name line.
@@ -922,6 +937,17 @@ mod tests {
             "Operator\nWelcome.\nDana Field (Executives)\nRevenue grew (as we expected)\nMore.";
         let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
         assert_eq!(names, ["Operator", "Dana Field"]);
+    }
+
+    #[test]
+    fn a_company_with_its_legal_form_after_a_comma_is_no_speaker() {
+        let text = "Fernhollow Outfitters, Inc.\nQ3 2026 Earnings Call\nThursday, October 8, 2026\n\n\
+            Operator\nWelcome to the call.\nPia Marlow\nChief Executive Officer\nThank you.\n\
+            Pia Marlow\nChief Executive Officer\nOne more thing.";
+        let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["Operator", "Pia Marlow", "Pia Marlow"]);
+        let t = crate::transcript::parse(text);
+        assert_eq!(t.date.as_deref(), Some("2026-10-08"), "{t:#?}");
     }
 
     #[test]

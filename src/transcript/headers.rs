@@ -68,7 +68,7 @@ static BARE: LazyLock<Regex> =
 /// inside the firm (`瑞银(27.38, -0.11, -0.40%)分析师…`): a firm, the word for analyst, a name;
 /// perhaps after a lead-in that ends in a colon (`以下是电话会议实录：摩根士丹利分析师…`).
 static ZH_ANALYST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<lead>[^:：]+)[:：][ \t]*)?(?P<firm>[^:：()（）[ \t]][^:：()（）]*?)[ \t]*(?:[(（][-+\d.,%[ \t]]*[)）])?[ \t]*(?P<role>(?:机构|首席)?分析师|分析師)[ \t]*(?P<name>[^:：()（）]+?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
+    Regex::new(r"^(?:(?P<lead>[^:：]+)[:：][ \t]*)?(?P<firm>[^:：()（）[ \t]][^:：()（）]*?)[ \t]*(?:[(（][-+0-9.,%[ \t]]*[)）])?[ \t]*(?P<role>(?:机构|首席)?分析师|分析師)[ \t]*(?P<name>[^:：()（）]+?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
         .unwrap()
 });
 /// `问：…`, `答：…` (also `問`, `提问`, `回答`): a Q&A written without names. (Spaces are
@@ -80,11 +80,11 @@ static QA_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// The marks of [`QA_MARK`] that ask.
 pub const QUESTION_MARKS: &[&str] = &["问", "問", "提问", "提問"];
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[\[(]?(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)[\])]?\s*").unwrap()
+    Regex::new(r"\s*[\[(]?(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?-u:\b)[\])]?\s*").unwrap()
 });
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").unwrap());
-static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[\d+\]$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)[0-9][0-9](?-u:\b)").unwrap());
+static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[[0-9]+\]$").unwrap());
 
 /// `Name (Title): speech` read by [`PAREN`], with its bounds.
 fn paren(text: &str) -> Option<regex::Captures<'_>> {
@@ -913,6 +913,18 @@ fn unemphasized(text: &str) -> &str {
         }
     }
     t
+}
+
+/// Builds this module's patterns now (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&MARKDOWN);
+    LazyLock::force(&PAREN);
+    LazyLock::force(&BARE);
+    LazyLock::force(&ZH_ANALYST);
+    LazyLock::force(&QA_MARK);
+    LazyLock::force(&TIMESTAMP);
+    LazyLock::force(&YEAR);
+    LazyLock::force(&SPEAKER_NUMBER);
 }
 
 #[cfg(test)]

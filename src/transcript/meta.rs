@@ -7,49 +7,50 @@ use regex::Regex;
 use super::text::{char_len, squash_spaces, within};
 
 static Q_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Q|F?Q)([1-4])\s*(?:FY\s*|')?((?:19|20)\d\d)(?-u:\b)").unwrap()
+    Regex::new(r"(?-u:\b)(?:Q|F?Q)([1-4])\s*(?:FY\s*|')?((?:19|20)[0-9][0-9])(?-u:\b)").unwrap()
 });
 /// `Q1 FY26`: a fiscal year in two digits.
 static Q_FY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)F?Q([1-4])[ \t]*FY[ \t]*'?([0-9][0-9])(?-u:\b)").unwrap()
 });
 static YEAR_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s*(?:年\s*)?(?:第)?\s*Q([1-4])(?-u:\b)").unwrap()
+    Regex::new(r"(?-u:\b)((?:19|20)[0-9][0-9])\s*(?:年\s*)?(?:第)?\s*Q([1-4])(?-u:\b)").unwrap()
 });
 static ORDINAL_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(first|second|third|fourth)[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(first|second|third|fourth)[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?((?:19|20)[0-9][0-9])(?-u:\b)")
         .unwrap()
 });
 static ZH_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d\d)\s*(?:财年|財年|年度|年)?\s*(?:第)?\s*([一二三四1-4])\s*(?:财季|財季|季度|季)").unwrap()
+    Regex::new(r"((?:19|20)[0-9][0-9])\s*(?:财年|財年|年度|年)?\s*(?:第)?\s*([一二三四1-4])\s*(?:财季|財季|季度|季)").unwrap()
 });
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9][0-9])(?-u:\b)")
         .unwrap()
 });
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").unwrap()
+    Regex::new(r"((?:19|20)[0-9][0-9])\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").unwrap()
 });
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d\d)-(\d{2})-(\d{2})(?-u:\b)").unwrap());
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:19|20)[0-9][0-9])-([0-9]{2})-([0-9]{2})(?-u:\b)").unwrap()
+});
 static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)earnings|conference call|call transcript|results|电话会|電話會|业绩会|業績會|财报|財報|逐字稿|实录|實錄|季度|季报")
         .unwrap()
 });
 static EN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:F?Q[1-4]\s+(?:FY\s*)?(?:19|20)\d\d)\s+)?(?P<c>[A-Z][^()]+?)\s*(?:\(|(?-u:\b)(?:Q[1-4]|FQ[1-4]|(?:First|Second|Third|Fourth) Quarter|(?:19|20)\d\d|Earnings|Conference Call)(?-u:\b))")
+    Regex::new(r"^(?:(?:F?Q[1-4]\s+(?:FY\s*)?(?:19|20)[0-9][0-9])\s+)?(?P<c>[A-Z][^()]+?)\s*(?:\(|(?-u:\b)(?:Q[1-4]|FQ[1-4]|(?:First|Second|Third|Fourth) Quarter|(?:19|20)[0-9][0-9]|Earnings|Conference Call)(?-u:\b))")
         .unwrap()
 });
 static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s\d【】:：，,（(][^\d【】:：，,（(]+?)\s*(?:[（(][^（()）]{1,24}[）)]\s*)?(?:(?:19|20)\d\d|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報|高管|管理层|管理層|CEO|CFO)")
+    Regex::new(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?P<c>[^\s0-9【】:：，,（(][^0-9【】:：，,（(]+?)\s*(?:[（(][^（()）]{1,24}[）)]\s*)?(?:(?:19|20)[0-9][0-9]|第|Q[1-4]|电话会|電話會|业绩|業績|财报|財報|高管|管理层|管理層|CEO|CFO)")
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&'’ -]+?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
+    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][A-Za-z0-9_.&'’ \x{C0}-\x{24F}-]+?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)[0-9][0-9]|(?i:fiscal|full[\s-]year|earnings))")
         .unwrap()
 });
 static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"欢迎(?:参加|參加|来到|來到)\s*(?P<c>[^\s\d，,。(（]{2,}?)\s*(?:[(（][^)）]*[)）])?\s*(?:(?:19|20)\d\d|第)").unwrap()
+    Regex::new(r"欢迎(?:参加|參加|来到|來到)\s*(?P<c>[^\s0-9，,。(（]{2,}?)\s*(?:[(（][^)）]*[)）])?\s*(?:(?:19|20)[0-9][0-9]|第)").unwrap()
 });
 static AS_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)as of today,?\s+|截至|截止").unwrap());
@@ -133,8 +134,11 @@ pub fn date(text: &str) -> Option<String> {
             .contains(&d)
             .then(|| format!("{y}-{m:02}-{d:02}"))
     };
+    // Matched in lower case (the same byte offsets): a case-insensitive pattern costs twice
+    // as much to build at every start.
+    let lower = text.to_ascii_lowercase();
     let found = [
-        EN_DATE.captures(text).and_then(|c| {
+        EN_DATE.captures(&lower).and_then(|c| {
             let m = MONTHS
                 .iter()
                 .position(|m| c[1].to_lowercase().starts_with(m))?
@@ -263,6 +267,24 @@ pub fn company_from_welcome(text: &str) -> Option<String> {
         .map(|c| c["c"].trim().to_string())
 }
 
+/// Builds this module's patterns now (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&Q_YEAR);
+    LazyLock::force(&Q_FY);
+    LazyLock::force(&YEAR_Q);
+    LazyLock::force(&ORDINAL_Q);
+    LazyLock::force(&ZH_Q);
+    LazyLock::force(&EN_DATE);
+    LazyLock::force(&ZH_DATE);
+    LazyLock::force(&ISO_DATE);
+    LazyLock::force(&TITLE_WORDS);
+    LazyLock::force(&EN_COMPANY);
+    LazyLock::force(&ZH_COMPANY);
+    LazyLock::force(&WELCOME_EN);
+    LazyLock::force(&WELCOME_ZH);
+    LazyLock::force(&AS_OF);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +385,12 @@ mod tests {
             company_from_welcome("Welcome to Northwind Bank’s First Quarter 2026 Earnings Call.")
                 .as_deref(),
             Some("Northwind Bank")
+        );
+        assert_eq!(
+            company_from_welcome("Welcome to the Société Générale Fernández Q3 2026 call")
+                .as_deref(),
+            Some("Société Générale Fernández"),
+            "accented Latin letters are letters of a name"
         );
         assert_eq!(
             company_from_welcome("welcome to the Acme.com First Quarter 2025 Financial Results")

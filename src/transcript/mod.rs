@@ -32,10 +32,41 @@ use lines::Line;
 use text::{script, strip_colon};
 
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–#+]{3,}$").unwrap());
+/// Builds the parser's patterns on another thread, so that building them (a few
+/// milliseconds, once per process) overlaps reading and decoding the file. Each pattern is
+/// built on first use by whichever thread gets there first; a thread that needs one being
+/// built waits for it. The patterns needed last are built first: the parse builds the ones it
+/// reaches before then itself, in parallel.
+pub fn warm_up() {
+    std::thread::spawn(|| {
+        qa::warm();
+        meta::warm();
+        headers::warm();
+        LazyLock::force(&RULE);
+        LazyLock::force(&CHROME);
+        LazyLock::force(&QA_HEADING);
+    });
+}
+
+/// A line of a site's furniture: a link, a copyright, a disclaimer, a duration. (ASCII
+/// digits and no counted "any character": such classes cost milliseconds to build at every
+/// start; see [`chrome`].)
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright(?-u:\b).*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|(?:特别)?声明[:：].*|(?:特別)?聲明[:：].*|风险提示.*|風險提示.*|more .{1,40} analysis|all earnings call transcripts|duration:?\s*\d+\s*minutes?)$")
+    Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright(?-u:\b).*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|(?:特别)?声明[:：].*|(?:特別)?聲明[:：].*|风险提示.*|風險提示.*|all earnings call transcripts|duration:?\s*[0-9]+\s*minutes?)$")
         .unwrap()
 });
+
+/// [`CHROME`], or a short `More … analysis` link line (one to forty characters between).
+fn chrome(line: &str) -> bool {
+    let more_analysis = || {
+        let lower = line.to_ascii_lowercase();
+        lower
+            .strip_prefix("more ")
+            .and_then(|rest| rest.strip_suffix(" analysis"))
+            .is_some_and(|between| (1..=40).contains(&between.chars().count()))
+    };
+    CHROME.is_match(line) || (line.len() < 200 && more_analysis())
+}
 
 /// `Questions and Answers`, `QUESTION AND ANSWER`, `Question-and-Answer Session`, `Q&A`.
 static QA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -285,7 +316,7 @@ fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::L
         })
     };
     if let Some(cut) = (first_body..end)
-        .find(|&i| lines[i].gap >= wide || CHROME.is_match(lines[i].text) || heading_after(i))
+        .find(|&i| lines[i].gap >= wide || chrome(lines[i].text) || heading_after(i))
     {
         end = cut;
     }
@@ -443,6 +474,26 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_furniture_lines() {
+        for line in [
+            "More Harbor Lights analysis",
+            "MORE HARBOR LIGHTS ANALYSIS",
+            "© 2026 Example Media",
+            "Duration: 58 minutes",
+            "https://example.com/a/b",
+        ] {
+            assert!(chrome(line), "{line}");
+        }
+        for line in [
+            "More importantly, we expect the margin to follow from that analysis",
+            "More than anything this is about demand, not about any one analysis",
+            "Revenue grew 12%.",
+        ] {
+            assert!(!chrome(line), "{line}");
+        }
+    }
 
     #[test]
     fn firms_lose_the_research_division() {

@@ -20,7 +20,7 @@ pub struct Intro {
 
 static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[Qq]uestions?(?-u:\b)[^.?!]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:(?:on|over) )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+        r"(?:[Qq]uestions?(?-u:\b)[\x{20}-\x{7E}\x{A0}-\x{24F}‘’“”–—&&[^.?!]]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:(?:on|over) )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
     )
     .unwrap()
 });
@@ -38,16 +38,17 @@ static OPENS_QA: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The Q&A (or the call) is over: "that concludes our question-and-answer session", "there
 /// are no further questions at this time", "back to … for closing remarks", "问答环节到此结束",
-/// "没有更多提问", "交回给…做总结发言".
+/// "没有更多提问", "交回给…做总结发言". (ASCII word boundaries and word characters: the
+/// English words are ASCII, and Unicode ones cost ten times as much to build at every start.)
 static ENDS_QA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:conclude[sd]?|ends|wraps? up)\s+(?:our|the|today'?s|today’s|this)\s+",
-        r"(?:[\w'’-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)\b",
-        r"|\b(?:no|not\s+(?:have\s+)?any)\s+(?:further|more|other|additional|remaining|follow-up)\s+questions?",
+        r"(?i)(?-u:\b)(?:conclude[sd]?|ends|wraps? up)\s+(?:our|the|today'?s|today’s|this)\s+",
+        r"(?:[A-Za-z0-9_'’-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)(?-u:\b)",
+        r"|(?-u:\b)(?:no|not\s+(?:have\s+)?any)\s+(?:further|more|other|additional|remaining|follow-up)\s+questions?",
         r"(?:\s+(?:at\s+(?:this\s+(?:time|point)|the\s+moment|present)|in\s+(?:the|our)\s+queue|(?:on|from)\s+(?:the|our)\s+(?:phone\s+)?lines?|today|registered|for\s+(?:today|now)))*",
-        r"\s*(?:[.,;:!\n]|$|and\b|so\b)",
-        r"|\b(?:closing|concluding)\s+(?:remarks|comments|statements?|words|thoughts)\b|\bfinal\s+(?:remarks|words)\b",
-        r"|\bthat(?:'s|’s|\s+is)\s+all\s+(?:the\s+)?(?:time|questions)\s+we\s+have\b",
+        r"\s*(?:[.,;:!\n]|$|and(?-u:\b)|so(?-u:\b))",
+        r"|(?-u:\b)(?:closing|concluding)\s+(?:remarks|comments|statements?|words|thoughts)(?-u:\b)|(?-u:\b)final\s+(?:remarks|words)(?-u:\b)",
+        r"|(?-u:\b)that(?:'s|’s|\s+is)\s+all\s+(?:the\s+)?(?:time|questions)\s+we\s+have(?-u:\b)",
         r"|(?:问答|問答|提问|提問|答问|答問)(?:环节|環節|时间|時間|部分|阶段|階段)?(?:就|现在|現在|已经|已經|到此|到这里|到這裡|到這裏)*(?:结束|結束|为止|為止)",
         r"|(?:会|會)(?:议|議)?(?:就|现在|現在|也)?到此(?:结束|結束|为止|為止)",
         r"|(?:没有|沒有|已无|已無|再无|再無|暂无|暫無|并无|並無)(?:任何)?(?:更多|其他|其它|进一步|進一步|别的|別的|新的|其余|其餘)的?(?:提问|提問|问题|問題)了?(?:[。，,；;！!.\n]|$)",
@@ -208,6 +209,19 @@ fn cut_firm(text: &str) -> &str {
         }
     }
     firm
+}
+
+/// Builds this module's patterns now (see [`super::warm_up`]).
+pub(super) fn warm() {
+    LazyLock::force(&EN_INTRO);
+    LazyLock::force(&EN_WE_HAVE);
+    LazyLock::force(&ZH_INTRO);
+    LazyLock::force(&OPENS_QA);
+    LazyLock::force(&ENDS_QA);
+    LazyLock::force(&HANDS_OVER);
+    LazyLock::force(&CLOSING);
+    LazyLock::force(&CONDITION);
+    LazyLock::force(&PAREN_LATIN);
 }
 
 /// Reads an English introduction: `… from the line of NAME with FIRM.` When a turn holds

@@ -23,7 +23,9 @@ impl App {
     /// Keeps bookmarks in `store` (reporting how opening it went) for a call read from `files`.
     pub fn attach_bookmarks(&mut self, store: Store, outcome: Outcome, files: Vec<PathBuf>) {
         self.marks.store = store;
-        self.marks.call = CallRef::new(&self.doc, &files);
+        // The same call as when the marks were made: its hash is known.
+        let hash = std::mem::take(&mut self.marks.call.hash);
+        self.marks.call = CallRef::with_hash(&self.doc, &files, hash);
         self.marks.files = files;
         self.marks.relocate(&self.doc);
         if self.view.mark_notes {

@@ -30,8 +30,13 @@ pub struct CallRef {
 impl CallRef {
     /// The identity of `t`, read from `files`.
     pub fn new(t: &Transcript, files: &[PathBuf]) -> Self {
+        CallRef::with_hash(t, files, call_hash(t))
+    }
+
+    /// As [`CallRef::new`], with `t`'s [`call_hash`] already computed.
+    pub fn with_hash(t: &Transcript, files: &[PathBuf], hash: String) -> Self {
         CallRef {
-            hash: call_hash(t),
+            hash,
             files: files.iter().map(|f| absolute(f)).collect(),
             title: t.title.clone(),
             company: t.company.clone(),

@@ -45,7 +45,7 @@ static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][\w.&'’ -]+?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
+    Regex::new(r"(?:[Ww]elcome to|for joining) (?:the )?(?P<c>[A-Z][\w.&'’ -]+?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)\d\d|(?i:fiscal|full[\s-]year|earnings))")
         .unwrap()
 });
 static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -209,6 +209,24 @@ pub fn company_from_title(title: &str) -> Option<String> {
             && c.starts_with(['Q', 'H'])
             && c[1..].chars().all(|d| d.is_ascii_digit()));
     (!c.is_empty() && !TITLE_WORDS.is_match(&c) && !period_only).then(|| squash_spaces(&c))
+}
+
+/// True when a company read from a title is one word that the call's opening does not name,
+/// or writes in lower case (`Full Conference Call Transcript`: `full year`): a word about the
+/// transcript, trusted only when nothing else names the company.
+pub fn ordinary_word(company: &str, text: &str) -> bool {
+    let mut words = company.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    !text.contains(word)
+        || lower != word
+            && text.match_indices(&lower).any(|(at, m)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// The company on a masthead line, as transcript sites print one under the title:

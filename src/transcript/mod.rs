@@ -405,15 +405,21 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
         let year = field(&["year", "fiscal year"]).unwrap_or_default();
         meta::period(&q).or_else(|| meta::period(&format!("{q} {year}")))
     });
+    let titled = meta::company_from_title(&title);
+    let (titled, ordinary) = match titled {
+        Some(c) if meta::ordinary_word(&c, &opening) => (None, Some(c)),
+        c => (c, None),
+    };
     t.company = stated_company
-        .or_else(|| meta::company_from_title(&title))
+        .or(titled)
         .or_else(|| meta::company_from_welcome(&opening))
         .or_else(|| {
             t.front_matter
                 .iter()
                 .find_map(|l| meta::company_from_masthead(l))
         })
-        .or_else(|| headline.as_deref().and_then(meta::company_from_title));
+        .or_else(|| headline.as_deref().and_then(meta::company_from_title))
+        .or(ordinary);
     if t.title.is_none() {
         t.title = headline.clone();
     }

@@ -817,14 +817,15 @@ fn introduces_itself(body: Option<&str>, name: &str) -> bool {
         let after = head[at + m.len()..].trim_start().to_lowercase();
         let boundary = !head[at + m.len()..].starts_with(char::is_alphanumeric);
         boundary
-            && (["this is", "it's", "it’s", "it is", "i'm", "i’m", "i am", "name is"]
-                .iter()
-                .any(|w| {
-                    before.strip_suffix(w).is_some_and(|rest| {
-                        !rest.ends_with(char::is_alphanumeric)
-                    })
-                })
-                || after.starts_with("here"))
+            && ([
+                "this is", "it's", "it’s", "it is", "i'm", "i’m", "i am", "name is",
+            ]
+            .iter()
+            .any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+            }) || after.starts_with("here"))
     })
 }
 

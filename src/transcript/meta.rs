@@ -174,6 +174,25 @@ pub fn first_line_title(text: &str) -> bool {
     title_like(text) && !text.ends_with(super::text::is_terminal_punct) && !text.contains('。')
 }
 
+/// True when a heading is a name and a date run together as a file is named
+/// (`聯發科_20260311`, `Acme 2026-03-11`): the company and the day of its call.
+pub fn name_date_heading(text: &str) -> bool {
+    let Some(cut) = text.rfind(['_', ' ']) else {
+        return false;
+    };
+    let (name, day) = (
+        text[..cut].trim_end_matches(['_', ' ', '-']),
+        &text[cut + 1..],
+    );
+    let compact = day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit());
+    let iso = day.len() == 10 && ISO_DATE.is_match(day);
+    (compact || iso)
+        && (day.starts_with("19") || day.starts_with("20"))
+        && (1..=40).contains(&char_len(name))
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains(['.', '。', '?', '!'])
+}
+
 /// True when a front-matter line reads like a heading that titles the call (short, no sentence).
 pub fn front_title_like(text: &str) -> bool {
     char_len(text) <= 60 && title_like(text) && !text.contains([',', '，', '。', ';', '；'])
@@ -196,7 +215,7 @@ pub fn company_from_title(title: &str) -> Option<String> {
     let c = bounded(first).or_else(|| bounded(second)).map(|c| {
         let c = c["c"]
             .trim()
-            .trim_end_matches([',', ' ', '—', '–', '-', ':', '|']);
+            .trim_end_matches([',', ' ', '—', '–', '-', ':', '|', '_']);
         // `Citigroup's (C) CEO on Q4 Results`: the company without the possessive.
         c.strip_suffix("'s")
             .or_else(|| c.strip_suffix("’s"))
@@ -223,10 +242,11 @@ pub fn ordinary_word(company: &str, text: &str) -> bool {
     !text.contains(word)
         || lower != word
             && text.match_indices(&lower).any(|(at, m)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + m.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+                let before = text[..at].chars().next_back();
+                let after = text[at + m.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
 }
 
 /// The company on a masthead line, as transcript sites print one under the title:
@@ -346,6 +366,19 @@ mod tests {
         assert_eq!(
             date_as_of("views as of today, February 1, 2024, only").as_deref(),
             Some("2024-02-01")
+        );
+    }
+
+    #[test]
+    fn a_heading_of_a_name_and_a_date_names_the_company() {
+        assert!(name_date_heading("華新電機_20260311"));
+        assert!(name_date_heading("Halvard Tools 2026-03-11"));
+        assert!(!name_date_heading("20260311"));
+        assert!(!name_date_heading("Call notes 12345678"));
+        assert!(!name_date_heading("Results."));
+        assert_eq!(
+            company_from_title("華新電機_20260311").as_deref(),
+            Some("華新電機")
         );
     }
 

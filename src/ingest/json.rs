@@ -428,7 +428,12 @@ impl TurnShape {
             keys.iter()
                 .filter_map(|k| m.get(*k))
                 .flat_map(paragraphs_of)
-                .any(|p| p.split_whitespace().count() >= 4 || p.chars().count() >= 24)
+                .any(|p| {
+                    p.split_whitespace().count() >= 4
+                        || p.chars().count() >= 24
+                        || p.trim_end()
+                            .ends_with(['.', '!', '?', '。', '！', '？', '…'])
+                })
         });
         (spoken && (speaker.is_some() || pairs)).then_some(TurnShape { speaker, texts })
     }

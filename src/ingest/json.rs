@@ -124,9 +124,14 @@ pub fn to_text(text: &str) -> Result<FromJson, JsonError> {
             ))
         })?,
     };
+    value_to_text(&value)
+}
+
+/// Reads a transcript out of a value already parsed (JSON, or a script's data literals).
+pub fn value_to_text(value: &Value) -> Result<FromJson, JsonError> {
     let mut out = Render::default();
-    out.meta(&value);
-    out.walk(&value, None, 0);
+    out.meta(value);
+    out.walk(value, None, 0);
     if out.turns == 0 && out.loose == 0 {
         return Err(JsonError::NoTranscript);
     }
@@ -413,7 +418,24 @@ impl TurnShape {
             ),
         };
         let pairs = matches!(texts, Texts::Pair(..));
-        (speaker.is_some() || pairs).then_some(TurnShape { speaker, texts })
+        // Words someone said: some item holds a sentence, not only labels and figures (a
+        // list of `{label, value}` cards is not a run of turns).
+        let keys: Vec<&str> = match &texts {
+            Texts::One(k) => vec![k.as_str()],
+            Texts::Pair(en, zh) => vec![en.as_str(), zh.as_str()],
+        };
+        let spoken = objects.iter().any(|m| {
+            keys.iter()
+                .filter_map(|k| m.get(*k))
+                .flat_map(paragraphs_of)
+                .any(|p| {
+                    p.split_whitespace().count() >= 4
+                        || p.chars().count() >= 24
+                        || p.trim_end()
+                            .ends_with(['.', '!', '?', '。', '！', '？', '…'])
+                })
+        });
+        (spoken && (speaker.is_some() || pairs)).then_some(TurnShape { speaker, texts })
     }
 }
 

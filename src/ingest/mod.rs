@@ -17,6 +17,7 @@
 mod clean;
 mod decode;
 pub mod html;
+pub mod jsdata;
 pub mod json;
 pub mod pdf;
 
@@ -178,6 +179,14 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
             },
             json::JsonError::NoTranscript => IngestError::NoTranscriptIn("JSON"),
         })?;
+        speakers = found.speakers;
+        clean(&found.text)
+    } else if jsdata::looks_like_js_data(&raw.text)
+        && let Some(value) = jsdata::to_value(&raw.text)
+        && let Ok(found) = json::value_to_text(&value)
+    {
+        // A script's data literals (`export const call = [{ speaker: …, en: … }]`): read
+        // as the JSON they spell; a module with no transcript in it stays text.
         speakers = found.speakers;
         clean(&found.text)
     } else if html::looks_like_html(&raw.text) {

@@ -542,8 +542,12 @@ pub fn find<'a>(
                 standalone_header(lines, i, c, counts[&key], true, full_text)
             }
             Form::Bare if one_word_name(&c.name) => {
+                // A one-word label speaks twice, or once when its own speech opens by
+                // naming it (`Sanchez: Hi. This is Sanchez speaking for …`, a colleague on
+                // the line for the analyst who was introduced).
                 let ok = inline_grammar
-                    && counts[&key] >= 2
+                    && (counts[&key] >= 2
+                        || (!headers.is_empty() && introduces_itself(c.body, &c.name)))
                     && !is_note_word_label(&c.name)
                     && proper_name(&c.name);
                 ok.then(|| inline_header(i, c))
@@ -800,6 +804,29 @@ fn introduced(lines: &[Line<'_>], i: usize, name: &str) -> bool {
             .split_once(['：', ':'])
             .map_or(lines[i - 1].text, |(_, speech)| speech)
             .contains(name)
+}
+
+/// True when a label's speech opens by naming the speaker (`This is Sanchez speaking for…`,
+/// `Hi, it's Sanchez on for…`, `Sanchez here for…`): the name in the first sentences, after
+/// `this is`, `it's`, `I'm` or `my name is`, or followed by `here`.
+fn introduces_itself(body: Option<&str>, name: &str) -> bool {
+    let Some(body) = body else { return false };
+    let head = &body[..body.char_indices().nth(160).map_or(body.len(), |(i, _)| i)];
+    head.match_indices(name).any(|(at, m)| {
+        let before = head[..at].trim_end().to_lowercase();
+        let after = head[at + m.len()..].trim_start().to_lowercase();
+        let boundary = !head[at + m.len()..].starts_with(char::is_alphanumeric);
+        boundary
+            && ([
+                "this is", "it's", "it’s", "it is", "i'm", "i’m", "i am", "name is",
+            ]
+            .iter()
+            .any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+            }) || after.starts_with("here"))
+    })
 }
 
 /// True when `name` occurs in the text more often than as a header line (an introduction).

@@ -46,7 +46,7 @@ static ZH_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static WELCOME_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[Ww]elcome to (?:the )?(?P<c>[A-Z][A-Za-z0-9_.&'’ \x{C0}-\x{24F}-]+?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)[0-9][0-9]|(?i:fiscal|full[\s-]year|earnings))")
+    Regex::new(r"(?:[Ww]elcome to|for joining) (?:the )?(?P<c>[A-Z][A-Za-z0-9_.&'’ \x{C0}-\x{24F}-]+?)(?:'s|’s|'|’)?\s+(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter)|Q[1-4]|(?:19|20)[0-9][0-9]|(?i:fiscal|full[\s-]year|earnings))")
         .unwrap()
 });
 static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -178,6 +178,25 @@ pub fn first_line_title(text: &str) -> bool {
     title_like(text) && !text.ends_with(super::text::is_terminal_punct) && !text.contains('。')
 }
 
+/// True when a heading is a name and a date run together as a file is named
+/// (`聯發科_20260311`, `Acme 2026-03-11`): the company and the day of its call.
+pub fn name_date_heading(text: &str) -> bool {
+    let Some(cut) = text.rfind(['_', ' ']) else {
+        return false;
+    };
+    let (name, day) = (
+        text[..cut].trim_end_matches(['_', ' ', '-']),
+        &text[cut + 1..],
+    );
+    let compact = day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit());
+    let iso = day.len() == 10 && ISO_DATE.is_match(day);
+    (compact || iso)
+        && (day.starts_with("19") || day.starts_with("20"))
+        && (1..=40).contains(&char_len(name))
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains(['.', '。', '?', '!'])
+}
+
 /// True when a front-matter line reads like a heading that titles the call (short, no sentence).
 pub fn front_title_like(text: &str) -> bool {
     char_len(text) <= 60 && title_like(text) && !text.contains([',', '，', '。', ';', '；'])
@@ -200,7 +219,7 @@ pub fn company_from_title(title: &str) -> Option<String> {
     let c = bounded(first).or_else(|| bounded(second)).map(|c| {
         let c = c["c"]
             .trim()
-            .trim_end_matches([',', ' ', '—', '–', '-', ':', '|']);
+            .trim_end_matches([',', ' ', '—', '–', '-', ':', '|', '_']);
         // `Citigroup's (C) CEO on Q4 Results`: the company without the possessive.
         c.strip_suffix("'s")
             .or_else(|| c.strip_suffix("’s"))
@@ -213,6 +232,25 @@ pub fn company_from_title(title: &str) -> Option<String> {
             && c.starts_with(['Q', 'H'])
             && c[1..].chars().all(|d| d.is_ascii_digit()));
     (!c.is_empty() && !TITLE_WORDS.is_match(&c) && !period_only).then(|| squash_spaces(&c))
+}
+
+/// True when a company read from a title is one word that the call's opening does not name,
+/// or writes in lower case (`Full Conference Call Transcript`: `full year`): a word about the
+/// transcript, trusted only when nothing else names the company.
+pub fn ordinary_word(company: &str, text: &str) -> bool {
+    let mut words = company.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    !text.contains(word)
+        || lower != word
+            && text.match_indices(&lower).any(|(at, m)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + m.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
 }
 
 /// The company on a masthead line, as transcript sites print one under the title:
@@ -350,6 +388,19 @@ mod tests {
         assert_eq!(
             date_as_of("views as of today, February 1, 2024, only").as_deref(),
             Some("2024-02-01")
+        );
+    }
+
+    #[test]
+    fn a_heading_of_a_name_and_a_date_names_the_company() {
+        assert!(name_date_heading("華新電機_20260311"));
+        assert!(name_date_heading("Halvard Tools 2026-03-11"));
+        assert!(!name_date_heading("20260311"));
+        assert!(!name_date_heading("Call notes 12345678"));
+        assert!(!name_date_heading("Results."));
+        assert_eq!(
+            company_from_title("華新電機_20260311").as_deref(),
+            Some("華新電機")
         );
     }
 

@@ -181,7 +181,8 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
     let title_line = (top < first
         && !skip.contains(&top)
         && (meta::first_line_title(lines[top].text)
-            || headers::markdown_heading(lines[top].text).is_some_and(meta::title_like)))
+            || headers::markdown_heading(lines[top].text)
+                .is_some_and(|h| meta::title_like(h) || meta::name_date_heading(h))))
     .then_some(top);
     t.front_matter = (0..first)
         .filter(|i| !skip.contains(i) && Some(*i) != title_line && !RULE.is_match(lines[*i].text))
@@ -436,15 +437,21 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
         let year = field(&["year", "fiscal year"]).unwrap_or_default();
         meta::period(&q).or_else(|| meta::period(&format!("{q} {year}")))
     });
+    let titled = meta::company_from_title(&title);
+    let (titled, ordinary) = match titled {
+        Some(c) if meta::ordinary_word(&c, &opening) => (None, Some(c)),
+        c => (c, None),
+    };
     t.company = stated_company
-        .or_else(|| meta::company_from_title(&title))
+        .or(titled)
         .or_else(|| meta::company_from_welcome(&opening))
         .or_else(|| {
             t.front_matter
                 .iter()
                 .find_map(|l| meta::company_from_masthead(l))
         })
-        .or_else(|| headline.as_deref().and_then(meta::company_from_title));
+        .or_else(|| headline.as_deref().and_then(meta::company_from_title))
+        .or(ordinary);
     if t.title.is_none() {
         t.title = headline.clone();
     }
@@ -526,5 +533,15 @@ mod tests {
             Some("Halden Tools — Q1 2026 Earnings Call (transcript)")
         );
         assert_eq!(t.company.as_deref(), Some("Halden Tools"));
+    }
+
+    #[test]
+    fn a_first_heading_of_a_name_and_a_date_is_the_title_and_names_the_company() {
+        let t = parse(
+            "# 恒岳精密_20260415\n\n## Transcript\n\n**Ada Brook - 恒岳精密, CEO**\n\
+             (00:00:05) Thanks for joining.\n\n**Ben Li - 恒岳精密, CFO**\n(00:00:30) Revenue grew.\n",
+        );
+        assert_eq!(t.title.as_deref(), Some("恒岳精密_20260415"));
+        assert_eq!(t.company.as_deref(), Some("恒岳精密"));
     }
 }

@@ -452,7 +452,7 @@ fn structure_with(
 ) -> Vec<Question> {
     let texts: Vec<(String, String)> = turns.iter().map(turn_text).collect();
     let moderator = mark_operator(speakers, turns, &texts, again);
-    mark_firm_only_questioners(speakers, turns);
+    mark_firm_only_questioners(speakers, turns, &texts);
     let start = qa_start(speakers, turns, &texts, qa_heading_turn);
     for (i, t) in turns.iter().enumerate() {
         if start.is_none_or(|s| i < s) && speakers[t.speaker].kind != SpeakerKind::Operator {
@@ -576,12 +576,31 @@ fn speak_for(
     }
 }
 
-/// In a call with no operator and no analyst known (`NAME, FIRM:` bank transcripts), the
-/// speakers labelled with a firm and no role, who first speak after an executive has and
-/// whose firm no executive shares, are the questioners.
-fn mark_firm_only_questioners(speakers: &mut [Speaker], turns: &[Turn]) {
-    let known = |k: SpeakerKind| speakers.iter().any(|s| s.kind == k);
-    if known(SpeakerKind::Operator) || known(SpeakerKind::Analyst) {
+/// In a call with no analyst known and no operator introducing anyone (`NAME, FIRM:` bank
+/// transcripts), the speakers labelled with a firm and no role, who first speak after an
+/// executive has and whose firm no executive shares, are the questioners. An operator who
+/// introduces someone only after them (an excerpt that keeps the operator's last line) does
+/// not make them otherwise.
+fn mark_firm_only_questioners(
+    speakers: &mut [Speaker],
+    turns: &[Turn],
+    texts: &[(String, String)],
+) {
+    if speakers.iter().any(|s| s.kind == SpeakerKind::Analyst) {
+        return;
+    }
+    let first_intro = (0..turns.len())
+        .find(|&i| {
+            speakers[turns[i].speaker].kind == SpeakerKind::Operator
+                && is_intro(&texts[i].0, &texts[i].1)
+        })
+        .unwrap_or(usize::MAX);
+    let operator_heard = turns
+        .iter()
+        .position(|t| speakers[t.speaker].kind == SpeakerKind::Operator)
+        .unwrap_or(usize::MAX);
+    // An operator who runs the call from its start (a welcome) is the one who hands off.
+    if operator_heard < first_intro || first_intro == 0 {
         return;
     }
     let is_exec = |s: &Speaker| s.kind == SpeakerKind::Executive;
@@ -605,7 +624,11 @@ fn mark_firm_only_questioners(speakers: &mut [Speaker], turns: &[Turn]) {
             let (en, zh) = turn_text(&turns[first_turn[i]]);
             en.contains('?') || zh.contains(['?', '？']) || opening(&en, 2).contains("question")
         };
-        if sp.kind == SpeakerKind::Other && firm_only && (first_turn[i] > first_exec || asks()) {
+        if sp.kind == SpeakerKind::Other
+            && firm_only
+            && first_turn[i] < first_intro
+            && (first_turn[i] > first_exec || asks())
+        {
             sp.kind = SpeakerKind::Analyst;
         }
     }

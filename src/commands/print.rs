@@ -25,15 +25,9 @@ pub(super) fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The call as text, Markdown or HTML ([`super::print_html`]): title, sections, questions, each turn's speaker, each
-/// paragraph in English then Chinese, commentary notes, the material before and after.
-pub fn render(t: &Transcript, format: PrintFormat) -> String {
-    if format == PrintFormat::Html {
-        return super::print_html::render(t);
-    }
-    let md = format == PrintFormat::Markdown;
-    let line = |s: &str| if md { md_line(s) } else { s.to_string() };
-    let mut out = String::new();
+/// The call's title (its company, else "Earnings call") and the company, period and date
+/// that the title does not already say.
+pub(super) fn title_and_facts(t: &Transcript) -> (String, Vec<&str>) {
     let title = t
         .title
         .clone()
@@ -45,6 +39,19 @@ pub fn render(t: &Transcript, format: PrintFormat) -> String {
         .map(String::as_str)
         .filter(|f| !title.contains(*f))
         .collect();
+    (title, facts)
+}
+
+/// The call as text, Markdown or HTML ([`super::print_html`]): title, sections, questions, each turn's speaker, each
+/// paragraph in English then Chinese, commentary notes, the material before and after.
+pub fn render(t: &Transcript, format: PrintFormat) -> String {
+    if format == PrintFormat::Html {
+        return super::print_html::render(t);
+    }
+    let md = format == PrintFormat::Markdown;
+    let line = |s: &str| if md { md_line(s) } else { s.to_string() };
+    let mut out = String::new();
+    let (title, facts) = title_and_facts(t);
     if md {
         let _ = writeln!(out, "# {}", line(&title));
         if !facts.is_empty() {

@@ -41,17 +41,7 @@ pub fn render(t: &Transcript) -> String {
     let ix = DocIndex::new(t);
     let figures = analyze(t);
     let mut out = String::with_capacity(t.turns.len() * 600 + 4096);
-    let title = t
-        .title
-        .clone()
-        .or_else(|| t.company.clone())
-        .unwrap_or_else(|| "Earnings call".into());
-    let facts: Vec<&str> = [&t.company, &t.period, &t.date]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .filter(|f| !title.contains(*f))
-        .collect();
+    let (title, facts) = super::print::title_and_facts(t);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\

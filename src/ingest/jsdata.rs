@@ -121,6 +121,13 @@ impl Reader<'_> {
         std::str::from_utf8(&self.s[start..self.at]).unwrap_or("")
     }
 
+    /// The word that starts here; None when none does.
+    fn some_word(&mut self) -> Option<String> {
+        let before = self.at;
+        let w = self.word().to_string();
+        (self.at != before).then_some(w)
+    }
+
     /// Skips to the end of the statement: a `;` or a line end outside brackets and strings.
     fn skip_statement(&mut self) {
         let mut depth = 0usize;
@@ -241,14 +248,7 @@ impl Reader<'_> {
                             continue;
                         }
                         q @ (b'"' | b'\'' | b'`') => self.string(q),
-                        _ => {
-                            let before = self.at;
-                            let w = self.word().to_string();
-                            if self.at == before {
-                                return None;
-                            }
-                            w
-                        }
+                        _ => self.some_word()?,
                     };
                     self.skip_space();
                     if self.peek() == Some(b':') {
@@ -264,11 +264,7 @@ impl Reader<'_> {
             q @ (b'"' | b'\'' | b'`') => Some(Value::String(self.string(q))),
             b'-' | b'+' | b'.' | b'0'..=b'9' => Some(self.number()),
             _ => {
-                let before = self.at;
-                let w = self.word().to_string();
-                if self.at == before {
-                    return None;
-                }
+                let w = self.some_word()?;
                 // A call's arguments go with it.
                 self.skip_space();
                 if self.peek() == Some(b'(') {

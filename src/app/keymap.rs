@@ -253,6 +253,17 @@ pub static BINDINGS: &[Binding] = &[
     b(ctrl('z'), A::Suspend, R, GENERAL, "Suspend to the shell (fg comes back)", None),
 ];
 
+/// Contexts in the order the help lists them (the help's own keys are in its title, the
+/// overview's and figure list's in theirs; the manual page adds those after these).
+pub const HELP_ORDER: [Context; 6] = [
+    Context::Reader,
+    Context::List,
+    Context::Search,
+    Context::Picker,
+    Context::Marks,
+    Context::Note,
+];
+
 /// The contexts consulted, most specific first.
 pub fn chain(ctx: Context) -> &'static [Context] {
     match ctx {

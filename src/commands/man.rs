@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::CommandFactory as _;
 
 use super::write_stdout;
-use crate::app::keymap::{Context, merged};
+use crate::app::keymap::{Context, HELP_ORDER, merged};
 use crate::cli::{Cli, EXAMPLES};
 
 /// Prints the manual page.
@@ -82,21 +82,13 @@ fn subcommand(cmd: &clap::Command, name: &str) -> Result<String, Box<dyn std::er
 
 /// The reader's keys, from the built-in key table, section by section.
 fn keys() -> String {
-    const ORDER: [Context; 7] = [
-        Context::Reader,
-        Context::List,
-        Context::Search,
-        Context::Picker,
-        Context::Marks,
-        Context::Note,
-        Context::Sheet,
-    ];
+    let order = || HELP_ORDER.into_iter().chain([Context::Sheet]);
     let mut out = String::from(
         ".SH KEYS\nThe reader's keys as built in; \\fBconfig.toml\\fR's \\fB[keys]\\fR table \
          changes them, and \\fB?\\fR shows the keys in effect.\n",
     );
     let mut sections: Vec<&str> = Vec::new();
-    for ctx in ORDER {
+    for ctx in order() {
         for (_, b) in merged(ctx) {
             if !sections.contains(&b.section) {
                 sections.push(b.section);
@@ -105,7 +97,7 @@ fn keys() -> String {
     }
     for section in sections {
         out.push_str(&format!(".SS \"{}\"\n", roff(section)));
-        for ctx in ORDER {
+        for ctx in order() {
             let rows: Vec<_> = merged(ctx)
                 .into_iter()
                 .filter(|(_, b)| b.section == section)

@@ -58,14 +58,17 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// [`CHROME`], or a short `More … analysis` link line (one to forty characters between).
 fn chrome(line: &str) -> bool {
-    let more_analysis = || {
-        let lower = line.to_ascii_lowercase();
-        lower
-            .strip_prefix("more ")
-            .and_then(|rest| rest.strip_suffix(" analysis"))
-            .is_some_and(|between| (1..=40).contains(&between.chars().count()))
-    };
-    CHROME.is_match(line) || (line.len() < 200 && more_analysis())
+    let (head, tail) = ("more ", " analysis");
+    let between = line.len().saturating_sub(tail.len());
+    let more_analysis = between > head.len()
+        && line
+            .get(..head.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(head))
+        && line
+            .get(between..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(tail))
+        && (1..=40).contains(&line[head.len()..between].chars().count());
+    more_analysis || CHROME.is_match(line)
 }
 
 /// `Questions and Answers`, `QUESTION AND ANSWER`, `Question-and-Answer Session`, `Q&A`.

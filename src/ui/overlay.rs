@@ -8,22 +8,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::app::keymap::Context;
+use crate::app::keymap::{Context, HELP_ORDER};
 use crate::app::keys::Keymap;
 use crate::app::{Action, App};
 
 use super::theme;
 use crate::wrap::{truncate, width};
-
-/// Contexts in the order the help lists them (the help's own keys are in its title).
-const HELP_ORDER: [Context; 6] = [
-    Context::Reader,
-    Context::List,
-    Context::Search,
-    Context::Picker,
-    Context::Marks,
-    Context::Note,
-];
 
 /// The help's title, with its own keys in effect: `Help — Esc or q closes, j/k scroll`.
 fn help_title(keys: &Keymap) -> String {

@@ -3,12 +3,34 @@
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-static LATIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[+\-.][A-Za-z0-9]+)*\+?").unwrap());
+/// The Latin words of a text, as `[A-Za-z][A-Za-z0-9]*(?:[+\-.][A-Za-z0-9]+)*\+?` would find
+/// them (`GPT-4o`, `C++` as `C+`, `3Q24` as `Q24`), read in one pass over the bytes.
+fn latin_words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(u8::is_ascii_alphabetic)?;
+        let word_end = |from: usize| {
+            from + bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+        };
+        let mut end = word_end(start + 1);
+        while end + 1 < bytes.len()
+            && matches!(bytes[end], b'+' | b'-' | b'.')
+            && bytes[end + 1].is_ascii_alphanumeric()
+        {
+            end = word_end(end + 1);
+        }
+        if bytes.get(end) == Some(&b'+') {
+            end += 1;
+        }
+        at = end;
+        Some(&text[start..end])
+    })
+}
 
 /// One alignment unit (a paragraph, or a whole turn): its length and its anchors.
 #[derive(Debug, Clone, Default)]
@@ -71,17 +93,16 @@ fn finish(len: usize, mut anchors: Vec<(u64, f32)>) -> Unit {
 
 /// Latin tokens of a Chinese text (the names and terms a translation keeps), lower-cased.
 pub fn latin_tokens(zh: &str) -> impl Iterator<Item = String> + '_ {
-    LATIN
-        .find_iter(zh)
-        .map(|m| m.as_str().to_lowercase())
+    latin_words(zh)
+        .map(str::to_lowercase)
         .filter(|t| t.len() >= 2)
 }
 
 /// An English unit; `vocab` holds the Latin tokens the Chinese side uses.
 pub fn en_unit(text: &str, vocab: &HashSet<String>) -> Unit {
     let mut anchors = figure_anchors(text, crate::Lang::En);
-    for t in LATIN.find_iter(text) {
-        let t = t.as_str().to_lowercase();
+    for t in latin_words(text) {
+        let t = t.to_lowercase();
         if vocab.contains(&t) {
             anchors.push((key("w", &t), 0.6));
         }
@@ -138,6 +159,24 @@ pub fn overlap(a: &Unit, b: &Unit) -> (f32, f32) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn latin_words_are_the_pattern_s_matches(text in "[a-zA-Z0-9+.\\- 中。]{0,30}") {
+            let re = regex::Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[+\-.][A-Za-z0-9]+)*\+?").unwrap();
+            let want: Vec<&str> = re.find_iter(&text).map(|m| m.as_str()).collect();
+            let got: Vec<&str> = super::latin_words(&text).collect();
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn latin_words_keep_versions_and_plus_signs() {
+        let got: Vec<&str> = super::latin_words("用GPT-4o和C++，3Q24 Azure.").collect();
+        assert_eq!(got, ["GPT-4o", "C+", "Q24", "Azure"]);
+    }
+
     use super::*;
 
     #[test]

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::body::is_note_word_label;
 use super::lines::Line;
@@ -54,28 +54,28 @@ struct Cand<'a> {
 }
 
 static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\*\*\s*(?P<h>[^*]+?)\s*(?:[:：]\s*\*\*|\*\*\s*[:：])\s*(?P<body>.*)$").unwrap()
+    Regex::new(r"^\*\*\s*(?P<h>[^*]+?)\s*(?:[:：]\s*\*\*|\*\*\s*[:：])\s*").unwrap()
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<name>[^()（）:：]+?)\s*[(（](?P<title>[^()（）]+)[)）]\s*[:：]\s*(?P<body>\S.*)$",
+        r"^(?P<name>[^()（）:：]+?)\s*[(（](?P<title>[^()（）]+)[)）]\s*[:：]\s*(?P<body>\S)",
     )
     .unwrap()
 });
 static BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<name>[^:：()（）]+?)\s*[:：]\s*(?P<body>\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?P<name>[^:：()（）]+?)\s*[:：]\s*(?P<body>\S)").unwrap());
 /// `摩根士丹利分析师Keith Weiss：…`, `杰弗瑞分析师 Brent Thill：…`, with a live stock quote
 /// inside the firm (`瑞银(27.38, -0.11, -0.40%)分析师…`): a firm, the word for analyst, a name;
 /// perhaps after a lead-in that ends in a colon (`以下是电话会议实录：摩根士丹利分析师…`).
 static ZH_ANALYST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<lead>[^:：]+)[:：][ \t]*)?(?P<firm>[^:：()（）[ \t]][^:：()（）]*?)[ \t]*(?:[(（][-+0-9.,%[ \t]]*[)）])?[ \t]*(?P<role>(?:机构|首席)?分析师|分析師)[ \t]*(?P<name>[^:：()（）]+?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
+    Regex::new(r"^(?:(?P<lead>[^:：]+)[:：][ \t]*)?(?P<firm>[^:：()（） \t][^:：()（）]*?)[ \t]*(?:[(（][-+0-9.,% \t]*[)）])?[ \t]*(?P<role>(?:机构|首席)?分析师|分析師)[ \t]*(?P<name>[^:：()（）]+?)[ \t]*[:：][ \t]*(?P<body>\S)")
         .unwrap()
 });
 /// `问：…`, `答：…` (also `問`, `提问`, `回答`): a Q&A written without names. (Spaces are
 /// `[ \t]` in these patterns: cleaned text has no other kind, and Unicode `\s` makes them
 /// slower to compile.)
 static QA_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<mark>问|問|答|提问|提問|回答)[ \t]*[:：][ \t]*(?P<body>\S.*)$").unwrap()
+    Regex::new(r"^(?P<mark>问|問|答|提问|提問|回答)[ \t]*[:：][ \t]*(?P<body>\S)").unwrap()
 });
 /// The marks of [`QA_MARK`] that ask.
 pub const QUESTION_MARKS: &[&str] = &["问", "問", "提问", "提問"];
@@ -86,8 +86,15 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)[0-9][0-9](?-u:\b)").unwrap());
 static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[[0-9]+\]$").unwrap());
 
+/// The speech after a label: the line from the first character the pattern's `body` group
+/// matched. (The patterns match the label and that one character, never the whole line: a
+/// pattern's cost then stays with the label, however long the speech.)
+fn speech<'a>(text: &'a str, c: &regex_lite::Captures<'_>) -> Option<&'a str> {
+    c.name("body").map(|m| text[m.start()..].trim())
+}
+
 /// `Name (Title): speech` read by [`PAREN`], with its bounds.
-fn paren(text: &str) -> Option<regex::Captures<'_>> {
+fn paren(text: &str) -> Option<regex_lite::Captures<'_>> {
     PAREN
         .captures(text)
         .filter(|c| within(c, &[("name", 30), ("title", 60)]))
@@ -107,6 +114,14 @@ fn split_heading(h: &str) -> (String, Vec<String>) {
     }
 }
 
+/// True when `text` has a digit, a colon and a digit in a row, as every time of day does (a
+/// quick test before [`TIMESTAMP`] is run on a line).
+fn has_clock(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b':' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
+}
+
 /// Reads a line as a candidate header, if it can be one.
 fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
     let text = line.text;
@@ -116,12 +131,15 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
         .map_or(text, |(i, _)| &text[..i]);
     // A time is part of the label only at the start of the line or just before the label's
     // colon; a time in the speech (`… starts at 8:30`) is speech.
-    let in_label = |m: &regex::Match<'_>| {
+    let in_label = |m: &regex_lite::Match<'_>| {
         m.start() == 0
             || (text[m.end()..].trim_start().starts_with([':', '：'])
                 && !text[..m.start()].contains([':', '：']))
     };
-    let cand = match TIMESTAMP.find(head).filter(in_label) {
+    let clock = has_clock(head)
+        .then(|| TIMESTAMP.find(head).filter(in_label))
+        .flatten();
+    let cand = match clock {
         // `Name (00:01:23):`, `[00:01:23] Name: …`: read the line without the time, then take
         // the speech (a suffix of both) from the original line.
         Some(m) => {
@@ -174,10 +192,16 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
     if !head.contains([':', '：']) {
         return standalone(text);
     }
+    // The labels these patterns read are bounded (see the `within` limits), so they read
+    // only the start of a line; the speech is the rest of the line (see `speech`).
+    let zone = match text.char_indices().nth(200) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
     if text.starts_with("**")
-        && let Some(c) = MARKDOWN.captures(text).filter(|c| within(c, &[("h", 60)]))
+        && let Some(c) = MARKDOWN.captures(zone).filter(|c| within(c, &[("h", 60)]))
     {
-        let body = c.name("body").map_or("", |m| m.as_str().trim());
+        let body = text[c.get(0).map_or(text.len(), |m| m.end())..].trim();
         let (name, title) = split_heading(&c["h"]);
         if body.is_empty() {
             // The label alone on its line: read as a name line.
@@ -193,19 +217,21 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
         }
         // Not a name in bold (`**摩根士丹利分析师 Brian Nowak：**`): read without the bold.
     }
-    if let Some(c) = QA_MARK.captures(text) {
+    if let Some(c) = QA_MARK.captures(zone) {
         // `问：…` / `答：…`: an unnamed questioner and the management answering.
         let mark = c["mark"].to_string();
         let asks = QUESTION_MARKS.contains(&mark.as_str());
         return Some(Cand {
             title: vec![if asks { "分析师" } else { "管理层" }.to_string()],
             name: mark,
-            body: c.name("body").map(|m| m.as_str().trim()),
+            body: speech(text, &c),
             form: Form::Strong,
         });
     }
-    if let Some(c) = ZH_ANALYST
-        .captures(text)
+    if let Some(c) = zone
+        .contains("分析")
+        .then(|| ZH_ANALYST.captures(zone))
+        .flatten()
         .filter(|c| within(c, &[("lead", 24), ("firm", 31), ("name", 30)]))
         .filter(|_| !text.starts_with("**"))
     {
@@ -214,12 +240,12 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             return Some(Cand {
                 name,
                 title: vec![c["firm"].to_string(), c["role"].to_string()],
-                body: c.name("body").map(|m| m.as_str().trim()),
+                body: speech(text, &c),
                 form: Form::Strong,
             });
         }
     }
-    if let Some(c) = paren(text) {
+    if let Some(c) = paren(zone) {
         let name = c["name"].trim().to_string();
         if name_like(&name) {
             let title = c["title"].trim().to_string();
@@ -228,7 +254,7 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             } else {
                 Form::Bare
             };
-            let body = c.name("body").map(|m| m.as_str().trim());
+            let body = speech(text, &c);
             return Some(Cand {
                 name,
                 title: vec![title],
@@ -237,10 +263,10 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
             });
         }
     }
-    if let Some(c) = BARE.captures(text).filter(|c| within(c, &[("name", 60)])) {
+    if let Some(c) = BARE.captures(zone).filter(|c| within(c, &[("name", 60)])) {
         // `NAME, FIRM:  speech`: the part after the comma is a firm or a role.
         let (name, title) = split_name_comma(c["name"].trim(), &[]);
-        let body = c.name("body").map_or("", |m| m.as_str().trim());
+        let body = speech(text, &c).unwrap_or("");
         let short = name.chars().count() <= 30 && title.iter().all(|t| t.chars().count() <= 40);
         if short
             && (name_like(&name) || one_word_name(&name))
@@ -940,18 +966,6 @@ fn unemphasized(text: &str) -> &str {
         }
     }
     t
-}
-
-/// Builds this module's patterns now (see [`super::warm_up`]).
-pub(super) fn warm() {
-    LazyLock::force(&MARKDOWN);
-    LazyLock::force(&PAREN);
-    LazyLock::force(&BARE);
-    LazyLock::force(&ZH_ANALYST);
-    LazyLock::force(&QA_MARK);
-    LazyLock::force(&TIMESTAMP);
-    LazyLock::force(&YEAR);
-    LazyLock::force(&SPEAKER_NUMBER);
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::text::{char_len, squash_spaces, within};
 
@@ -134,8 +134,7 @@ pub fn date(text: &str) -> Option<String> {
             .contains(&d)
             .then(|| format!("{y}-{m:02}-{d:02}"))
     };
-    // Matched in lower case (the same byte offsets): a case-insensitive pattern costs twice
-    // as much to build at every start.
+    // Matched in lower case (the same byte offsets): a case-insensitive pattern is slower.
     let lower = text.to_ascii_lowercase();
     let found = [
         EN_DATE.captures(&lower).and_then(|c| {
@@ -285,9 +284,9 @@ fn corporate_name(text: &str) -> bool {
 /// The company named in the operator's welcome ("welcome to the Acme First Quarter…").
 pub fn company_from_welcome(text: &str) -> Option<String> {
     // The company's name is at most 40 characters after its capital (checked here rather
-    // than by a counted repetition, which would make the pattern slow to build); a period
+    // than by a counted repetition, which would make the pattern slow to run); a period
     // (`welcome to the Second Quarter 2026 call`) is no company.
-    let not_period = |c: &regex::Captures<'_>| {
+    let not_period = |c: &regex_lite::Captures<'_>| {
         let words: Vec<String> = c["c"].split_whitespace().map(str::to_lowercase).collect();
         let ordinal = [
             "first", "second", "third", "fourth", "fiscal", "full", "q1", "q2", "q3", "q4",
@@ -303,24 +302,6 @@ pub fn company_from_welcome(text: &str) -> Option<String> {
                 .filter(|c| within(c, &[("c", 12)]))
         })
         .map(|c| c["c"].trim().to_string())
-}
-
-/// Builds this module's patterns now (see [`super::warm_up`]).
-pub(super) fn warm() {
-    LazyLock::force(&Q_YEAR);
-    LazyLock::force(&Q_FY);
-    LazyLock::force(&YEAR_Q);
-    LazyLock::force(&ORDINAL_Q);
-    LazyLock::force(&ZH_Q);
-    LazyLock::force(&EN_DATE);
-    LazyLock::force(&ZH_DATE);
-    LazyLock::force(&ISO_DATE);
-    LazyLock::force(&TITLE_WORDS);
-    LazyLock::force(&EN_COMPANY);
-    LazyLock::force(&ZH_COMPANY);
-    LazyLock::force(&WELCOME_EN);
-    LazyLock::force(&WELCOME_ZH);
-    LazyLock::force(&AS_OF);
 }
 
 #[cfg(test)]

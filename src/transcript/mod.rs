@@ -23,7 +23,7 @@ pub mod text;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 pub use model::*;
 
@@ -32,25 +32,21 @@ use lines::Line;
 use text::{script, strip_colon};
 
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–#+]{3,}$").unwrap());
-/// Builds the parser's patterns on another thread, so that building them (a few
-/// milliseconds, once per process) overlaps reading and decoding the file. Each pattern is
-/// built on first use by whichever thread gets there first; a thread that needs one being
-/// built waits for it. The patterns needed last are built first: the parse builds the ones it
-/// reaches before then itself, in parallel.
+/// Builds the parser's full-engine patterns on another thread, so that building them (a few
+/// milliseconds, once per process) overlaps reading, decoding and the first part of the parse.
+///
+/// Two engines: most patterns read a line, a label or a title, and use `regex_lite`, which
+/// builds a pattern in microseconds; the few that search whole turns (an operator's
+/// introduction, the end of the Q&A, a closing statement) use `regex`, whose patterns take a
+/// millisecond or more to build but then search a long text many times faster. Such a
+/// pattern is built on first use by whichever thread gets there first; a thread that needs
+/// one being built waits for it.
 pub fn warm_up() {
-    std::thread::spawn(|| {
-        qa::warm();
-        meta::warm();
-        headers::warm();
-        LazyLock::force(&RULE);
-        LazyLock::force(&CHROME);
-        LazyLock::force(&QA_HEADING);
-    });
+    std::thread::spawn(qa::warm);
 }
 
-/// A line of a site's furniture: a link, a copyright, a disclaimer, a duration. (ASCII
-/// digits and no counted "any character": such classes cost milliseconds to build at every
-/// start; see [`chrome`].)
+/// A line of a site's furniture: a link, a copyright, a disclaimer, a duration (see
+/// [`chrome`]).
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\[[^\]]+\]\([^)]+\)|https?://\S+|©.*|copyright(?-u:\b).*|all rights reserved.*|disclaimer:?|免责声明.*|免責聲明.*|(?:特别)?声明[:：].*|(?:特別)?聲明[:：].*|风险提示.*|風險提示.*|all earnings call transcripts|duration:?\s*[0-9]+\s*minutes?)$")
         .unwrap()

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::model::{Block, Question, Section, Speaker, SpeakerKind, Turn};
 use super::names::{goes_by, latin_name_like, name_key, same_person};
@@ -18,19 +18,37 @@ pub struct Intro {
     pub firm: Option<String>,
 }
 
-static EN_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:[Qq]uestions?(?-u:\b)[\x{20}-\x{7E}\x{A0}-\x{24F}‘’“”–—&&[^.?!]]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:(?:on|over) )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+static EN_INTRO: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:[Qq]uestions?(?-u:\b)[\x{20}\x{22}-\x{2D}\x{2F}-\x{3E}\x{40}-\x{7E}\x{A0}-\x{24F}‘’“”–—]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:(?:on|over) )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
     )
     .unwrap()
 });
+/// The words before a name in "for our next question, we have NAME": [`EN_WE_HAVE`] is only
+/// run on a text that has one of them.
+const WE_HAVE: &[&str] = &["we have", "we'll hear from", "next is", "next up is"];
 static EN_WE_HAVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:we have|we'll hear from|next is|next up is)[ \t]+(?P<rest>[A-Z].*)")
-        .unwrap()
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{})[ \t]+(?P<rest>[A-Z].*)",
+        WE_HAVE.join("|")
+    ))
+    .unwrap()
 });
+/// The words before the questioner in a Chinese introduction (`来自…的…`, `提问者是…`).
+const ZH_FROM: &[&str] = &[
+    "来自",
+    "來自",
+    "提问者是",
+    "提問者是",
+    "提问的是",
+    "提問的是",
+];
 static ZH_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:来自|來自|提问者是|提問者是|提问的是|提問的是)\s*(?P<rest>[^。！？!?\n]+)")
-        .unwrap()
+    Regex::new(&format!(
+        r"(?:{})\s*(?P<rest>[^。！？!?\n]+)",
+        ZH_FROM.join("|")
+    ))
+    .unwrap()
 });
 static OPENS_QA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)open (?:the call|the line|it) up for questions|question-and-answer session|begin the q&a|开放提问|開放提問|问答环节|問答環節|提问环节|提問環節|开始提问|開始提問")
@@ -39,9 +57,9 @@ static OPENS_QA: LazyLock<Regex> = LazyLock::new(|| {
 /// The Q&A (or the call) is over: "that concludes our question-and-answer session", "there
 /// are no further questions at this time", "back to … for closing remarks", "问答环节到此结束",
 /// "没有更多提问", "交回给…做总结发言". (ASCII word boundaries and word characters: the
-/// English words are ASCII, and Unicode ones cost ten times as much to build at every start.)
-static ENDS_QA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+/// English words are ASCII, and Unicode ones make the pattern slower to build and to run.)
+static ENDS_QA: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
         r"(?i)(?-u:\b)(?:conclude[sd]?|ends|wraps? up)\s+(?:our|the|today'?s|today’s|this)\s+",
         r"(?:[A-Za-z0-9_'’-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)(?-u:\b)",
         r"|(?-u:\b)(?:no|not\s+(?:have\s+)?any)\s+(?:further|more|other|additional|remaining|follow-up)\s+questions?",
@@ -58,14 +76,15 @@ static ENDS_QA: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// A speaker handing the floor on ("can we go to the next question, please?", "下一个问题").
+/// (Only run on a text with `next` in any case, or `下一`.)
 static HANDS_OVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)next\s+(?:question|caller)s?(?-u:\b)|下一个问题|下一個問題|下一位")
         .unwrap()
 });
 /// A closing statement: "thank you all for joining us", "感谢各位今天参加".
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\bthank(?:s|\s+you)(?:\s*,?\s*(?:all|everyone|everybody|again|so\s+much|very\s+much|once\s+again))*\s*,?\s+for\s+",
+static CLOSING: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)(?-u:\b)thank(?:s|\s+you)(?:\s*,?\s*(?:all|everyone|everybody|again|so\s+much|very\s+much|once\s+again))*\s*,?\s+for\s+",
         r"(?:joining|participating|attending|listening|being\s+(?:with|here)|your\s+(?:participation|attendance))",
         r"|(?:感谢|感謝|谢谢|謝謝|多谢|多謝)(?:各位|大家|您|你们|你們|诸位|諸位)?(?:今天|今日|今晚|今早)?的?(?:撥冗|拨冗)?",
         r"(?:参加|參加|参与|參與|出席|收听|收聽|加入|莅临|蒞臨)",
@@ -107,7 +126,8 @@ pub fn is_intro(en: &str, zh: &str) -> bool {
         en
     };
     EN_INTRO.is_match(en)
-        || ZH_INTRO.is_match(zh)
+        || ZH_FROM.iter().any(|w| zh.contains(w))
+            && ZH_INTRO.is_match(zh)
             && [
                 "问题",
                 "問題",
@@ -152,7 +172,7 @@ fn opening(text: &str, n: usize) -> &str {
 
 /// True when `re` matches `text` outside a condition: not after "if" in the same clause
 /// ("if there are no more questions, …", but "…, back to Jane for closing remarks" counts).
-fn says(re: &Regex, text: &str) -> bool {
+fn says(re: &regex::Regex, text: &str) -> bool {
     re.find_iter(text).any(|m| {
         let before = &text[..m.start()];
         let clause = before
@@ -211,17 +231,11 @@ fn cut_firm(text: &str) -> &str {
     firm
 }
 
-/// Builds this module's patterns now (see [`super::warm_up`]).
+/// Builds this module's full-engine patterns now (see [`super::warm_up`]).
 pub(super) fn warm() {
     LazyLock::force(&EN_INTRO);
-    LazyLock::force(&EN_WE_HAVE);
-    LazyLock::force(&ZH_INTRO);
-    LazyLock::force(&OPENS_QA);
     LazyLock::force(&ENDS_QA);
-    LazyLock::force(&HANDS_OVER);
     LazyLock::force(&CLOSING);
-    LazyLock::force(&CONDITION);
-    LazyLock::force(&PAREN_LATIN);
 }
 
 /// Reads an English introduction: `… from the line of NAME with FIRM.` When a turn holds
@@ -255,7 +269,7 @@ fn intro_en_all(en: &str) -> Vec<Intro> {
             at += 1;
         }
     }
-    if out.iter().all(|i| i.firm.is_none()) {
+    if out.iter().all(|i| i.firm.is_none()) && WE_HAVE.iter().any(|w| en.contains(w)) {
         // "For our next question, we have NAME from FIRM": the name after the phrase.
         let rest = EN_WE_HAVE
             .captures_iter(en)
@@ -374,6 +388,9 @@ fn trim_zh(text: &str) -> &str {
 
 /// Reads a Chinese introduction; `names` are the spellings of the speaker who asks next.
 fn intro_zh(zh: &str, names: &[&str]) -> Option<Intro> {
+    if !ZH_FROM.iter().any(|w| zh.contains(w)) {
+        return None;
+    }
     let rest = ZH_INTRO.captures_iter(zh).last()?.name("rest")?.as_str();
     let rest = rest.split(['，', ',', '；', '请', '請']).next()?.trim();
     let by_name = names
@@ -813,7 +830,12 @@ fn hands_over(en: &str, zh: &str) -> bool {
         let start = (start..t.len())
             .find(|&i| t.is_char_boundary(i))
             .unwrap_or(t.len());
-        HANDS_OVER.is_match(&t[start..])
+        let t = &t[start..];
+        let next = t
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"next"));
+        (next || t.contains("下一")) && HANDS_OVER.is_match(t)
     };
     tail(en) || tail(zh)
 }

@@ -140,9 +140,9 @@ pub fn char_len(text: &str) -> usize {
 }
 
 /// True when each named group of `c` that matched is at most so many characters long. Patterns
-/// leave such bounds to this check: a counted repetition of a large character class
-/// (`[^:：]{1,60}`) makes a pattern slow to build, and every process builds its patterns anew.
-pub fn within(c: &regex::Captures<'_>, limits: &[(&str, usize)]) -> bool {
+/// leave such bounds to this check: a counted repetition (`[^:：]{1,60}`) multiplies the states
+/// a pattern tracks at every character it reads.
+pub fn within(c: &regex_lite::Captures<'_>, limits: &[(&str, usize)]) -> bool {
     limits.iter().all(|&(group, most)| {
         c.name(group)
             .is_none_or(|m| m.as_str().chars().count() <= most)

@@ -98,6 +98,15 @@ fn is_quote(inner: &str) -> bool {
 
 /// Character pass: newlines, escapes, spaces, invisible and control characters.
 fn strip_chars(text: &str) -> String {
+    if has_escape(text) {
+        strip_escaped(text)
+    } else {
+        strip_plain(text)
+    }
+}
+
+/// [`strip_chars`] character by character, escape sequences and control strings included.
+fn strip_escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -112,6 +121,56 @@ fn strip_chars(text: &str) -> String {
             _ => out.extend(map_char(c)),
         }
     }
+    out
+}
+
+/// True when `text` holds an ESC or a C1 control that starts an escape sequence or a control
+/// string (those need [`strip_chars`]'s character-by-character reading).
+fn has_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(0x1B, bytes).is_some()
+        || memchr::memchr_iter(0xC2, bytes)
+            .any(|i| matches!(bytes.get(i + 1), Some(0x90 | 0x98 | 0x9B | 0x9D..=0x9F)))
+}
+
+/// The bytes [`strip_plain`] looks at closely (see there).
+const LOOK_CLOSER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x00..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xE3 | 0xEF);
+        b += 1;
+    }
+    table
+};
+
+/// [`strip_chars`] for a text without escapes: runs of characters that stay as they are are
+/// copied whole, and only bytes that may start a character to change are looked at closely
+/// (ASCII controls, and the lead bytes of U+0080–U+00BF, U+0600–U+063F, U+2000–U+3FFF and
+/// U+F000–U+FFFF, where every character [`map_char`] changes lies).
+fn strip_plain(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !LOOK_CLOSER[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        let c = text[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        if c == '\r' {
+            out.push('\n');
+            if bytes.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.extend(map_char(c));
+        }
+        run = i;
+    }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -191,6 +250,10 @@ fn tidy_lines(text: &str) -> String {
 
 /// Appends one cleaned line (no newline) to `out`.
 fn push_line(out: &mut String, line: &str) {
+    if !line.contains('\t') {
+        out.push_str(line.trim_end());
+        return;
+    }
     let body = line.trim_start_matches([' ', '\t']);
     let indent = &line[..line.len() - body.len()];
     let start = out.len();
@@ -211,6 +274,36 @@ fn push_line(out: &mut String, line: &str) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    /// Characters around every one the character pass changes, and plain ones.
+    fn tricky() -> impl Strategy<Value = String> {
+        let chars: Vec<char> =
+            "a Z\n\t\r\u{0}\u{7}\u{b}\u{c}\u{7f}\u{80}\u{85}\u{9c}\u{a0}\u{ad}\u{bf}\
+             \u{600}\u{61c}\u{1fff}\u{2000}\u{200b}\u{200f}\u{2014}\u{201c}\u{2028}\u{202e}\
+             \u{202f}\u{205f}\u{2060}\u{2069}\u{3000}\u{3001}\u{3002}\u{4e2d}\u{e000}\u{feff}\
+             \u{ff1a}\u{fffd}\u{1f600}"
+                .chars()
+                .collect();
+        proptest::collection::vec(proptest::sample::select(chars), 0..40)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn the_quick_pass_reads_as_the_careful_one(text in tricky()) {
+            prop_assert!(!super::has_escape(&text));
+            prop_assert_eq!(super::strip_plain(&text), super::strip_escaped(&text));
+        }
+    }
+
+    #[test]
+    fn escapes_take_the_careful_pass() {
+        assert!(super::has_escape("a\u{1b}[0m"));
+        assert!(super::has_escape("a\u{9b}31m"));
+        assert!(super::has_escape("\u{9d}0;t\u{7}"));
+        assert!(!super::has_escape("\u{a0}\u{85}\u{9c}"));
+    }
     #[test]
     fn live_quotes_go_and_other_brackets_stay() {
         assert_eq!(

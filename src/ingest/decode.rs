@@ -197,9 +197,18 @@ pub(crate) fn canonical_name(encoding: &'static Encoding) -> String {
 /// True when over a tenth of the text is odd controls, or undecodable characters unless `labelled` (a wrong label, not binary).
 pub(crate) fn looks_binary(text: &str, labelled: bool) -> bool {
     let (mut total, mut odd) = (0usize, 0usize);
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
         total += 1;
+        if bytes[i].is_ascii() {
+            odd += usize::from(is_odd_control(char::from(bytes[i])));
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
         odd += usize::from(is_odd_control(c) || (!labelled && is_undecodable(c)));
+        i += c.len_utf8();
     }
     odd * 10 > total
 }

@@ -314,8 +314,13 @@ pub fn drop_copied_furniture(text: &str) -> std::borrow::Cow<'_, str> {
         .iter()
         .enumerate()
         .filter(|(_, l)| {
-            let words: Vec<&str> = l.split_whitespace().collect();
-            page_of_pages(&words) || letter_spaced(&words)
+            // `Page …` or a first word of one character: nothing else can be either.
+            let maybe =
+                l.starts_with(['P', 'p']) || l.chars().nth(1).is_some_and(char::is_whitespace);
+            maybe && {
+                let words: Vec<&str> = l.split_whitespace().collect();
+                page_of_pages(&words) || letter_spaced(&words)
+            }
         })
         .map(|(i, _)| i)
         .collect();
@@ -349,6 +354,13 @@ fn page_marker(line: &str) -> bool {
         return true;
     }
     let inner = line.trim_matches(|c: char| !c.is_alphanumeric());
+    // Both shapes start with the word for page.
+    if !inner
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("page"))
+    {
+        return false;
+    }
     let words: Vec<&str> = inner.split_whitespace().collect();
     inner.len() < line.len()
         && (matches!(words.as_slice(), [p, n] if p.eq_ignore_ascii_case("page") && number(n))

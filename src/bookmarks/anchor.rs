@@ -73,6 +73,9 @@ pub fn call_hash(t: &Transcript) -> String {
                 if c.is_ascii_alphanumeric() {
                     put(c.to_ascii_lowercase() as u8);
                 }
+            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                // Han ideographs: letters with no case (the common case, taken quickly).
+                c.encode_utf8(&mut [0; 4]).bytes().for_each(&mut put);
             } else if c.is_alphanumeric() {
                 for l in c.to_lowercase() {
                     l.encode_utf8(&mut [0; 4]).bytes().for_each(&mut put);

@@ -406,18 +406,20 @@ pub fn markdown_heading(text: &str) -> Option<&str> {
 /// True when `text` ends with an abbreviation rather than a sentence: `Apple, Inc.`,
 /// `Goldman Sachs & Co.`, `Banco S.A.`, `John Smith Jr.`.
 fn ends_with_abbreviation(text: &str) -> bool {
-    let Some(last) = text.split_whitespace().last() else {
+    let Some(last) = text.split_whitespace().next_back() else {
         return false;
     };
-    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
-    let written_out = text
-        .split_whitespace()
-        .any(|w| !w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2);
+    let letters = || last.chars().filter(|c| c.is_alphabetic()).count();
+    // The last word first: the whole text is read only when it is an abbreviation.
+    let written_out = || {
+        text.split_whitespace()
+            .any(|w| !w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+    };
     last.ends_with('.')
-        && written_out
         && last.starts_with(|c: char| c.is_uppercase())
         && last.chars().all(|c| c.is_alphabetic() || c == '.')
-        && (1..=4).contains(&letters)
+        && (1..=4).contains(&letters())
+        && written_out()
 }
 
 /// True for `W. Chiu`: an initial and a family name (a name only where a role vouches for it).
@@ -738,9 +740,13 @@ fn drop_glossaries(
     // colon and text after it.
     let labelled = |i: usize| {
         let t = lines[i].text;
+        // A dash that counts starts in the first 80 bytes: look no further than it can end.
+        let head = &t[..(85..=t.len())
+            .find(|&e| t.is_char_boundary(e))
+            .unwrap_or(t.len())];
         let dash = [" -- ", " — ", " – "]
             .iter()
-            .filter_map(|d| t.find(d).map(|at| (at, d.len())))
+            .filter_map(|d| head.find(d).map(|at| (at, d.len())))
             .min();
         let colon = t
             .char_indices()

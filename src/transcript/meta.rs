@@ -59,42 +59,53 @@ const ZH_DIGITS: [(&str, &str); 4] = [("一", "1"), ("二", "2"), ("三", "3"), 
 
 /// Finds a quarter label (`Q1 2025`) in text.
 pub fn period(text: &str) -> Option<String> {
+    // Every form has a figure, and a `Q`, the word `quarter` or `季`: the patterns are run
+    // only where they can match.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let q = text.contains('Q');
+    let quarter = has_word_ignoring_case(text, "quarter");
+    let ji = text.contains('季');
     let found = [
-        Q_YEAR.captures(text).map(|c| {
+        q.then(|| Q_YEAR.captures(text)).flatten().map(|c| {
             (
                 c.get(0).map_or(0, |m| m.start()),
                 c[1].to_string(),
                 c[2].to_string(),
             )
         }),
-        Q_FY.captures(text).map(|c| {
+        q.then(|| Q_FY.captures(text)).flatten().map(|c| {
             (
                 c.get(0).map_or(0, |m| m.start()),
                 c[1].to_string(),
                 format!("20{}", &c[2]),
             )
         }),
-        YEAR_Q.captures(text).map(|c| {
+        q.then(|| YEAR_Q.captures(text)).flatten().map(|c| {
             (
                 c.get(0).map_or(0, |m| m.start()),
                 c[2].to_string(),
                 c[1].to_string(),
             )
         }),
-        ORDINAL_Q.captures(text).map(|c| {
-            let q = match c[1].to_lowercase().as_str() {
-                "first" => "1",
-                "second" => "2",
-                "third" => "3",
-                _ => "4",
-            };
-            (
-                c.get(0).map_or(0, |m| m.start()),
-                q.to_string(),
-                c[2].to_string(),
-            )
-        }),
-        ZH_Q.captures(text).map(|c| {
+        quarter
+            .then(|| ORDINAL_Q.captures(text))
+            .flatten()
+            .map(|c| {
+                let q = match c[1].to_lowercase().as_str() {
+                    "first" => "1",
+                    "second" => "2",
+                    "third" => "3",
+                    _ => "4",
+                };
+                (
+                    c.get(0).map_or(0, |m| m.start()),
+                    q.to_string(),
+                    c[2].to_string(),
+                )
+            }),
+        ji.then(|| ZH_Q.captures(text)).flatten().map(|c| {
             let q = ZH_DIGITS
                 .iter()
                 .find(|(z, _)| *z == &c[2])
@@ -111,6 +122,13 @@ pub fn period(text: &str) -> Option<String> {
         .flatten()
         .min_by_key(|(pos, _, _)| *pos)
         .map(|(_, q, y)| format!("Q{q} {y}"))
+}
+
+/// True when `text` holds `word` (ASCII), in any case.
+fn has_word_ignoring_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// Finds a full date and returns it as `YYYY-MM-DD`.
@@ -160,6 +178,12 @@ pub fn date(text: &str) -> Option<String> {
 
 /// A date given as "as of today, February 1, 2024" / "截至 2026 年 2 月 5 日" in speech.
 pub fn date_as_of(text: &str) -> Option<String> {
+    let said = has_word_ignoring_case(text, "as of today")
+        || text.contains("截至")
+        || text.contains("截止");
+    if !said {
+        return None;
+    }
     AS_OF.find_iter(text).find_map(|m| {
         let rest = &text[m.end()..];
         let end = rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i);

@@ -101,6 +101,15 @@ fn heading_says_list(text: &str) -> bool {
 
 /// Splits `Name - A - B`, `Name -- A`, `Name – A` into trimmed parts.
 pub fn split_dashes(text: &str) -> Vec<String> {
+    if !text.contains(['-', '—', '–', '|']) {
+        // No separator: the text is the one part (most lines).
+        let t = text.trim();
+        return if t.is_empty() {
+            Vec::new()
+        } else {
+            vec![t.to_string()]
+        };
+    }
     let mut parts = vec![text.to_string()];
     for sep in [" -- ", "--", " — ", " – ", " - ", " | ", "——", "—"] {
         parts = parts

@@ -89,7 +89,15 @@ pub struct Records<'a> {
 
 /// A `Key: value` line read: the key (as written) and the value.
 fn key_value(text: &str) -> Option<(&str, &str)> {
-    let (key, value) = text.split_once([':', '：'])?;
+    // (The first colon of either width, found with a byte search: most lines have none.)
+    let ascii = memchr::memchr(b':', text.as_bytes());
+    let wide = memchr::memmem::find(text.as_bytes(), "：".as_bytes());
+    let at = match (ascii, wide) {
+        (Some(a), Some(w)) => a.min(w),
+        (a, w) => a.or(w)?,
+    };
+    let width = if Some(at) == ascii { 1 } else { "：".len() };
+    let (key, value) = (&text[..at], &text[at + width..]);
     let key = key.trim().trim_matches('*').trim();
     let value = value.trim().trim_start_matches('*').trim();
     let chars = key.chars().count();

@@ -20,11 +20,17 @@ pub fn is_han(c: char) -> bool {
 /// Classifies a line by the characters it is written in.
 pub fn script(text: &str) -> Script {
     let (mut han, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_han(c) {
-            han += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            latin += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            han += usize::from(is_han(c));
+            i += c.len_utf8();
         }
     }
     if han > 0 && han * 4 >= latin {

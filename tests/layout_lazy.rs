@@ -42,7 +42,7 @@ fn exact_rows(t: &Transcript, w: u16, h: u16, keys: &str) -> Vec<Row> {
 /// The screen `app` shows, and the screen of the same place in the whole call laid out in
 /// the same view.
 fn screens(a: &mut App, w: u16, h: u16) -> (String, String) {
-    let mut b = app_for(a.doc.clone(), w, h);
+    let mut b = app_for((*a.doc).clone(), w, h);
     b.view = a.view;
     b.apply_view();
     b.layout.lay_out_all(&b.doc, &b.index);

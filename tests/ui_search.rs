@@ -141,3 +141,19 @@ fn a_long_foreword_wrapped_over_rows_puts_the_row_with_the_match_on_screen() {
     assert!((start..end).contains(&m.start), "the row that shows it");
     assert!((a.top..a.top + a.height).contains(&row));
 }
+
+#[test]
+fn texts_folded_on_another_thread_find_what_folding_at_the_search_finds() {
+    let mut quick = app_for(with_matter(), 100, 30);
+    let mut plain = app_for(with_matter(), 100, 30);
+    assert!(quick.prepare_search(), "the folding starts");
+    assert!(!quick.prepare_search(), "and starts once");
+    for query in ["雲業務", "云业务", "cloud", "31%"] {
+        quick.search.query = query.into();
+        plain.search.query = query.into();
+        let (a, b) = (quick.search_matches(), plain.search_matches());
+        assert!(!b.is_empty(), "{query}");
+        assert_eq!(format!("{a:?}"), format!("{b:?}"), "{query}");
+    }
+    assert!(quick.haystack_job.is_none() && quick.haystack.is_some());
+}

@@ -2,6 +2,7 @@
 //! `marks_panel`). Every change goes to the store at once; failures are reported, never fatal.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui_textarea::{CursorMove, TextArea};
@@ -42,7 +43,7 @@ impl App {
         self.source = super::marks_panel::files_name(&files);
         self.index = DocIndex::new(&doc);
         self.figures = self.figures.for_call(&doc);
-        self.doc = doc;
+        self.doc = Arc::new(doc);
         if !self.index.bilingual {
             self.view.lang = crate::app::layout::LangView::Both;
         }
@@ -60,6 +61,7 @@ impl App {
         self.overlay = Overlay::None;
         self.search = SearchState::default();
         self.haystack = None;
+        self.haystack_job = None;
         self.areas.list_offset = 0;
     }
 }

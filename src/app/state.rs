@@ -1,6 +1,8 @@
 //! The reader's state: the transcript, its layout for the current width, the position and
 //! the modes (focus, overlays, search, view options).
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
@@ -110,7 +112,8 @@ pub struct Areas {
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    pub doc: Transcript,
+    /// The call (shared with the thread that folds it for searching).
+    pub doc: Arc<Transcript>,
     pub index: DocIndex,
     /// The file shown (a path, or the sample's name).
     pub source: String,
@@ -136,6 +139,8 @@ pub struct App {
     pub search: SearchState,
     /// The call's texts folded for searching, built at the first search.
     pub haystack: Option<super::search::Haystack>,
+    /// The same being built on another thread (see [`App::prepare_search`]).
+    pub haystack_job: Option<std::sync::mpsc::Receiver<super::search::Haystack>>,
     pub status: Option<Status>,
     pub areas: Areas,
     /// Bookmarks: the store, this call's marks, the panel and the note editor.
@@ -204,7 +209,7 @@ impl App {
         let marks = Marks::new(&doc, Vec::new());
         let figures = Figures::later();
         App {
-            doc,
+            doc: Arc::new(doc),
             index,
             source: source.to_string(),
             view,
@@ -220,6 +225,7 @@ impl App {
             sheet: Vec::new(),
             search: SearchState::default(),
             haystack: None,
+            haystack_job: None,
             status: None,
             areas: Areas::default(),
             marks,
@@ -312,20 +318,36 @@ impl App {
     /// once, at its first search).
     pub fn search_matches(&mut self) -> Vec<super::search::Match> {
         let scope = self.scope();
-        let hay = self
-            .haystack
-            .get_or_insert_with(|| super::search::Haystack::new(&self.doc, &self.index));
-        hay.find(&self.search.query, scope)
+        if self.haystack.is_none() {
+            // Ready from the folding thread (waited for if it is still at work), or folded
+            // here if there is none or it failed.
+            let folded = self.haystack_job.take().and_then(|job| job.recv().ok());
+            self.haystack =
+                folded.or_else(|| Some(super::search::Haystack::new(&self.doc, &self.index)));
+        }
+        match &mut self.haystack {
+            Some(hay) => hay.find(&self.search.query, scope),
+            None => Vec::new(),
+        }
     }
 
-    /// Folds the call's texts for searching if that was not done yet (the reader does it
-    /// after the first frame, so that typing a search finds it ready); true when it did.
+    /// Starts folding the call's texts for searching on another thread, if that was not
+    /// done or started yet (the reader does it after the first frame, so that typing a
+    /// search finds it ready and keys are not held up meanwhile); true when it started.
     pub fn prepare_search(&mut self) -> bool {
-        if self.haystack.is_some() {
+        if self.haystack.is_some() || self.haystack_job.is_some() {
             return false;
         }
-        self.haystack = Some(super::search::Haystack::new(&self.doc, &self.index));
-        true
+        let (doc, index) = (Arc::clone(&self.doc), self.index.clone());
+        let (done, job) = std::sync::mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("search-fold".into())
+            .spawn(move || {
+                let _ = done.send(super::search::Haystack::new(&doc, &index));
+            });
+        // (Without a thread, the first search folds the texts itself.)
+        self.haystack_job = started.ok().map(|_| job);
+        self.haystack_job.is_some()
     }
 
     /// What the current view searches.

@@ -21,6 +21,7 @@ pub mod library;
 pub mod numbers;
 pub mod persist;
 pub mod printable;
+pub mod quick_hash;
 pub mod reader;
 pub mod script;
 pub mod transcript;

@@ -170,9 +170,9 @@ pub fn fold_chars(text: &str) -> Cow<'_, str> {
     if !maybe_han(text) {
         return Cow::Borrowed(text);
     }
+    type Seen = crate::quick_hash::QuickMap<char, char>;
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<char, char>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: std::cell::RefCell<Seen> = std::cell::RefCell::new(Seen::default());
     }
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();

@@ -21,6 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "wrap",
             "persist",
             "printable",
+            "quick_hash",
         ],
     ),
     ("config", &["config"]),

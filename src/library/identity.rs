@@ -248,9 +248,9 @@ fn learned_other_script(t: &Transcript, names: &[String]) -> Option<String> {
         return None;
     }
     // Candidates: runs of 2–6 Chinese characters in the paragraphs that name the company.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: crate::quick_hash::QuickMap<&str, usize> = Default::default();
     for z in &named {
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut seen: crate::quick_hash::QuickSet<&str> = Default::default();
         for run in han_runs(z) {
             let bounds: Vec<usize> = run
                 .char_indices()

@@ -64,25 +64,31 @@ pub fn period(text: &str) -> Option<String> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let q = text.contains('Q');
     let quarter = has_word_ignoring_case(text, "quarter");
     let ji = text.contains('季');
+    // Where the first match may start: at the first `Q` (or the `F` of `FQ`), at the first
+    // `19` or `20`. Searching from there finds what searching from the start would.
+    let q = text
+        .find('Q')
+        .map(|at| at - usize::from(text[..at].ends_with('F')));
+    let year = first_century(text);
+    let from = |at: Option<usize>, re: &Regex| at.and_then(|at| re.captures_at(text, at));
     let found = [
-        q.then(|| Q_YEAR.captures(text)).flatten().map(|c| {
+        from(q, &Q_YEAR).map(|c| {
             (
                 c.get(0).map_or(0, |m| m.start()),
                 c[1].to_string(),
                 c[2].to_string(),
             )
         }),
-        q.then(|| Q_FY.captures(text)).flatten().map(|c| {
+        from(q, &Q_FY).map(|c| {
             (
                 c.get(0).map_or(0, |m| m.start()),
                 c[1].to_string(),
                 format!("20{}", &c[2]),
             )
         }),
-        q.then(|| YEAR_Q.captures(text)).flatten().map(|c| {
+        from(q.and(year), &YEAR_Q).map(|c| {
             (
                 c.get(0).map_or(0, |m| m.start()),
                 c[2].to_string(),
@@ -105,7 +111,7 @@ pub fn period(text: &str) -> Option<String> {
                     c[2].to_string(),
                 )
             }),
-        ji.then(|| ZH_Q.captures(text)).flatten().map(|c| {
+        from(year.filter(|_| ji), &ZH_Q).map(|c| {
             let q = ZH_DIGITS
                 .iter()
                 .find(|(z, _)| *z == &c[2])
@@ -122,6 +128,16 @@ pub fn period(text: &str) -> Option<String> {
         .flatten()
         .min_by_key(|(pos, _, _)| *pos)
         .map(|(_, q, y)| format!("Q{q} {y}"))
+}
+
+/// Where `text` first has `19` or `20` (a year of these centuries can start there).
+fn first_century(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let at = |n: &[u8]| memchr::memmem::find(bytes, n);
+    match (at(b"19"), at(b"20")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// True when `text` holds `word` (ASCII), in any case.
@@ -154,19 +170,24 @@ pub fn date(text: &str) -> Option<String> {
     };
     // Matched in lower case (the same byte offsets): a case-insensitive pattern is slower.
     let lower = text.to_ascii_lowercase();
+    // Searched from where a first match can start (a month's name, a `19` or `20`).
+    let year = first_century(text)?;
+    let month = MONTHS.iter().filter_map(|m| lower.find(m)).min();
     let found = [
-        EN_DATE.captures(&lower).and_then(|c| {
-            let m = MONTHS
-                .iter()
-                .position(|m| c[1].to_lowercase().starts_with(m))?
-                + 1;
-            Some((c.get(0)?.start(), iso(&c[3], m, &c[2])?))
-        }),
+        month
+            .and_then(|at| EN_DATE.captures_at(&lower, at))
+            .and_then(|c| {
+                let m = MONTHS
+                    .iter()
+                    .position(|m| c[1].to_lowercase().starts_with(m))?
+                    + 1;
+                Some((c.get(0)?.start(), iso(&c[3], m, &c[2])?))
+            }),
         ZH_DATE
-            .captures(text)
+            .captures_at(text, year)
             .and_then(|c| Some((c.get(0)?.start(), iso(&c[1], c[2].parse().ok()?, &c[3])?))),
         ISO_DATE
-            .captures(text)
+            .captures_at(text, year)
             .and_then(|c| Some((c.get(0)?.start(), iso(&c[1], c[2].parse().ok()?, &c[3])?))),
     ];
     found
@@ -317,15 +338,22 @@ pub fn company_from_welcome(text: &str) -> Option<String> {
         ];
         !words.first().is_some_and(|w| ordinal.contains(&w.as_str()))
     };
-    WELCOME_EN
-        .captures_iter(text)
-        .find(|c| c["c"].chars().count() <= 41 && not_period(c))
-        .or_else(|| {
-            WELCOME_ZH
-                .captures(text)
-                .filter(|c| within(c, &[("c", 12)]))
-        })
-        .map(|c| c["c"].trim().to_string())
+    // Both patterns open with their words: searched from the first place those are.
+    let en = ["Welcome to", "welcome to", "for joining"]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min();
+    let zh = text.find("欢迎");
+    en.and_then(|at| {
+        WELCOME_EN
+            .captures_iter(&text[at..])
+            .find(|c| c["c"].chars().count() <= 41 && not_period(c))
+    })
+    .or_else(|| {
+        zh.and_then(|at| WELCOME_ZH.captures(&text[at..]))
+            .filter(|c| within(c, &[("c", 12)]))
+    })
+    .map(|c| c["c"].trim().to_string())
 }
 
 #[cfg(test)]

@@ -200,6 +200,31 @@ fn rebased<'a>(text: &'a str, c: Cand<'_>) -> Option<Cand<'a>> {
     })
 }
 
+/// `text` without a list number before it (`1、`, `2.`, `３．`, `4)`, `（5）`), or all of it
+/// when it has none.
+fn without_list_number(text: &str) -> &str {
+    let t = text.trim_start();
+    let (bracketed, rest) = match t.strip_prefix(['(', '（']) {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let digits: usize = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 || digits > 9 {
+        return text;
+    }
+    let after = &rest[digits..];
+    let after = if bracketed {
+        after.strip_prefix([')', '）'])
+    } else {
+        after.strip_prefix(['、', '.', '．', ')', '）'])
+    };
+    after.map_or(text, str::trim_start)
+}
+
 /// Reads a line as a candidate header by its shape alone.
 fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
     let head: &str = match text.char_indices().nth(70) {
@@ -234,14 +259,17 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
         }
         // Not a name in bold (`**摩根士丹利分析师 Brian Nowak：**`): read without the bold.
     }
-    if let Some(c) = QA_MARK.captures(zone) {
+    // A record of questions numbers them (`1、问：…`): the mark after the number.
+    let unnumbered = without_list_number(zone);
+    let skipped = zone.len() - unnumbered.len();
+    if let Some(c) = QA_MARK.captures(unnumbered) {
         // `问：…` / `答：…`: an unnamed questioner and the management answering.
         let mark = c["mark"].to_string();
         let asks = QUESTION_MARKS.contains(&mark.as_str());
         return Some(Cand {
             title: vec![if asks { "分析师" } else { "管理层" }.to_string()],
             name: mark,
-            body: speech(text, &c),
+            body: speech(&text[skipped..], &c),
             form: Form::Strong,
         });
     }
@@ -1161,6 +1189,20 @@ mod tests {
         let text =
             "作者說明:\n\n說明文字。\n\n作者說明:\n\n更多。\n\nPrepared Remarks:\n\nThank You\n";
         assert!(headers(text).is_empty());
+    }
+
+    #[test]
+    fn numbered_question_and_answer_marks_are_labels() {
+        for line in [
+            "1、问：毛利率为何提升？",
+            "（2）问：订单如何？",
+            "3. 问: 资本开支？",
+        ] {
+            let c = candidate(&split(line)[0]).expect(line);
+            assert_eq!(c.name, "问", "{line}");
+        }
+        assert_eq!(without_list_number("2026年营收增长"), "2026年营收增长");
+        assert_eq!(without_list_number("12、答：是的"), "答：是的");
     }
 
     #[test]

@@ -489,7 +489,9 @@ pub fn question_heading(text: &str) -> Option<Intro> {
         },
     };
     let name = name.trim();
-    let person = latin_name_like(name) || super::names::han_name_like(name);
+    // A person, not a company (`Q3 - Acme Corp (ACME)` heads a quarter's results).
+    let person = (latin_name_like(name) || super::names::han_name_like(name))
+        && !super::participants::firm_like(name);
     person.then(|| Intro {
         name: Some(name.to_string()),
         name_alt: None,
@@ -1112,6 +1114,7 @@ mod tests {
             "Question 1: What is the margin outlook for next year?",
             "Q&A #2 — pricing and demand",
             "Quarterly revenue - Ada Brook",
+            "Q3 - Acme Corp (ACME)",
         ] {
             assert_eq!(question_heading(line), None, "{line}");
         }

@@ -270,6 +270,12 @@ impl Render {
                 let name = ["section", "name", "title", "heading", "type"]
                     .iter()
                     .find_map(|k| map.get(*k).and_then(Value::as_str));
+                // A section per question whose heading names the questioner (`Q&A #3 — Jane
+                // Roe (Firm)`): the heading is a hand-off, and the turns under it start anew.
+                if let Some(h) = name.filter(|n| crate::transcript::question_heading(n)) {
+                    self.lines.push(one_line(h));
+                    self.last_speaker = None;
+                }
                 let name = name.filter(|n| section_heading(n).is_some());
                 for (k, child) in map {
                     let named = section_heading(k).is_some() || names_participants(k);
@@ -676,6 +682,23 @@ mod tests {
         assert_eq!(
             to_text(jsonl).unwrap().text,
             "Operator\n\nWelcome.\n\nJane Roe\n\nThanks.\n"
+        );
+    }
+
+    #[test]
+    fn a_section_per_question_keeps_its_heading_and_starts_its_turns_anew() {
+        let json = r#"[
+          {"heading": "Q&A #1 — Tom Brandt (Halvorsen)：demand",
+           "paragraphs": [{"speaker": "Jane Roe", "text": "Demand held up."}]},
+          {"heading": "Q&A #2 — Ida Moss (Kestrel)",
+           "paragraphs": [{"speaker": "Jane Roe", "text": "Prices rose."}]},
+          {"heading": "Outlook", "paragraphs": [{"speaker": "Jane Roe", "text": "Steady."}]}
+        ]"#;
+        assert_eq!(
+            to_text(json).unwrap().text,
+            "Q&A #1 — Tom Brandt (Halvorsen)：demand\n\nQuestions and Answers\n\nJane Roe\n\n\
+             Demand held up.\n\nQ&A #2 — Ida Moss (Kestrel)\n\nQuestions and Answers\n\n\
+             Jane Roe\n\nPrices rose.\n\nSteady.\n"
         );
     }
 

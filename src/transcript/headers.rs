@@ -148,7 +148,24 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
         }
         None => speaker_candidate(text).or_else(|| unbolded(text)),
     };
-    cand.filter(|c| !is_note_word_label(&c.name) && !c.title.iter().any(|t| YEAR.is_match(t)))
+    cand.filter(|c| {
+        !is_note_word_label(&c.name)
+            && !c.title.iter().any(|t| YEAR.is_match(t))
+            && !c.body.is_some_and(|b| ticker_after_colon(text, b))
+    })
+}
+
+/// True when a line's "speech" is a ticker written right after the colon (`Acme Group, Inc.
+/// NYSE:ACME`, as a data provider heads its transcript): an exchange and its symbol.
+fn ticker_after_colon(text: &str, body: &str) -> bool {
+    let b = body.trim();
+    (1..=6).contains(&b.len())
+        && b.bytes()
+            .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit() || x == b'.')
+        && text
+            .trim_end()
+            .strip_suffix(b)
+            .is_some_and(|before| before.ends_with([':', '：']))
 }
 
 /// `**Name** (Group):` and other labels with bold inside them: read without the bold, the
@@ -181,6 +198,31 @@ fn rebased<'a>(text: &'a str, c: Cand<'_>) -> Option<Cand<'a>> {
         title: c.title,
         form: c.form,
     })
+}
+
+/// `text` without a list number before it (`1、`, `2.`, `３．`, `4)`, `（5）`), or all of it
+/// when it has none.
+fn without_list_number(text: &str) -> &str {
+    let t = text.trim_start();
+    let (bracketed, rest) = match t.strip_prefix(['(', '（']) {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let digits: usize = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 || digits > 9 {
+        return text;
+    }
+    let after = &rest[digits..];
+    let after = if bracketed {
+        after.strip_prefix([')', '）'])
+    } else {
+        after.strip_prefix(['、', '.', '．', ')', '）'])
+    };
+    after.map_or(text, str::trim_start)
 }
 
 /// Reads a line as a candidate header by its shape alone.
@@ -217,14 +259,17 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
         }
         // Not a name in bold (`**摩根士丹利分析师 Brian Nowak：**`): read without the bold.
     }
-    if let Some(c) = QA_MARK.captures(zone) {
+    // A record of questions numbers them (`1、问：…`): the mark after the number.
+    let unnumbered = without_list_number(zone);
+    let skipped = zone.len() - unnumbered.len();
+    if let Some(c) = QA_MARK.captures(unnumbered) {
         // `问：…` / `答：…`: an unnamed questioner and the management answering.
         let mark = c["mark"].to_string();
         let asks = QUESTION_MARKS.contains(&mark.as_str());
         return Some(Cand {
             title: vec![if asks { "分析师" } else { "管理层" }.to_string()],
             name: mark,
-            body: speech(text, &c),
+            body: speech(&text[skipped..], &c),
             form: Form::Strong,
         });
     }
@@ -913,6 +958,11 @@ fn standalone_header<'a>(
         h.end += 1;
         extras += 1;
     }
+    // A row of column names in capitals over a line of figures (`CONSENSUS ACTUAL SURPRISE`
+    // over `FQ2 2021 3.16 2.97`, a data provider's table copied to text) heads a table.
+    if table_head(&c.name, lines.get(i + 1)) && !known && !is_operator_word(&c.name) {
+        return None;
+    }
     let latin = latin_name_like(&c.name) || unnamed_label(&c.name);
     // A company's name alone on a line (`Acme Freight Corporation`) heads the document,
     // not a turn.
@@ -931,6 +981,19 @@ fn standalone_header<'a>(
         han_name_like(&c.name) && (h.alt.is_some() || (count >= 2 && extras > 0))
     };
     ok.then_some(h)
+}
+
+/// True when `name` is a row of words in capitals (two or more) and the line under it is
+/// figures rather than words: a table's header, with no speech under it.
+fn table_head(name: &str, next: Option<&Line<'_>>) -> bool {
+    let capitals = name.split_whitespace().count() >= 2
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase);
+    let figures = |t: &str| {
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        digits >= 2 && digits > t.chars().filter(|c| c.is_alphabetic()).count()
+    };
+    capitals && next.is_some_and(|l| figures(l.text))
 }
 
 /// The previous name line's name in the other script, if `line` gives it (with any title
@@ -1126,5 +1189,40 @@ mod tests {
         let text =
             "作者說明:\n\n說明文字。\n\n作者說明:\n\n更多。\n\nPrepared Remarks:\n\nThank You\n";
         assert!(headers(text).is_empty());
+    }
+
+    #[test]
+    fn numbered_question_and_answer_marks_are_labels() {
+        for line in [
+            "1、问：毛利率为何提升？",
+            "（2）问：订单如何？",
+            "3. 问: 资本开支？",
+        ] {
+            let c = candidate(&split(line)[0]).expect(line);
+            assert_eq!(c.name, "问", "{line}");
+        }
+        assert_eq!(without_list_number("2026年营收增长"), "2026年营收增长");
+        assert_eq!(without_list_number("12、答：是的"), "答：是的");
+    }
+
+    #[test]
+    fn an_exchange_and_its_ticker_are_not_a_label() {
+        assert!(ticker_after_colon("Acme Group, Inc. NYSE:ACME", "ACME"));
+        assert!(ticker_after_colon(
+            "Acme Group, Inc. NasdaqGS:AC.B ",
+            "AC.B "
+        ));
+        assert!(!ticker_after_colon("JANE ROE: OK", "OK"));
+        assert!(!ticker_after_colon("Jane Roe: Thanks.", "Thanks."));
+    }
+
+    #[test]
+    fn a_table_header_in_capitals_is_not_a_speaker() {
+        // Column names over figures, the same words again in the text: a table, no turn.
+        let text = "Estimates\nMEAN HIGH LOW MEAN HIGH\nRevenue 812.4 840.0\n\
+            MEAN HIGH LOW\nFQ3 2025 1.12 1.30\n 14.2 %\nFQ4 2025 1.40 1.51\n\n\
+            JANE ROE\nChief Executive Officer\nThank you all for joining us today.\n";
+        let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["JANE ROE"]);
     }
 }

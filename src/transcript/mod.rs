@@ -202,7 +202,7 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         .iter()
         .filter_map(|l| body::plain_line(l.text))
         .collect();
-    let (raw, qa_heading) = raw_turns(&lines, &headers, &skip, end);
+    let (raw, qa_heading, raw_handoffs) = raw_turns(&lines, &headers, &skip, end);
 
     let mut registry = speakers::Registry::from_participants(&entries);
     let all_lines: Vec<&Line<'_>> = raw.iter().flat_map(|r| &r.lines).collect();
@@ -218,7 +218,10 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         zh_wrapped: lines::zh_wrapped(&lines),
     };
     let mut heading_turn = None;
-    for r in &raw {
+    // Hand-offs written as headings, by the turn they come before.
+    let mut handoffs: Vec<qa::HeadingHandoff> = Vec::new();
+    let mut pending_handoff = None;
+    for (k, r) in raw.iter().enumerate() {
         let h = &headers[r.header];
         let speaker = registry.find_or_add(&h.name, h.alt.as_deref());
         registry.note_title(speaker, &h.title);
@@ -227,21 +230,32 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
         if qa_heading.is_some_and(|q| r.line > q) && heading_turn.is_none() {
             heading_turn = Some(t.turns.len());
         }
-        // Two labels in a row that name no one (`Unknown Executive`) are as often two people.
-        let same = |prev: &Turn| prev.speaker == speaker && !names::unnamed_label(&h.name);
+        if let Some((_, intro)) = raw_handoffs.iter().find(|(at, _)| *at == k) {
+            pending_handoff = Some(intro.clone());
+        }
+        // Two labels in a row that name no one (`Unknown Executive`) are as often two people;
+        // a heading between two turns of one speaker gives the floor to someone else.
+        let same = |prev: &Turn| {
+            prev.speaker == speaker && !names::unnamed_label(&h.name) && pending_handoff.is_none()
+        };
         match t.turns.last_mut() {
             Some(prev) if same(prev) => prev.blocks.extend(blocks),
             _ if blocks.is_empty() => {}
-            _ => t.turns.push(Turn {
-                speaker,
-                blocks,
-                ..Turn::default()
-            }),
+            _ => {
+                if let Some(intro) = pending_handoff.take() {
+                    handoffs.push((t.turns.len(), intro));
+                }
+                t.turns.push(Turn {
+                    speaker,
+                    blocks,
+                    ..Turn::default()
+                });
+            }
         }
     }
     t.turns.retain(|turn| !turn.blocks.is_empty());
     t.speakers = registry.speakers;
-    t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn);
+    t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
     drop_unused_speakers(&mut t);
     tidy_firms(&mut t);
     fill_metadata(&mut t, yaml, headline);
@@ -323,15 +337,31 @@ fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::L
     end
 }
 
+/// A heading that gives the floor to one questioner (`Q&A #3 — Jane Roe (Firm)：topic`), as
+/// a container's converted text keeps it.
+pub fn question_heading(text: &str) -> bool {
+    qa::question_heading(text).is_some()
+}
+
 /// Each header's body lines (inline speech first), without rules, headings and list lines.
-/// Also returns the line of the Q&A heading, if the document has one.
+/// Also returns the line of the Q&A heading, if the document has one, and the headings that
+/// give the floor to one questioner each, by the raw turn they come before (when the file
+/// has two such headings or more: a layout, not a stray line).
 fn raw_turns<'a>(
     lines: &[Line<'a>],
     headers: &[Header<'a>],
     skip: &HashSet<usize>,
     end: usize,
-) -> (Vec<RawTurn<'a>>, Option<usize>) {
+) -> (Vec<RawTurn<'a>>, Option<usize>, Vec<qa::HeadingHandoff>) {
     let mut qa_heading = None;
+    let mut handoffs = Vec::new();
+    let first = headers.first().map_or(end, |h| h.line);
+    let headed = (first..end)
+        .filter(|&i| !skip.contains(&i) && lines[i].text.len() <= 200)
+        .filter_map(|i| qa::question_heading(lines[i].text))
+        .take(2)
+        .count()
+        >= 2;
     let mut out = Vec::with_capacity(headers.len());
     for (k, h) in headers.iter().enumerate() {
         if h.line >= end {
@@ -353,7 +383,13 @@ fn raw_turns<'a>(
             match section_heading(l.text) {
                 Some(Section::Qa) => qa_heading = qa_heading.or(Some(i)),
                 Some(Section::Prepared) => {}
-                None => body.push(l.clone()),
+                None => match qa::question_heading(l.text).filter(|_| headed) {
+                    Some(intro) => {
+                        qa_heading = qa_heading.or(Some(i));
+                        handoffs.push((k + 1, intro));
+                    }
+                    None => body.push(l.clone()),
+                },
             }
         }
         out.push(RawTurn {
@@ -362,7 +398,7 @@ fn raw_turns<'a>(
             lines: body,
         });
     }
-    (out, qa_heading)
+    (out, qa_heading, handoffs)
 }
 
 /// Recomputes sections, questions and speaker kinds of a transcript built from other transcripts.
@@ -376,7 +412,13 @@ pub fn restructure(t: &mut Transcript) {
 
 /// Removes speakers that no turn refers to (participants who never spoke), renumbering.
 fn drop_unused_speakers(t: &mut Transcript) {
-    let used: HashSet<usize> = t.turns.iter().map(|x| x.speaker).collect();
+    // A questioner a heading names keeps their place though the file keeps none of their words.
+    let used: HashSet<usize> = t
+        .turns
+        .iter()
+        .map(|x| x.speaker)
+        .chain(t.questions.iter().map(|q| q.analyst))
+        .collect();
     let mut map = vec![usize::MAX; t.speakers.len()];
     let mut kept = Vec::new();
     for (i, sp) in t.speakers.drain(..).enumerate() {

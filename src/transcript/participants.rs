@@ -238,12 +238,10 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
             }
         }
         let mut parts = split_dashes(&strip_bullet(lines[j].text));
-        // A roster written `Role — Name`: the name last.
-        if let [role, name] = parts.as_slice()
-            && role_like(role)
-            && name_like(name)
-            && !role_like(name)
-        {
+        // A roster written `Role — Name`: the name last (an entry that ends with the name).
+        let role_first = matches!(parts.as_slice(), [role, name]
+            if role_like(role) && name_like(name) && !role_like(name));
+        if role_first {
             parts.swap(0, 1);
         }
         let Some((name, rest)) = parts.split_first() else {
@@ -267,6 +265,21 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
                 used = 2;
             }
         }
+        // An affiliation too long for its line goes on on the next (`Co-CEO, Chief Content
+        // Officer &` / `Director`, `Firm, Research` / `Division - Analyst`).
+        while !rest.is_empty()
+            && !role_first
+            && let Some(next) = lines.get(j + used)
+            && wraps_on(rest.last().map_or("", String::as_str), next)
+        {
+            let mut more = split_dashes(next.text).into_iter();
+            if let (Some(last), Some(first)) = (rest.last_mut(), more.next()) {
+                last.push(' ');
+                last.push_str(&first);
+            }
+            rest.extend(more);
+            used += 1;
+        }
         let (role, firm) = role_and_firm(&rest, group);
         entries.push(Participant {
             name,
@@ -277,6 +290,43 @@ fn read_entries(lines: &[Line<'_>], start: usize, group: Group) -> (Vec<Particip
         j += used;
     }
     (entries, j)
+}
+
+/// True when `next` carries on an entry's affiliation that ended with `prev`: on the very
+/// next line, short, no heading or sentence of its own, and either `prev` breaks off (`…,`,
+/// `… &`, `… of`) or `next` does not start with a name as the next entry would (`& Co-CEO`,
+/// `Division`, `Officer & Treasurer`, `Division - Analyst`).
+fn wraps_on(prev: &str, next: &Line<'_>) -> bool {
+    let t = next.text.trim();
+    // A name in any of its parts starts the next entry (`Chief Financial Officer — Zane Rowe`,
+    // `Jane Roe, Group Finance Director`).
+    let named = split_dashes(t)
+        .iter()
+        .any(|p| name_like(p) || p.split_once(", ").is_some_and(|(n, _)| name_like(n)));
+    let prev = prev.trim_end();
+    let breaks_off = prev.ends_with([',', '&', '/', '-', '–'])
+        || [" and", " of", " for", " to"].iter().any(|w| {
+            prev.len() > w.len()
+                && prev
+                    .get(prev.len() - w.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+        });
+    // A line in capitals (`TAKEAWAYS`) heads what follows the list.
+    let capitals =
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !t.chars().any(char::is_lowercase);
+    // A bullet starts an entry of its own.
+    let bulleted = strip_bullet(t).len() != t.len();
+    next.gap == 0
+        && !bulleted
+        && !t.is_empty()
+        && t.chars().count() <= 60
+        && !t.ends_with(['.', ':', '：'])
+        && !t.contains(['?', '!', '@', '。', '？', '！'])
+        && (!capitals || breaks_off)
+        && !is_operator_word(t)
+        && heading_group(t).is_none()
+        && super::section_heading(t).is_none()
+        && (breaks_off || !named)
 }
 
 /// Splits `Jane Example, Example Corp` into the name and the parts after the comma.
@@ -331,6 +381,49 @@ mod tests {
             Some(Group::Unknown)
         );
         assert_eq!(heading_group("Operator"), None);
+    }
+
+    #[test]
+    fn an_affiliation_wrapped_over_lines_stays_with_its_entry() {
+        let text = "Call Participants\nEXECUTIVES\nDana Field\nVice President of Finance,\n\
+            Strategy & Investor\nRelations\nOwen Pratt\nCo-Founder, Chairman\n& Co-CEO\n\
+            ANALYSTS\nKendall Toscano\nKestrel Securities, Research\nDivision\n\
+            Ada Brook - Halvorsen Partners - Managing Director and\nSenior Analyst\n\n\
+            Presentation\nDana Field\nGood afternoon.\n";
+        let lines = split(text);
+        let got: Vec<(String, Option<String>, Option<String>)> = find(&lines)
+            .iter()
+            .flat_map(|l| &l.entries)
+            .map(|e| (e.name.clone(), e.role.clone(), e.firm.clone()))
+            .collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            [
+                (
+                    "Dana Field".into(),
+                    s("Vice President of Finance, Strategy & Investor Relations"),
+                    None
+                ),
+                (
+                    "Owen Pratt".into(),
+                    s("Co-Founder, Chairman & Co-CEO"),
+                    None
+                ),
+                (
+                    "Kendall Toscano".into(),
+                    None,
+                    s("Kestrel Securities, Research Division")
+                ),
+                (
+                    "Ada Brook".into(),
+                    s("Managing Director and Senior Analyst"),
+                    s("Halvorsen Partners")
+                ),
+            ]
+        );
+        // The list ends at the blank line: the presentation is the call's.
+        assert_eq!(find(&lines).last().unwrap().lines.end, 15);
     }
 
     #[test]

@@ -446,29 +446,137 @@ pub fn intro(en: &str, zh: &str, next: Option<&Speaker>) -> Intro {
     }
 }
 
-/// Assigns speaker kinds, sections and questions to parsed turns.
+/// A heading that gives the floor to one questioner, as a site that splits the Q&A into one
+/// section per question writes it: `Q&A #3 — Jane Roe (Firm)：topic`, `Question 2: Jane Roe,
+/// Firm`, `Q4 - Jane Roe (Firm)`. The name, and the firm when the heading gives one.
+pub fn question_heading(text: &str) -> Option<Intro> {
+    let t = text.trim().trim_matches(['#', '*', ' ']).trim();
+    if t.len() > 200 {
+        return None;
+    }
+    // The lead (`Q&A`, `Q & A`, `Question`, `Q`), then its number (`#3`, `No. 3`, `3`).
+    let lower = t.to_ascii_lowercase();
+    let rest = ["q&a", "q & a", "question", "q"]
+        .iter()
+        .find_map(|lead| lower.strip_prefix(lead))
+        .map(|r| &t[t.len() - r.len()..])?;
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix('#')
+        .or_else(|| rest.strip_prefix("No."))
+        .unwrap_or(rest)
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = rest[digits..].trim_start();
+    let who = ["—", "–", "-", ":", "：", "|", "."]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim();
+    // What follows a colon is the topic.
+    let head = who.split(['：', ':']).next().unwrap_or(who).trim();
+    let (name, firm) = match head.find(['(', '（']) {
+        Some(open) => {
+            let inner = head[open..].trim_start_matches(['(', '（']);
+            let firm = inner.split([')', '）']).next().unwrap_or(inner);
+            (&head[..open], Some(firm))
+        }
+        None => match head.split_once(", ") {
+            Some((n, f)) => (n, Some(f)),
+            None => (head, None),
+        },
+    };
+    let name = name.trim();
+    // A person, not a company (`Q3 - Acme Corp (ACME)` heads a quarter's results).
+    let person = (latin_name_like(name) || super::names::han_name_like(name))
+        && !super::participants::firm_like(name);
+    person.then(|| Intro {
+        name: Some(name.to_string()),
+        name_alt: None,
+        firm: firm
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_string),
+    })
+}
+
+/// A hand-off written as a heading: the turn it comes before, and what it says.
+pub type HeadingHandoff = (usize, Intro);
+
+/// Assigns speaker kinds, sections and questions to parsed turns. `handoffs`: headings that
+/// give the floor to one questioner each ([`question_heading`]), by the turn they precede.
 pub fn structure(
     speakers: &mut Vec<Speaker>,
     turns: &mut [Turn],
     qa_heading_turn: Option<usize>,
+    handoffs: &[HeadingHandoff],
 ) -> Vec<Question> {
-    structure_with(speakers, turns, qa_heading_turn, false)
+    structure_with(speakers, turns, qa_heading_turn, handoffs, false)
 }
 
 /// [`structure`] again, on speakers whose kinds an earlier pass set: the person who ran the
 /// Q&A was made an executive then, and runs it again.
 pub fn restructure(speakers: &mut Vec<Speaker>, turns: &mut [Turn]) -> Vec<Question> {
-    structure_with(speakers, turns, None, true)
+    structure_with(speakers, turns, None, &[], true)
+}
+
+/// Per turn, the questioner a heading before it gives the floor to (with the heading's
+/// firm): the person named, as they speak under the heading or anywhere in the call, or,
+/// when the file keeps none of their words, someone new.
+fn heading_questioners(
+    speakers: &mut Vec<Speaker>,
+    turns: &[Turn],
+    handoffs: &[HeadingHandoff],
+) -> Vec<Option<(usize, Option<String>)>> {
+    let mut heads = vec![None; turns.len()];
+    for (k, (at, intro)) in handoffs.iter().enumerate() {
+        let Some(name) = intro.name.as_deref().filter(|_| *at < turns.len()) else {
+            continue;
+        };
+        let end = handoffs
+            .get(k + 1)
+            .map_or(turns.len(), |n| n.0.min(turns.len()));
+        let named = |s: &Speaker| {
+            s.kind != SpeakerKind::Operator
+                && s.kind != SpeakerKind::Executive
+                && [Some(&s.name), s.name_alt.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| goes_by(name, n) || same_person(name, n))
+        };
+        let found = (*at..end.max(*at))
+            .map(|t| turns[t].speaker)
+            .find(|&s| named(&speakers[s]))
+            .or_else(|| speakers.iter().position(named));
+        let sp = found.unwrap_or_else(|| {
+            speakers.push(Speaker {
+                name: name.to_string(),
+                ..Speaker::default()
+            });
+            speakers.len() - 1
+        });
+        let sp_ref = &mut speakers[sp];
+        sp_ref.kind = SpeakerKind::Analyst;
+        if sp_ref.firm.is_none() {
+            sp_ref.firm.clone_from(&intro.firm);
+        }
+        heads[*at] = Some((sp, intro.firm.clone()));
+    }
+    heads
 }
 
 fn structure_with(
     speakers: &mut Vec<Speaker>,
     turns: &mut [Turn],
     qa_heading_turn: Option<usize>,
+    handoffs: &[HeadingHandoff],
     again: bool,
 ) -> Vec<Question> {
     let texts: Vec<(String, String)> = turns.iter().map(turn_text).collect();
     let moderator = mark_operator(speakers, turns, &texts, again);
+    let heads = heading_questioners(speakers, turns, handoffs);
     mark_firm_only_questioners(speakers, turns, &texts);
     let start = qa_start(speakers, turns, &texts, qa_heading_turn);
     for (i, t) in turns.iter().enumerate() {
@@ -481,7 +589,7 @@ fn structure_with(
     }
     let mut questions = match start {
         Some(start) => {
-            let (mut qs, spoken_for) = questions(speakers, turns, &texts, start);
+            let (mut qs, spoken_for) = questions(speakers, turns, &texts, &heads, start);
             speak_for(speakers, turns, &mut qs, &spoken_for);
             for (i, t) in turns.iter_mut().enumerate() {
                 t.section = if i >= start {
@@ -685,6 +793,7 @@ fn questions(
     speakers: &mut [Speaker],
     turns: &[Turn],
     texts: &[(String, String)],
+    heads: &[Option<(usize, Option<String>)>],
     start: usize,
 ) -> (Vec<Question>, Vec<Option<Intro>>) {
     let mut out: Vec<Question> = Vec::new();
@@ -701,13 +810,33 @@ fn questions(
     }
     // A questioner speaks or is introduced at this turn: no closing cue before it holds.
     let mut resumed = 0;
+    // The current question was opened by a heading naming its questioner.
+    let mut headed = false;
     for i in start..turns.len() {
         let sp = turns[i].speaker;
         let (en, zh) = &texts[i];
+        // A heading gives the floor to the one it names, whoever speaks first under it (the
+        // operator introducing them, or an answer when the file keeps no question).
+        if let Some((analyst, firm)) = heads.get(i).cloned().flatten() {
+            let firm = firm.or_else(|| speakers[analyst].firm.clone());
+            out.push(Question {
+                number: out.len() + 1,
+                analyst,
+                firm,
+                turns: vec![i],
+            });
+            spoken_for.push(None);
+            current = Some(out.len() - 1);
+            (pending, operator_handed, handoff, headed) = (None, false, false, true);
+            if sp != analyst && speakers[sp].kind == SpeakerKind::Other {
+                speakers[sp].kind = SpeakerKind::Executive;
+            }
+            continue;
+        }
         let closing = if i < resumed {
             Closing::No
         } else {
-            closing_from(speakers, turns, texts, &out, i)
+            closing_from(speakers, turns, texts, &out, heads, i)
         };
         if let Closing::ResumesAt(at) = closing {
             resumed = at;
@@ -722,6 +851,14 @@ fn questions(
             break;
         }
         if speakers[sp].kind == SpeakerKind::Operator {
+            // Under a heading, the operator's asides stay in its question.
+            if headed
+                && !is_intro(en, zh)
+                && let Some(q) = current
+            {
+                out[q].turns.push(i);
+                continue;
+            }
             if is_intro(en, zh) {
                 let next = turns.get(i + 1).map(|t| &speakers[t.speaker]);
                 pending = Some((i, intro(en, zh, next)));
@@ -769,6 +906,7 @@ fn questions(
             }
         };
         if starts {
+            headed = false;
             let intro = pending.take();
             let mut q_turns = Vec::new();
             // A label firm is doubted when the label names no one (`Unidentified Analyst`
@@ -875,6 +1013,7 @@ fn closing_from(
     turns: &[Turn],
     texts: &[(String, String)],
     asked: &[Question],
+    heads: &[Option<(usize, Option<String>)>],
     i: usize,
 ) -> Closing {
     let kind = |t: usize| speakers[turns[t].speaker].kind;
@@ -904,6 +1043,7 @@ fn closing_from(
     // call back); after anyone else's closing statement, they may be a questioner.
     let resumes = (i + 1..turns.len()).find(|&t| {
         questioner(t)
+            || heads.get(t).is_some_and(Option::is_some)
             || !by_operator && kind(t) == SpeakerKind::Other
             || kind(t) == SpeakerKind::Operator && is_intro(&texts[t].0, &texts[t].1)
     });
@@ -941,6 +1081,44 @@ fn apply_intro(sp: &mut Speaker, intro: &Intro) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_that_give_the_floor_to_one_questioner() {
+        for (line, name, firm) in [
+            (
+                "Q&A #3 — Ada Brook (Kestrel Securities)：margins",
+                "Ada Brook",
+                Some("Kestrel Securities"),
+            ),
+            (
+                "## Question 2: Ada Brook, Kestrel",
+                "Ada Brook",
+                Some("Kestrel"),
+            ),
+            ("Q4 - Ada Brook (Kestrel)", "Ada Brook", Some("Kestrel")),
+            ("**Q&A No. 12 – Ada Brook**", "Ada Brook", None),
+            (
+                "Q&A #1 — 王小明（北辰证券）：需求",
+                "王小明",
+                Some("北辰证券"),
+            ),
+        ] {
+            let got = question_heading(line);
+            let got = got.as_ref().map(|i| (i.name.as_deref(), i.firm.as_deref()));
+            assert_eq!(got, Some((Some(name), firm)), "{line}");
+        }
+        for line in [
+            "Q&A",
+            "Questions and Answers",
+            "Q3 2026 results: a strong quarter",
+            "Question 1: What is the margin outlook for next year?",
+            "Q&A #2 — pricing and demand",
+            "Quarterly revenue - Ada Brook",
+            "Q3 - Acme Corp (ACME)",
+        ] {
+            assert_eq!(question_heading(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn a_spelled_as_heard_mark_is_no_part_of_the_name() {
@@ -1193,7 +1371,7 @@ mod tests {
                 ..Turn::default()
             })
             .collect();
-        let qs = structure(&mut speakers, &mut turns, None);
+        let qs = structure(&mut speakers, &mut turns, None, &[]);
         (speakers, turns, qs)
     }
 

@@ -5,8 +5,13 @@
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a over the bytes written.
-#[derive(Default)]
 pub struct QuickHasher(u64);
+
+impl Default for QuickHasher {
+    fn default() -> Self {
+        QuickHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for QuickHasher {
     fn finish(&self) -> u64 {
@@ -14,15 +19,9 @@ impl Hasher for QuickHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = h;
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex_lite::Regex;
 
-use super::text::{char_len, squash_spaces, within};
+use super::text::{char_len, contains_ignoring_case, squash_spaces, within};
 
 static Q_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:Q|F?Q)([1-4])\s*(?:FY\s*|')?((?:19|20)[0-9][0-9])(?-u:\b)").unwrap()
@@ -64,7 +64,7 @@ pub fn period(text: &str) -> Option<String> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let quarter = has_word_ignoring_case(text, "quarter");
+    let quarter = contains_ignoring_case(text, "quarter");
     let ji = text.contains('季');
     // Where the first match may start: at the first `Q` (or the `F` of `FQ`), at the first
     // `19` or `20`. Searching from there finds what searching from the start would.
@@ -140,13 +140,6 @@ fn first_century(text: &str) -> Option<usize> {
     }
 }
 
-/// True when `text` holds `word` (ASCII), in any case.
-fn has_word_ignoring_case(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-}
-
 /// Finds a full date and returns it as `YYYY-MM-DD`.
 pub fn date(text: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
@@ -199,7 +192,7 @@ pub fn date(text: &str) -> Option<String> {
 
 /// A date given as "as of today, February 1, 2024" / "截至 2026 年 2 月 5 日" in speech.
 pub fn date_as_of(text: &str) -> Option<String> {
-    let said = has_word_ignoring_case(text, "as of today")
+    let said = contains_ignoring_case(text, "as of today")
         || text.contains("截至")
         || text.contains("截止");
     if !said {

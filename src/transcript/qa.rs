@@ -8,7 +8,7 @@ use regex_lite::Regex;
 
 use super::model::{Block, Question, Section, Speaker, SpeakerKind, Turn};
 use super::names::{goes_by, latin_name_like, name_key, same_person};
-use super::text::{Script, script};
+use super::text::{Script, contains_ignoring_case, script};
 
 /// What an operator's introduction says about the next questioner.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -969,11 +969,7 @@ fn hands_over(en: &str, zh: &str) -> bool {
             .find(|&i| t.is_char_boundary(i))
             .unwrap_or(t.len());
         let t = &t[start..];
-        let next = t
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"next"));
-        (next || t.contains("下一")) && HANDS_OVER.is_match(t)
+        (contains_ignoring_case(t, "next") || t.contains("下一")) && HANDS_OVER.is_match(t)
     };
     tail(en) || tail(zh)
 }

@@ -145,6 +145,14 @@ pub fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
+/// True when `text` holds `word` (ASCII letters), in any case: a quick test before a
+/// case-insensitive pattern is run.
+pub fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// True when each named group of `c` that matched is at most so many characters long. Patterns
 /// leave such bounds to this check: a counted repetition (`[^:：]{1,60}`) multiplies the states
 /// a pattern tracks at every character it reads.

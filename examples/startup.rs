@@ -7,7 +7,7 @@
 //! cargo run --release --example startup -- FILE [FILE...]   # default: the built-in sample
 //! ```
 //!
-//! Each file is opened `RUNS` times (21 unless the environment says) by tandem and by `less`; the medians and their ratio are
+//! `TANDEM_BIN=PATH` times that binary instead. Each file is opened `RUNS` times (21 unless the environment says) by tandem and by `less`; the medians and their ratio are
 //! printed. Then a few keys are sent to tandem one at a time and the CPU time the process used
 //! for each (from `/proc`) is reported. Nothing here is a test: machines are noisy, so compare
 //! ratios taken in one run.
@@ -37,7 +37,11 @@ fn main() {
         .skip(1)
         .map(|f| std::fs::canonicalize(&f).unwrap_or_else(|_| PathBuf::from(f)))
         .collect();
-    let tandem = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/tandem");
+    // `TANDEM_BIN` times another build (to compare two side by side in one run).
+    let tandem = std::env::var_os("TANDEM_BIN").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/tandem"),
+        PathBuf::from,
+    );
     assert!(tandem.exists(), "build first: cargo build --release");
     let targets: Vec<Option<PathBuf>> = if files.is_empty() {
         vec![None]

@@ -24,13 +24,6 @@ pub use print::render as print_call;
 /// Runs the command the command line names (none: the reader).
 pub fn run(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let encoding = cli.read.encoding.as_deref();
-    if matches!(
-        cli.command,
-        None | Some(Command::Parse(_) | Command::Print(_) | Command::Check(_))
-    ) {
-        // The parser's patterns are built while the file is read.
-        crate::transcript::warm_up();
-    }
     if !matches!(
         cli.command,
         Some(Command::Completions { .. } | Command::Man | Command::Config(_))

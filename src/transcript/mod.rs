@@ -18,6 +18,7 @@ mod prefixes;
 mod qa;
 mod records;
 mod speakers;
+mod starts;
 pub mod text;
 
 use std::collections::HashSet;
@@ -32,19 +33,6 @@ use lines::Line;
 use text::{script, strip_colon};
 
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-=_*~—–#+]{3,}$").unwrap());
-/// Builds the parser's full-engine patterns on another thread, so that building them (a few
-/// milliseconds, once per process) overlaps reading, decoding and the first part of the parse.
-///
-/// Two engines: most patterns read a line, a label or a title, and use `regex_lite`, which
-/// builds a pattern in microseconds; the few that search whole turns (an operator's
-/// introduction, the end of the Q&A, a closing statement) use `regex`, whose patterns take a
-/// millisecond or more to build but then search a long text many times faster. Such a
-/// pattern is built on first use by whichever thread gets there first; a thread that needs
-/// one being built waits for it.
-pub fn warm_up() {
-    std::thread::spawn(qa::warm);
-}
-
 /// A line of a site's furniture: a link, a copyright, a disclaimer, a duration (see
 /// [`chrome`]).
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {

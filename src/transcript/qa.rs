@@ -8,6 +8,7 @@ use regex_lite::Regex;
 
 use super::model::{Block, Question, Section, Speaker, SpeakerKind, Turn};
 use super::names::{goes_by, latin_name_like, name_key, same_person};
+use super::starts::{Starts, anywhere, word};
 use super::text::{Script, contains_ignoring_case, script};
 
 /// What an operator's introduction says about the next questioner.
@@ -18,11 +19,21 @@ pub struct Intro {
     pub firm: Option<String>,
 }
 
-static EN_INTRO: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?:[Qq]uestions?(?-u:\b)[\x{20}\x{22}-\x{2D}\x{2F}-\x{3E}\x{40}-\x{7E}\x{A0}-\x{24F}‘’“”–—]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:(?:on|over) )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)",
+/// An operator's introduction: `… question comes from NAME …`, `… go to NAME …`, `Next, NAME`;
+/// `rest` is what follows, from the name to the end of the line.
+const EN_INTRO_PATTERN: &str = r"(?:[Qq]uestions?(?-u:\b)[\x{20}\x{22}-\x{2D}\x{2F}-\x{3E}\x{40}-\x{7E}\x{A0}-\x{24F}‘’“”–—]{0,60}?(?-u:\b)(?:from|with)|(?-u:\b)(?:comes?|coming) from\s+the line of|(?:go|move|turn) (?:(?:on|over) )?to|(?-u:\b)Next(?: up)?(?:,| is| we have| we'll hear from))\s+(?:the line of\s+|line of\s+)?(?P<rest>[A-Z].*)";
+static EN_INTRO: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::new(
+        EN_INTRO_PATTERN,
+        &[
+            anywhere("question"),
+            word("com"),
+            anywhere("go"),
+            anywhere("move"),
+            anywhere("turn"),
+            word("next"),
+        ],
     )
-    .unwrap()
 });
 /// The words before a name in "for our next question, we have NAME": [`EN_WE_HAVE`] is only
 /// run on a text that has one of them.
@@ -55,25 +66,72 @@ static OPENS_QA: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// The Q&A (or the call) is over: "that concludes our question-and-answer session", "there
-/// are no further questions at this time", "back to … for closing remarks", "问答环节到此结束",
-/// "没有更多提问", "交回给…做总结发言". (ASCII word boundaries and word characters: the
-/// English words are ASCII, and Unicode ones make the pattern slower to build and to run.)
-static ENDS_QA: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:conclude[sd]?|ends|wraps? up)\s+(?:our|the|today'?s|today’s|this)\s+",
-        r"(?:[A-Za-z0-9_'’-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)(?-u:\b)",
-        r"|(?-u:\b)(?:no|not\s+(?:have\s+)?any)\s+(?:further|more|other|additional|remaining|follow-up)\s+questions?",
-        r"(?:\s+(?:at\s+(?:this\s+(?:time|point)|the\s+moment|present)|in\s+(?:the|our)\s+queue|(?:on|from)\s+(?:the|our)\s+(?:phone\s+)?lines?|today|registered|for\s+(?:today|now)))*",
-        r"\s*(?:[.,;:!\n]|$|and(?-u:\b)|so(?-u:\b))",
-        r"|(?-u:\b)(?:closing|concluding)\s+(?:remarks|comments|statements?|words|thoughts)(?-u:\b)|(?-u:\b)final\s+(?:remarks|words)(?-u:\b)",
-        r"|(?-u:\b)that(?:'s|’s|\s+is)\s+all\s+(?:the\s+)?(?:time|questions)\s+we\s+have(?-u:\b)",
-        r"|(?:问答|問答|提问|提問|答问|答問)(?:环节|環節|时间|時間|部分|阶段|階段)?(?:就|现在|現在|已经|已經|到此|到这里|到這裡|到這裏)*(?:结束|結束|为止|為止)",
-        r"|(?:会|會)(?:议|議)?(?:就|现在|現在|也)?到此(?:结束|結束|为止|為止)",
-        r"|(?:没有|沒有|已无|已無|再无|再無|暂无|暫無|并无|並無)(?:任何)?(?:更多|其他|其它|进一步|進一步|别的|別的|新的|其余|其餘)的?(?:提问|提問|问题|問題)了?(?:[。，,；;！!.\n]|$)",
-        r"|(?:没有|沒有)人?(?:再)?(?:提问|提問)了",
-        r"|(?:总结|總結|结束|結束|闭幕|閉幕)(?:发言|發言|陈述|陳述|致辞|致詞|讲话|講話|语|語)|结语|結語",
-    ))
-    .unwrap()
+/// are no further questions at this time", "back to … for closing remarks". (ASCII word
+/// boundaries and word characters: the English words are ASCII.)
+const ENDS_QA_EN_PATTERN: &str = concat!(
+    r"(?i)(?-u:\b)(?:conclude[sd]?|ends|wraps? up)\s+(?:our|the|today'?s|today’s|this)\s+",
+    r"(?:[A-Za-z0-9_'’-]+\s+){0,3}?(?:question-and-answer|question\s+and\s+answer|q\s*&\s*a|questions|call|conference|teleconference|session|webcast|program|programme)(?-u:\b)",
+    r"|(?-u:\b)(?:no|not\s+(?:have\s+)?any)\s+(?:further|more|other|additional|remaining|follow-up)\s+questions?",
+    r"(?:\s+(?:at\s+(?:this\s+(?:time|point)|the\s+moment|present)|in\s+(?:the|our)\s+queue|(?:on|from)\s+(?:the|our)\s+(?:phone\s+)?lines?|today|registered|for\s+(?:today|now)))*",
+    r"\s*(?:[.,;:!\n]|$|and(?-u:\b)|so(?-u:\b))",
+    r"|(?-u:\b)(?:closing|concluding)\s+(?:remarks|comments|statements?|words|thoughts)(?-u:\b)|(?-u:\b)final\s+(?:remarks|words)(?-u:\b)",
+    r"|(?-u:\b)that(?:'s|’s|\s+is)\s+all\s+(?:the\s+)?(?:time|questions)\s+we\s+have(?-u:\b)",
+);
+static ENDS_QA_EN: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::new(
+        ENDS_QA_EN_PATTERN,
+        &[
+            word("conclud"),
+            word("ends"),
+            word("wrap"),
+            word("no"),
+            word("closing"),
+            word("final"),
+            word("that"),
+        ],
+    )
+});
+/// The Q&A (or the call) is over, in Chinese: "问答环节到此结束", "没有更多提问",
+/// "交回给…做总结发言".
+const ENDS_QA_ZH_PATTERN: &str = concat!(
+    r"(?:问答|問答|提问|提問|答问|答問)(?:环节|環節|时间|時間|部分|阶段|階段)?(?:就|现在|現在|已经|已經|到此|到这里|到這裡|到這裏)*(?:结束|結束|为止|為止)",
+    r"|(?:会|會)(?:议|議)?(?:就|现在|現在|也)?到此(?:结束|結束|为止|為止)",
+    r"|(?:没有|沒有|已无|已無|再无|再無|暂无|暫無|并无|並無)(?:任何)?(?:更多|其他|其它|进一步|進一步|别的|別的|新的|其余|其餘)的?(?:提问|提問|问题|問題)了?(?:[。，,；;！!.\n]|$)",
+    r"|(?:没有|沒有)人?(?:再)?(?:提问|提問)了",
+    r"|(?:总结|總結|结束|結束|闭幕|閉幕)(?:发言|發言|陈述|陳述|致辞|致詞|讲话|講話|语|語)|结语|結語",
+);
+static ENDS_QA_ZH: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::new(
+        ENDS_QA_ZH_PATTERN,
+        &[
+            anywhere("问答"),
+            anywhere("問答"),
+            anywhere("提问"),
+            anywhere("提問"),
+            anywhere("答问"),
+            anywhere("答問"),
+            anywhere("会"),
+            anywhere("會"),
+            anywhere("没有"),
+            anywhere("沒有"),
+            anywhere("已无"),
+            anywhere("已無"),
+            anywhere("再无"),
+            anywhere("再無"),
+            anywhere("暂无"),
+            anywhere("暫無"),
+            anywhere("并无"),
+            anywhere("並無"),
+            anywhere("总结"),
+            anywhere("總結"),
+            anywhere("结束"),
+            anywhere("結束"),
+            anywhere("闭幕"),
+            anywhere("閉幕"),
+            anywhere("结语"),
+            anywhere("結語"),
+        ],
+    )
 });
 /// A speaker handing the floor on ("can we go to the next question, please?", "下一个问题").
 /// (Only run on a text with `next` in any case, or `下一`.)
@@ -81,15 +139,30 @@ static HANDS_OVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)next\s+(?:question|caller)s?(?-u:\b)|下一个问题|下一個問題|下一位")
         .unwrap()
 });
-/// A closing statement: "thank you all for joining us", "感谢各位今天参加".
-static CLOSING: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(concat!(
-        r"(?i)(?-u:\b)thank(?:s|\s+you)(?:\s*,?\s*(?:all|everyone|everybody|again|so\s+much|very\s+much|once\s+again))*\s*,?\s+for\s+",
-        r"(?:joining|participating|attending|listening|being\s+(?:with|here)|your\s+(?:participation|attendance))",
-        r"|(?:感谢|感謝|谢谢|謝謝|多谢|多謝)(?:各位|大家|您|你们|你們|诸位|諸位)?(?:今天|今日|今晚|今早)?的?(?:撥冗|拨冗)?",
-        r"(?:参加|參加|参与|參與|出席|收听|收聽|加入|莅临|蒞臨)",
-    ))
-    .unwrap()
+/// A closing statement: "thank you all for joining us".
+const CLOSING_EN_PATTERN: &str = concat!(
+    r"(?i)(?-u:\b)thank(?:s|\s+you)(?:\s*,?\s*(?:all|everyone|everybody|again|so\s+much|very\s+much|once\s+again))*\s*,?\s+for\s+",
+    r"(?:joining|participating|attending|listening|being\s+(?:with|here)|your\s+(?:participation|attendance))",
+);
+static CLOSING_EN: LazyLock<Starts> =
+    LazyLock::new(|| Starts::new(CLOSING_EN_PATTERN, &[word("thank")]));
+/// A closing statement in Chinese: "感谢各位今天参加".
+const CLOSING_ZH_PATTERN: &str = concat!(
+    r"(?:感谢|感謝|谢谢|謝謝|多谢|多謝)(?:各位|大家|您|你们|你們|诸位|諸位)?(?:今天|今日|今晚|今早)?的?(?:撥冗|拨冗)?",
+    r"(?:参加|參加|参与|參與|出席|收听|收聽|加入|莅临|蒞臨)",
+);
+static CLOSING_ZH: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::new(
+        CLOSING_ZH_PATTERN,
+        &[
+            anywhere("感谢"),
+            anywhere("感謝"),
+            anywhere("谢谢"),
+            anywhere("謝謝"),
+            anywhere("多谢"),
+            anywhere("多謝"),
+        ],
+    )
 });
 /// Words that make what follows a condition ("if there are no further questions").
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,11 +243,17 @@ fn opening(text: &str, n: usize) -> &str {
     text
 }
 
-/// True when `re` matches `text` outside a condition: not after "if" in the same clause
-/// ("if there are no more questions, …", but "…, back to Jane for closing remarks" counts).
-fn says(re: &regex::Regex, text: &str) -> bool {
-    re.find_iter(text).any(|m| {
-        let before = &text[..m.start()];
+/// True when the English pattern `en` or the Chinese one `zh` matches `text` outside a
+/// condition: not after "if" in the same clause ("if there are no more questions, …", but
+/// "…, back to Jane for closing remarks" counts). (The Chinese pattern is only built and run
+/// where there is text other than ASCII; the matches of the two never overlap.)
+fn says(en: &Starts, zh: &LazyLock<Starts>, text: &str) -> bool {
+    let zh = (!text.is_ascii()).then(|| &**zh);
+    let mut found = en
+        .find_iter(text)
+        .chain(zh.into_iter().flat_map(|zh| zh.find_iter(text)));
+    found.any(|(start, _)| {
+        let before = &text[..start];
         let clause = before
             .rfind(['.', '!', '?', '\n', '。', '！', '？', ',', '，', ';', '；'])
             .map_or(before, |p| &before[p..]);
@@ -193,7 +272,7 @@ pub fn closes_qa(en: &str, zh: &str, opening_only: bool) -> bool {
     };
     [en, zh]
         .into_iter()
-        .any(|t| says(&ENDS_QA, t) || says(&CLOSING, t))
+        .any(|t| says(&ENDS_QA_EN, &ENDS_QA_ZH, t) || says(&CLOSING_EN, &CLOSING_ZH, t))
 }
 
 /// Cuts a firm name at the end of its clause ("Barclays. Please go ahead." → "Barclays").
@@ -231,13 +310,6 @@ fn cut_firm(text: &str) -> &str {
     firm
 }
 
-/// Builds this module's full-engine patterns now (see [`super::warm_up`]).
-pub(super) fn warm() {
-    LazyLock::force(&EN_INTRO);
-    LazyLock::force(&ENDS_QA);
-    LazyLock::force(&CLOSING);
-}
-
 /// Reads an English introduction: `… from the line of NAME with FIRM.` When a turn holds
 /// several (`… from Edison at Deutsche Bank. While Edison figures that out, … from Dan Levy
 /// at Barclays.`), the last one that reads is the hand-off.
@@ -261,10 +333,10 @@ fn intro_en_all(en: &str) -> Vec<Intro> {
     let mut at = 0;
     // Each match runs to the end of the text: look again after where its name starts.
     // (At most a few per turn: each match reads to the end of its paragraph.)
-    while let Some(c) = EN_INTRO.captures_at(en, at).filter(|_| out.len() < 8) {
+    while let Some((offset, c)) = EN_INTRO.captures_at(en, at).filter(|_| out.len() < 8) {
         let Some(rest) = c.name("rest") else { break };
         out.extend(intro_en_rest(rest.as_str()));
-        at = rest.start() + 1;
+        at = offset + rest.start() + 1;
         while !en.is_char_boundary(at) {
             at += 1;
         }
@@ -1077,6 +1149,181 @@ fn apply_intro(sp: &mut Speaker, intro: &Intro) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words and marks the three turn-searching patterns are made of, with near misses, for
+    /// generated texts.
+    const PIECES: &[&str] = &[
+        "question",
+        "Question",
+        "questions",
+        "QUESTION",
+        "from",
+        "with",
+        "comes",
+        "coming",
+        "the line of",
+        "line of",
+        "go",
+        "move",
+        "turn",
+        "on",
+        "over",
+        "to",
+        "Next",
+        "next",
+        "up",
+        "we have",
+        "we'll hear from",
+        "is",
+        "Ada Lovelace",
+        "Barclays",
+        "conclude",
+        "concludes",
+        "concluded",
+        "concluding",
+        "ends",
+        "wrap",
+        "wraps up",
+        "our",
+        "today's",
+        "today’s",
+        "this",
+        "call",
+        "session",
+        "Q&A",
+        "q & a",
+        "no",
+        "No",
+        "not have any",
+        "not any",
+        "further",
+        "more",
+        "at this time",
+        "in the queue",
+        "and",
+        "so",
+        "closing",
+        "remarks",
+        "final",
+        "words",
+        "that's",
+        "That is",
+        "all",
+        "the",
+        "time",
+        "thank you",
+        "Thanks",
+        "everyone",
+        "for",
+        "joining",
+        "being with",
+        "piano",
+        "ago",
+        "xnext",
+        "_that",
+        "é",
+        "’",
+        "问答",
+        "环节",
+        "到此",
+        "结束",
+        "会议",
+        "没有",
+        "更多",
+        "的",
+        "提问",
+        "了",
+        "。",
+        "总结",
+        "发言",
+        "感谢",
+        "各位",
+        "今天",
+        "参加",
+        "谢谢",
+        "大家",
+        "已无",
+        "问题",
+        ".",
+        ",",
+        "!",
+        "ago to Ada",
+        "return to Bo",
+        "subquestion from Cy",
+        "Nextera",
+        "notch",
+        "sends",
+        "thanksgiving for joining",
+        "unthank",
+        "wrapping up",
+        "by the line of",
+    ];
+
+    fn generated() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(PIECES);
+        let gap = proptest::sample::select(&[" ", " ", "", "\n", ", ", "  "][..]);
+        proptest::collection::vec((piece, gap), 0..30)
+            .prop_map(|v| v.into_iter().flat_map(|(p, g)| [p, g]).collect())
+    }
+
+    /// The full engine's build of each turn-searching pattern, built once.
+    fn full(pattern: &'static str) -> &'static regex::Regex {
+        static BUILT: LazyLock<std::sync::Mutex<Vec<(&str, &'static regex::Regex)>>> =
+            LazyLock::new(Default::default);
+        let mut built = BUILT.lock().unwrap();
+        if let Some((_, re)) = built.iter().find(|(p, _)| *p == pattern) {
+            return re;
+        }
+        let re: &'static regex::Regex = Box::leak(Box::new(regex::Regex::new(pattern).unwrap()));
+        built.push((pattern, re));
+        re
+    }
+
+    /// Each match of `starts` is the full engine's, in order.
+    fn same_matches(
+        starts: &Starts,
+        pattern: &'static str,
+        text: &str,
+    ) -> Result<(), TestCaseError> {
+        let full = full(pattern);
+        let want: Vec<(usize, usize)> =
+            full.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let got: Vec<(usize, usize)> = starts.find_iter(text).collect();
+        prop_assert_eq!(got, want, "{:?}", text);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, max_shrink_iters: 200, ..ProptestConfig::default() })]
+        #[test]
+        fn turn_patterns_match_as_the_full_engine_does(text in generated()) {
+            same_matches(&EN_INTRO, EN_INTRO_PATTERN, &text)?;
+            same_matches(&ENDS_QA_EN, ENDS_QA_EN_PATTERN, &text)?;
+            same_matches(&ENDS_QA_ZH, ENDS_QA_ZH_PATTERN, &text)?;
+            same_matches(&CLOSING_EN, CLOSING_EN_PATTERN, &text)?;
+            same_matches(&CLOSING_ZH, CLOSING_ZH_PATTERN, &text)?;
+            // The introduction's name, and the next one from just after where it starts, as
+            // `intro_en_all` reads them.
+            let full = full(EN_INTRO_PATTERN);
+            let mut at = 0;
+            loop {
+                let want = full
+                    .captures_at(&text, at)
+                    .and_then(|c| c.name("rest"))
+                    .map(|m| (m.start(), m.as_str()));
+                let got = EN_INTRO
+                    .captures_at(&text, at)
+                    .and_then(|(o, c)| c.name("rest").map(|m| (o + m.start(), m.as_str())));
+                prop_assert_eq!(got, want, "{:?} at {}", text, at);
+                let Some((start, _)) = want else { break };
+                at = start + 1;
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+        }
+    }
 
     #[test]
     fn headings_that_give_the_floor_to_one_questioner() {

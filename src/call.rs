@@ -166,7 +166,7 @@ pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
         speakers: decoded.speakers,
         hard_wrapped: decoded.hard_wrapped,
     };
-    let mut t = transcript::parse_with(&decoded.text, &hints);
+    let mut t = transcript::parse_owned(decoded.text, &hints);
     t.encoding = decoded.encoding;
     if t.turns.is_empty() {
         return Err(LoadError {

@@ -22,6 +22,24 @@ use std::str::Chars;
 /// Tab stop width used for tabs in leading indentation.
 pub const TAB_WIDTH: usize = 4;
 
+/// [`normalize`], taking the text: when no pass changes it, it is returned as it came, no
+/// copy made; a pass that changes it lets the text before go.
+pub fn normalize_owned(text: String) -> String {
+    let stripped = match strip_chars(&text) {
+        Cow::Owned(changed) => Some(changed),
+        Cow::Borrowed(_) => None,
+    };
+    let mut text = stripped.unwrap_or(text);
+    if has_live_quote(&text) {
+        text = drop_live_quotes(&text);
+    }
+    let tidied = match tidy_lines(&text) {
+        Cow::Owned(tidy) => Some(tidy),
+        Cow::Borrowed(_) => None,
+    };
+    tidied.unwrap_or(text)
+}
+
 /// Applies every cleaning rule (see the module docs).
 pub fn normalize(text: &str) -> String {
     // One pass at a time, each copy dropped before the next is made, and no copy made by a
@@ -306,6 +324,15 @@ mod tests {
             prop_assert!(!super::has_escape(&text));
             let careful = super::strip_escaped(&text);
             prop_assert_eq!(super::strip_plain(&text), careful.as_str());
+        }
+
+        #[test]
+        fn cleaning_a_taken_text_gives_what_cleaning_a_borrowed_one_does(
+            text in tricky(),
+            tail in proptest::sample::select(vec!["", "  \n", "微软(1.0, 2.0, 3.0%)", "\u{1b}[1m"]),
+        ) {
+            let text = format!("{text}{tail}");
+            prop_assert_eq!(super::normalize_owned(text.clone()), super::normalize(&text));
         }
     }
 

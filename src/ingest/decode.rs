@@ -36,22 +36,54 @@ pub(crate) struct RawText {
 }
 
 /// Decodes `bytes` with the encoding named by `label`, or a detected one when `label` is `None`.
+#[cfg(test)]
 pub(crate) fn decode_raw(bytes: &[u8], label: Option<&str>) -> Result<RawText, IngestError> {
-    let (encoding, skip) = match label {
+    let (encoding, skip) = choose(bytes, label)?;
+    decode_with(bytes.to_vec(), encoding, skip)
+}
+
+/// The encoding for `bytes` (the one `label` names, or a detected one when `label` is
+/// `None`) and the length of the BOM to skip.
+pub(crate) fn choose(
+    bytes: &[u8],
+    label: Option<&str>,
+) -> Result<(&'static Encoding, usize), IngestError> {
+    Ok(match label {
         Some(label) => {
             let encoding = resolve_label(label)?;
             (encoding, matching_bom_len(bytes, encoding))
         }
         None => detect(bytes),
-    };
-    if !is_utf16(encoding) && bytes.contains(&0) {
+    })
+}
+
+/// Decodes `bytes` from `encoding`, after a BOM of `skip` bytes. Valid UTF-8 becomes the
+/// text in the same buffer, not a copy of it (a long call is not held twice).
+pub(crate) fn decode_with(
+    mut bytes: Vec<u8>,
+    encoding: &'static Encoding,
+    skip: usize,
+) -> Result<RawText, IngestError> {
+    if !is_utf16(encoding) && memchr::memchr(0, &bytes).is_some() {
         return Err(IngestError::Binary);
     }
-    let (text, _had_errors) = encoding.decode_without_bom_handling(&bytes[skip..]);
-    Ok(RawText {
-        text: text.into_owned(),
-        encoding,
-    })
+    let text = if encoding == UTF_8 {
+        bytes.drain(..skip);
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            // Each malformed sequence becomes U+FFFD, as the decoder would have it.
+            Err(e) => UTF_8
+                .decode_without_bom_handling(e.as_bytes())
+                .0
+                .into_owned(),
+        }
+    } else {
+        encoding
+            .decode_without_bom_handling(&bytes[skip..])
+            .0
+            .into_owned()
+    };
+    Ok(RawText { text, encoding })
 }
 
 /// The encoding a user-supplied label names (GBK and GB2312 widen to GB18030).
@@ -228,6 +260,21 @@ fn is_undecodable(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn utf8_taken_in_place_reads_as_the_decoder_reads_it(
+            bytes in proptest::collection::vec(1u8..=255, 0..64),
+            bom in any::<bool>(),
+        ) {
+            let mut all = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+            all.extend(&bytes);
+            let skip = if bom { 3 } else { 0 };
+            let want = UTF_8.decode_without_bom_handling(&all[skip..]).0.into_owned();
+            prop_assert_eq!(decode_with(all, UTF_8, skip).unwrap().text, want);
+        }
+    }
 
     #[test]
     fn bom_wins_over_content() {

@@ -145,16 +145,27 @@ fn human_size(bytes: u64) -> String {
 
 /// Decodes bytes (detecting the encoding unless `label` names one) and cleans the text.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError> {
-    if pdf::looks_like_pdf(bytes) {
-        return from_pdf(bytes);
+    decode_owned(bytes.to_vec(), label)
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 is cleaned in the buffer it was read into, and
+/// each copy a cleaning pass makes replaces the text before (a long call is held twice at
+/// most, not three times).
+pub fn decode_owned(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, IngestError> {
+    if pdf::looks_like_pdf(&bytes) {
+        return from_pdf(&bytes);
     }
-    let raw = decode::decode_raw(bytes, label)?;
+    let (encoding, skip) = decode::choose(&bytes, label)?;
+    // UTF-8 read under a legacy label would turn into mojibake (`â€™`): told after the
+    // binary check, found while the bytes are still here.
+    let utf8 = encoding == encoding_rs::UTF_8 || encoding.name().starts_with("UTF-16");
+    let utf8_under_legacy_label = label.is_some() && !utf8 && decode::is_utf8_text(&bytes);
+    let raw = decode::decode_with(bytes, encoding, skip)?;
     if decode::looks_binary(&raw.text, label.is_some()) {
         return Err(IngestError::Binary);
     }
     if label.is_some() {
-        let utf8 = raw.encoding == encoding_rs::UTF_8 || raw.encoding.name().starts_with("UTF-16");
-        if !utf8 && decode::is_utf8_text(bytes) {
+        if utf8_under_legacy_label {
             return Err(IngestError::WrongEncoding {
                 encoding: decode::canonical_name(raw.encoding),
                 malformed: 0,
@@ -195,7 +206,21 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, IngestError>
         clean(&page.text)
     } else {
         // Text copied out of a PDF keeps its page numbers as lines.
-        clean(&pdf::drop_copied_furniture(&raw.text))
+        let encoding = raw.encoding;
+        let unfurnished = match pdf::drop_copied_furniture(&raw.text) {
+            std::borrow::Cow::Owned(text) => Some(text),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        let text = clean::normalize_owned(unfurnished.unwrap_or(raw.text));
+        if text.trim().is_empty() {
+            return Err(IngestError::Empty);
+        }
+        return Ok(Decoded {
+            text,
+            encoding: decode::canonical_name(encoding),
+            speakers,
+            hard_wrapped: false,
+        });
     };
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
@@ -246,7 +271,7 @@ fn read_capped(path: &Path, label: Option<&str>, limit: u64) -> Result<Decoded, 
     } else {
         read_file(path, limit)?
     };
-    decode(&bytes, label)
+    decode_owned(bytes, label)
 }
 
 /// Reads a regular file after checking what it is (a pipe, socket or device is refused

@@ -126,6 +126,47 @@ pub struct Hints {
 
 /// [`parse`], with what the text's container knows.
 pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
+    read_turns(text, hints).finish()
+}
+
+/// [`parse_with`], taking the text: it is let go as soon as the turns hold their own copies,
+/// before the questions are read (a long call's text is not held twice).
+pub fn parse_owned(text: String, hints: &Hints) -> Transcript {
+    let turns = read_turns(&text, hints);
+    drop(text);
+    turns.finish()
+}
+
+/// A transcript whose turns are read, its speakers' kinds and questions not yet: what the
+/// parse needs of the text is copied out by now.
+struct ReadTurns {
+    t: Transcript,
+    heading_turn: Option<usize>,
+    handoffs: Vec<qa::HeadingHandoff>,
+    yaml: lines::Yaml,
+    headline: Option<String>,
+}
+
+impl ReadTurns {
+    /// Speakers' kinds, questions, firms and metadata.
+    fn finish(self) -> Transcript {
+        let ReadTurns {
+            mut t,
+            heading_turn,
+            handoffs,
+            yaml,
+            headline,
+        } = self;
+        t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
+        drop_unused_speakers(&mut t);
+        tidy_firms(&mut t);
+        fill_metadata(&mut t, yaml, headline);
+        t
+    }
+}
+
+/// The first part of the parse: lines, headers, turns and their blocks.
+fn read_turns(text: &str, hints: &Hints) -> ReadTurns {
     let mut lines = lines::split(text);
     let yaml = lines::take_yaml(&mut lines);
     let records = records::find(&lines);
@@ -243,11 +284,13 @@ pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
     }
     t.turns.retain(|turn| !turn.blocks.is_empty());
     t.speakers = registry.speakers;
-    t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
-    drop_unused_speakers(&mut t);
-    tidy_firms(&mut t);
-    fill_metadata(&mut t, yaml, headline);
-    t
+    ReadTurns {
+        t,
+        heading_turn,
+        handoffs,
+        yaml,
+        headline,
+    }
 }
 
 /// A firm without the `, Research Division` data providers put after an analyst's firm, nor

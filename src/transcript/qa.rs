@@ -175,7 +175,15 @@ static PAREN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The English and Chinese speech of a turn, each joined.
 pub fn turn_text(turn: &Turn) -> (String, String) {
-    let (mut en, mut zh) = (String::new(), String::new());
+    // Sized first: a long call's turns are all joined at once.
+    let (mut n_en, mut n_zh) = (0, 0);
+    for b in &turn.blocks {
+        if let Block::Para { en, zh } = b {
+            n_en += en.as_ref().map_or(0, |s| s.len() + 1);
+            n_zh += zh.as_ref().map_or(0, |s| s.len() + 1);
+        }
+    }
+    let (mut en, mut zh) = (String::with_capacity(n_en), String::with_capacity(n_zh));
     for b in &turn.blocks {
         if let Block::Para { en: e, zh: z } = b {
             for (dst, src) in [(&mut en, e), (&mut zh, z)] {
@@ -187,6 +195,70 @@ pub fn turn_text(turn: &Turn) -> (String, String) {
         }
     }
     (en, zh)
+}
+
+/// Every turn's [`turn_text`], in two buffers (one per language) rather than a pair of
+/// strings per turn: the parse of a long call makes two allocations here, not thousands, and
+/// gives them back whole.
+pub(crate) struct Texts {
+    en: String,
+    zh: String,
+    /// Each turn's end in `en` and in `zh` (its start is the turn before's end).
+    ends: Vec<(usize, usize)>,
+}
+
+impl Texts {
+    pub(crate) fn new(turns: &[Turn]) -> Self {
+        let paras = || {
+            turns
+                .iter()
+                .flat_map(|t| &t.blocks)
+                .filter_map(|b| match b {
+                    Block::Para { en, zh } => Some((en, zh)),
+                    Block::Note { .. } => None,
+                })
+        };
+        let size = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() + 1);
+        let (n_en, n_zh) = paras().fold((0, 0), |(a, b), (en, zh)| (a + size(en), b + size(zh)));
+        let mut texts = Texts {
+            en: String::with_capacity(n_en),
+            zh: String::with_capacity(n_zh),
+            ends: Vec::with_capacity(turns.len()),
+        };
+        for turn in turns {
+            for b in &turn.blocks {
+                if let Block::Para { en, zh } = b {
+                    for (dst, src) in [(&mut texts.en, en), (&mut texts.zh, zh)] {
+                        if let Some(s) = src {
+                            dst.push_str(s);
+                            dst.push('\n');
+                        }
+                    }
+                }
+            }
+            texts.ends.push((texts.en.len(), texts.zh.len()));
+        }
+        texts
+    }
+
+    /// True when turn `i` introduces a questioner ([`is_intro`]).
+    fn is_intro(&self, i: usize) -> bool {
+        let (en, zh) = self.get(i);
+        is_intro(en, zh)
+    }
+
+    /// True when turn `i` opens the Q&A ([`opens_qa`]).
+    fn opens_qa(&self, i: usize) -> bool {
+        let (en, zh) = self.get(i);
+        opens_qa(en, zh)
+    }
+
+    /// Turn `i`'s English and Chinese speech, as [`turn_text`] gives them.
+    pub(crate) fn get(&self, i: usize) -> (&str, &str) {
+        let (en_start, zh_start) = i.checked_sub(1).map_or((0, 0), |p| self.ends[p]);
+        let (en_end, zh_end) = self.ends[i];
+        (&self.en[en_start..en_end], &self.zh[zh_start..zh_end])
+    }
 }
 
 /// True when a turn's text introduces a questioner.
@@ -646,7 +718,7 @@ fn structure_with(
     handoffs: &[HeadingHandoff],
     again: bool,
 ) -> Vec<Question> {
-    let texts: Vec<(String, String)> = turns.iter().map(turn_text).collect();
+    let texts = Texts::new(turns);
     let moderator = mark_operator(speakers, turns, &texts, again);
     let heads = heading_questioners(speakers, turns, handoffs);
     mark_firm_only_questioners(speakers, turns, &texts);
@@ -706,14 +778,15 @@ fn person_named(name: &str) -> bool {
 fn mark_operator(
     speakers: &mut [Speaker],
     turns: &[Turn],
-    texts: &[(String, String)],
+    texts: &Texts,
     again: bool,
 ) -> Option<usize> {
     if speakers.iter().any(|s| s.kind == SpeakerKind::Operator) {
         return None;
     }
     let mut intros = vec![0usize; speakers.len()];
-    for (t, (en, zh)) in turns.iter().zip(texts) {
+    for (i, t) in turns.iter().enumerate() {
+        let (en, zh) = texts.get(i);
         if is_intro(en, zh) {
             intros[t.speaker] += 1;
         }
@@ -778,19 +851,12 @@ fn speak_for(
 /// executive has and whose firm no executive shares, are the questioners. An operator who
 /// introduces someone only after them (an excerpt that keeps the operator's last line) does
 /// not make them otherwise.
-fn mark_firm_only_questioners(
-    speakers: &mut [Speaker],
-    turns: &[Turn],
-    texts: &[(String, String)],
-) {
+fn mark_firm_only_questioners(speakers: &mut [Speaker], turns: &[Turn], texts: &Texts) {
     if speakers.iter().any(|s| s.kind == SpeakerKind::Analyst) {
         return;
     }
     let first_intro = (0..turns.len())
-        .find(|&i| {
-            speakers[turns[i].speaker].kind == SpeakerKind::Operator
-                && is_intro(&texts[i].0, &texts[i].1)
-        })
+        .find(|&i| speakers[turns[i].speaker].kind == SpeakerKind::Operator && texts.is_intro(i))
         .unwrap_or(usize::MAX);
     let operator_heard = turns
         .iter()
@@ -835,14 +901,14 @@ fn mark_firm_only_questioners(
 fn qa_start(
     speakers: &[Speaker],
     turns: &[Turn],
-    texts: &[(String, String)],
+    texts: &Texts,
     heading: Option<usize>,
 ) -> Option<usize> {
     let is_op = |i: usize| speakers[turns[i].speaker].kind == SpeakerKind::Operator;
     let by_operator = (0..turns.len())
-        .find(|&i| is_op(i) && is_intro(&texts[i].0, &texts[i].1))
+        .find(|&i| is_op(i) && texts.is_intro(i))
         .map(|i| {
-            let opened = i > 1 && is_op(i - 1) && opens_qa(&texts[i - 1].0, &texts[i - 1].1);
+            let opened = i > 1 && is_op(i - 1) && texts.opens_qa(i - 1);
             if opened { i - 1 } else { i }
         });
     let by_analyst = turns
@@ -864,7 +930,7 @@ fn qa_start(
 fn questions(
     speakers: &mut [Speaker],
     turns: &[Turn],
-    texts: &[(String, String)],
+    texts: &Texts,
     heads: &[Option<(usize, Option<String>)>],
     start: usize,
 ) -> (Vec<Question>, Vec<Option<Intro>>) {
@@ -886,7 +952,7 @@ fn questions(
     let mut headed = false;
     for i in start..turns.len() {
         let sp = turns[i].speaker;
-        let (en, zh) = &texts[i];
+        let (en, zh) = texts.get(i);
         // A heading gives the floor to the one it names, whoever speaks first under it (the
         // operator introducing them, or an answer when the file keeps no question).
         if let Some((analyst, firm)) = heads.get(i).cloned().flatten() {
@@ -1079,7 +1145,7 @@ enum Closing {
 fn closing_from(
     speakers: &[Speaker],
     turns: &[Turn],
-    texts: &[(String, String)],
+    texts: &Texts,
     asked: &[Question],
     heads: &[Option<(usize, Option<String>)>],
     i: usize,
@@ -1097,7 +1163,7 @@ fn closing_from(
     if !answered || questioner(i) {
         return Closing::No;
     }
-    let (en, zh) = &texts[i];
+    let (en, zh) = texts.get(i);
     let by_operator = kind(i) == SpeakerKind::Operator;
     let cue = if by_operator {
         !is_intro(en, zh) && closes_qa(en, zh, false)
@@ -1113,7 +1179,7 @@ fn closing_from(
         questioner(t)
             || heads.get(t).is_some_and(Option::is_some)
             || !by_operator && kind(t) == SpeakerKind::Other
-            || kind(t) == SpeakerKind::Operator && is_intro(&texts[t].0, &texts[t].1)
+            || kind(t) == SpeakerKind::Operator && texts.is_intro(t)
     });
     resumes.map_or(Closing::Here, Closing::ResumesAt)
 }
@@ -1292,6 +1358,21 @@ mod tests {
         let got: Vec<(usize, usize)> = starts.find_iter(text).collect();
         prop_assert_eq!(got, want, "{:?}", text);
         Ok(())
+    }
+
+    #[test]
+    fn the_joined_texts_are_each_turns_own() {
+        let t = crate::transcript::parse(
+            "Operator: Welcome. Our first question comes from Ada Lee with Acme.\n\n\
+             Ada Lee: Hi.\n\nTwo.\n\nJo Park: 谢谢。\n\nThanks.\n",
+        );
+        let texts = Texts::new(&t.turns);
+        assert!(t.turns.len() >= 2);
+        for (i, turn) in t.turns.iter().enumerate() {
+            let (en, zh) = turn_text(turn);
+            assert_eq!(texts.get(i), (en.as_str(), zh.as_str()));
+        }
+        assert!(texts.get(1).0.contains("Hi.\nTwo.\n"));
     }
 
     proptest! {

@@ -170,7 +170,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// True for UTF-16LE and UTF-16BE.
-fn is_utf16(encoding: &'static Encoding) -> bool {
+pub(crate) fn is_utf16(encoding: &'static Encoding) -> bool {
     encoding == UTF_16LE || encoding == UTF_16BE
 }
 

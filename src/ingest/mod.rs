@@ -158,7 +158,7 @@ pub fn decode_owned(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, Inge
     let (encoding, skip) = decode::choose(&bytes, label)?;
     // UTF-8 read under a legacy label would turn into mojibake (`â€™`): told after the
     // binary check, found while the bytes are still here.
-    let utf8 = encoding == encoding_rs::UTF_8 || encoding.name().starts_with("UTF-16");
+    let utf8 = encoding == encoding_rs::UTF_8 || decode::is_utf16(encoding);
     let utf8_under_legacy_label = label.is_some() && !utf8 && decode::is_utf8_text(&bytes);
     let raw = decode::decode_with(bytes, encoding, skip)?;
     if decode::looks_binary(&raw.text, label.is_some()) {
@@ -206,21 +206,11 @@ pub fn decode_owned(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, Inge
         clean(&page.text)
     } else {
         // Text copied out of a PDF keeps its page numbers as lines.
-        let encoding = raw.encoding;
         let unfurnished = match pdf::drop_copied_furniture(&raw.text) {
             std::borrow::Cow::Owned(text) => Some(text),
             std::borrow::Cow::Borrowed(_) => None,
         };
-        let text = clean::normalize_owned(unfurnished.unwrap_or(raw.text));
-        if text.trim().is_empty() {
-            return Err(IngestError::Empty);
-        }
-        return Ok(Decoded {
-            text,
-            encoding: decode::canonical_name(encoding),
-            speakers,
-            hard_wrapped: false,
-        });
+        clean::normalize_owned(unfurnished.unwrap_or(raw.text))
     };
     if text.trim().is_empty() {
         return Err(IngestError::Empty);

@@ -175,18 +175,16 @@ static PAREN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The English and Chinese speech of a turn, each joined.
 pub fn turn_text(turn: &Turn) -> (String, String) {
-    // Sized first: a long call's turns are all joined at once.
-    let (mut n_en, mut n_zh) = (0, 0);
-    for b in &turn.blocks {
-        if let Block::Para { en, zh } = b {
-            n_en += en.as_ref().map_or(0, |s| s.len() + 1);
-            n_zh += zh.as_ref().map_or(0, |s| s.len() + 1);
-        }
-    }
-    let (mut en, mut zh) = (String::with_capacity(n_en), String::with_capacity(n_zh));
+    let (mut en, mut zh) = (String::new(), String::new());
+    push_turn_text(turn, &mut en, &mut zh);
+    (en, zh)
+}
+
+/// Appends each paragraph of `turn` to `en` and `zh`, each followed by a newline.
+fn push_turn_text(turn: &Turn, en: &mut String, zh: &mut String) {
     for b in &turn.blocks {
         if let Block::Para { en: e, zh: z } = b {
-            for (dst, src) in [(&mut en, e), (&mut zh, z)] {
+            for (dst, src) in [(&mut *en, e), (&mut *zh, z)] {
                 if let Some(s) = src {
                     dst.push_str(s);
                     dst.push('\n');
@@ -194,7 +192,6 @@ pub fn turn_text(turn: &Turn) -> (String, String) {
             }
         }
     }
-    (en, zh)
 }
 
 /// Every turn's [`turn_text`], in two buffers (one per language) rather than a pair of
@@ -226,16 +223,7 @@ impl Texts {
             ends: Vec::with_capacity(turns.len()),
         };
         for turn in turns {
-            for b in &turn.blocks {
-                if let Block::Para { en, zh } = b {
-                    for (dst, src) in [(&mut texts.en, en), (&mut texts.zh, zh)] {
-                        if let Some(s) = src {
-                            dst.push_str(s);
-                            dst.push('\n');
-                        }
-                    }
-                }
-            }
+            push_turn_text(turn, &mut texts.en, &mut texts.zh);
             texts.ends.push((texts.en.len(), texts.zh.len()));
         }
         texts
@@ -786,8 +774,7 @@ fn mark_operator(
     }
     let mut intros = vec![0usize; speakers.len()];
     for (i, t) in turns.iter().enumerate() {
-        let (en, zh) = texts.get(i);
-        if is_intro(en, zh) {
+        if texts.is_intro(i) {
             intros[t.speaker] += 1;
         }
     }
@@ -1334,24 +1321,27 @@ mod tests {
     }
 
     /// The full engine's build of each turn-searching pattern, built once.
-    fn full(pattern: &'static str) -> &'static regex::Regex {
-        static BUILT: LazyLock<std::sync::Mutex<Vec<(&str, &'static regex::Regex)>>> =
-            LazyLock::new(Default::default);
-        let mut built = BUILT.lock().unwrap();
-        if let Some((_, re)) = built.iter().find(|(p, _)| *p == pattern) {
-            return re;
-        }
-        let re: &'static regex::Regex = Box::leak(Box::new(regex::Regex::new(pattern).unwrap()));
-        built.push((pattern, re));
-        re
+    fn full(pattern: &str) -> &'static regex::Regex {
+        static BUILT: LazyLock<Vec<(&str, regex::Regex)>> = LazyLock::new(|| {
+            [
+                EN_INTRO_PATTERN,
+                ENDS_QA_EN_PATTERN,
+                ENDS_QA_ZH_PATTERN,
+                CLOSING_EN_PATTERN,
+                CLOSING_ZH_PATTERN,
+            ]
+            .map(|p| (p, regex::Regex::new(p).unwrap()))
+            .into()
+        });
+        &BUILT
+            .iter()
+            .find(|(p, _)| *p == pattern)
+            .expect("a turn pattern")
+            .1
     }
 
     /// Each match of `starts` is the full engine's, in order.
-    fn same_matches(
-        starts: &Starts,
-        pattern: &'static str,
-        text: &str,
-    ) -> Result<(), TestCaseError> {
+    fn same_matches(starts: &Starts, pattern: &str, text: &str) -> Result<(), TestCaseError> {
         let full = full(pattern);
         let want: Vec<(usize, usize)> =
             full.find_iter(text).map(|m| (m.start(), m.end())).collect();

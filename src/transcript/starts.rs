@@ -101,9 +101,7 @@ impl Starts {
     /// The places from byte `from` on where a match may begin.
     fn candidates<'a>(&'a self, text: &'a str, from: usize) -> impl Iterator<Item = usize> + 'a {
         let bytes = text.as_bytes();
-        (from..bytes.len())
-            .filter(|&i| !self.first[usize::from(bytes[i])].is_empty())
-            .filter(|&i| self.candidate(bytes, i))
+        (from..bytes.len()).filter(|&i| self.candidate(bytes, i))
     }
 
     /// The first match that begins at or after byte `from` (a character boundary), with its

@@ -110,5 +110,33 @@ fn keys(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, layout, frame, frame_converted, keys);
+/// Typing a search, one character at a time, then closing it: each keystroke narrows the
+/// last query's places, so a long call should cost about what a short one does.
+fn search(c: &mut Criterion) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tandem::app::{Action, update};
+    let mut g = c.benchmark_group("typing a search");
+    for (name, t) in calls() {
+        let mut app = App::new(t, "bench", 127, 44);
+        let keys: Vec<Action> = "the capacity of"
+            .chars()
+            .map(|ch| {
+                let key = KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE);
+                Action::SearchEdit(key.into())
+            })
+            .collect();
+        g.bench_function(format!("\"the capacity of\", {name}"), |b| {
+            b.iter(|| {
+                update(&mut app, Action::StartSearch);
+                for k in &keys {
+                    update(&mut app, black_box(k.clone()));
+                }
+                update(&mut app, Action::SearchCancel);
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, layout, frame, frame_converted, keys, search);
 criterion_main!(benches);

@@ -37,18 +37,24 @@ pub struct Scope {
 /// Every match of `query` in the texts `scope` shows, in reading order: the material before
 /// the call (shown whenever the call has turns), the call's blocks, the material after it.
 pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
-    Haystack::new(t, ix).find(query, scope)
+    Haystack::new(t).find(t, ix, query, scope)
 }
 
-/// Every text of a call folded once (lower case, Chinese in one script) into one string, so
-/// that each keystroke of a search is one scan of it.
+/// The texts of a call in reading order, ready to be searched at each keystroke. Folding a
+/// text for search lower-cases it and puts its Chinese in one script; for nearly every text
+/// that is lower-casing its ASCII letters, and such a text is searched where it is, comparing
+/// ASCII letters without case. Only a text that folds otherwise (Traditional characters,
+/// capitals outside ASCII) is kept, folded.
+///
+/// A haystack belongs to one transcript and its index: [`Haystack::find`] must be given the
+/// ones it was made from.
 #[derive(Debug, Default)]
 pub struct Haystack {
-    /// The folded texts in reading order, each followed by a NUL (never in a query).
-    text: String,
+    /// The texts in reading order.
     segs: Vec<Seg>,
-    /// Where the last queries occur (every start, overlapping), each query a prefix of the
-    /// next: typing narrows the last query's places instead of reading the text again.
+    /// Where the last queries occur (every start, overlapping, as offsets in the texts laid
+    /// end to end one byte apart), each query a prefix of the next: typing narrows the last
+    /// query's places instead of reading the texts again.
     recent: Vec<(String, Vec<u32>)>,
 }
 
@@ -58,71 +64,83 @@ const RECENT: usize = 64;
 /// One text of the haystack.
 #[derive(Debug)]
 struct Seg {
-    /// Where it starts in [`Haystack::text`].
+    /// Where it starts among the texts (as searched) laid end to end, one byte apart.
     start: u32,
-    place: Place,
+    part: Part,
     src: Src,
+    /// The text folded, when folding does more than lower-case its ASCII letters.
+    folded: Option<Box<Folded>>,
+}
+
+/// Where a text is in the transcript.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Front(u32),
+    Block { turn: u32, block: u32 },
+    Back(u32),
+}
+
+/// A text folded.
+#[derive(Debug)]
+struct Folded {
+    text: String,
     /// Byte offsets in the folded text back to the original, when folding moved them.
     map: Option<Vec<u32>>,
 }
 
+/// A text to search and how: without ASCII case (`ascii` true) or byte for byte.
+#[derive(Clone, Copy)]
+struct Hay<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+}
+
 impl Haystack {
-    /// Folds every text of `t` (linear in its size; done once per call).
-    pub fn new(t: &Transcript, ix: &DocIndex) -> Self {
+    /// Looks at every text of `t` once (linear in its size; done once per call).
+    pub fn new(t: &Transcript) -> Self {
         let mut h = Haystack::default();
-        let blocks = t.turns.iter().flat_map(|turn| &turn.blocks);
-        let matter = t.front_matter.iter().chain(&t.back_matter).map(String::len);
-        let size: usize = blocks
-            .flat_map(|b| texts(b, ALL))
-            .map(|(_, s)| s.len())
-            .chain(matter)
-            .map(|n| n + 1)
-            .sum();
-        h.text.reserve_exact(size);
+        let mut at = 0usize;
+        let mut push = |part: Part, src: Src, text: &str| {
+            let folded = fold_beyond_ascii(text);
+            let len = folded.as_ref().map_or(text.len(), |f| f.text.len());
+            h.segs.push(Seg {
+                start: u32::try_from(at).unwrap_or(u32::MAX),
+                part,
+                src,
+                folded,
+            });
+            at += len + 1;
+        };
         for (p, text) in t.front_matter.iter().enumerate() {
-            h.push(Place::Front(p as u32), Src::Matter, text);
+            push(Part::Front(p as u32), Src::Matter, text);
         }
         for (ti, turn) in t.turns.iter().enumerate() {
             for (bi, block) in turn.blocks.iter().enumerate() {
-                let id = ix.block_id(ti, bi);
+                let part = Part::Block {
+                    turn: ti as u32,
+                    block: bi as u32,
+                };
                 for (src, text) in texts(block, ALL) {
-                    h.push(Place::Block(id), src, text);
+                    push(part, src, text);
                 }
             }
         }
         for (p, text) in t.back_matter.iter().enumerate() {
-            h.push(Place::Back(p as u32), Src::Matter, text);
+            push(Part::Back(p as u32), Src::Matter, text);
         }
+        h.segs.shrink_to_fit();
         h
     }
 
-    /// Appends one text, folded.
-    fn push(&mut self, place: Place, src: Src, text: &str) {
-        let in_script = crate::script::fold_script(text);
-        let (folded, map) = fold(&in_script);
-        // Folding keeps offsets for nearly every text; a map is kept only where it does not.
-        // Matches start and end between characters, so only those offsets need to agree.
-        let same =
-            folded.len() == text.len() && folded.char_indices().all(|(i, _)| map[i] as usize == i);
-        self.segs.push(Seg {
-            start: self.text.len() as u32,
-            place,
-            src,
-            map: (!same).then_some(map),
-        });
-        self.text.push_str(&folded);
-        self.text.push('\0');
-    }
-
     /// Every match of `query` in the texts `scope` shows, in reading order.
-    pub fn find(&mut self, query: &str, scope: Scope) -> Vec<Match> {
-        let needle = fold(&crate::script::fold_script(query)).0.replace('\0', "");
+    pub fn find(&mut self, t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
+        let needle = fold(&crate::script::fold_script(query)).0;
         let mut out = Vec::new();
         if needle.is_empty() {
             self.recent.clear();
             return out;
         }
-        self.narrow(&needle);
+        self.narrow(t, &needle);
         let places = self.recent.last().map_or(&[][..], |(_, p)| p.as_slice());
         // Matches do not overlap: each starts after the one before ends. Places are in
         // order, so the text each is in is found walking forward.
@@ -134,21 +152,28 @@ impl Haystack {
                 continue;
             }
             free = i + needle.len();
-            let m = &needle;
-            if self.segs.get(at + 1).is_some_and(|s| s.start as usize <= i) {
-                at += self.segs[at..].partition_point(|s| s.start as usize <= i) - 1;
-            }
+            at = self.seg_at(at, i);
             let seg = &self.segs[at];
             if !in_scope(seg.src, scope) {
                 continue;
             }
-            let (a, b) = (i - seg.start as usize, i - seg.start as usize + m.len());
-            let (start, end) = match &seg.map {
+            let (a, b) = (
+                i - seg.start as usize,
+                i - seg.start as usize + needle.len(),
+            );
+            let (start, end) = match seg.folded.as_deref().and_then(|f| f.map.as_ref()) {
                 Some(map) => (map[a], map[b]),
                 None => (a as u32, b as u32),
             };
+            let place = match seg.part {
+                Part::Front(p) => Place::Front(p),
+                Part::Back(p) => Place::Back(p),
+                Part::Block { turn, block } => {
+                    Place::Block(ix.block_id(turn as usize, block as usize))
+                }
+            };
             out.push(Match {
-                place: seg.place,
+                place,
                 src: seg.src,
                 start,
                 end,
@@ -157,10 +182,37 @@ impl Haystack {
         out
     }
 
-    /// Makes the last of [`Haystack::recent`] every start of `needle` in the text: the last
+    /// The text that holds place `i`, walking forward from text `from`.
+    fn seg_at(&self, from: usize, i: usize) -> usize {
+        if self
+            .segs
+            .get(from + 1)
+            .is_some_and(|s| s.start as usize <= i)
+        {
+            from + self.segs[from..].partition_point(|s| s.start as usize <= i) - 1
+        } else {
+            from
+        }
+    }
+
+    /// The text of `seg` as it is searched.
+    fn hay<'a>(&'a self, t: &'a Transcript, seg: &'a Seg) -> Hay<'a> {
+        match &seg.folded {
+            Some(f) => Hay {
+                bytes: f.text.as_bytes(),
+                ascii: false,
+            },
+            None => Hay {
+                bytes: original(t, seg.part, seg.src).as_bytes(),
+                ascii: true,
+            },
+        }
+    }
+
+    /// Makes the last of [`Haystack::recent`] every start of `needle` in the texts: the last
     /// query's places narrowed when it is a prefix of `needle` (every place of `needle` is one
-    /// of its), else a search of the whole text.
-    fn narrow(&mut self, needle: &str) {
+    /// of its), else a search of every text.
+    fn narrow(&mut self, t: &Transcript, needle: &str) {
         while self
             .recent
             .last()
@@ -168,28 +220,31 @@ impl Haystack {
         {
             self.recent.pop();
         }
+        let n = needle.as_bytes();
         let found = match self.recent.last() {
             Some((q, _)) if q == needle => None,
             Some((_, before)) => {
-                let text = self.text.as_bytes();
-                let n = needle.as_bytes();
-                Some(
-                    before
-                        .iter()
-                        .copied()
-                        .filter(|&i| text[i as usize..].starts_with(n))
-                        .collect(),
-                )
+                let mut kept = Vec::new();
+                let mut at = 0;
+                let mut hay = self.segs.first().map(|s| self.hay(t, s));
+                for &i in before {
+                    let next = self.seg_at(at, i as usize);
+                    if next != at {
+                        at = next;
+                        hay = Some(self.hay(t, &self.segs[at]));
+                    }
+                    let a = (i - self.segs[at].start) as usize;
+                    if hay.is_some_and(|h| h.has_at(a, n)) {
+                        kept.push(i);
+                    }
+                }
+                Some(kept)
             }
             None => {
-                let finder = memchr::memmem::Finder::new(needle.as_bytes());
-                let text = self.text.as_bytes();
-                let step = needle.chars().next().map_or(1, char::len_utf8);
-                let mut at = 0;
+                let finder = Finder::new(n);
                 let mut all = Vec::new();
-                while let Some(i) = finder.find(&text[at..]) {
-                    all.push((at + i) as u32);
-                    at += i + step;
+                for seg in &self.segs {
+                    finder.each(self.hay(t, seg), |i| all.push(seg.start + i as u32));
                 }
                 Some(all)
             }
@@ -203,6 +258,125 @@ impl Haystack {
     }
 }
 
+impl Hay<'_> {
+    /// True when `needle` (folded) occurs at byte `a`.
+    fn has_at(self, a: usize, needle: &[u8]) -> bool {
+        let Some(w) = self.bytes.get(a..a + needle.len()) else {
+            return false;
+        };
+        if self.ascii {
+            w.eq_ignore_ascii_case(needle)
+        } else {
+            w == needle
+        }
+    }
+}
+
+/// Every start of one folded needle in a text: byte for byte, or (when the needle has ASCII
+/// letters and the text is searched without ASCII case) wherever its rarest byte occurs in
+/// either case and the rest agrees.
+struct Finder<'n> {
+    needle: &'n [u8],
+    exact: memchr::memmem::Finder<'n>,
+    /// The offset in the needle of its rarest byte, when the needle has ASCII letters.
+    anchor: Option<usize>,
+}
+
+impl<'n> Finder<'n> {
+    fn new(needle: &'n [u8]) -> Self {
+        let anchor = needle.iter().any(u8::is_ascii_alphabetic).then(|| {
+            (0..needle.len())
+                .min_by_key(|&k| commonness(needle[k]))
+                .unwrap_or(0)
+        });
+        Finder {
+            needle,
+            exact: memchr::memmem::Finder::new(needle),
+            anchor,
+        }
+    }
+
+    /// Calls `found` with every start of the needle in `hay` (overlapping ones too), in order.
+    fn each(&self, hay: Hay, mut found: impl FnMut(usize)) {
+        let text = hay.bytes;
+        match self.anchor.filter(|_| hay.ascii) {
+            Some(k) => {
+                let b = self.needle[k];
+                let tail = text.get(k..).unwrap_or_default();
+                let starts = memchr::memchr2_iter(b, b.to_ascii_uppercase(), tail);
+                for s in starts {
+                    if hay.has_at(s, self.needle) {
+                        found(s);
+                    }
+                }
+            }
+            None => {
+                let mut at = 0;
+                while let Some(i) = self.exact.find(&text[at..]) {
+                    found(at + i);
+                    at += i + 1;
+                }
+            }
+        }
+    }
+}
+
+/// How common a byte of a folded needle is in transcripts, roughly (higher is commoner):
+/// the anchor of a search is the needle's least common byte.
+fn commonness(b: u8) -> u8 {
+    const LETTERS: &[u8] = b"zqjxkvbpygfwmucldrhsnioate";
+    match b {
+        b' ' => 255,
+        b'a'..=b'z' => 100 + LETTERS.iter().position(|&l| l == b).unwrap_or(0) as u8 * 4,
+        0x80.. => 150,
+        _ => 50,
+    }
+}
+
+/// `text` folded for search, when that does more than lower-case its ASCII letters.
+fn fold_beyond_ascii(text: &str) -> Option<Box<Folded>> {
+    if text.is_ascii() {
+        return None;
+    }
+    let in_script = crate::script::fold_script(text);
+    let (folded, map) = fold(&in_script);
+    let ascii_only = folded.len() == text.len()
+        && folded
+            .bytes()
+            .zip(text.bytes())
+            .all(|(f, o)| f == o.to_ascii_lowercase());
+    if ascii_only {
+        return None;
+    }
+    // Matches start and end between characters, so only those offsets need to agree.
+    let same =
+        folded.len() == text.len() && folded.char_indices().all(|(i, _)| map[i] as usize == i);
+    Some(Box::new(Folded {
+        text: folded,
+        map: (!same).then_some(map),
+    }))
+}
+
+/// The original text at `part`, `src` ("" if the transcript has no such text).
+fn original(t: &Transcript, part: Part, src: Src) -> &str {
+    let text = match part {
+        Part::Front(p) => t.front_matter.get(p as usize).map(String::as_str),
+        Part::Back(p) => t.back_matter.get(p as usize).map(String::as_str),
+        Part::Block { turn, block } => {
+            let b = t
+                .turns
+                .get(turn as usize)
+                .and_then(|x| x.blocks.get(block as usize));
+            match (b, src) {
+                (Some(Block::Note { note }), Src::Note) => Some(note.as_str()),
+                (Some(Block::Para { en, .. }), Src::En) => en.as_deref(),
+                (Some(Block::Para { zh, .. }), Src::Zh) => zh.as_deref(),
+                _ => None,
+            }
+        }
+    };
+    text.unwrap_or_default()
+}
 /// Every text: what the haystack holds before a scope picks.
 const ALL: Scope = Scope {
     lang: LangView::Both,
@@ -315,16 +489,16 @@ mod tests {
             },
         ]);
         let ix = DocIndex::new(&t);
-        let mut hay = Haystack::new(&t, &ix);
+        let mut hay = Haystack::new(&t);
         let text = "GROẞE Straße ends here";
-        let m = hay.find("große", ALL);
+        let m = hay.find(&t, &ix, "große", ALL);
         assert_eq!(m.len(), 1);
         assert_eq!(&text[m[0].start as usize..m[0].end as usize], "GROẞE");
         // A match never runs from one text into the next.
-        assert_eq!(hay.find("herehere", ALL).len(), 0);
-        assert_eq!(hay.find("here", ALL).len(), 2);
+        assert_eq!(hay.find(&t, &ix, "herehere", ALL).len(), 0);
+        assert_eq!(hay.find(&t, &ix, "here", ALL).len(), 2);
         // Either Chinese script finds the other.
-        let m = hay.find("电话", ALL);
+        let m = hay.find(&t, &ix, "电话", ALL);
         assert_eq!(
             (m.len(), m[0].src, m[0].start, m[0].end),
             (1, Src::Zh, 0, 6)
@@ -347,14 +521,81 @@ mod tests {
             .map(|(i, c)| i + c.len_utf8())
             .collect();
         for pasted in 0..ends.len() {
-            let mut hay = Haystack::new(&t, &ix);
+            let mut hay = Haystack::new(&t);
             let typed = &ends[pasted..];
             for &end in typed.iter().chain(typed.iter().rev()) {
                 let q = &query[..end];
-                assert_eq!(hay.find(q, ALL), find(&t, &ix, q, ALL), "typing {q:?}");
+                assert_eq!(
+                    hay.find(&t, &ix, q, ALL),
+                    find(&t, &ix, q, ALL),
+                    "typing {q:?}"
+                );
             }
         }
     }
+
+    /// What a search should find, the plain way: each text folded whole, the query's
+    /// leftmost non-overlapping occurrences in it, offsets mapped back.
+    fn reference(t: &Transcript, ix: &DocIndex, query: &str) -> Vec<Match> {
+        let needle = fold(&crate::script::fold_script(query)).0;
+        let mut out = Vec::new();
+        if needle.is_empty() {
+            return out;
+        }
+        for (ti, turn) in t.turns.iter().enumerate() {
+            for (bi, block) in turn.blocks.iter().enumerate() {
+                for (src, text) in texts(block, ALL) {
+                    let (folded, map) = fold(&crate::script::fold_script(text));
+                    for (i, m) in folded.match_indices(needle.as_str()) {
+                        out.push(Match {
+                            place: Place::Block(ix.block_id(ti, bi)),
+                            src,
+                            start: map[i],
+                            end: map[i + m.len()],
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Texts and queries made of pieces that fold in every way (ASCII and other
+        /// capitals, letters whose lower case is ASCII, both Chinese scripts, figures): a
+        /// haystack typed into finds what the plain search finds, at every keystroke.
+        #[test]
+        fn typing_finds_what_folding_each_text_finds(
+            paras in proptest::collection::vec(
+                (proptest::collection::vec(0..PIECES.len(), 0..12),
+                 proptest::collection::vec(0..PIECES.len(), 0..8)), 1..5),
+            query in proptest::collection::vec(0..PIECES.len(), 1..4),
+        ) {
+            let text = |ix: &[usize]| ix.iter().map(|&i| PIECES[i]).collect::<String>();
+            let t = doc(paras
+                .iter()
+                .map(|(en, zh)| Block::Para {
+                    en: Some(text(en)).filter(|s| !s.is_empty()),
+                    zh: Some(text(zh)).filter(|s| !s.is_empty()),
+                })
+                .collect());
+            let ix = DocIndex::new(&t);
+            let query = text(&query);
+            let mut hay = Haystack::new(&t);
+            let ends = query.char_indices().map(|(i, c)| i + c.len_utf8());
+            for end in ends {
+                let q = &query[..end];
+                proptest::prop_assert_eq!(hay.find(&t, &ix, q, ALL), reference(&t, &ix, q), "{:?}", q);
+            }
+        }
+    }
+
+    /// Pieces of the generated texts.
+    const PIECES: [&str; 16] = [
+        "a", "A", "ab", "AB", " ", "x-", "3.5%", "\u{212a}", "k", "ẞ", "ß", "ü", "Ü", "電話",
+        "电话", "增长",
+    ];
 
     #[test]
     fn typing_narrows_the_last_places_and_finds_what_a_fresh_search_finds() {
@@ -367,7 +608,7 @@ mod tests {
     }
 
     #[test]
-    fn offsets_are_mapped_only_for_texts_whose_folding_moves_them() {
+    fn only_texts_that_fold_beyond_ascii_case_are_copied_and_only_moved_offsets_mapped() {
         let t = doc(vec![
             Block::Para {
                 en: Some("It’s “Harbor”, Q3".into()),
@@ -375,17 +616,61 @@ mod tests {
             },
             Block::Para {
                 en: Some("GROẞE".into()),
+                zh: Some("云业务 AWS 增长".into()),
+            },
+            Block::Para {
+                en: Some("Plain ASCII".into()),
                 zh: None,
             },
         ]);
-        let ix = DocIndex::new(&t);
-        let hay = Haystack::new(&t, &ix);
-        let mapped: Vec<bool> = hay.segs.iter().map(|s| s.map.is_some()).collect();
-        assert_eq!(mapped, [false, false, true]);
-        assert!(
-            hay.text.capacity() <= hay.text.len() + 1,
-            "the folded text is sized once"
+        let hay = Haystack::new(&t);
+        let kept: Vec<(bool, bool)> = hay
+            .segs
+            .iter()
+            .map(|s| {
+                (
+                    s.folded.is_some(),
+                    s.folded.as_ref().is_some_and(|f| f.map.is_some()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (false, false),
+                (true, false),
+                (true, true),
+                (false, false),
+                (false, false)
+            ]
         );
+    }
+
+    #[test]
+    fn the_rarest_byte_anchors_a_search_without_case_and_every_start_is_found() {
+        let t = doc(vec![Block::Para {
+            en: Some("Zyzzyva ZYZZYVA zyzZyzzyva; x-ray X-RAY; 3.5% 3.5%".into()),
+            zh: Some("AWS增长 aws增长".into()),
+        }]);
+        let ix = DocIndex::new(&t);
+        let mut hay = Haystack::new(&t);
+        let starts = |hay: &mut Haystack, q: &str| -> Vec<(Src, u32)> {
+            hay.find(&t, &ix, q, ALL)
+                .iter()
+                .map(|m| (m.src, m.start))
+                .collect()
+        };
+        assert_eq!(
+            starts(&mut hay, "zyzzyva"),
+            [(Src::En, 0), (Src::En, 8), (Src::En, 19)]
+        );
+        assert_eq!(starts(&mut hay, "X-RAY"), [(Src::En, 28), (Src::En, 34)]);
+        assert_eq!(starts(&mut hay, "3.5%"), [(Src::En, 41), (Src::En, 46)]);
+        assert_eq!(starts(&mut hay, "s增"), [(Src::Zh, 2), (Src::Zh, 12)]);
+        // Overlapping starts are all kept for narrowing ("zyz" at 16 and 19).
+        hay.find(&t, &ix, "zyz", ALL);
+        let (_, places) = hay.recent.last().unwrap();
+        assert_eq!(places, &[0, 8, 16, 19]);
     }
 
     #[test]
@@ -395,12 +680,12 @@ mod tests {
             zh: None,
         }]);
         let ix = DocIndex::new(&t);
-        let mut hay = Haystack::new(&t, &ix);
-        assert_eq!(hay.find("mar", ALL).len(), 1);
-        assert_eq!(hay.find("rev", ALL).len(), 1);
-        assert_eq!(hay.find("re", ALL).len(), 1);
-        assert_eq!(hay.find("", ALL).len(), 0);
-        assert_eq!(hay.find("n", ALL).len(), 3);
+        let mut hay = Haystack::new(&t);
+        assert_eq!(hay.find(&t, &ix, "mar", ALL).len(), 1);
+        assert_eq!(hay.find(&t, &ix, "rev", ALL).len(), 1);
+        assert_eq!(hay.find(&t, &ix, "re", ALL).len(), 1);
+        assert_eq!(hay.find(&t, &ix, "", ALL).len(), 0);
+        assert_eq!(hay.find(&t, &ix, "n", ALL).len(), 3);
     }
 
     #[test]

@@ -322,11 +322,10 @@ impl App {
             // Ready from the folding thread (waited for if it is still at work), or folded
             // here if there is none or it failed.
             let folded = self.haystack_job.take().and_then(|job| job.recv().ok());
-            self.haystack =
-                folded.or_else(|| Some(super::search::Haystack::new(&self.doc, &self.index)));
+            self.haystack = folded.or_else(|| Some(super::search::Haystack::new(&self.doc)));
         }
         match &mut self.haystack {
-            Some(hay) => hay.find(&self.search.query, scope),
+            Some(hay) => hay.find(&self.doc, &self.index, &self.search.query, scope),
             None => Vec::new(),
         }
     }
@@ -338,12 +337,12 @@ impl App {
         if self.haystack.is_some() || self.haystack_job.is_some() {
             return false;
         }
-        let (doc, index) = (Arc::clone(&self.doc), self.index.clone());
+        let doc = Arc::clone(&self.doc);
         let (done, job) = std::sync::mpsc::channel();
         let started = std::thread::Builder::new()
             .name("search-fold".into())
             .spawn(move || {
-                let _ = done.send(super::search::Haystack::new(&doc, &index));
+                let _ = done.send(super::search::Haystack::new(&doc));
             });
         // (Without a thread, the first search folds the texts itself.)
         self.haystack_job = started.ok().map(|_| job);

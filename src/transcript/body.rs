@@ -44,7 +44,7 @@ pub struct Style {
     /// In an interleaved file, the language whose line comes first in each pair.
     pub interleaved: Option<Script>,
     /// The usual number of blank lines between paragraphs.
-    pub para_gap: usize,
+    pub para_gap: u32,
     /// The text is hard-wrapped at a fixed width: lines with no blank line between them are
     /// one paragraph.
     pub hard_wrapped: bool,
@@ -270,7 +270,7 @@ mod tests {
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         let style = Style {
             interleaved: interleaving(&refs),
-            para_gap: crate::transcript::lines::typical_gap(&lines),
+            para_gap: crate::transcript::lines::typical_gap(lines.iter().skip(1).map(|l| l.gap)),
             hard_wrapped: crate::transcript::lines::hard_wrapped(&lines),
             zh_wrapped: crate::transcript::lines::zh_wrapped(&lines),
             note_labels: note_labels(&refs),

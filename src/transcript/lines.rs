@@ -8,7 +8,7 @@ pub struct Line<'a> {
     /// Trimmed text, markdown blockquote markers kept.
     pub text: &'a str,
     /// Number of blank lines before this one.
-    pub gap: usize,
+    pub gap: u32,
     pub script: Script,
 }
 
@@ -118,17 +118,17 @@ pub fn zh_wrapped(lines: &[Line<'_>]) -> bool {
     long.len() >= 6 && open.len() * 10 >= long.len() * 3 && at_width * 10 >= open.len() * 8
 }
 
-/// The most common gap (blank lines) before lines in `lines`, ignoring the first.
-pub fn typical_gap(lines: &[Line<'_>]) -> usize {
+/// The most common of `gaps` (blank lines before a line; 3 or more count as one).
+pub fn typical_gap(gaps: impl Iterator<Item = u32>) -> u32 {
     let mut counts = [0usize; 4];
-    for l in lines.iter().skip(1) {
-        counts[l.gap.min(3)] += 1;
+    for g in gaps {
+        counts[g.min(3) as usize] += 1;
     }
     counts
         .iter()
         .enumerate()
         .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))
-        .map_or(0, |(i, _)| i)
+        .map_or(0, |(i, _)| i as u32)
 }
 
 /// What YAML front matter says about the call.
@@ -222,6 +222,6 @@ mod tests {
     #[test]
     fn typical() {
         let lines = split("a\nb\n\nc\n\nd\n\ne");
-        assert_eq!(typical_gap(&lines), 1);
+        assert_eq!(typical_gap(lines.iter().skip(1).map(|l| l.gap)), 1);
     }
 }

@@ -237,20 +237,26 @@ fn read_turns(text: &str, hints: &Hints) -> ReadTurns {
     let all_lines: Vec<&Line<'_>> = raw.iter().flat_map(|r| &r.lines).collect();
     let style = body::Style {
         interleaved: body::interleaving(&all_lines),
+        // Gaps before a turn's first line are the turn's, not a paragraph's (nor is the
+        // first gap of all counted).
         para_gap: lines::typical_gap(
-            &raw.iter()
-                .flat_map(|r| r.lines.iter().skip(1).cloned())
-                .collect::<Vec<_>>(),
+            raw.iter()
+                .flat_map(|r| r.lines.iter().skip(1))
+                .skip(1)
+                .map(|l| l.gap),
         ),
         note_labels: body::note_labels(&all_lines),
         hard_wrapped,
         zh_wrapped: lines::zh_wrapped(&lines),
     };
+    // The lines are in the raw turns now; each turn's go once its blocks are made.
+    drop(all_lines);
+    drop(lines);
     let mut heading_turn = None;
     // Hand-offs written as headings, by the turn they come before.
     let mut handoffs: Vec<qa::HeadingHandoff> = Vec::new();
     let mut pending_handoff = None;
-    for (k, r) in raw.iter().enumerate() {
+    for (k, r) in raw.into_iter().enumerate() {
         let h = &headers[r.header];
         let speaker = registry.find_or_add(&h.name, h.alt.as_deref());
         registry.note_title(speaker, &h.title);

@@ -52,20 +52,26 @@ pub fn find(t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Mat
 pub struct Haystack {
     /// The texts in reading order.
     segs: Vec<Seg>,
-    /// Where the last queries occur (every start, overlapping, as offsets in the texts laid
-    /// end to end one byte apart), each query a prefix of the next: typing narrows the last
-    /// query's places instead of reading the texts again.
-    recent: Vec<(String, Vec<u32>)>,
+    /// Where the last queries occur (every start, overlapping), each query a prefix of the
+    /// next: typing narrows the last query's places instead of reading the texts again.
+    recent: Vec<(String, Vec<Spot>)>,
 }
 
 /// Queries whose places are kept while typing.
 const RECENT: usize = 64;
 
+/// Where a query starts: a text of the haystack and a byte offset in it (as searched). The
+/// text is named, not found again, so that narrowing touches little memory: between two
+/// keystrokes the caches have gone cold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Spot {
+    seg: u32,
+    at: u32,
+}
+
 /// One text of the haystack.
 #[derive(Debug)]
 struct Seg {
-    /// Where it starts among the texts (as searched) laid end to end, one byte apart.
-    start: u32,
     part: Part,
     src: Src,
     /// The text folded, when folding does more than lower-case its ASCII letters.
@@ -99,17 +105,12 @@ impl Haystack {
     /// Looks at every text of `t` once (linear in its size; done once per call).
     pub fn new(t: &Transcript) -> Self {
         let mut h = Haystack::default();
-        let mut at = 0usize;
         let mut push = |part: Part, src: Src, text: &str| {
-            let folded = fold_beyond_ascii(text);
-            let len = folded.as_ref().map_or(text.len(), |f| f.text.len());
             h.segs.push(Seg {
-                start: u32::try_from(at).unwrap_or(u32::MAX),
                 part,
                 src,
-                folded,
+                folded: fold_beyond_ascii(text),
             });
-            at += len + 1;
         };
         for (p, text) in t.front_matter.iter().enumerate() {
             push(Part::Front(p as u32), Src::Matter, text);
@@ -134,36 +135,51 @@ impl Haystack {
 
     /// Every match of `query` in the texts `scope` shows, in reading order.
     pub fn find(&mut self, t: &Transcript, ix: &DocIndex, query: &str, scope: Scope) -> Vec<Match> {
-        let needle = fold(&crate::script::fold_script(query)).0;
         let mut out = Vec::new();
+        self.find_into(t, ix, query, scope, &mut out);
+        out
+    }
+
+    /// [`Haystack::find`] into `out` (emptied first): a buffer used again is written into
+    /// memory already mapped, where a new one of a common word's matches (megabytes in a
+    /// long call) would be mapped page by page.
+    pub fn find_into(
+        &mut self,
+        t: &Transcript,
+        ix: &DocIndex,
+        query: &str,
+        scope: Scope,
+        out: &mut Vec<Match>,
+    ) {
+        out.clear();
+        let needle = fold(query);
         if needle.is_empty() {
             self.recent.clear();
-            return out;
+            return;
         }
         self.narrow(t, &needle);
         let places = self.recent.last().map_or(&[][..], |(_, p)| p.as_slice());
-        // Matches do not overlap: each starts after the one before ends. Places are in
-        // order, so the text each is in is found walking forward.
-        let mut free = 0;
-        let mut at = 0;
-        for &i in places {
-            let i = i as usize;
-            if i < free {
+        out.reserve(places.len());
+        // Matches do not overlap: each starts after the one before ends.
+        let mut free = Spot { seg: 0, at: 0 };
+        for &spot in places {
+            if spot.seg == free.seg && spot.at < free.at {
                 continue;
             }
-            free = i + needle.len();
-            at = self.seg_at(at, i);
-            let seg = &self.segs[at];
+            free = Spot {
+                seg: spot.seg,
+                at: spot.at + needle.len() as u32,
+            };
+            let Some(seg) = self.segs.get(spot.seg as usize) else {
+                continue;
+            };
             if !in_scope(seg.src, scope) {
                 continue;
             }
-            let (a, b) = (
-                i - seg.start as usize,
-                i - seg.start as usize + needle.len(),
-            );
+            let (a, b) = (spot.at, spot.at + needle.len() as u32);
             let (start, end) = match seg.folded.as_deref().and_then(|f| f.map.as_ref()) {
-                Some(map) => (map[a], map[b]),
-                None => (a as u32, b as u32),
+                Some(map) => (map[a as usize], map[b as usize]),
+                None => (a, b),
             };
             let place = match seg.part {
                 Part::Front(p) => Place::Front(p),
@@ -178,20 +194,6 @@ impl Haystack {
                 start,
                 end,
             });
-        }
-        out
-    }
-
-    /// The text that holds place `i`, walking forward from text `from`.
-    fn seg_at(&self, from: usize, i: usize) -> usize {
-        if self
-            .segs
-            .get(from + 1)
-            .is_some_and(|s| s.start as usize <= i)
-        {
-            from + self.segs[from..].partition_point(|s| s.start as usize <= i) - 1
-        } else {
-            from
         }
     }
 
@@ -211,7 +213,7 @@ impl Haystack {
 
     /// Makes the last of [`Haystack::recent`] every start of `needle` in the texts: the last
     /// query's places narrowed when it is a prefix of `needle` (every place of `needle` is one
-    /// of its), else a search of every text.
+    /// of its, and only the bytes after it need looking at), else a search of every text.
     fn narrow(&mut self, t: &Transcript, needle: &str) {
         while self
             .recent
@@ -220,31 +222,35 @@ impl Haystack {
         {
             self.recent.pop();
         }
-        let n = needle.as_bytes();
         let found = match self.recent.last() {
             Some((q, _)) if q == needle => None,
-            Some((_, before)) => {
-                let mut kept = Vec::new();
-                let mut at = 0;
-                let mut hay = self.segs.first().map(|s| self.hay(t, s));
-                for &i in before {
-                    let next = self.seg_at(at, i as usize);
-                    if next != at {
-                        at = next;
-                        hay = Some(self.hay(t, &self.segs[at]));
+            Some((q, before)) => {
+                let (done, rest) = needle.as_bytes().split_at(q.len());
+                let done = done.len();
+                let mut kept = Vec::with_capacity(before.len());
+                let mut hay = None;
+                let mut seg = u32::MAX;
+                for &spot in before {
+                    if spot.seg != seg {
+                        seg = spot.seg;
+                        hay = self.segs.get(seg as usize).map(|s| self.hay(t, s));
                     }
-                    let a = (i - self.segs[at].start) as usize;
-                    if hay.is_some_and(|h| h.has_at(a, n)) {
-                        kept.push(i);
+                    if hay.is_some_and(|h| h.has_at(spot.at as usize + done, rest)) {
+                        kept.push(spot);
                     }
                 }
                 Some(kept)
             }
             None => {
-                let finder = Finder::new(n);
+                let finder = Finder::new(needle.as_bytes());
                 let mut all = Vec::new();
-                for seg in &self.segs {
-                    finder.each(self.hay(t, seg), |i| all.push(seg.start + i as u32));
+                for (k, seg) in self.segs.iter().enumerate() {
+                    finder.each(self.hay(t, seg), |i| {
+                        all.push(Spot {
+                            seg: k as u32,
+                            at: i as u32,
+                        })
+                    });
                 }
                 Some(all)
             }
@@ -260,6 +266,7 @@ impl Haystack {
 
 impl Hay<'_> {
     /// True when `needle` (folded) occurs at byte `a`.
+    #[inline]
     fn has_at(self, a: usize, needle: &[u8]) -> bool {
         let Some(w) = self.bytes.get(a..a + needle.len()) else {
             return false;
@@ -338,8 +345,7 @@ fn fold_beyond_ascii(text: &str) -> Option<Box<Folded>> {
     if text.is_ascii() {
         return None;
     }
-    let in_script = crate::script::fold_script(text);
-    let (folded, map) = fold(&in_script);
+    let folded = fold(text);
     let ascii_only = folded.len() == text.len()
         && folded
             .bytes()
@@ -348,13 +354,8 @@ fn fold_beyond_ascii(text: &str) -> Option<Box<Folded>> {
     if ascii_only {
         return None;
     }
-    // Matches start and end between characters, so only those offsets need to agree.
-    let same =
-        folded.len() == text.len() && folded.char_indices().all(|(i, _)| map[i] as usize == i);
-    Some(Box::new(Folded {
-        text: folded,
-        map: (!same).then_some(map),
-    }))
+    let map = moved_offsets(text, &folded);
+    Some(Box::new(Folded { text: folded, map }))
 }
 
 /// The original text at `part`, `src` ("" if the transcript has no such text).
@@ -411,22 +412,36 @@ fn texts(block: &Block, scope: Scope) -> Vec<(Src, &str)> {
     }
 }
 
-/// Lower-cases `s` character by character (one char for one char), and maps each byte
-/// offset of the result back to the original.
-fn fold(s: &str) -> (String, Vec<u32>) {
-    let mut out = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        let mut lower = c.to_lowercase();
-        let f = match (lower.next(), lower.next()) {
-            (Some(l), None) => l,
-            _ => c,
-        };
-        out.push(f);
+/// `s` folded for search, character for character: Traditional characters in their
+/// Simplified form, letters in lower case (a letter whose lower case is more than one
+/// character stays as it is). Queries and texts fold alike, whatever surrounds them.
+fn fold(s: &str) -> String {
+    crate::script::fold_chars(s)
+        .chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// For each byte offset of `folded` ([`fold`] of `original`), the offset in `original` of
+/// the character it belongs to, and one past the end; `None` when every character kept its
+/// length (the offsets agree).
+fn moved_offsets(original: &str, folded: &str) -> Option<Vec<u32>> {
+    let pairs = || original.char_indices().zip(folded.chars());
+    if pairs().all(|((_, o), f)| o.len_utf8() == f.len_utf8()) {
+        return None;
+    }
+    let mut map = Vec::with_capacity(folded.len() + 1);
+    for ((i, _), f) in pairs() {
         map.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
     }
-    map.push(s.len() as u32);
-    (out, map)
+    map.push(original.len() as u32);
+    Some(map)
 }
 
 #[cfg(test)]
@@ -537,7 +552,7 @@ mod tests {
     /// What a search should find, the plain way: each text folded whole, the query's
     /// leftmost non-overlapping occurrences in it, offsets mapped back.
     fn reference(t: &Transcript, ix: &DocIndex, query: &str) -> Vec<Match> {
-        let needle = fold(&crate::script::fold_script(query)).0;
+        let needle = fold(query);
         let mut out = Vec::new();
         if needle.is_empty() {
             return out;
@@ -545,7 +560,13 @@ mod tests {
         for (ti, turn) in t.turns.iter().enumerate() {
             for (bi, block) in turn.blocks.iter().enumerate() {
                 for (src, text) in texts(block, ALL) {
-                    let (folded, map) = fold(&crate::script::fold_script(text));
+                    let folded = fold(text);
+                    let mut map: Vec<u32> = text
+                        .char_indices()
+                        .zip(folded.chars())
+                        .flat_map(|((i, _), f)| std::iter::repeat_n(i as u32, f.len_utf8()))
+                        .collect();
+                    map.push(text.len() as u32);
                     for (i, m) in folded.match_indices(needle.as_str()) {
                         out.push(Match {
                             place: Place::Block(ix.block_id(ti, bi)),
@@ -596,6 +617,22 @@ mod tests {
         "a", "A", "ab", "AB", " ", "x-", "3.5%", "\u{212a}", "k", "ẞ", "ß", "ü", "Ü", "電話",
         "电话", "增长",
     ];
+
+    #[test]
+    fn a_query_finds_its_characters_whatever_phrase_they_are_in() {
+        // Converted as a phrase, 乾隆 keeps 乾; alone, 乾 becomes 干. Folding character for
+        // character, text and query agree.
+        assert_eq!(crate::script::fold_script("乾隆年间"), "乾隆年间");
+        assert_eq!(crate::script::fold_script("乾"), "干");
+        let t = doc(vec![Block::Para {
+            en: None,
+            zh: Some("乾隆年间".into()),
+        }]);
+        let ix = DocIndex::new(&t);
+        let m = find(&t, &ix, "乾", ALL);
+        assert_eq!((m.len(), m[0].start, m[0].end), (1, 0, 3));
+        assert_eq!(find(&t, &ix, "干隆", ALL).len(), 1);
+    }
 
     #[test]
     fn typing_narrows_the_last_places_and_finds_what_a_fresh_search_finds() {
@@ -670,7 +707,8 @@ mod tests {
         // Overlapping starts are all kept for narrowing ("zyz" at 16 and 19).
         hay.find(&t, &ix, "zyz", ALL);
         let (_, places) = hay.recent.last().unwrap();
-        assert_eq!(places, &[0, 8, 16, 19]);
+        let starts: Vec<u32> = places.iter().map(|s| s.at).collect();
+        assert_eq!(starts, [0, 8, 16, 19]);
     }
 
     #[test]

@@ -324,10 +324,14 @@ impl App {
             let folded = self.haystack_job.take().and_then(|job| job.recv().ok());
             self.haystack = folded.or_else(|| Some(super::search::Haystack::new(&self.doc)));
         }
-        match &mut self.haystack {
-            Some(hay) => hay.find(&self.doc, &self.index, &self.search.query, scope),
-            None => Vec::new(),
+        // The last matches' buffer is filled again.
+        let mut out = std::mem::take(&mut self.search.matches);
+        if let Some(hay) = &mut self.haystack {
+            hay.find_into(&self.doc, &self.index, &self.search.query, scope, &mut out);
+        } else {
+            out.clear();
         }
+        out
     }
 
     /// Starts folding the call's texts for searching on another thread, if that was not

@@ -228,16 +228,15 @@ impl Haystack {
                 let (done, rest) = needle.as_bytes().split_at(q.len());
                 let done = done.len();
                 let mut kept = Vec::with_capacity(before.len());
-                let mut hay = None;
-                let mut seg = u32::MAX;
-                for &spot in before {
-                    if spot.seg != seg {
-                        seg = spot.seg;
-                        hay = self.segs.get(seg as usize).map(|s| self.hay(t, s));
-                    }
-                    if hay.is_some_and(|h| h.has_at(spot.at as usize + done, rest)) {
-                        kept.push(spot);
-                    }
+                for spots in before.chunk_by(|a, b| a.seg == b.seg) {
+                    let Some(hay) = self.segs.get(spots[0].seg as usize) else {
+                        continue;
+                    };
+                    let hay = self.hay(t, hay);
+                    let here = spots
+                        .iter()
+                        .filter(|s| hay.has_at(s.at as usize + done, rest));
+                    kept.extend(here);
                 }
                 Some(kept)
             }

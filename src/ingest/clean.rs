@@ -59,21 +59,12 @@ pub fn normalize(text: &str) -> String {
 /// as it is, nothing having been dropped before it).
 fn has_live_quote(text: &str) -> bool {
     let mut from = 0;
-    while let Some(at) = text[from..].find(['(', '（']) {
+    while let Some(at) = next_open(&text[from..]) {
         let open_at = from + at;
-        let after_han = text[..open_at].chars().next_back().is_some_and(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
-        });
-        let open = text[open_at..].chars().next().map_or(1, char::len_utf8);
-        let inner = &text[open_at + open..];
-        if after_han
-            && inner
-                .find([')', '）'])
-                .is_some_and(|end| is_quote(&inner[..end]))
-        {
+        if ends_with_han(&text[..open_at]) && quote_len(&text[open_at..]).is_some() {
             return true;
         }
-        from = open_at + open;
+        from = open_at + text[open_at..].chars().next().map_or(1, char::len_utf8);
     }
     false
 }
@@ -84,20 +75,13 @@ fn has_live_quote(text: &str) -> bool {
 fn drop_live_quotes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(['(', '（']) {
+    while let Some(at) = next_open(rest) {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
-        let after_han = out.chars().next_back().is_some_and(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
-        });
-        let open = from.chars().next().map_or(1, char::len_utf8);
-        let close = from[open..].find([')', '）']).map(|e| open + e);
-        match close {
-            Some(end) if after_han && is_quote(&from[open..end]) => {
-                let width = from[end..].chars().next().map_or(1, char::len_utf8);
-                rest = &from[end + width..];
-            }
-            _ => {
+        match quote_len(from).filter(|_| ends_with_han(&out)) {
+            Some(len) => rest = &from[len..],
+            None => {
+                let open = from.chars().next().map_or(1, char::len_utf8);
                 out.push_str(&from[..open]);
                 rest = &from[open..];
             }
@@ -105,6 +89,41 @@ fn drop_live_quotes(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the first opening parenthesis, `(` or `（`, is in `text`.
+fn next_open(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // `（` is EF BC 88 in UTF-8.
+    memchr::memchr2_iter(b'(', 0xEF, bytes)
+        .find(|&i| bytes[i] == b'(' || bytes[i..].starts_with("（".as_bytes()))
+}
+
+/// True when `text` ends with a Han character.
+fn ends_with_han(text: &str) -> bool {
+    text.chars().next_back().is_some_and(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    })
+}
+
+/// The longest text between a quote's parentheses, in bytes: three numbers with their
+/// separators fit many times over, and a parenthesis never closed is not read to the end of
+/// the text (which made a text of many such parentheses take quadratic time).
+const QUOTE_MAX: usize = 80;
+
+/// The length of the live quote `text` starts with (parentheses included), if it starts
+/// with one.
+fn quote_len(text: &str) -> Option<usize> {
+    let open = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '(' | '（'))?
+        .len_utf8();
+    let (end, close) = text[open..]
+        .char_indices()
+        .take_while(|&(i, _)| i <= QUOTE_MAX)
+        .find(|&(_, c)| matches!(c, ')' | '）'))?;
+    is_quote(&text[open..open + end]).then_some(open + end + close.len_utf8())
 }
 
 /// True for `406.32, 7.28, 1.82%` (signs allowed): a price, a change, a percentage.
@@ -353,6 +372,18 @@ mod tests {
             let text = format!("{text}{tail}");
             prop_assert_eq!(super::normalize_owned(text.clone()), super::normalize(&text));
         }
+    }
+
+    #[test]
+    fn a_quote_is_looked_for_only_near_its_opening_parenthesis() {
+        assert_eq!(super::quote_len("(1.0, 2.0, 3.0%)发布"), Some(16));
+        assert_eq!(super::quote_len("（1.0，2.0，3.0%）"), Some(22));
+        let spaced = format!("({}1.0, 2.0, 3.0%)", " ".repeat(super::QUOTE_MAX));
+        assert_eq!(super::quote_len(&spaced), None);
+        // Parentheses never closed: each is read no further than the window.
+        let open = "微软(".repeat(10_000);
+        assert!(!has_live_quote(&open));
+        assert_eq!(normalize(&open), open);
     }
 
     #[test]

@@ -228,22 +228,46 @@ pub(crate) fn canonical_name(encoding: &'static Encoding) -> String {
 
 /// True when over a tenth of the text is odd controls, or undecodable characters unless `labelled` (a wrong label, not binary).
 pub(crate) fn looks_binary(text: &str, labelled: bool) -> bool {
-    let (mut total, mut odd) = (0usize, 0usize);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        total += 1;
-        if bytes[i].is_ascii() {
-            odd += usize::from(is_odd_control(char::from(bytes[i])));
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or_default();
-        odd += usize::from(is_odd_control(c) || (!labelled && is_undecodable(c)));
-        i += c.len_utf8();
-    }
+    // Characters are counted by their first bytes; only the bytes that may begin an odd
+    // character are looked at closely.
+    let total = bytes.iter().filter(|&&b| !is_continuation(b)).count();
+    let odd = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| MAY_BE_ODD[usize::from(b)])
+        .filter(|&(i, &b)| {
+            b.is_ascii() || {
+                let c = text[i..].chars().next().unwrap_or_default();
+                is_odd_control(c) || (!labelled && is_undecodable(c))
+            }
+        })
+        .count();
     odd * 10 > total
 }
+
+/// True for a byte inside a UTF-8 character (10xxxxxx).
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// The bytes that may begin a character [`looks_binary`] counts: the odd ASCII controls, and
+/// the first bytes of U+0080–U+00BF (C1 controls), U+E000–U+FFFF (private use, non-characters,
+/// the replacement character) and of every character beyond (their non-characters).
+const MAY_BE_ODD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b {
+            // The ASCII controls but \t \n \v \f \r and ESC (as `is_odd_control`).
+            0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F => true,
+            0xC2 | 0xEE | 0xEF | 0xF0..=0xF4 => true,
+            _ => false,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Control characters that real transcripts never contain (ESC is allowed: coloured text).
 fn is_odd_control(c: char) -> bool {
@@ -262,8 +286,32 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// [`looks_binary`] read plainly: every character decoded and weighed.
+    fn looks_binary_plainly(text: &str, labelled: bool) -> bool {
+        let total = text.chars().count();
+        let odd = text
+            .chars()
+            .filter(|&c| is_odd_control(c) || (!labelled && is_undecodable(c)))
+            .count();
+        odd * 10 > total
+    }
+
     proptest! {
+        /// Texts of odd and ordinary characters from every UTF-8 length, in any mix.
         #[test]
+        fn the_byte_table_weighs_a_text_as_reading_every_character_does(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\n', '\t', '\r', '\u{0}', '\u{7}', '\u{b}', '\u{1b}', '\u{1c}',
+                '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}', '\u{ff}', '\u{100}', '中', '\u{e000}',
+                '\u{f8ff}', '\u{fdd0}', '\u{fdef}', '\u{fffd}', '\u{fffe}', '\u{ffff}',
+                '\u{ff0c}', '\u{1fffe}', '\u{10ffff}', '\u{1f600}',
+            ]), 0..40),
+            labelled: bool,
+        ) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(looks_binary(&text, labelled), looks_binary_plainly(&text, labelled));
+        }
+
         fn utf8_taken_in_place_reads_as_the_decoder_reads_it(
             bytes in proptest::collection::vec(1u8..=255, 0..64),
             bom in any::<bool>(),

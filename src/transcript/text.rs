@@ -19,20 +19,14 @@ pub fn is_han(c: char) -> bool {
 
 /// Classifies a line by the characters it is written in.
 pub fn script(text: &str) -> Script {
-    let (mut han, mut latin) = (0usize, 0usize);
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            latin += usize::from(b.is_ascii_alphabetic());
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            han += usize::from(is_han(c));
-            i += c.len_utf8();
-        }
-    }
+    let latin = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    // Han characters begin with a byte from E3 on (U+3000 and up): an English line has none.
+    let han = if bytes.iter().any(|&b| b >= 0xE3) {
+        text.chars().filter(|&c| is_han(c)).count()
+    } else {
+        0
+    };
     if han > 0 && han * 4 >= latin {
         Script::Zh
     } else if latin > 0 {
@@ -166,6 +160,31 @@ pub fn within(c: &regex_lite::Captures<'_>, limits: &[(&str, usize)]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Lines of Han (every block), Latin and other characters: counting by first bytes
+        /// classifies them as reading each character does.
+        #[test]
+        fn a_line_is_classified_as_reading_every_character_does(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'Z', ' ', '1', 'é', '\u{3000}', '\u{33ff}', '\u{3400}', '\u{4dbf}', '\u{4dc0}',
+                '中', '\u{9fff}', '\u{a000}', '\u{f8ff}', '\u{f900}', '\u{faff}', '\u{ff0c}',
+                '\u{1f600}', '\u{20000}', '\u{2fa1f}', '\u{2fa20}', '\u{30000}',
+            ]), 0..30),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let han = text.chars().filter(|&c| is_han(c)).count();
+            let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+            let plainly = if han > 0 && han * 4 >= latin {
+                Script::Zh
+            } else if latin > 0 {
+                Script::En
+            } else {
+                Script::None
+            };
+            proptest::prop_assert_eq!(script(&text), plainly);
+        }
+    }
 
     #[test]
     fn scripts() {

@@ -202,6 +202,10 @@ pub(crate) fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// True when the bytes are UTF-8, allowing a few stray invalid bytes among many valid non-ASCII chars.
 pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
+    // Valid throughout, the common case, is checked quickly.
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
     let (mut valid, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();

@@ -303,6 +303,9 @@ fn opening(text: &str, n: usize) -> &str {
     text
 }
 
+/// The longest clause [`says`] reads before a match, in bytes (a real one is far shorter).
+const CLAUSE_MAX: usize = 400;
+
 /// True when the English pattern `en` or the Chinese one `zh` matches `text` outside a
 /// condition: not after "if" in the same clause ("if there are no more questions, …", but
 /// "…, back to Jane for closing remarks" counts). (The Chinese pattern is only built and run
@@ -313,7 +316,13 @@ fn says(en: &Starts, zh: &LazyLock<Starts>, text: &str) -> bool {
         .find_iter(text)
         .chain(zh.into_iter().flat_map(|zh| zh.find_iter(text)));
     found.any(|(start, _)| {
-        let before = &text[..start];
+        // A clause is looked for no further back than CLAUSE_MAX bytes: a text of many
+        // matches and no punctuation would otherwise be read back to its start for each.
+        let mut from = start.saturating_sub(CLAUSE_MAX);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..start];
         let clause = before
             .rfind(['.', '!', '?', '\n', '。', '！', '？', ',', '，', ';', '；'])
             .map_or(before, |p| &before[p..]);
@@ -378,6 +387,9 @@ fn intro_en(en: &str) -> Option<Intro> {
     intro_en_all(en).pop()
 }
 
+/// The most introductions [`intro_en_all`] reads in one turn.
+const INTRO_TRIES: usize = 16;
+
 /// Every English introduction of a turn that reads, in order.
 fn intro_en_all(en: &str) -> Vec<Intro> {
     // A transcriber's "spelled as heard" mark is no part of a name (`Walter Scully(ph) of …`),
@@ -391,9 +403,15 @@ fn intro_en_all(en: &str) -> Vec<Intro> {
     };
     let mut out = Vec::new();
     let mut at = 0;
-    // Each match runs to the end of the text: look again after where its name starts.
-    // (At most a few per turn: each match reads to the end of its paragraph.)
-    while let Some((offset, c)) = EN_INTRO.captures_at(en, at).filter(|_| out.len() < 8) {
+    // Each match runs to the end of the text: look again after where its name starts. A
+    // turn holds a few introductions; only the first INTRO_TRIES matches are read, names
+    // or not (each is read to the end of the text).
+    let mut tries = 0;
+    while let Some((offset, c)) = EN_INTRO
+        .captures_at(en, at)
+        .filter(|_| out.len() < 8 && tries < INTRO_TRIES)
+    {
+        tries += 1;
         let Some(rest) = c.name("rest") else { break };
         out.extend(intro_en_rest(rest.as_str()));
         at = offset + rest.start() + 1;
@@ -1484,6 +1502,30 @@ mod tests {
             "{:?}",
             t.speakers
         );
+    }
+
+    #[test]
+    fn long_run_ons_are_read_a_bounded_number_of_times() {
+        // Thousands of introductions that name no one, on one line: only the first few are
+        // read (each reads to the end of the text), and the turn introduces no one.
+        let junk = "our next question from ACME 123 with Foo Bar and ".repeat(3_000);
+        assert!(intro_en_all(&junk).is_empty());
+        // Real introductions among a few of those are still found.
+        let text = format!(
+            "{}Our next question comes from Ada Lin with Corliss.",
+            "our next question from ACME 123 with Foo Bar and ".repeat(3)
+        );
+        let found = intro_en_all(&text);
+        assert_eq!(found[0].name.as_deref(), Some("Ada Lin"));
+        // Thousands of conditional closings and no punctuation: each clause is read back a
+        // bounded way, and every one is conditional.
+        let conditional = "if closing remarks ".repeat(5_000);
+        assert!(!closes_qa(&conditional, "", false));
+        let closing = format!(
+            "{}. That concludes our call",
+            "if closing remarks ".repeat(500)
+        );
+        assert!(closes_qa(&closing, "", false));
     }
 
     #[test]

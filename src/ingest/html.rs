@@ -11,9 +11,10 @@
 //! metadata (JSON-LD `headline`/`datePublished`, `og:title`, `article:published_time`,
 //! `<title>`) becomes YAML front matter ahead of the text, for the parser to read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// Elements whose content is never the transcript.
@@ -55,6 +56,9 @@ const BLOCKS: &[&str] = &[
 
 /// Bold runs longer than this are emphasis, not labels: their `**` is dropped.
 const LABEL_CHARS: usize = 60;
+
+/// Characters at most in a speaker's label marked by its class.
+const MARKED_CHARS: usize = 80;
 
 /// True when `text` is HTML (a page, or enough markup inside Markdown to be read as HTML).
 pub fn looks_like_html(text: &str) -> bool {
@@ -104,9 +108,9 @@ pub fn read(html: &str) -> Page {
     if is_page(html) {
         let meta = PageMeta::read(&doc);
         out.text.push_str(&meta.front_matter());
-        walk(article(&doc), &mut out, false);
+        walk(article(&doc), &mut out);
     } else {
-        walk(doc.root_element(), &mut out, false);
+        walk(doc.root_element(), &mut out);
     }
     Page {
         text: tidy(&out.text),
@@ -123,23 +127,268 @@ struct Out {
 /// Class names that mark a speaker's label in transcript pages.
 const LABEL_CLASSES: &[&str] = &["question", "answer", "speaker", "participant"];
 
-/// The label `el` holds, if its class marks it as a speaker's (short text, a letter in it).
-fn marked_label(el: ElementRef<'_>) -> Option<String> {
-    let class = el.value().attr("class")?.to_ascii_lowercase();
-    let marked = class
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| LABEL_CLASSES.contains(&w));
-    if !marked {
-        return None;
+/// True when `el`'s class marks it as a speaker's label.
+fn label_class(el: ElementRef<'_>) -> bool {
+    el.value().attr("class").is_some_and(|class| {
+        class
+            .to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| LABEL_CLASSES.contains(&w))
+    })
+}
+
+/// What the walk must know of an element's text before it reads the element's children: which
+/// bold elements are short enough to be labels, and the label each element marked by its class
+/// holds (short text, a letter in it). Found in one pass over the tree from its leaves up, each
+/// text read once: an element's text is never copied out of it, so deeply nested elements
+/// cost no more than flat ones.
+#[derive(Debug, Default)]
+struct Labels {
+    /// Bold elements whose text, trimmed, is not empty and at most [`LABEL_CHARS`] long.
+    bold: HashSet<NodeId>,
+    /// The label of each element whose class marks one.
+    marked: HashMap<NodeId, String>,
+}
+
+impl Labels {
+    fn of(root: ElementRef<'_>) -> Labels {
+        /// An element whose text is being measured: for its own sake, or for an enclosing
+        /// bold or marked element's.
+        struct Open {
+            bold: bool,
+            marked: bool,
+            span: Option<Span>,
+            words: Option<Words>,
+        }
+        let mut labels = Labels::default();
+        let mut stack: Vec<Open> = Vec::new();
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(e) => {
+                        let bold = matches!(e.name(), "strong" | "b");
+                        let marked = ElementRef::wrap(node).is_some_and(label_class);
+                        let (span, words) = stack
+                            .last()
+                            .map_or((false, false), |o| (o.span.is_some(), o.words.is_some()));
+                        stack.push(Open {
+                            bold,
+                            marked,
+                            span: (span || bold).then(Span::default),
+                            words: (words || marked).then(Words::default),
+                        });
+                    }
+                    Node::Text(t) => {
+                        if let Some(open) = stack.last_mut() {
+                            if let Some(span) = &mut open.span {
+                                span.append(Span::of(t));
+                            }
+                            if let Some(words) = &mut open.words {
+                                words.append(Words::of(t));
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if !node.value().is_element() {
+                        continue;
+                    }
+                    let Some(open) = stack.pop() else { continue };
+                    if open.bold && open.span.as_ref().is_some_and(Span::is_label) {
+                        labels.bold.insert(node.id());
+                    }
+                    if open.marked
+                        && let Some(label) = open.words.as_ref().and_then(Words::label)
+                    {
+                        labels.marked.insert(node.id(), label);
+                    }
+                    if let Some(parent) = stack.last_mut() {
+                        if let (Some(p), Some(s)) = (&mut parent.span, open.span) {
+                            p.append(s);
+                        }
+                        if let (Some(p), Some(w)) = (&mut parent.words, open.words) {
+                            p.append(w);
+                        }
+                    }
+                }
+            }
+        }
+        labels
     }
-    let text: String = el
-        .text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.trim_end_matches([':', '：']).trim().to_string();
-    (text.chars().count() <= 80 && text.chars().any(char::is_alphabetic)).then_some(text)
+}
+
+/// Where a text's characters other than whitespace lie: what `text.trim().chars().count()`
+/// needs, joined from the pieces of the text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    /// Characters in all.
+    len: usize,
+    /// The first character other than whitespace and the one after the last, if any.
+    core: Option<(usize, usize)>,
+}
+
+impl Span {
+    fn of(text: &str) -> Span {
+        let mut span = Span::default();
+        for (i, c) in text.chars().enumerate() {
+            if !c.is_whitespace() {
+                span.core = Some((span.core.map_or(i, |(start, _)| start), i + 1));
+            }
+            span.len = i + 1;
+        }
+        span
+    }
+
+    /// This text followed by `next`.
+    fn append(&mut self, next: Span) {
+        let shift = |(start, end): (usize, usize)| (start + self.len, end + self.len);
+        self.core = match (self.core, next.core) {
+            (core, None) => core,
+            (None, Some(n)) => Some(shift(n)),
+            (Some((start, _)), Some(n)) => Some((start, shift(n).1)),
+        };
+        self.len += next.len;
+    }
+
+    /// True for a bold text that is a label: not blank, at most [`LABEL_CHARS`] long trimmed.
+    fn is_label(&self) -> bool {
+        self.core
+            .is_some_and(|(start, end)| end - start <= LABEL_CHARS)
+    }
+}
+
+/// A text as its words joined by single spaces, kept only as far as a marked label needs:
+/// what `text.split_whitespace().collect::<Vec<_>>().join(" ")` gives, joined from the pieces
+/// of the text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Words {
+    /// The text begins with whitespace.
+    lead: bool,
+    /// The text ends with whitespace.
+    trail: bool,
+    /// Its words, if it has any.
+    core: Option<Core>,
+}
+
+/// Words joined by single spaces: the text before the closing run of colons, and that run.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Core {
+    head: Short,
+    colons: Short,
+}
+
+/// A piece of text, kept only while at most one character longer than a marked label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Short(Option<(String, usize)>);
+
+impl Default for Short {
+    fn default() -> Short {
+        Short(Some((String::new(), 0)))
+    }
+}
+
+impl Short {
+    fn push_str(&mut self, text: &str, chars: usize) {
+        if let Some((s, n)) = &mut self.0 {
+            *n += chars;
+            if *n > MARKED_CHARS + 1 {
+                self.0 = None;
+            } else {
+                s.push_str(text);
+            }
+        }
+    }
+
+    fn push(&mut self, other: &Short) {
+        match &other.0 {
+            Some((s, n)) => self.push_str(s, *n),
+            None => self.0 = None,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.as_ref().is_some_and(|(_, n)| *n == 0)
+    }
+}
+
+fn is_colon(c: char) -> bool {
+    matches!(c, ':' | '：')
+}
+
+impl Core {
+    /// One word.
+    fn of(word: &str) -> Core {
+        let head = word.trim_end_matches(is_colon);
+        let mut core = Core::default();
+        core.head.push_str(head, head.chars().count());
+        let colons = &word[head.len()..];
+        core.colons.push_str(colons, colons.chars().count());
+        core
+    }
+
+    /// These words followed by `next`'s, a space between them when `space`.
+    fn append(&mut self, space: bool, next: Core) {
+        if next.head.is_empty() && !space {
+            self.colons.push(&next.colons);
+            return;
+        }
+        let colons = std::mem::take(&mut self.colons);
+        self.head.push(&colons);
+        if space {
+            self.head.push_str(" ", 1);
+        }
+        self.head.push(&next.head);
+        self.colons = next.colons;
+    }
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut words = Words {
+            lead: text.starts_with(char::is_whitespace),
+            trail: text.ends_with(char::is_whitespace),
+            core: None,
+        };
+        for word in text.split_whitespace() {
+            let next = Core::of(word);
+            match &mut words.core {
+                Some(core) => core.append(true, next),
+                None => words.core = Some(next),
+            }
+        }
+        words
+    }
+
+    /// This text followed by `next`.
+    fn append(&mut self, next: Words) {
+        match (&mut self.core, next.core) {
+            (core, None) => {
+                if core.is_none() {
+                    self.lead |= next.lead;
+                }
+                self.trail |= next.lead || next.trail;
+            }
+            (None, Some(n)) => {
+                self.lead |= next.lead;
+                self.trail = next.trail;
+                self.core = Some(n);
+            }
+            (Some(core), Some(n)) => {
+                core.append(self.trail || next.lead, n);
+                self.trail = next.trail;
+            }
+        }
+    }
+
+    /// The label: the words without their closing colons, if short and holding a letter.
+    fn label(&self) -> Option<String> {
+        let core = self.core.as_ref()?;
+        let (head, _) = core.head.0.as_ref()?;
+        let label = head.trim();
+        (label.chars().count() <= MARKED_CHARS && label.chars().any(char::is_alphabetic))
+            .then(|| label.to_string())
+    }
 }
 
 /// True for a whole web page rather than HTML pieces inside other text.
@@ -180,27 +429,52 @@ fn article(doc: &Html) -> ElementRef<'_> {
     }
 }
 
-/// Characters of prose under `el` (text outside links and dropped elements), recorded for
-/// every element in `weights`.
-fn prose(el: ElementRef<'_>, weights: &mut HashMap<NodeId, usize>) -> usize {
-    let name = el.value().name();
-    if DROPPED.contains(&name) || name == "a" {
-        return 0;
-    }
-    let mut sum = 0;
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => sum += t.trim().chars().count(),
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    sum += prose(c, weights);
+/// Characters of prose under `root` (text outside links and dropped elements), recorded for
+/// every element in `weights`. Read with a stack of its own, however deep the elements nest.
+fn prose(root: ElementRef<'_>, weights: &mut HashMap<NodeId, usize>) -> usize {
+    // The prose of each element open, from `root` down.
+    let mut sums: Vec<usize> = Vec::new();
+    // A dropped element or link, whose content is passed over.
+    let mut skip: Option<NodeId> = None;
+    let mut total = 0;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if skip.is_none() => match node.value() {
+                Node::Element(e) => {
+                    if DROPPED.contains(&e.name()) || e.name() == "a" {
+                        skip = Some(node.id());
+                    } else {
+                        sums.push(0);
+                    }
+                }
+                Node::Text(t) => {
+                    if let Some(sum) = sums.last_mut() {
+                        *sum += t.trim().chars().count();
+                    }
+                }
+                _ => {}
+            },
+            Edge::Open(_) => {}
+            Edge::Close(node) => {
+                if skip.is_some() {
+                    if skip == Some(node.id()) {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if !node.value().is_element() {
+                    continue;
+                }
+                let sum = sums.pop().unwrap_or(0);
+                weights.insert(node.id(), sum);
+                match sums.last_mut() {
+                    Some(parent) => *parent += sum,
+                    None => total = sum,
                 }
             }
-            _ => {}
         }
     }
-    weights.insert(el.id(), sum);
-    sum
+    total
 }
 
 /// What a page says about itself.
@@ -365,51 +639,84 @@ fn without_site(title: &str, site: Option<&str>) -> String {
     t.trim().to_string()
 }
 
-/// Appends what `el` shows to `out`; `in_block` when inside a block element (where source
-/// line breaks are only spaces).
-fn walk(el: ElementRef<'_>, out: &mut Out, in_block: bool) {
-    let name = el.value().name();
-    if DROPPED.contains(&name) {
-        return;
+/// Appends what `root` shows to `out`. Read with a stack of its own, however deep the
+/// elements nest; outside block elements (Markdown around the HTML), source line breaks are
+/// kept, inside they are only spaces.
+fn walk(root: ElementRef<'_>, out: &mut Out) {
+    /// An element being read.
+    struct Open {
+        block: bool,
+        mark: bool,
+        /// Inside a block element (`<body>` aside).
+        in_block: bool,
+        pre: bool,
     }
-    if let Some(label) = marked_label(el)
-        && !out.speakers.contains(&label)
-    {
-        out.speakers.push(label);
-    }
-    let block = BLOCKS.contains(&name);
-    if name == "br" {
-        out.text.push('\n');
-        return;
-    }
-    if block {
-        out.text.push_str("\n\n");
-    }
-    let bold = matches!(name, "strong" | "b");
-    let bold_text = bold.then(|| el.text().collect::<String>());
-    let mark = bold_text
-        .as_deref()
-        .is_some_and(|t| !t.trim().is_empty() && t.trim().chars().count() <= LABEL_CHARS);
-    if mark {
-        out.text.push_str("**");
-    }
-    let inner_block = in_block || (block && name != "body");
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => push_text(&mut out.text, t, inner_block || name == "pre"),
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    walk(c, out, inner_block);
+    let labels = Labels::of(root);
+    let mut stack: Vec<Open> = Vec::new();
+    // A dropped element or `<br>`, whose content is passed over.
+    let mut skip: Option<NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if skip.is_none() => match node.value() {
+                Node::Text(t) => {
+                    if let Some(open) = stack.last() {
+                        push_text(&mut out.text, t, open.in_block || open.pre);
+                    }
+                }
+                Node::Element(e) => {
+                    let name = e.name();
+                    if DROPPED.contains(&name) {
+                        skip = Some(node.id());
+                        continue;
+                    }
+                    if let Some(label) = labels.marked.get(&node.id())
+                        && !out.speakers.contains(label)
+                    {
+                        out.speakers.push(label.clone());
+                    }
+                    if name == "br" {
+                        out.text.push('\n');
+                        skip = Some(node.id());
+                        continue;
+                    }
+                    let block = BLOCKS.contains(&name);
+                    if block {
+                        out.text.push_str("\n\n");
+                    }
+                    let mark = labels.bold.contains(&node.id());
+                    if mark {
+                        out.text.push_str("**");
+                    }
+                    let in_block = stack.last().is_some_and(|o| o.in_block);
+                    stack.push(Open {
+                        block,
+                        mark,
+                        in_block: in_block || (block && name != "body"),
+                        pre: name == "pre",
+                    });
+                }
+                _ => {}
+            },
+            Edge::Open(_) => {}
+            Edge::Close(node) => {
+                if skip.is_some() {
+                    if skip == Some(node.id()) {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if !node.value().is_element() {
+                    continue;
+                }
+                let Some(open) = stack.pop() else { continue };
+                if open.mark {
+                    out.text.push_str("**");
+                }
+                if open.block {
+                    out.text.push_str("\n\n");
                 }
             }
-            _ => {}
         }
-    }
-    if mark {
-        out.text.push_str("**");
-    }
-    if block {
-        out.text.push_str("\n\n");
     }
 }
 
@@ -497,5 +804,170 @@ mod tests {
         assert!(!looks_like_html(
             "Operator: Welcome. Use <b> for bold? No.\nJane Doe: Thanks.\n"
         ));
+    }
+
+    /// `<p>` turns, the last one's words each inside a `<tag>` opened and never closed.
+    fn nested(tag: &str, depth: usize) -> String {
+        let mut html = String::from(
+            "<p>Operator: Welcome to the call.</p><p>Jane Roe: Thanks.</p><p>Ben Li: Hi.</p>",
+        );
+        html.push_str("<p>Jane Roe: ");
+        for _ in 0..depth {
+            html.push_str(&format!("<{tag}>grew "));
+        }
+        html
+    }
+
+    /// The speakers of a text's turns, in order.
+    fn turns(text: &str) -> Vec<String> {
+        let t = crate::transcript::parse(text);
+        t.turns
+            .iter()
+            .map(|turn| t.speaker_of(turn).name.clone())
+            .collect()
+    }
+
+    const DEEP: usize = 50_000;
+
+    #[test]
+    fn deeply_nested_elements_do_not_overflow_the_stack() {
+        // Each element once took a frame of the thread's stack, and 50,000 overflowed it.
+        let text = to_text(&nested("span", DEEP));
+        let grew = "grew ".repeat(DEEP);
+        assert_eq!(
+            text,
+            format!(
+                "Operator: Welcome to the call.\n\nJane Roe: Thanks.\n\nBen Li: Hi.\n\nJane Roe: {}\n",
+                grew.trim_end()
+            )
+        );
+        assert_eq!(turns(&text), ["Operator", "Jane Roe", "Ben Li", "Jane Roe"]);
+    }
+
+    #[test]
+    fn a_deeply_nested_page_is_cut_to_its_article() {
+        // The article's prose is weighed element by element, however deep they nest.
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Acme call</title></head><body>\
+             <nav>Menu</nav><article>{}</p><p>Ben Li: {}</p></article>\
+             <footer>Copyright</footer></body></html>",
+            nested("span", DEEP),
+            "fine ".repeat(DEEP)
+        );
+        let text = to_text(&page);
+        let (grew, fine) = ("grew ".repeat(DEEP), "fine ".repeat(DEEP));
+        assert_eq!(
+            text,
+            format!(
+                "---\ntitle: Acme call\n---\n\nOperator: Welcome to the call.\n\nJane Roe: Thanks.\n\nBen Li: Hi.\n\n\
+                 Jane Roe: {}\n\nBen Li: {}\n",
+                grew.trim_end(),
+                fine.trim_end()
+            )
+        );
+        assert_eq!(
+            turns(&text),
+            ["Operator", "Jane Roe", "Ben Li", "Jane Roe", "Ben Li"]
+        );
+    }
+
+    #[test]
+    fn deeply_nested_bold_keeps_marks_on_its_short_runs_only() {
+        // Each `<b>` once copied all the text inside it: 50,000 of them, quadratic time and
+        // memory. The twelve innermost hold at most 60 characters: labels by their length.
+        let text = to_text(&nested("b", DEEP));
+        let long = "grew ".repeat(DEEP - 12);
+        let short = "**grew ".repeat(12);
+        assert_eq!(
+            text,
+            format!(
+                "Operator: Welcome to the call.\n\nJane Roe: Thanks.\n\nBen Li: Hi.\n\nJane Roe: {long}{short}{}\n",
+                "**".repeat(12)
+            )
+        );
+        assert_eq!(turns(&text), ["Operator", "Jane Roe", "Ben Li", "Jane Roe"]);
+    }
+
+    #[test]
+    fn deeply_nested_marked_labels_are_found_without_copying_their_text() {
+        let page = read(&format!(
+            "{}<p>Ben Li: Thanks.</p>",
+            nested("span class=\"speaker\"", DEEP)
+        ));
+        // The sixteen innermost hold at most 80 characters, outermost first.
+        let labels: Vec<String> = (1..=16)
+            .rev()
+            .map(|n| "grew ".repeat(n).trim_end().to_string())
+            .collect();
+        assert_eq!(page.speakers, labels);
+        assert!(
+            page.text.ends_with(" grew\n\nBen Li: Thanks.\n"),
+            "{}",
+            &page.text[page.text.len() - 200..]
+        );
+        assert_eq!(
+            turns(&page.text),
+            ["Operator", "Jane Roe", "Ben Li", "Jane Roe", "Ben Li"]
+        );
+    }
+
+    #[test]
+    fn bold_and_marked_labels_as_in_ordinary_markup() {
+        let page = read(
+            "<p><b>  Ann   Lee： </b>Hello. <strong>A long run of emphasis, more than sixty \
+             characters, <i>is</i> not a label</strong></p>\
+             <p><span class='Speaker'>Ben <b>Li</b>:</span> <span class=\"answer\">:::</span> \
+             <span class=\"speaker\"><b></b> </span><b> </b></p>",
+        );
+        assert_eq!(
+            page.text,
+            "** Ann Lee： **Hello. A long run of emphasis, more than sixty characters, is not a label\n\n\
+             Ben **Li**: :::\n"
+        );
+        assert_eq!(page.speakers, ["Ben Li"]);
+    }
+
+    proptest::proptest! {
+        /// A text in pieces (text nodes, elements' texts) gives the label its whole text gives.
+        #[test]
+        fn labels_are_found_as_in_the_whole_text(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'Z', '中', ' ', '\n', '\u{3000}', ':', '：', '.',
+            ]), 0..200),
+            cuts in proptest::collection::vec(0usize..200, 0..6),
+            long in 0usize..120,
+        ) {
+            // Long runs of one character, labels' lengths either side of the limits.
+            let mut chars = chars;
+            let at = long.min(chars.len());
+            let run = chars.get(at).copied().unwrap_or(':');
+            chars.splice(at..at, std::iter::repeat_n(run, long));
+            let text: String = chars.into_iter().collect();
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .filter_map(|c| text.char_indices().nth(c).map(|(i, _)| i))
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut pieces = Vec::new();
+            let mut from = 0;
+            for cut in cuts.into_iter().chain([text.len()]) {
+                pieces.push(&text[from..cut]);
+                from = cut;
+            }
+            let (mut span, mut words) = (Span::default(), Words::default());
+            for piece in &pieces {
+                span.append(Span::of(piece));
+                words.append(Words::of(piece));
+            }
+            let trimmed = text.trim().chars().count();
+            proptest::prop_assert_eq!(span.is_label(), trimmed > 0 && trimmed <= LABEL_CHARS);
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let label = joined.trim_end_matches([':', '：']).trim();
+            let plainly = (label.chars().count() <= MARKED_CHARS
+                && label.chars().any(char::is_alphabetic))
+            .then(|| label.to_string());
+            proptest::prop_assert_eq!(words.label(), plainly);
+        }
     }
 }

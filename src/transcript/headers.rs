@@ -1,9 +1,11 @@
 //! Speaker headers: standalone name lines (with their role, alt-name and doubled lines) and
 //! inline `Name (Role): speech` / `**Name, Role:** speech` prefixes.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex_lite::Regex;
 
 use super::body::is_note_word_label;
@@ -548,6 +550,7 @@ pub fn find<'a>(
         }
     }
     drop_glossaries(lines, &mut cands, &counts);
+    let mentions = Mentions::new(full_text, cands.iter().flatten().map(|c| c.name.as_str()));
     let known: HashSet<String> = known.iter().map(|n| name_key(n)).collect();
     // A label the container vouches for may carry a title (`Jane Roe - Acme, Inc.`): its
     // name counts as well.
@@ -612,7 +615,7 @@ pub fn find<'a>(
         let header = match c.form {
             Form::Strong => Some(inline_header(i, c)),
             Form::Standalone if vouched.contains(&key) => {
-                standalone_header(lines, i, c, counts[&key], true, full_text)
+                standalone_header(lines, i, c, counts[&key], true, &mentions)
             }
             Form::Bare if one_word_name(&c.name) => {
                 // A one-word label speaks twice, or once when its own speech opens by
@@ -629,7 +632,7 @@ pub fn find<'a>(
                 let ok = is_operator_word(&c.name)
                     || known.contains(&key)
                     || counts[&key] >= 2
-                    || (latin_name_like(&c.name) && mentioned(full_text, &c.name, counts[&key]))
+                    || (latin_name_like(&c.name) && mentions.mentioned(&c.name, counts[&key]))
                     || introduced(lines, i, &c.name)
                     // `Latin Name（Firm）：speech` in a Chinese file: the shape says it all
                     // (a Han word before parentheses is as often a label: `每股收益（EPS）：`).
@@ -644,7 +647,7 @@ pub fn find<'a>(
                         // it needs a name dot or a mention elsewhere.
                         && (latin_name_like(&c.name)
                             || c.name.chars().any(is_name_dot)
-                            || mentioned(full_text, &c.name, counts[&key])));
+                            || mentions.mentioned(&c.name, counts[&key])));
                 ok.then(|| inline_header(i, c))
             }
             Form::Standalone if one_word_name(&c.name) => {
@@ -653,11 +656,11 @@ pub fn find<'a>(
                 let ok = !inline_grammar
                     && standalone_lines >= 3
                     && counts[&key] >= 2
-                    && mentioned(full_text, &c.name, counts[&key])
+                    && mentions.mentioned(&c.name, counts[&key])
                     && !is_note_word_label(&c.name)
                     && proper_name(&c.name);
                 if ok {
-                    standalone_header(lines, i, c, counts[&key], true, full_text)
+                    standalone_header(lines, i, c, counts[&key], true, &mentions)
                 } else {
                     None
                 }
@@ -668,7 +671,7 @@ pub fn find<'a>(
                     && c.name.split_whitespace().count() >= 2
                     && latin_name_like(&c.name);
                 let corroborated = known.contains(&key) || before_chinese;
-                standalone_header(lines, i, c, counts[&key], corroborated, full_text)
+                standalone_header(lines, i, c, counts[&key], corroborated, &mentions)
             }
         };
         match header {
@@ -906,9 +909,54 @@ fn introduces_itself(body: Option<&str>, name: &str) -> bool {
     })
 }
 
-/// True when `name` occurs in the text more often than as a header line (an introduction).
-fn mentioned(full_text: &str, name: &str, as_header: usize) -> bool {
-    full_text.matches(name).count() > as_header
+/// How often candidate labels occur in the text, counted for all of them in one pass the
+/// first time one is asked about (each as `str::matches` counts it: without overlaps).
+struct Mentions<'t> {
+    text: &'t str,
+    counts: OnceCell<HashMap<&'t str, usize>>,
+    names: Vec<&'t str>,
+}
+
+impl<'t> Mentions<'t> {
+    fn new(text: &'t str, names: impl IntoIterator<Item = &'t str>) -> Self {
+        let mut names: Vec<&str> = names.into_iter().filter(|n| !n.is_empty()).collect();
+        names.sort_unstable();
+        names.dedup();
+        Mentions {
+            text,
+            counts: OnceCell::new(),
+            names,
+        }
+    }
+
+    fn counts(&self) -> &HashMap<&'t str, usize> {
+        self.counts.get_or_init(|| {
+            let Ok(ac) = AhoCorasick::new(&self.names) else {
+                return HashMap::new();
+            };
+            let mut counts = vec![0; self.names.len()];
+            // Where each name's last counted occurrence ends: one that starts before it
+            // overlaps it and is not counted.
+            let mut free = vec![0; self.names.len()];
+            for m in ac.find_overlapping_iter(self.text) {
+                let p = m.pattern().as_usize();
+                if m.start() >= free[p] {
+                    counts[p] += 1;
+                    free[p] = m.end();
+                }
+            }
+            self.names.iter().copied().zip(counts).collect()
+        })
+    }
+
+    /// True when `name` occurs in the text more often than as a header line (an
+    /// introduction).
+    fn mentioned(&self, name: &str, as_header: usize) -> bool {
+        match self.counts().get(name) {
+            Some(&n) => n > as_header,
+            None => self.text.matches(name).nth(as_header).is_some(),
+        }
+    }
 }
 
 /// Accepts a standalone name line when something corroborates it, and takes the lines it owns.
@@ -918,7 +966,7 @@ fn standalone_header<'a>(
     c: &Cand<'a>,
     count: usize,
     known: bool,
-    full_text: &str,
+    mentions: &Mentions<'_>,
 ) -> Option<Header<'a>> {
     let mut h = Header {
         line: i,
@@ -976,7 +1024,7 @@ fn standalone_header<'a>(
     } else if is_operator_word(&c.name) || known {
         true
     } else if latin {
-        !c.title.is_empty() || extras > 0 || count >= 2 || mentioned(full_text, &c.name, count)
+        !c.title.is_empty() || extras > 0 || count >= 2 || mentions.mentioned(&c.name, count)
     } else {
         han_name_like(&c.name) && (h.alt.is_some() || (count >= 2 && extras > 0))
     };
@@ -1224,5 +1272,31 @@ mod tests {
             JANE ROE\nChief Executive Officer\nThank you all for joining us today.\n";
         let names: Vec<String> = headers(text).into_iter().map(|h| h.name).collect();
         assert_eq!(names, ["JANE ROE"]);
+    }
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Counting every label in one pass gives each the count `str::matches` gives it
+        /// alone (overlapping occurrences, labels inside labels, repeated labels).
+        #[test]
+        fn one_pass_counts_as_each_label_alone(
+            text in "[ab ]{0,40}",
+            names in prop::collection::vec("[ab ]{0,4}", 0..6),
+            as_header in 0usize..4,
+        ) {
+            let mentions = Mentions::new(&text, names.iter().map(String::as_str));
+            for n in &names {
+                prop_assert_eq!(
+                    mentions.mentioned(n, as_header),
+                    text.matches(n.as_str()).count() > as_header,
+                    "{:?} in {:?}", n, text
+                );
+            }
+        }
     }
 }

@@ -17,11 +17,13 @@ mod participants;
 mod prefixes;
 mod qa;
 mod records;
+#[cfg(test)]
+mod scale_tests;
 mod speakers;
 mod starts;
 pub mod text;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex_lite::Regex;
@@ -256,6 +258,11 @@ fn read_turns(text: &str, hints: &Hints) -> ReadTurns {
     // Hand-offs written as headings, by the turn they come before.
     let mut handoffs: Vec<qa::HeadingHandoff> = Vec::new();
     let mut pending_handoff = None;
+    // The raw hand-offs by the raw turn they come before (the first, should two name one).
+    let mut handoff_before: HashMap<usize, &qa::Intro> = HashMap::new();
+    for (at, intro) in &raw_handoffs {
+        handoff_before.entry(*at).or_insert(intro);
+    }
     for (k, r) in raw.into_iter().enumerate() {
         let h = &headers[r.header];
         let speaker = registry.find_or_add(&h.name, h.alt.as_deref());
@@ -265,8 +272,8 @@ fn read_turns(text: &str, hints: &Hints) -> ReadTurns {
         if qa_heading.is_some_and(|q| r.line > q) && heading_turn.is_none() {
             heading_turn = Some(t.turns.len());
         }
-        if let Some((_, intro)) = raw_handoffs.iter().find(|(at, _)| *at == k) {
-            pending_handoff = Some(intro.clone());
+        if let Some(intro) = handoff_before.get(&k) {
+            pending_handoff = Some((*intro).clone());
         }
         // Two labels in a row that name no one (`Unknown Executive`) are as often two people;
         // a heading between two turns of one speaker gives the floor to someone else.

@@ -1,5 +1,7 @@
 //! People's names: what looks like one, the operator's titles, variants of one name, roles.
 
+use std::collections::HashMap;
+
 use super::text::{Script, is_han, is_name_dot, is_sentence_punct, script};
 
 /// Words that name the call's operator, in English and Chinese.
@@ -386,6 +388,161 @@ pub fn same_person(a: &str, b: &str) -> bool {
     wa.last() == wb.last() && given_names_compatible(&wa[0], &wb[0])
 }
 
+/// A name in the forms [`same_person`] and [`goes_by`] compare (its [`name_key`], its name
+/// words, its script), worked out once so that comparing two names allocates nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameForms {
+    key: String,
+    words: Vec<String>,
+    latin: bool,
+}
+
+impl NameForms {
+    pub fn new(name: &str) -> Self {
+        NameForms {
+            key: name_key(name),
+            words: name_words(name),
+            latin: script(name) == Script::En,
+        }
+    }
+
+    /// As [`same_person`] with the other name.
+    pub fn same_person(&self, other: &NameForms) -> bool {
+        if self.key == other.key {
+            return true;
+        }
+        match (self.words.as_slice(), other.words.as_slice()) {
+            ([first_a, .., last_a], [first_b, .., last_b]) => {
+                last_a == last_b && given_names_compatible(first_a, first_b)
+            }
+            _ => false,
+        }
+    }
+
+    /// As [`goes_by`], this name the short one.
+    pub fn goes_by(&self, full: &NameForms) -> bool {
+        self.same_person(full)
+            || match (self.words.as_slice(), full.words.first()) {
+                ([given], Some(first)) if self.latin => {
+                    given.chars().count() >= 2 && given_names_compatible(given, first)
+                }
+                _ => false,
+            }
+    }
+
+    /// The given-name openings a compatible given name starts with: its own first two
+    /// letters and those of its short or full forms (name words have two letters or more,
+    /// and compatible given names share their first two unless one is the other's nickname).
+    fn given_openings(given: &str) -> Vec<&str> {
+        let mut out = vec![opening(given)];
+        for &(short, full) in NICKNAMES {
+            if given == short {
+                out.push(opening(full));
+            } else if given == full {
+                out.push(opening(short));
+            }
+        }
+        out
+    }
+}
+
+/// A name word's first two letters.
+fn opening(word: &str) -> &str {
+    word.char_indices().nth(2).map_or(word, |(i, _)| &word[..i])
+}
+
+/// Speakers' names in their [`NameForms`], indexed by what a match needs in common, so that
+/// finding the first speaker a name matches looks at a few candidates rather than at all.
+/// A speaker's entry is replaced when its names change; the index keeps what it held
+/// before, so candidates are always checked against the speaker's present names.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    forms: Vec<Vec<NameForms>>,
+    /// By the whole name key: the same key is the same person.
+    by_key: HashMap<String, Vec<usize>>,
+    /// By the last name word and the first word's opening (a name of two words or more).
+    by_last: HashMap<(String, String), Vec<usize>>,
+    /// By the first word's opening (a given name alone goes by it).
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    /// Sets speaker `id`'s names (its name and alternative); `id` is a known speaker or the next.
+    pub fn set(&mut self, id: usize, names: &[Option<&str>]) {
+        let forms: Vec<NameForms> = names.iter().flatten().map(|n| NameForms::new(n)).collect();
+        for f in &forms {
+            push_id(self.by_key.entry(f.key.clone()).or_default(), id);
+            if let [first, .., last] = f.words.as_slice() {
+                let at = (last.clone(), opening(first).to_string());
+                push_id(self.by_last.entry(at).or_default(), id);
+            }
+            if let Some(first) = f.words.first() {
+                push_id(
+                    self.by_first.entry(opening(first).to_string()).or_default(),
+                    id,
+                );
+            }
+        }
+        if id == self.forms.len() {
+            self.forms.push(forms);
+        } else {
+            self.forms[id] = forms;
+        }
+    }
+
+    /// Speaker `id`'s names.
+    pub fn forms(&self, id: usize) -> &[NameForms] {
+        &self.forms[id]
+    }
+
+    /// The first speaker, by index, that `ok` accepts and one of whose names is the same
+    /// person as `name` (or, with `goes_by`, one `name` goes by).
+    pub fn first(
+        &self,
+        name: &NameForms,
+        goes_by: bool,
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut cands: Vec<usize> = Vec::new();
+        if let Some(ids) = self.by_key.get(&name.key) {
+            cands.extend(ids);
+        }
+        if let [first, .., last] = name.words.as_slice() {
+            for open in NameForms::given_openings(first) {
+                if let Some(ids) = self.by_last.get(&(last.clone(), open.to_string())) {
+                    cands.extend(ids);
+                }
+            }
+        }
+        if goes_by && let [given] = name.words.as_slice() {
+            for open in NameForms::given_openings(given) {
+                if let Some(ids) = self.by_first.get(open) {
+                    cands.extend(ids);
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        cands.into_iter().find(|&id| {
+            ok(id)
+                && self.forms[id].iter().any(|f| {
+                    if goes_by {
+                        name.goes_by(f)
+                    } else {
+                        name.same_person(f)
+                    }
+                })
+        })
+    }
+}
+
+/// Adds `id` to a list of candidates unless it was the last added.
+fn push_id(ids: &mut Vec<usize>, id: usize) {
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
 /// True when a role names an analyst.
 pub fn role_is_analyst(role: &str) -> bool {
     let r = role.to_lowercase();
@@ -549,5 +706,119 @@ mod tests {
             (Some("Evercore ISI".into()), "分析师".into())
         );
         assert_eq!(split_firm_from_role("分析师"), (None, "分析师".into()));
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Name words that meet in the ways the comparison cares about: nicknames, shared
+    /// openings, initials, particles, dots, capitals, Han names.
+    const WORDS: &[&str] = &[
+        "Bill",
+        "William",
+        "Will",
+        "Liam",
+        "Wi",
+        "Andy",
+        "Andrew",
+        "An",
+        "Anders",
+        "Dan",
+        "Daniel",
+        "Da",
+        "de",
+        "van",
+        "R.",
+        "J",
+        "C.J.",
+        "Stone",
+        "STONE",
+        "Stein",
+        "Levy",
+        "Lev",
+        "Mike",
+        "Michael",
+        "Mi",
+        "Kathryn",
+        "Katy",
+        "Kate",
+        "Jassy",
+        "Jas.",
+        "贾西",
+        "安迪·贾西",
+        "安迪・贾西",
+        "王",
+        "Élodie",
+        "Él",
+        "Ba",
+        "Baba",
+        "Bababa",
+        "Operator",
+    ];
+
+    fn name() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..4).prop_map(|w| w.join(" "))
+    }
+
+    /// The first speaker, by index, that `ok` accepts and whose names `name` matches, found
+    /// by comparing with every speaker as the parser did before the index.
+    fn scan(
+        speakers: &[Vec<String>],
+        name: &str,
+        goes: bool,
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        speakers.iter().enumerate().position(|(i, names)| {
+            ok(i)
+                && names.iter().any(|n| {
+                    if goes {
+                        goes_by(name, n) || same_person(name, n)
+                    } else {
+                        same_person(name, n)
+                    }
+                })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn forms_compare_as_the_names(a in name(), b in name()) {
+            let (fa, fb) = (NameForms::new(&a), NameForms::new(&b));
+            prop_assert_eq!(fa.same_person(&fb), same_person(&a, &b));
+            prop_assert_eq!(fa.goes_by(&fb), goes_by(&a, &b));
+        }
+
+        #[test]
+        fn the_index_finds_what_a_scan_finds(
+            speakers in prop::collection::vec(prop::collection::vec(name(), 1..3), 0..12),
+            renamed in prop::collection::vec((0usize..12, name()), 0..4),
+            queries in prop::collection::vec(name(), 1..8),
+            skip in 0usize..4,
+        ) {
+            let mut speakers = speakers;
+            let mut index = NameIndex::default();
+            for (i, names) in speakers.iter().enumerate() {
+                let names: Vec<Option<&str>> = names.iter().map(|n| Some(n.as_str())).collect();
+                index.set(i, &names);
+            }
+            // Names that change after indexing (a fuller spelling) are found by the new name only.
+            for (i, new) in renamed {
+                if let Some(names) = speakers.get_mut(i) {
+                    names[0] = new;
+                    let names: Vec<Option<&str>> =
+                        names.iter().map(|n| Some(n.as_str())).collect();
+                    index.set(i, &names);
+                }
+            }
+            let ok = |i: usize| skip == 0 || !i.is_multiple_of(skip);
+            for q in &queries {
+                let f = NameForms::new(q);
+                prop_assert_eq!(index.first(&f, false, |_| true), scan(&speakers, q, false, |_| true));
+                prop_assert_eq!(index.first(&f, true, ok), scan(&speakers, q, true, ok));
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use super::model::{Block, Question, Section, Speaker, SpeakerKind, Turn};
-use super::names::{goes_by, latin_name_like, name_key, same_person};
+use super::names::{NameForms, NameIndex, goes_by, latin_name_like, name_key, same_person};
 use super::starts::{Starts, anywhere, word};
 use super::text::{Script, contains_ignoring_case, script};
 
@@ -681,6 +681,12 @@ fn heading_questioners(
     handoffs: &[HeadingHandoff],
 ) -> Vec<Option<(usize, Option<String>)>> {
     let mut heads = vec![None; turns.len()];
+    // The speakers' names, indexed once: a heading naming someone new is compared with the
+    // few speakers whose names could match rather than with every one.
+    let mut index = NameIndex::default();
+    for (i, s) in speakers.iter().enumerate() {
+        index.set(i, &[Some(s.name.as_str()), s.name_alt.as_deref()]);
+    }
     for (k, (at, intro)) in handoffs.iter().enumerate() {
         let Some(name) = intro.name.as_deref().filter(|_| *at < turns.len()) else {
             continue;
@@ -688,23 +694,23 @@ fn heading_questioners(
         let end = handoffs
             .get(k + 1)
             .map_or(turns.len(), |n| n.0.min(turns.len()));
-        let named = |s: &Speaker| {
-            s.kind != SpeakerKind::Operator
-                && s.kind != SpeakerKind::Executive
-                && [Some(&s.name), s.name_alt.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .any(|n| goes_by(name, n) || same_person(name, n))
+        let forms = NameForms::new(name);
+        let questioner = |s: usize| {
+            let kind = speakers[s].kind;
+            kind != SpeakerKind::Operator && kind != SpeakerKind::Executive
         };
+        // `goes_by` includes `same_person`.
+        let named = |s: usize| questioner(s) && index.forms(s).iter().any(|n| forms.goes_by(n));
         let found = (*at..end.max(*at))
             .map(|t| turns[t].speaker)
-            .find(|&s| named(&speakers[s]))
-            .or_else(|| speakers.iter().position(named));
+            .find(|&s| named(s))
+            .or_else(|| index.first(&forms, true, questioner));
         let sp = found.unwrap_or_else(|| {
             speakers.push(Speaker {
                 name: name.to_string(),
                 ..Speaker::default()
             });
+            index.set(speakers.len() - 1, &[Some(name)]);
             speakers.len() - 1
         });
         let sp_ref = &mut speakers[sp];

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::model::{Speaker, SpeakerKind};
 use super::names::{
-    is_operator_word, role_is_analyst, role_is_executive, role_like, same_person,
+    NameForms, NameIndex, is_operator_word, role_is_analyst, role_is_executive, role_like,
     split_firm_from_role,
 };
 use super::participants::{Group, Participant, firm_like, role_and_firm};
@@ -16,6 +16,10 @@ pub struct Registry {
     pub speakers: Vec<Speaker>,
     /// Spellings (name and alt) already resolved, so each is compared with the others once.
     seen: HashMap<(String, Option<String>), usize>,
+    /// The speakers' names as compared, indexed.
+    index: NameIndex,
+    /// Each speaker's names as the index has them.
+    index_names: Vec<(String, Option<String>)>,
 }
 
 impl Registry {
@@ -47,18 +51,19 @@ impl Registry {
         i
     }
 
-    /// Finds the speaker a spelling names by comparing it with every known speaker.
+    /// Finds the first known speaker a spelling is the same person as (either script's
+    /// spelling against either of the speaker's names), or adds one.
     fn resolve(&mut self, name: &str, alt: Option<&str>) -> usize {
         let (latin, han) = match script(name) {
             Script::Zh => (alt.filter(|a| script(a) != Script::Zh), Some(name)),
             _ => (Some(name), alt),
         };
-        let found = self.speakers.iter().position(|s| {
-            let names = [Some(s.name.as_str()), s.name_alt.as_deref()];
-            names.into_iter().flatten().any(|n| {
-                latin.is_some_and(|l| same_person(l, n)) || han.is_some_and(|h| same_person(h, n))
-            })
-        });
+        let first =
+            |n: Option<&str>| n.and_then(|n| self.index.first(&NameForms::new(n), false, |_| true));
+        let found = match (first(latin), first(han)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let i = found.unwrap_or_else(|| {
             self.speakers.push(Speaker {
                 name: latin.or(han).unwrap_or(name).to_string(),
@@ -88,6 +93,19 @@ impl Registry {
         }
         if let Some(h) = han.filter(|h| *h != sp.name) {
             sp.name_alt.get_or_insert_with(|| h.to_string());
+        }
+        let indexed = self
+            .index_names
+            .get(i)
+            .is_some_and(|(name, alt)| *name == sp.name && *alt == sp.name_alt);
+        if !indexed {
+            self.index
+                .set(i, &[Some(sp.name.as_str()), sp.name_alt.as_deref()]);
+            let now = (sp.name.clone(), sp.name_alt.clone());
+            match self.index_names.get_mut(i) {
+                Some(was) => *was = now,
+                None => self.index_names.push(now),
+            }
         }
     }
 

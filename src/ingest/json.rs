@@ -165,6 +165,8 @@ struct Render {
     front: Vec<(String, String)>,
     lines: Vec<String>,
     speakers: Vec<String>,
+    /// The names in `speakers`, to look up (a call of thousands of speakers stays linear).
+    known: std::collections::HashSet<String>,
     turns: usize,
     /// Paragraphs of `{en, zh}` pairs with no speaker field: their labels, if any, are in
     /// the text itself (`"Name--Firm -- Analyst"` as a pair of its own), for the parser.
@@ -332,7 +334,7 @@ impl Render {
                     None => name.clone(),
                 };
                 self.lines.push(label);
-                if !self.speakers.contains(&name) {
+                if self.known.insert(name.clone()) {
                     self.speakers.push(name.clone());
                 }
                 self.last_speaker = Some(name);

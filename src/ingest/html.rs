@@ -127,6 +127,20 @@ struct Out {
 /// Class names that mark a speaker's label in transcript pages.
 const LABEL_CLASSES: &[&str] = &["question", "answer", "speaker", "participant"];
 
+/// True for a closing edge (of node `closing`) inside the element `skip` names, or its own,
+/// which ends the skip: the traversal is passing over that element.
+fn passed_over(skip: &mut Option<NodeId>, closing: NodeId) -> bool {
+    match *skip {
+        Some(id) => {
+            if id == closing {
+                *skip = None;
+            }
+            true
+        }
+        None => false,
+    }
+}
+
 /// True when `el`'s class marks it as a speaker's label.
 fn label_class(el: ElementRef<'_>) -> bool {
     el.value().attr("class").is_some_and(|class| {
@@ -456,13 +470,7 @@ fn prose(root: ElementRef<'_>, weights: &mut HashMap<NodeId, usize>) -> usize {
             },
             Edge::Open(_) => {}
             Edge::Close(node) => {
-                if skip.is_some() {
-                    if skip == Some(node.id()) {
-                        skip = None;
-                    }
-                    continue;
-                }
-                if !node.value().is_element() {
+                if passed_over(&mut skip, node.id()) || !node.value().is_element() {
                     continue;
                 }
                 let sum = sums.pop().unwrap_or(0);
@@ -699,13 +707,7 @@ fn walk(root: ElementRef<'_>, out: &mut Out) {
             },
             Edge::Open(_) => {}
             Edge::Close(node) => {
-                if skip.is_some() {
-                    if skip == Some(node.id()) {
-                        skip = None;
-                    }
-                    continue;
-                }
-                if !node.value().is_element() {
+                if passed_over(&mut skip, node.id()) || !node.value().is_element() {
                     continue;
                 }
                 let Some(open) = stack.pop() else { continue };

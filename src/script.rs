@@ -162,6 +162,19 @@ pub fn fold_script(text: &str) -> Cow<'_, str> {
     convert(text, Variant::Hans)
 }
 
+/// `c` in lower case when that is one character, else `c` (`İ`, whose lower case is two):
+/// folding for search keeps one character for one.
+pub fn lower_one(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
 /// `text` in Simplified characters character by character (each Traditional character to
 /// its usual Simplified one, remembered per thread): for folding text to search, where
 /// one text's conversion must be the same wherever it occurs, and fast. Lengths and

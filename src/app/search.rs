@@ -78,6 +78,22 @@ struct Seg {
     folded: Option<Box<Folded>>,
 }
 
+impl Seg {
+    /// The text as it is searched.
+    fn hay<'a>(&'a self, t: &'a Transcript) -> Hay<'a> {
+        match &self.folded {
+            Some(f) => Hay {
+                bytes: f.text.as_bytes(),
+                ascii: false,
+            },
+            None => Hay {
+                bytes: original(t, self.part, self.src).as_bytes(),
+                ascii: true,
+            },
+        }
+    }
+}
+
 /// Where a text is in the transcript.
 #[derive(Debug, Clone, Copy)]
 enum Part {
@@ -197,20 +213,6 @@ impl Haystack {
         }
     }
 
-    /// The text of `seg` as it is searched.
-    fn hay<'a>(&'a self, t: &'a Transcript, seg: &'a Seg) -> Hay<'a> {
-        match &seg.folded {
-            Some(f) => Hay {
-                bytes: f.text.as_bytes(),
-                ascii: false,
-            },
-            None => Hay {
-                bytes: original(t, seg.part, seg.src).as_bytes(),
-                ascii: true,
-            },
-        }
-    }
-
     /// Makes the last of [`Haystack::recent`] every start of `needle` in the texts: the last
     /// query's places narrowed when it is a prefix of `needle` (every place of `needle` is one
     /// of its, and only the bytes after it need looking at), else a search of every text.
@@ -229,10 +231,10 @@ impl Haystack {
                 let done = done.len();
                 let mut kept = Vec::with_capacity(before.len());
                 for spots in before.chunk_by(|a, b| a.seg == b.seg) {
-                    let Some(hay) = self.segs.get(spots[0].seg as usize) else {
+                    let Some(seg) = self.segs.get(spots[0].seg as usize) else {
                         continue;
                     };
-                    let hay = self.hay(t, hay);
+                    let hay = seg.hay(t);
                     let here = spots
                         .iter()
                         .filter(|s| hay.has_at(s.at as usize + done, rest));
@@ -244,7 +246,7 @@ impl Haystack {
                 let finder = Finder::new(needle.as_bytes());
                 let mut all = Vec::new();
                 for (k, seg) in self.segs.iter().enumerate() {
-                    finder.each(self.hay(t, seg), |i| {
+                    finder.each(seg.hay(t), |i| {
                         all.push(Spot {
                             seg: k as u32,
                             at: i as u32,
@@ -417,13 +419,7 @@ fn texts(block: &Block, scope: Scope) -> Vec<(Src, &str)> {
 fn fold(s: &str) -> String {
     crate::script::fold_chars(s)
         .chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        })
+        .map(crate::script::lower_one)
         .collect()
 }
 

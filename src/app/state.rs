@@ -314,8 +314,8 @@ impl App {
         }
     }
 
-    /// The matches of the current query in what the view shows (the call's texts folded
-    /// once, at its first search).
+    /// The matches of the current query in what the view shows (the call's texts prepared
+    /// for search once, at its first search if [`App::prepare_search`] has not).
     pub fn search_matches(&mut self) -> Vec<super::search::Match> {
         let scope = self.scope();
         if self.haystack.is_none() {

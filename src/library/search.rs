@@ -66,14 +66,7 @@ pub fn fold(text: &str) -> String {
             if c == '\n' || c == '\r' {
                 return ' ';
             }
-            if c.is_ascii() {
-                return c.to_ascii_lowercase();
-            }
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
+            crate::script::lower_one(c)
         })
         .collect()
 }

@@ -490,6 +490,11 @@ impl NameIndex {
         }
     }
 
+    /// True when speaker `id`'s names have been set.
+    pub fn knows(&self, id: usize) -> bool {
+        id < self.forms.len()
+    }
+
     /// Speaker `id`'s names.
     pub fn forms(&self, id: usize) -> &[NameForms] {
         &self.forms[id]

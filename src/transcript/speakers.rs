@@ -18,8 +18,6 @@ pub struct Registry {
     seen: HashMap<(String, Option<String>), usize>,
     /// The speakers' names as compared, indexed.
     index: NameIndex,
-    /// Each speaker's names as the index has them.
-    index_names: Vec<(String, Option<String>)>,
 }
 
 impl Registry {
@@ -83,29 +81,27 @@ impl Registry {
     /// Keeps the fullest Latin spelling as the name and the Han one as the alternative.
     fn merge_names(&mut self, i: usize, latin: Option<&str>, han: Option<&str>) {
         let sp = &mut self.speakers[i];
+        // A new speaker, or a name or alternative changed: the index learns its names.
+        let mut changed = !self.index.knows(i);
         if let Some(l) = latin {
             if script(&sp.name) == Script::Zh {
                 let old = std::mem::replace(&mut sp.name, l.to_string());
                 sp.name_alt.get_or_insert(old);
+                changed = true;
             } else if l.len() > sp.name.len() {
                 sp.name = l.to_string();
+                changed = true;
             }
         }
-        if let Some(h) = han.filter(|h| *h != sp.name) {
-            sp.name_alt.get_or_insert_with(|| h.to_string());
+        if let Some(h) = han.filter(|h| *h != sp.name)
+            && sp.name_alt.is_none()
+        {
+            sp.name_alt = Some(h.to_string());
+            changed = true;
         }
-        let indexed = self
-            .index_names
-            .get(i)
-            .is_some_and(|(name, alt)| *name == sp.name && *alt == sp.name_alt);
-        if !indexed {
+        if changed {
             self.index
                 .set(i, &[Some(sp.name.as_str()), sp.name_alt.as_deref()]);
-            let now = (sp.name.clone(), sp.name_alt.clone());
-            match self.index_names.get_mut(i) {
-                Some(was) => *was = now,
-                None => self.index_names.push(now),
-            }
         }
     }
 

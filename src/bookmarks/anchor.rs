@@ -56,6 +56,40 @@ pub fn fingerprint(en: Option<&str>, zh: Option<&str>) -> String {
     fnv([normalise(en.unwrap_or("")), normalise(zh.unwrap_or(""))])
 }
 
+/// FNV-1a of `s` normalised ([`normalise`]) into `h`, without making the normalised copy.
+/// ASCII and the common Han ideographs (which are their own lower case) are taken a byte at a
+/// time from the text as it is; only other characters are decoded.
+fn feed_normalised(h: &mut u64, s: &str) {
+    let mut put = |b: u8| {
+        *h ^= u64::from(b);
+        *h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                put(b.to_ascii_lowercase());
+            }
+            i += 1;
+            continue;
+        }
+        // A non-ASCII character begins here (`i` is on a boundary: every step is a whole
+        // character).
+        let c = s[i..].chars().next().expect("a character at a boundary");
+        let n = c.len_utf8();
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            bytes[i..i + n].iter().for_each(|&b| put(b));
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                l.encode_utf8(&mut [0; 4]).bytes().for_each(&mut put);
+            }
+        }
+        i += n;
+    }
+}
+
 /// The identity of a call: a hash of all its normalised text, in order, whatever the
 /// parser made of it (front matter, paragraphs, notes, back matter).
 pub fn call_hash(t: &Transcript) -> String {
@@ -63,26 +97,7 @@ pub fn call_hash(t: &Transcript) -> String {
     // their concatenation gives, streamed instead of copied (it keys saved bookmarks, so it
     // must never change).
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |s: &str| {
-        let mut put = |b: u8| {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        };
-        for c in s.chars() {
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    put(c.to_ascii_lowercase() as u8);
-                }
-            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-                // Han ideographs: letters with no case (the common case, taken quickly).
-                c.encode_utf8(&mut [0; 4]).bytes().for_each(&mut put);
-            } else if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    l.encode_utf8(&mut [0; 4]).bytes().for_each(&mut put);
-                }
-            }
-        }
-    };
+    let mut feed = |s: &str| feed_normalised(&mut h, s);
     t.front_matter.iter().for_each(|s| feed(s));
     for b in t.turns.iter().flat_map(|x| &x.blocks) {
         match b {
@@ -261,6 +276,19 @@ mod tests {
         assert_eq!(call_hash(&t), fnv([all]));
         // Saved bookmarks are keyed by it: the value itself must stay.
         assert_eq!(call_hash(&Transcript::default()), fnv([String::new()]));
+    }
+
+    proptest::proptest! {
+        /// Hashing as it goes gives what hashing the normalised copy gives.
+        #[test]
+        fn the_streamed_hash_is_fnv_of_the_normalised_text(
+            parts in proptest::collection::vec(
+                "(?s)[a-zA-Z0-9 ,.%İÜẞΣσÅ一-龥云電話ＡＢ１２③\u{10000}-\u{10010}\u{0}-\u{7f}]{0,40}", 0..5)
+        ) {
+            let t = Transcript { front_matter: parts.clone(), ..Default::default() };
+            let all: String = parts.iter().map(|s| normalise(s)).collect();
+            proptest::prop_assert_eq!(call_hash(&t), fnv([all]));
+        }
     }
 
     #[test]

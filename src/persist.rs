@@ -104,8 +104,16 @@ pub fn lock(path: &Path, wait: Duration) -> Result<fs::File, String> {
         .write(true)
         .open(&lock_path)
         .map_err(|e| format!("cannot open {}: {e}", lock_path.display()))?;
-    // A blocking lock queues behind the holder (polling with try_lock can starve when another
-    // process takes the lock again and again); a helper thread bounds the wait.
+    // Free (nearly always): taken at once. Held: a blocking lock queues behind the holder
+    // (polling with try_lock can starve when another process takes the lock again and
+    // again); a helper thread bounds the wait.
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {}
+        Err(fs::TryLockError::Error(e)) => {
+            return Err(format!("cannot lock {}: {e}", lock_path.display()));
+        }
+    }
     let waiter = file
         .try_clone()
         .map_err(|e| format!("cannot lock {}: {e}", lock_path.display()))?;
@@ -259,4 +267,27 @@ pub fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_free_lock_is_taken_and_a_held_one_waits_then_gives_up_or_is_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.json");
+        let held = lock(&path, Duration::from_millis(100)).expect("a free lock is taken");
+        // Held: the wait is bounded, and the message names the holder.
+        let err = lock(&path, Duration::from_millis(50)).unwrap_err();
+        assert!(err.contains("held by another tandem"), "{err}");
+        // Released while waiting: taken.
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(held);
+        });
+        let again = lock(&path, Duration::from_secs(5));
+        release.join().unwrap();
+        assert!(again.is_ok(), "{again:?}");
+    }
 }

@@ -7,8 +7,10 @@
 //! cargo run --release --example startup -- FILE [FILE...]   # default: the built-in sample
 //! ```
 //!
-//! `TANDEM_BIN=PATH` times that binary instead. Each file is opened `RUNS` times (21 unless the environment says) by tandem and by `less`; the medians and their ratio are
-//! printed. Then a few keys are sent to tandem one at a time and the CPU time the process used
+//! `TANDEM_BIN=PATH` times that binary instead, and `TANDEM_BIN=OLD:NEW` two builds side by
+//! side, each run in turn in the same loop. Each file is opened `RUNS` times (21 unless the
+//! environment says) by each build and by `less`; the medians and their ratios are printed
+//! (`KEYS=0`: nothing more). Then a few keys are sent to tandem one at a time and the CPU time the process used
 //! for each (from `/proc`) is reported. Nothing here is a test: machines are noisy, so compare
 //! ratios taken in one run.
 
@@ -37,53 +39,84 @@ fn main() {
         .skip(1)
         .map(|f| std::fs::canonicalize(&f).unwrap_or_else(|_| PathBuf::from(f)))
         .collect();
-    // `TANDEM_BIN` times another build (to compare two side by side in one run).
-    let tandem = std::env::var_os("TANDEM_BIN").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/tandem"),
-        PathBuf::from,
+    // `TANDEM_BIN` times other builds: several, separated by `:`, are run in turn in the same
+    // loop (old and new side by side, under the same load).
+    let builds: Vec<PathBuf> = std::env::var_os("TANDEM_BIN").map_or_else(
+        || vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/tandem")],
+        |v| std::env::split_paths(&v).collect(),
     );
-    assert!(tandem.exists(), "build first: cargo build --release");
+    for b in &builds {
+        assert!(
+            b.exists(),
+            "{}: build first: cargo build --release",
+            b.display()
+        );
+    }
     let targets: Vec<Option<PathBuf>> = if files.is_empty() {
         vec![None]
     } else {
         files.into_iter().map(Some).collect()
     };
-    println!(
-        "{:<40} {:>10} {:>10} {:>7}",
-        "file", "tandem", "less", "ratio"
-    );
+    let mut head = format!("{:<40}", "file");
+    for i in 0..builds.len() {
+        head += &format!(
+            " {:>10}",
+            if builds.len() == 1 {
+                "tandem".to_string()
+            } else {
+                format!("build {}", i + 1)
+            }
+        );
+    }
+    println!("{head} {:>10} {:>7}", "less", "ratio");
     for file in &targets {
         let name = file
             .as_ref()
             .map_or("(built-in sample)".to_string(), |f| f.display().to_string());
-        let t = median(|| first_frame_tandem(&tandem, file.as_deref()));
-        let l = file
-            .as_ref()
-            .map(|f| median(|| first_frame_less(f)))
-            .unwrap_or(Duration::ZERO);
-        let ratio = if l.is_zero() {
-            "—".to_string()
-        } else {
-            format!("{:.2}", t.as_secs_f64() / l.as_secs_f64())
-        };
-        println!(
-            "{:<40} {:>8.1}ms {:>8.1}ms {:>7}",
-            shorten(&name, 40),
-            ms(t),
-            ms(l),
-            ratio
-        );
+        // One run of each program after another, `runs()` times: a moment of load falls on
+        // all of them alike.
+        let mut times: Vec<Vec<Duration>> = vec![Vec::new(); builds.len() + 1];
+        for _ in 0..runs() {
+            for (i, b) in builds.iter().enumerate() {
+                times[i].push(first_frame_tandem(b, file.as_deref()));
+            }
+            if let Some(f) = file {
+                times[builds.len()].push(first_frame_less(f));
+            }
+        }
+        let medians: Vec<Duration> = times.into_iter().map(median).collect();
+        let l = medians[builds.len()];
+        let ratios: Vec<String> = medians[..builds.len()]
+            .iter()
+            .map(|t| {
+                if l.is_zero() {
+                    "—".to_string()
+                } else {
+                    format!("{:.2}", t.as_secs_f64() / l.as_secs_f64())
+                }
+            })
+            .collect();
+        let mut line = format!("{:<40}", shorten(&name, 40));
+        for t in &medians[..builds.len()] {
+            line += &format!(" {:>8.1}ms", ms(*t));
+        }
+        println!("{line} {:>8.1}ms {:>7}", ms(l), ratios.join(" / "));
     }
-    for file in &targets {
-        keys(&tandem, file.as_deref());
+    // `KEYS=0` leaves out the CPU per key.
+    if std::env::var("KEYS").is_ok_and(|k| k == "0") {
+        return;
+    }
+    for b in &builds {
+        for file in &targets {
+            keys(b, file.as_deref());
+        }
     }
 }
 
-/// The median of the runs.
-fn median(mut f: impl FnMut() -> Duration) -> Duration {
-    let mut v: Vec<Duration> = (0..runs()).map(|_| f()).collect();
+/// The median of some runs (zero for none).
+fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
-    v[v.len() / 2]
+    v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
 fn ms(d: Duration) -> f64 {

@@ -28,9 +28,20 @@ pub(super) fn run(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error
     } else {
         args.files.clone()
     };
+    // While the call is read and parsed, another core prepares the screen (nothing is shown
+    // yet: a call that cannot be read leaves the terminal as it was), then builds the parse's
+    // patterns (the parse waits for one being built rather than building it twice).
+    let to_screen = std::io::stdout().is_terminal();
+    let (tx, prepared) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if to_screen {
+            let _ = tx.send(crate::reader::Prepared::new());
+        }
+        crate::transcript::warm();
+    });
     let call = Call::open_to_read(&files, &Options::with_encoding(encoding))?;
     // Not a terminal to draw on: the call as text, as `tandem print` gives it.
-    if !std::io::stdout().is_terminal() {
+    if !to_screen {
         if let Some(banner) = &call.banner {
             crate::reader::warn(banner);
         }
@@ -39,7 +50,11 @@ pub(super) fn run(args: &ReadArgs) -> Result<ExitCode, Box<dyn std::error::Error
         return Ok(ExitCode::SUCCESS);
     }
     let banner = call.banner.clone();
-    crate::reader::run(call)?;
+    // (Prepared here if the helper could not: it stopped before sending.)
+    let prepared = prepared
+        .recv()
+        .unwrap_or_else(|_| crate::reader::Prepared::new())?;
+    crate::reader::run_prepared(call, prepared)?;
     if let Some(banner) = banner {
         crate::reader::warn(&banner);
     }

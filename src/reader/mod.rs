@@ -51,7 +51,12 @@ pub fn set_color(choice: ColorChoice) {
 /// Opens the reader on `call`, with its banner (a warning about what is shown) in the status
 /// line.
 pub fn run(call: Call) -> io::Result<()> {
-    let mut screen = Screen::open()?;
+    run_prepared(call, Prepared::new()?)
+}
+
+/// [`run`] on a screen prepared beforehand (while the call was being read).
+pub fn run_prepared(call: Call, prepared: Prepared) -> io::Result<()> {
+    let mut screen = Screen::enter(prepared)?;
     let (result, save_error, marks_warnings) = session_of(&mut screen, call, None, true);
     let settings_error = screen.settings_error.take();
     drop(screen);
@@ -95,10 +100,19 @@ pub(crate) struct Screen {
     _guard: Guard,
 }
 
-impl Screen {
-    /// Checks that stdout is a terminal, reads the settings, watches signals and turns the
-    /// reader's modes on (mouse capture only when the settings want it).
-    pub(crate) fn open() -> io::Result<Self> {
+/// What a screen needs that can be made before anything is shown, on any thread: the
+/// settings and the terminal with its buffers (a full screen of cells each, which take a
+/// while to allocate and fill). Nothing is written to the terminal, nothing is changed.
+pub struct Prepared {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    settings: Settings,
+    settings_error: Option<SettingsError>,
+    colour: bool,
+}
+
+impl Prepared {
+    /// Checks that stdout is a terminal, reads the settings and sizes the screen.
+    pub fn new() -> io::Result<Self> {
         if !io::stdout().is_terminal() {
             return Err(io::Error::other(
                 "the reader needs a terminal; `tandem print FILE` prints a call as text",
@@ -110,9 +124,33 @@ impl Screen {
         };
         let choice = COLOR.get().copied().unwrap_or_default();
         let colour = settings::colour_wanted(choice, std::env::var_os("NO_COLOR").as_deref());
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(Prepared {
+            terminal,
+            settings,
+            settings_error,
+            colour,
+        })
+    }
+}
+
+impl Screen {
+    /// Checks that stdout is a terminal, reads the settings, watches signals and turns the
+    /// reader's modes on (mouse capture only when the settings want it).
+    pub(crate) fn open() -> io::Result<Self> {
+        Self::enter(Prepared::new()?)
+    }
+
+    /// Watches signals and turns the reader's modes on, on a prepared screen.
+    fn enter(prepared: Prepared) -> io::Result<Self> {
+        let Prepared {
+            terminal,
+            settings,
+            settings_error,
+            colour,
+        } = prepared;
         let stop = signals()?;
         let guard = Guard::enter(settings.mouse)?;
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         Ok(Screen {
             terminal,
             stop,

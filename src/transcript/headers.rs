@@ -88,6 +88,22 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)[0-9][0-9](?-u:\b)").unwrap());
 static SPEAKER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\[[0-9]+\]$").unwrap());
 
+/// Builds this module's patterns now (see [`super::warm`]).
+pub(super) fn warm() {
+    for p in [
+        &MARKDOWN,
+        &PAREN,
+        &BARE,
+        &ZH_ANALYST,
+        &QA_MARK,
+        &TIMESTAMP,
+        &YEAR,
+        &SPEAKER_NUMBER,
+    ] {
+        LazyLock::force(p);
+    }
+}
+
 /// The speech after a label: the line from the first character the pattern's `body` group
 /// matched. (The patterns match the label and that one character, never the whole line: a
 /// pattern's cost then stays with the label, however long the speech.)

@@ -55,6 +55,28 @@ static WELCOME_ZH: LazyLock<Regex> = LazyLock::new(|| {
 static AS_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)as of today,?\s+|截至|截止").unwrap());
 
+/// Builds this module's patterns now (see [`super::warm`]).
+pub(super) fn warm() {
+    for p in [
+        &Q_YEAR,
+        &Q_FY,
+        &YEAR_Q,
+        &ORDINAL_Q,
+        &ZH_Q,
+        &EN_DATE,
+        &ZH_DATE,
+        &ISO_DATE,
+        &TITLE_WORDS,
+        &EN_COMPANY,
+        &ZH_COMPANY,
+        &WELCOME_EN,
+        &WELCOME_ZH,
+        &AS_OF,
+    ] {
+        LazyLock::force(p);
+    }
+}
+
 const ZH_DIGITS: [(&str, &str); 4] = [("一", "1"), ("二", "2"), ("三", "3"), ("四", "4")];
 
 /// Finds a quarter label (`Q1 2025`) in text.

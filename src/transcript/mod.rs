@@ -63,6 +63,19 @@ static QA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Builds every pattern the parse of a text may use, now: run on another thread while the
+/// file is read and decoded, it takes their building off the way to the first frame (the
+/// parse waits for a pattern still being built instead of building it again).
+pub fn warm() {
+    // In the order the parse first uses them.
+    for p in [&RULE, &CHROME, &QA_HEADING] {
+        LazyLock::force(p);
+    }
+    headers::warm();
+    qa::warm();
+    meta::warm();
+}
+
 /// A section heading line (`Questions and Answers`, `问答环节`, `PRESENTATION`), if it is one.
 fn section_heading(text: &str) -> Option<Section> {
     let t = strip_colon(text.trim_matches(['*', '#', ' ']));

@@ -173,6 +173,29 @@ static PAREN_LATIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<zh>[^()（）]+?)\s*[(（](?P<en>[A-Za-z][A-Za-z .'-]+)[)）]").unwrap()
 });
 
+/// Builds this module's patterns now (see [`super::warm`]).
+pub(super) fn warm() {
+    for p in [
+        &EN_INTRO,
+        &ENDS_QA_EN,
+        &ENDS_QA_ZH,
+        &CLOSING_EN,
+        &CLOSING_ZH,
+    ] {
+        LazyLock::force(p);
+    }
+    for p in [
+        &EN_WE_HAVE,
+        &ZH_INTRO,
+        &OPENS_QA,
+        &HANDS_OVER,
+        &CONDITION,
+        &PAREN_LATIN,
+    ] {
+        LazyLock::force(p);
+    }
+}
+
 /// The English and Chinese speech of a turn, each joined.
 pub fn turn_text(turn: &Turn) -> (String, String) {
     let (mut en, mut zh) = (String::new(), String::new());

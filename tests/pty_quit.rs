@@ -265,6 +265,22 @@ fn quitting_with_q_exits_0_restores_the_terminal_and_remembers_the_place() {
 }
 
 #[test]
+fn a_file_that_is_not_a_call_is_refused_without_touching_the_screen() {
+    // The screen is prepared while the file is read: nothing of it may show when the file
+    // turns out not to be a call.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "Shopping list\n\nmilk, eggs and bread\n").unwrap();
+    let config = dir.path().join("config");
+    let run = run(&file, &config, "no speaker turns", b"");
+    assert!(!run.success, "a refused file exits non-zero");
+    for mode in ["\x1b[?1049h", "\x1b[?2004h", "\x1b[?25l"] {
+        assert!(!run.output.contains(mode), "no mode turned on: {mode:?}");
+    }
+    assert!(!config.join("recent.json").exists(), "not remembered");
+}
+
+#[test]
 fn every_ending_signal_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("call.txt");

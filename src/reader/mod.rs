@@ -7,7 +7,7 @@
 
 pub mod clipboard;
 
-use std::io::{self, IsTerminal, Stdout, Write as _};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write as _};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -88,7 +88,7 @@ pub fn warn(message: &str) {
 
 /// The terminal in full-screen mode, with signals watched, until dropped.
 pub(crate) struct Screen {
-    pub(crate) terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub(crate) terminal: Term,
     /// Set when SIGTERM or SIGHUP asks the program to stop.
     pub(crate) stop: Arc<AtomicBool>,
     /// `config.toml` (the defaults when it is missing or invalid).
@@ -100,11 +100,19 @@ pub(crate) struct Screen {
     _guard: Guard,
 }
 
+/// The terminal the reader draws on. Its output is gathered in a buffer large enough for a
+/// whole frame and written when the frame is done: written to `Stdout` directly, each
+/// command would take the lock and the frame would leave in a write per kilobyte.
+pub(crate) type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// The output buffer's size: a full 160x45 screen of Chinese text in colour is about 40 KB.
+const FRAME_BUFFER: usize = 64 * 1024;
+
 /// What a screen needs that can be made before anything is shown, on any thread: the
 /// settings and the terminal with its buffers (a full screen of cells each, which take a
 /// while to allocate and fill). Nothing is written to the terminal, nothing is changed.
 pub struct Prepared {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Term,
     settings: Settings,
     settings_error: Option<SettingsError>,
     colour: bool,
@@ -124,7 +132,8 @@ impl Prepared {
         };
         let choice = COLOR.get().copied().unwrap_or_default();
         let colour = settings::colour_wanted(choice, std::env::var_os("NO_COLOR").as_deref());
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+        let terminal = Terminal::new(CrosstermBackend::new(out))?;
         Ok(Prepared {
             terminal,
             settings,
@@ -323,7 +332,7 @@ fn signals() -> io::Result<Arc<AtomicBool>> {
 
 /// Reads events and draws until the user quits or a signal arrives.
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Term,
     app: &mut App,
     stop: &AtomicBool,
     saver: &mut Saver,
@@ -389,10 +398,7 @@ pub fn carry_out(app: &mut App) {
 /// program that is not in raw mode); once resumed, takes the terminal again and redraws.
 /// Without job control (no shell to resume it) the signal is ignored and the reader goes on.
 #[cfg(unix)]
-pub(crate) fn suspend(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    mouse: bool,
-) -> io::Result<()> {
+pub(crate) fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     use ratatui::crossterm::terminal::{Clear, ClearType};
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
@@ -406,10 +412,7 @@ pub(crate) fn suspend(
 
 /// Without job control (Windows) there is no shell to suspend to: Ctrl-z does nothing.
 #[cfg(not(unix))]
-pub(crate) fn suspend(
-    _terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    _mouse: bool,
-) -> io::Result<()> {
+pub(crate) fn suspend(_terminal: &mut Term, _mouse: bool) -> io::Result<()> {
     Ok(())
 }
 

@@ -24,7 +24,7 @@ const DROPPED: &[&str] = &[
 ];
 
 /// Elements that stand as paragraphs of their own.
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "section",
@@ -100,15 +100,27 @@ pub struct Page {
 
 /// Reads an HTML document: see [`to_text`].
 pub fn read(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    // Nesting bounded first: the parser's time grows with the square of it. A page that
+    // needed it is not cut to its article: its elements, never closed, each hold all that
+    // follows, and going down to the one that holds most of the prose would leave out the
+    // turns before it.
+    let bounded = super::nesting::bounded(html);
+    let cut = matches!(bounded, std::borrow::Cow::Borrowed(_));
+    read_parsed(&Html::parse_document(&bounded), html, cut)
+}
+
+/// Reads `doc`, parsed from `html`: see [`to_text`]; a whole page cut to its article when
+/// `cut`. (Walked with stacks of its own and labels measured once, so however deep its
+/// elements nest, in time and space linear in it.)
+fn read_parsed(doc: &Html, html: &str, cut: bool) -> Page {
     let mut out = Out {
         text: String::with_capacity(html.len() / 2),
         speakers: Vec::new(),
     };
     if is_page(html) {
-        let meta = PageMeta::read(&doc);
+        let meta = PageMeta::read(doc);
         out.text.push_str(&meta.front_matter());
-        walk(article(&doc), &mut out);
+        walk(if cut { article(doc) } else { body(doc) }, &mut out);
     } else {
         walk(doc.root_element(), &mut out);
     }
@@ -413,15 +425,19 @@ fn is_page(html: &str) -> bool {
     lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<?xml")
 }
 
+/// A page's `<body>` (its root element when it has none).
+fn body(doc: &Html) -> ElementRef<'_> {
+    let root = doc.root_element();
+    root.children()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "body")
+        .unwrap_or(root)
+}
+
 /// The element holding the page's article: going down from `<body>`, into the child that
 /// holds at least [`ARTICLE_SHARE`] of the prose, as long as there is one.
 fn article(doc: &Html) -> ElementRef<'_> {
-    let root = doc.root_element();
-    let body = root
-        .children()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().name() == "body")
-        .unwrap_or(root);
+    let body = body(doc);
     let mut weights = HashMap::new();
     let total = prose(body, &mut weights);
     let mut at = body;
@@ -831,10 +847,15 @@ mod tests {
 
     const DEEP: usize = 50_000;
 
+    /// `read` without the bound on nesting: the walk itself, however deep the elements.
+    fn unbounded(html: &str) -> Page {
+        read_parsed(&Html::parse_document(html), html, true)
+    }
+
     #[test]
     fn deeply_nested_elements_do_not_overflow_the_stack() {
         // Each element once took a frame of the thread's stack, and 50,000 overflowed it.
-        let text = to_text(&nested("span", DEEP));
+        let text = unbounded(&nested("span", DEEP)).text;
         let grew = "grew ".repeat(DEEP);
         assert_eq!(
             text,
@@ -856,7 +877,8 @@ mod tests {
             nested("span", DEEP),
             "fine ".repeat(DEEP)
         );
-        let text = to_text(&page);
+        let text = unbounded(&page).text;
+        assert_eq!(to_text(&page), text, "the same with the nesting bounded");
         let (grew, fine) = ("grew ".repeat(DEEP), "fine ".repeat(DEEP));
         assert_eq!(
             text,
@@ -874,10 +896,27 @@ mod tests {
     }
 
     #[test]
+    fn thousands_of_divs_never_closed_read_as_the_turns_they_hold() {
+        // The parser once took time growing with the square of their number (400 KB: a
+        // second; 800 KB: most of a minute): past the bound on nesting, each is a line break.
+        const N: usize = 20_000;
+        let mut page = String::from("<html><body><h1>Acme Q3 2026 Earnings Call</h1>");
+        for i in 0..N {
+            let who = ["Operator", "Jane Roe", "Ben Li"][i % 3];
+            page.push_str(&format!("<div><p>{who}: Point {i} of the call.</p>\n"));
+        }
+        let text = to_text(&page);
+        let said = turns(&text);
+        assert_eq!(said.len(), N);
+        assert_eq!(said[..3], ["Operator", "Jane Roe", "Ben Li"]);
+        assert!(text.contains("Ben Li: Point 19997 of the call."));
+    }
+
+    #[test]
     fn deeply_nested_bold_keeps_marks_on_its_short_runs_only() {
         // Each `<b>` once copied all the text inside it: 50,000 of them, quadratic time and
         // memory. The twelve innermost hold at most 60 characters: labels by their length.
-        let text = to_text(&nested("b", DEEP));
+        let text = unbounded(&nested("b", DEEP)).text;
         let long = "grew ".repeat(DEEP - 12);
         let short = "**grew ".repeat(12);
         assert_eq!(
@@ -892,7 +931,7 @@ mod tests {
 
     #[test]
     fn deeply_nested_marked_labels_are_found_without_copying_their_text() {
-        let page = read(&format!(
+        let page = unbounded(&format!(
             "{}<p>Ben Li: Thanks.</p>",
             nested("span class=\"speaker\"", DEEP)
         ));

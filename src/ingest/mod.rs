@@ -19,6 +19,7 @@ mod decode;
 pub mod html;
 pub mod jsdata;
 pub mod json;
+mod nesting;
 pub mod pdf;
 
 use std::fmt;

@@ -157,3 +157,14 @@ fn texts_folded_on_another_thread_find_what_folding_at_the_search_finds() {
     }
     assert!(quick.haystack_job.is_none() && quick.haystack.is_some());
 }
+
+#[test]
+fn ctrl_u_clears_the_query_typed_so_far() {
+    let mut app = app_for(call(), 120, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "nothing like this");
+    press(&mut app, "Ctrl-u");
+    type_text(&mut app, "revenue");
+    assert_eq!(app.search.query, "revenue");
+    assert!(!app.search.matches.is_empty(), "the new query is searched");
+}

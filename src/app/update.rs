@@ -246,10 +246,17 @@ fn search_or_view(app: &mut App, action: Action) {
     match action {
         Action::StartSearch => start_search(app),
         Action::SearchEdit(input) => {
-            if let Some(ta) = app.search.input.as_mut()
-                && ta.input(input)
-            {
-                refresh_search(app);
+            if let Some(ta) = app.search.input.as_mut() {
+                // `Ctrl-u` clears what is before the cursor, as at a shell's prompt (the
+                // editor's own binding is undo).
+                let changed = if input.ctrl && input.key == ratatui_textarea::Key::Char('u') {
+                    ta.delete_line_by_head()
+                } else {
+                    ta.input(input)
+                };
+                if changed {
+                    refresh_search(app);
+                }
             }
         }
         Action::SearchPaste(text) => {

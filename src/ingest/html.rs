@@ -440,23 +440,55 @@ fn article(doc: &Html) -> ElementRef<'_> {
     let body = body(doc);
     let mut weights = HashMap::new();
     let total = prose(body, &mut weights);
+    let weight = |e: ElementRef<'_>| weights.get(&e.id()).copied().unwrap_or(0);
     let mut at = body;
     loop {
         let heaviest = at
             .children()
             .filter_map(ElementRef::wrap)
-            .max_by_key(|c| weights.get(&c.id()).copied().unwrap_or(0));
+            .max_by_key(|&c| weight(c));
         match heaviest {
             Some(c)
-                if weights.get(&c.id()).copied().unwrap_or(0) as f64
-                    >= ARTICLE_SHARE * total as f64
-                    && total > 0 =>
+                if weight(c) as f64 >= ARTICLE_SHARE * total as f64
+                    && total > 0
+                    // Down a chain of elements left open (twice, so that one wrapper
+                    // after prose of its own is still gone into).
+                    && !(left_open(at, c, &weight) && left_open_last(c, &weight)) =>
             {
                 at = c;
             }
             _ => return at,
         }
     }
+}
+
+/// True when `element` looks left open: `last`, its last element, is the same element (name
+/// and class), after prose of its own (`weight`: each element's prose). An element never closed
+/// holds everything after it, the next one in turn: going down that chain would leave a turn
+/// out at every step. Wrappers of one class hold no prose of their own around each other.
+fn left_open(
+    element: ElementRef<'_>,
+    last: ElementRef<'_>,
+    weight: &impl Fn(ElementRef<'_>) -> usize,
+) -> bool {
+    let (e, l) = (element.value(), last.value());
+    e.name() == l.name()
+        && e.attr("class") == l.attr("class")
+        && weight(element) > weight(last)
+        && element
+            .children()
+            .filter_map(ElementRef::wrap)
+            .last()
+            .is_some_and(|x| x.id() == last.id())
+}
+
+/// [`left_open`] with its last element, whichever it is.
+fn left_open_last(element: ElementRef<'_>, weight: &impl Fn(ElementRef<'_>) -> usize) -> bool {
+    element
+        .children()
+        .filter_map(ElementRef::wrap)
+        .last()
+        .is_some_and(|last| left_open(element, last, weight))
 }
 
 /// Characters of prose under `root` (text outside links and dropped elements), recorded for
@@ -889,6 +921,46 @@ mod tests {
                 fine.trim_end()
             )
         );
+        assert_eq!(
+            turns(&text),
+            ["Operator", "Jane Roe", "Ben Li", "Jane Roe", "Ben Li"]
+        );
+    }
+
+    #[test]
+    fn a_page_of_elements_never_closed_keeps_every_turn() {
+        // Each element left open holds all that follows: going down to the one holding most
+        // of the prose left the first turns out (60 turns: 18 lost).
+        for (open, close) in [("<div class=\"turn\"><p>", "</p>\n"), ("<span>", "<br>\n")] {
+            let mut page = String::from(
+                "<!DOCTYPE html><html><head><title>Acme call</title></head><body>\
+                 <nav><a href=\"/\">Home</a></nav>",
+            );
+            for i in 0..60 {
+                let who = ["Operator", "Jane Roe", "Ben Li"][i % 3];
+                page.push_str(&format!(
+                    "{open}{who}: Point {i} of the call, said in full.{close}"
+                ));
+            }
+            let said = turns(&to_text(&page));
+            assert_eq!(said.len(), 60, "{open}");
+        }
+    }
+
+    #[test]
+    fn wrappers_of_one_class_around_the_article_are_still_gone_into() {
+        // Nested wrappers with no prose of their own are not an element left open.
+        let prose = |n: usize| format!("Point {n}: revenue grew in every region. ").repeat(6);
+        let (a, b, c) = (prose(1), prose(2), prose(3));
+        let page = format!(
+            "<!DOCTYPE html><html><body><div class=\"wrap\"><p>Share this page on the \
+             networks you use.</p><div class=\"wrap\"><div class=\"wrap\"><article>\
+             <p>Operator: {a}</p><p>Jane Roe: {b}</p><p>Ben Li: {c}</p>\
+             <p>Jane Roe: {c}</p><p>Ben Li: {b}</p>\
+             </article></div></div></div></body></html>"
+        );
+        let text = to_text(&page);
+        assert!(!text.contains("Share this page"), "{text}");
         assert_eq!(
             turns(&text),
             ["Operator", "Jane Roe", "Ben Li", "Jane Roe", "Ben Li"]

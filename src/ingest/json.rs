@@ -133,9 +133,64 @@ pub fn value_to_text(value: &Value) -> Result<FromJson, JsonError> {
     out.meta(value);
     out.walk(value, None, 0);
     if out.turns == 0 && out.loose == 0 {
-        return Err(JsonError::NoTranscript);
+        return whole_text(value).ok_or(JsonError::NoTranscript);
     }
     Ok(out.finish())
+}
+
+/// Least length of a text field that may be a whole transcript, and its least lines.
+const WHOLE_TEXT: (usize, usize) = (500, 5);
+
+/// A call kept as one text (`{"title": …, "transcript": "Operator: …\n…"}`, or such an
+/// object alone in a list): the longest text of many lines, or the texts of the fields that
+/// name the call's parts (`prepared_remarks`, `qa_section`) under their headings when they
+/// hold more; after front matter from the object's fields. Text that is HTML is read as HTML.
+fn whole_text(value: &Value) -> Option<FromJson> {
+    let value = match value {
+        Value::Array(items) if items.len() == 1 => &items[0],
+        v => v,
+    };
+    let Value::Object(map) = value else {
+        return None;
+    };
+    // Texts of many lines, in document order, with their keys, one level of nesting down.
+    let mut maps = vec![map];
+    maps.extend(map.values().filter_map(Value::as_object));
+    // (A part the key names needs only lines: it is a part of a call by its name.)
+    let texts: Vec<(&str, &str)> = maps
+        .iter()
+        .flat_map(|m| m.iter())
+        .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
+        .filter(|(k, t)| {
+            let lines = t.matches('\n').count();
+            (t.len() >= WHOLE_TEXT.0 && lines >= WHOLE_TEXT.1)
+                || (section_heading(k).is_some() && lines >= 2)
+        })
+        .collect();
+    let longest = texts.iter().max_by_key(|(_, t)| t.len())?;
+    let parts: Vec<&(&str, &str)> = texts
+        .iter()
+        .filter(|(k, _)| section_heading(k).is_some())
+        .collect();
+    let parts_len: usize = parts.iter().map(|(_, t)| t.len()).sum();
+    let mut out = Render::default();
+    out.meta(value);
+    let read = |t: &str| {
+        if crate::ingest::html::looks_like_html(t) {
+            crate::ingest::html::read(t).text
+        } else {
+            t.to_string()
+        }
+    };
+    if parts.len() >= 2 && parts_len > longest.1.len() {
+        for (k, t) in parts {
+            out.lines.extend(section_heading(k).map(str::to_string));
+            out.lines.push(read(t));
+        }
+    } else {
+        out.lines.push(read(longest.1));
+    }
+    Some(out.finish())
 }
 
 /// JSON Lines: every non-blank line an object (at least two of them).
@@ -719,5 +774,78 @@ mod tests {
         // Deep nesting is an error, not a crash.
         let deep = "[".repeat(100_000);
         assert!(to_text(&deep).is_err());
+    }
+
+    /// A call in plain text, as a provider keeps it in one field.
+    const CALL_TEXT: &str = "Operator: Good morning and welcome to the Acme third quarter call.\n\n\
+        Jane Roe: Thank you. Revenue was $412 million, up 9%, and margins widened again.\n\n\
+        Ben Li: Thanks, Jane. Cash from operations was $88 million in the quarter.\n\n\
+        Operator: Our first question comes from Ann Park with Harbor Securities.\n\n\
+        Ann Park: How should we think about pricing into next year?\n\n\
+        Jane Roe: We expect pricing to hold, with volume doing the work.\n\n\
+        Operator: Our next question comes from Tom Ode with Birch Capital.\n\n\
+        Tom Ode: Could you talk about freight costs?\n\n\
+        Ben Li: They eased through the quarter and we expect that to continue.\n";
+
+    fn questioners(text: &str) -> Vec<String> {
+        let t = crate::transcript::parse(text);
+        t.questions
+            .iter()
+            .map(|q| t.speakers[q.analyst].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_call_kept_as_one_text_field_is_read_as_text() {
+        let object = serde_json::json!({
+            "ticker": "ACME",
+            "company": "Acme Corp",
+            "title": "Acme Corp (ACME) Q3 2026 Earnings Call Transcript",
+            "year": 2026,
+            "quarter": 3,
+            "summary": "short",
+            "transcript": CALL_TEXT,
+        });
+        // Alone, and alone in a list (as some services answer).
+        for json in [object.clone(), serde_json::json!([object])] {
+            let found = to_text(&json.to_string()).expect("read as a call");
+            assert!(
+                found
+                    .text
+                    .starts_with("---\ntitle: Acme Corp (ACME) Q3 2026")
+            );
+            assert!(found.text.contains("company: Acme Corp\n"));
+            assert_eq!(questioners(&found.text), ["Ann Park", "Tom Ode"]);
+        }
+    }
+
+    #[test]
+    fn a_call_kept_as_its_parts_is_read_part_after_part() {
+        let (prepared, qa) = CALL_TEXT.split_at(CALL_TEXT.find("Operator: Our first").unwrap());
+        let json = serde_json::json!({
+            "title": "Acme Corp Q3 2026 Earnings Call",
+            // A summary longer than either part, shorter than both.
+            "summary": "The quarter went well.\n".repeat(25),
+            "prepared_remarks": prepared,
+            "qa_section": qa,
+        });
+        let found = to_text(&json.to_string()).expect("read as a call");
+        let (p, q) = (
+            found.text.find("Prepared Remarks").expect("heading"),
+            found.text.find("Questions and Answers").expect("heading"),
+        );
+        assert!(p < q && found.text[q..].contains("Tom Ode: Could you"));
+        assert!(!found.text.contains("The quarter went well"));
+        assert_eq!(questioners(&found.text), ["Ann Park", "Tom Ode"]);
+    }
+
+    #[test]
+    fn short_or_single_line_texts_are_not_a_call() {
+        let json = serde_json::json!({
+            "title": "Acme Corp Q3 2026 Earnings Call",
+            "note": "Operator: welcome. ".repeat(100),
+            "tags": "a\nb\nc",
+        });
+        assert_eq!(to_text(&json.to_string()), Err(JsonError::NoTranscript));
     }
 }

@@ -962,7 +962,7 @@ fn qa_start(
 /// Also returns, per question, the introduction that gave the floor to a label that names
 /// no one (`Unknown Analyst`).
 fn questions(
-    speakers: &mut [Speaker],
+    speakers: &mut Vec<Speaker>,
     turns: &[Turn],
     texts: &Texts,
     heads: &[Option<(usize, Option<String>)>],
@@ -1033,7 +1033,32 @@ fn questions(
             }
             if is_intro(en, zh) {
                 let next = turns.get(i + 1).map(|t| &speakers[t.speaker]);
-                pending = Some((i, intro(en, zh, next)));
+                let answered_next = next.is_some_and(|s| s.kind == SpeakerKind::Executive);
+                let intro = intro(en, zh, next);
+                // The question read out in the operator's own turn (speech run on into the
+                // hand-off, as machine transcription leaves it) and answered next: the one
+                // introduced asked it, though no label of theirs says so.
+                if answered_next
+                    && let Some(name) = intro.name.as_deref()
+                    && asked_after(en, name)
+                {
+                    let analyst = questioner_named(speakers, &intro);
+                    let firm = intro
+                        .firm
+                        .clone()
+                        .or_else(|| speakers[analyst].firm.clone());
+                    out.push(Question {
+                        number: out.len() + 1,
+                        analyst,
+                        firm,
+                        turns: vec![i],
+                    });
+                    spoken_for.push(None);
+                    current = Some(out.len() - 1);
+                    (pending, operator_handed, handoff, headed) = (None, false, false, false);
+                    continue;
+                }
+                pending = Some((i, intro));
             }
             current = None;
             handoff = false;
@@ -1131,6 +1156,39 @@ fn questions(
         handoff = speakers[sp].kind != SpeakerKind::Analyst && hands_over(en, zh);
     }
     (out, spoken_for)
+}
+
+/// Least words after an introduced name for the operator's turn to hold the question too.
+const ASKED_WORDS: usize = 15;
+
+/// True when the operator's turn `en`, after introducing `name`, goes on to ask: words
+/// enough and a question mark after the name.
+fn asked_after(en: &str, name: &str) -> bool {
+    en.find(name).is_some_and(|at| {
+        let rest = &en[at + name.len()..];
+        rest.contains('?') && rest.split_whitespace().count() >= ASKED_WORDS
+    })
+}
+
+/// The speaker an introduction names (by the name as written), added as an analyst when
+/// no one of that name has spoken.
+fn questioner_named(speakers: &mut Vec<Speaker>, intro: &Intro) -> usize {
+    let name = intro.name.clone().unwrap_or_default();
+    let found = speakers.iter().position(|s| {
+        s.kind != SpeakerKind::Executive
+            && s.kind != SpeakerKind::Operator
+            && (s.name == name || s.name_alt.as_deref() == Some(name.as_str()))
+    });
+    let at = found.unwrap_or_else(|| {
+        speakers.push(Speaker {
+            name,
+            ..Speaker::default()
+        });
+        speakers.len() - 1
+    });
+    apply_intro(&mut speakers[at], intro);
+    speakers[at].kind = SpeakerKind::Analyst;
+    at
 }
 
 /// True when a turn ends by asking for the next question.
@@ -1441,6 +1499,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_question_run_on_into_the_operator_s_hand_off_is_the_one_introduced() {
+        let text = "Acme Corp Q3 2026 Earnings Call\n\n\
+            Operator: Good morning and welcome to the Acme call.\n\n\
+            Jane Roe: Thank you. Revenue was $412 million, up 9% on the year.\n\n\
+            Ben Li: Thanks, Jane. Cash from operations was $88 million.\n\n\
+            Operator: Our first question comes from Ann Park with Harbor Securities.\n\n\
+            Ann Park: How should we think about pricing into next year?\n\n\
+            Jane Roe: We expect pricing to hold.\n\n\
+            Operator:And our next question comes from Tom Ode with Birch Capital. Please go \
+            ahead. Yeah, thanks for taking the question. Could you say how freight costs moved \
+            through the quarter and what you expect next?\n\n\
+            Ben Li: They eased through the quarter, and we expect that to continue.\n\n\
+            Operator: Our next question comes from Ann Park with Harbor Securities. Please go \
+            ahead.\n\n\
+            Ann Park: One more on margins, please.\n\n\
+            Jane Roe: They widened again.\n";
+        let t = crate::transcript::parse(text);
+        let asked: Vec<(&str, Option<&str>)> = t
+            .questions
+            .iter()
+            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                ("Ann Park", Some("Harbor Securities")),
+                ("Tom Ode", Some("Birch Capital")),
+                ("Ann Park", Some("Harbor Securities")),
+            ]
+        );
+        // The question is the operator's turn, then the answer.
+        let ben = t.speakers.iter().position(|s| s.name == "Ben Li").unwrap();
+        let q2 = &t.questions[1];
+        assert_eq!(t.turns[q2.turns[1]].speaker, ben);
+        // An introduction with no question after it is not one.
+        assert!(!asked_after(
+            "Our next question comes from Tom Ode with Birch Capital. Please go ahead.",
+            "Tom Ode"
+        ));
     }
 
     #[test]

@@ -391,7 +391,51 @@ fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::L
     {
         end = cut;
     }
+    // After the operator lets everyone go, nothing more in the last turn is the call (a
+    // publisher's note, what the page lists under it). The last line that says so (a
+    // translation after the English says so too), the rest of its sentence wrapped onto the
+    // lines below, and the rules after it are the call's.
+    if let Some(mut over) = (last.line..end).rev().find(|&i| call_over(lines[i].text)) {
+        while over + 1 < end && lines[over + 1].gap == 0 && !ends_sentence(lines[over].text) {
+            over += 1;
+        }
+        let mut cut = over + 1;
+        while cut < end && RULE.is_match(lines[cut].text) {
+            cut += 1;
+        }
+        end = cut;
+    }
     end
+}
+
+/// True when a line ends a sentence.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '」'])
+}
+
+/// The operator's last words: everyone may now hang up (`… you may now disconnect`, `您现在
+/// 可以挂断电话了`).
+fn call_over(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "may now disconnect",
+        "may disconnect",
+        "can now disconnect",
+        "may all disconnect",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        || [
+            "可以挂断",
+            "可以掛斷",
+            "可以挂线",
+            "可以掛線",
+            "可以断开",
+            "可以斷開",
+        ]
+        .iter()
+        .any(|p| text.contains(p))
 }
 
 /// A heading that gives the floor to one questioner (`Q&A #3 — Jane Roe (Firm)：topic`), as
@@ -641,5 +685,69 @@ mod tests {
         );
         assert_eq!(t.title.as_deref(), Some("恒岳精密_20260415"));
         assert_eq!(t.company.as_deref(), Some("恒岳精密"));
+    }
+
+    #[test]
+    fn what_follows_the_operator_s_last_words_is_after_the_call() {
+        let call = "Acme Corp Q3 2026 Earnings Call\n\n\
+            Operator: Welcome to the Acme call.\n\n\
+            Jane Roe: Revenue was $412 million.\n\n\
+            Operator: Our first question comes from Ann Park with Harbor Securities.\n\n\
+            Ann Park: How is pricing?\n\n\
+            Jane Roe: Holding.\n\n\
+            Operator: Our next question comes from Ann Park with Harbor Securities.\n\n\
+            Ann Park: And volume?\n\n\
+            Jane Roe: Growing.\n\n";
+        let last = |t: &Transcript| {
+            let turn = t.turns.last().unwrap();
+            (t.speaker_of(turn).name.clone(), turn.blocks.len())
+        };
+        // A publisher's note after the sign-off.
+        let t = parse(&format!(
+            "{call}Operator: That concludes today's call. You may now disconnect.\n\n\
+             This transcript was produced for a newsletter and may contain errors.\n\n\
+             Stocks mentioned\n"
+        ));
+        assert_eq!(last(&t), ("Operator".into(), 1));
+        assert_eq!(t.back_matter.len(), 2, "{:?}", t.back_matter);
+        // The sign-off's translation, and its sentence wrapped onto the next line, stay.
+        let t = parse(&format!(
+            "{call}Operator: That concludes today's call. You may now\n\
+             disconnect. Thank you.\n\
+             会议到此结束，您现在可以挂断电话了。\n\n\
+             A note from the publisher.\n"
+        ));
+        let said: String = t
+            .turns
+            .last()
+            .unwrap()
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para { en, zh } => format!(
+                    "{} {}",
+                    en.as_deref().unwrap_or(""),
+                    zh.as_deref().unwrap_or("")
+                ),
+                Block::Note { note } => note.clone(),
+            })
+            .collect();
+        assert!(
+            said.contains("disconnect. Thank you.") && said.contains("挂断"),
+            "{said}"
+        );
+        assert_eq!(t.back_matter, ["A note from the publisher."]);
+        // A sign-off wrapped onto the next line keeps its end.
+        let t = parse(&format!(
+            "{call}Operator: That concludes today's call. You may now disconnect at\n\
+             any time.\n\nA note from the publisher.\n"
+        ));
+        assert_eq!(t.back_matter, ["A note from the publisher."]);
+        // No sign-off: the last turn keeps what it has.
+        let t = parse(&format!(
+            "{call}Operator: Thank you.\n\nGoodbye, everyone.\n"
+        ));
+        assert_eq!(last(&t), ("Operator".into(), 2));
+        assert!(t.back_matter.is_empty());
     }
 }

@@ -166,14 +166,30 @@ fn check(name: &str) -> Vec<String> {
             format!("back matter {b:?} is in a turn"),
         );
     }
-    // Page chrome (menus, share bars, related articles, page headers) is nowhere in the call.
+    // Page chrome (menus, share bars, related articles, page headers) is nowhere in the call;
+    // decoration (`###`, `+++`) not even in who speaks (names, roles, firms) or the questions'
+    // firms.
+    let who: Vec<String> = t
+        .speakers
+        .iter()
+        .flat_map(|s| [Some(&s.name), s.role.as_ref(), s.firm.as_ref()])
+        .chain(t.questions.iter().map(|q| q.firm.as_ref()))
+        .flatten()
+        .cloned()
+        .collect();
     let everything = format!(
         "{speech}\n{front}\n{}\n{}",
         t.back_matter.join("\n"),
-        t.title.clone().unwrap_or_default()
+        t.title.clone().unwrap_or_default(),
     );
+    let who = who.join("\n");
     for n in strs(&exp["never_contains"]) {
         expect(!everything.contains(&n), format!("{n:?} is in the call"));
+        let decoration = !n.chars().any(char::is_alphanumeric);
+        expect(
+            !(decoration && who.contains(&n)),
+            format!("{n:?} is in a speaker's name, role or firm"),
+        );
     }
     // Text hard-wrapped in the file is whole within one paragraph.
     for whole in strs(&exp["paragraphs_contain"]) {

@@ -318,7 +318,8 @@ fn wraps_on(prev: &str, next: &Line<'_>) -> bool {
     let bulleted = strip_bullet(t).len() != t.len();
     next.gap == 0
         && !bulleted
-        && !t.is_empty()
+        // A rule (`#####`, `━━━`) carries nothing on.
+        && t.chars().any(char::is_alphanumeric)
         && t.chars().count() <= 60
         && !t.ends_with(['.', ':', '：'])
         && !t.contains(['?', '!', '@', '。', '？', '！'])
@@ -381,6 +382,20 @@ mod tests {
             Some(Group::Unknown)
         );
         assert_eq!(heading_group("Operator"), None);
+    }
+
+    #[test]
+    fn a_rule_under_the_list_is_no_part_of_the_last_entry() {
+        for rule in ["#####################", "━━━━━━━━", "----------"] {
+            let text = format!(
+                "Conference Call Participants\nAnn Park - Harbor Securities\nTom Ode - CIBC\n{rule}\n"
+            );
+            let lines = crate::transcript::lines::split(&text);
+            let lists = find(&lines);
+            let firms: Vec<Option<&str>> =
+                lists[0].entries.iter().map(|e| e.firm.as_deref()).collect();
+            assert_eq!(firms, [Some("Harbor Securities"), Some("CIBC")], "{rule}");
+        }
     }
 
     #[test]

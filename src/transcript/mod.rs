@@ -175,6 +175,7 @@ impl ReadTurns {
         t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
         drop_unused_speakers(&mut t);
         tidy_firms(&mut t);
+        roles_from_prose(&mut t);
         fill_metadata(&mut t, yaml, headline);
         t
     }
@@ -344,6 +345,72 @@ fn firm_without_division(firm: &str) -> String {
         }
         None => f.to_string(),
     }
+}
+
+/// Turns of the prepared remarks read for the roles they give, and bytes at most.
+const ROLE_PROSE: (usize, usize) = (6, 20_000);
+
+/// Executives the file gives no role get the role the call's opening gives them in prose
+/// (`With me are Jane Roe, our Chief Executive Officer; and Ben Li, Chief Financial
+/// Officer`): the full name, a comma, and a capitalised phrase of role words.
+fn roles_from_prose(t: &mut Transcript) {
+    let wanting: Vec<usize> = (0..t.speakers.len())
+        .filter(|&i| {
+            let s = &t.speakers[i];
+            s.kind == SpeakerKind::Executive
+                && s.role.is_none()
+                && s.name.split_whitespace().count() >= 2
+        })
+        .collect();
+    if wanting.is_empty() {
+        return;
+    }
+    let mut opening = String::new();
+    let prepared = t.turns.iter().filter(|x| x.section == Section::Prepared);
+    for turn in prepared.take(ROLE_PROSE.0) {
+        for b in &turn.blocks {
+            if let Block::Para { en: Some(en), .. } = b {
+                opening.push_str(en);
+                opening.push('\n');
+            }
+        }
+        if opening.len() > ROLE_PROSE.1 {
+            break;
+        }
+    }
+    for i in wanting {
+        let name = t.speakers[i].name.clone();
+        let role = opening.match_indices(name.as_str()).find_map(|(at, _)| {
+            opening[at + name.len()..]
+                .strip_prefix(", ")
+                .and_then(role_phrase)
+        });
+        t.speakers[i].role = role;
+    }
+}
+
+/// The role a phrase after a name begins with (`Chief Financial Officer; and …`,
+/// `our Executive Vice President, Chief Financial Officer, and …`), if it begins with one.
+fn role_phrase(rest: &str) -> Option<String> {
+    let end = rest
+        .find([';', '.', '(', ')', '\n', '—', '–'])
+        .unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let rest = ["our ", "the "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    // Pieces between commas, while each is a role's (`and Ben Li` is the next person).
+    let pieces: Vec<&str> = rest
+        .split(", ")
+        .map(str::trim)
+        .take_while(|p| {
+            p.chars().next().is_some_and(char::is_uppercase)
+                && names::role_like(p)
+                && p.split_whitespace().count() <= 8
+        })
+        .collect();
+    (!pieces.is_empty()).then(|| pieces.join(", "))
 }
 
 /// Firms as people write them, speakers' and questions' alike.
@@ -749,5 +816,43 @@ mod tests {
         ));
         assert_eq!(last(&t), ("Operator".into(), 2));
         assert!(t.back_matter.is_empty());
+    }
+
+    #[test]
+    fn roles_given_in_the_opening_s_prose_go_to_executives_without_one() {
+        let t = parse(
+            "Acme Corp Q3 2026 Earnings Call\n\n\
+             Operator: Welcome to the Acme call. I will now hand over to Dana Lee.\n\n\
+             Dana Lee: Thank you. With me are Jane Roe, our Chairman and Chief Executive \
+             Officer; Ben Li, Executive Vice President, Chief Financial Officer, and Ann Ode, \
+             who runs our plants. Jane Roe, please go ahead.\n\n\
+             Jane Roe: Thanks, Dana. Revenue was $412 million.\n\n\
+             Ben Li: Cash from operations was $88 million.\n\n\
+             Ann Ode: Plants ran well.\n\n\
+             Operator: Our first question comes from Tom Park with Harbor Securities.\n\n\
+             Tom Park: How is pricing?\n\n\
+             Jane Roe: Holding.\n\n\
+             Operator: Our next question comes from Tom Park with Harbor Securities.\n\n\
+             Tom Park: And volume?\n\n\
+             Ben Li: Growing.\n",
+        );
+        let role = |name: &str| {
+            t.speakers
+                .iter()
+                .find(|s| s.name == name)
+                .and_then(|s| s.role.clone())
+        };
+        assert_eq!(
+            role("Jane Roe").as_deref(),
+            Some("Chairman and Chief Executive Officer")
+        );
+        assert_eq!(
+            role("Ben Li").as_deref(),
+            Some("Executive Vice President, Chief Financial Officer")
+        );
+        // Prose that is no role, and no prose at all, give none.
+        assert_eq!(role("Ann Ode"), None);
+        assert_eq!(role("Dana Lee"), None);
+        assert_eq!(role("Tom Park"), None, "analysts are left alone");
     }
 }

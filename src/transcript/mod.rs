@@ -379,11 +379,19 @@ fn roles_from_prose(t: &mut Transcript) {
         }
     }
     for i in wanting {
-        let name = t.speakers[i].name.clone();
-        let role = opening.match_indices(name.as_str()).find_map(|(at, _)| {
-            opening[at + name.len()..]
-                .strip_prefix(", ")
-                .and_then(role_phrase)
+        let name = &t.speakers[i].name;
+        // The name as the label gives it, and without its middle initials (`Amy E. Hood`).
+        let plain: Vec<&str> = name
+            .split_whitespace()
+            .filter(|w| !(w.ends_with('.') && w.chars().count() <= 2))
+            .collect();
+        let forms = [name.clone(), plain.join(" ")];
+        let role = forms.iter().find_map(|form| {
+            opening.match_indices(form.as_str()).find_map(|(at, _)| {
+                opening[at + form.len()..]
+                    .strip_prefix(", ")
+                    .and_then(role_phrase)
+            })
         });
         t.speakers[i].role = role;
     }
@@ -827,14 +835,14 @@ mod tests {
              Officer; Ben Li, Executive Vice President, Chief Financial Officer, and Ann Ode, \
              who runs our plants. Jane Roe, please go ahead.\n\n\
              Jane Roe: Thanks, Dana. Revenue was $412 million.\n\n\
-             Ben Li: Cash from operations was $88 million.\n\n\
+             Ben J. Li: Cash from operations was $88 million.\n\n\
              Ann Ode: Plants ran well.\n\n\
              Operator: Our first question comes from Tom Park with Harbor Securities.\n\n\
              Tom Park: How is pricing?\n\n\
              Jane Roe: Holding.\n\n\
              Operator: Our next question comes from Tom Park with Harbor Securities.\n\n\
              Tom Park: And volume?\n\n\
-             Ben Li: Growing.\n",
+             Ben J. Li: Growing.\n",
         );
         let role = |name: &str| {
             t.speakers
@@ -847,7 +855,7 @@ mod tests {
             Some("Chairman and Chief Executive Officer")
         );
         assert_eq!(
-            role("Ben Li").as_deref(),
+            role("Ben J. Li").as_deref(),
             Some("Executive Vice President, Chief Financial Officer")
         );
         // Prose that is no role, and no prose at all, give none.

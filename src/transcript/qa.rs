@@ -991,14 +991,7 @@ fn questions(
         // operator introducing them, or an answer when the file keeps no question).
         if let Some((analyst, firm)) = heads.get(i).cloned().flatten() {
             let firm = firm.or_else(|| speakers[analyst].firm.clone());
-            out.push(Question {
-                number: out.len() + 1,
-                analyst,
-                firm,
-                turns: vec![i],
-            });
-            spoken_for.push(None);
-            current = Some(out.len() - 1);
+            current = Some(open_question(&mut out, &mut spoken_for, analyst, firm, i));
             (pending, operator_handed, handoff, headed) = (None, false, false, true);
             if sp != analyst && speakers[sp].kind == SpeakerKind::Other {
                 speakers[sp].kind = SpeakerKind::Executive;
@@ -1047,14 +1040,7 @@ fn questions(
                         .firm
                         .clone()
                         .or_else(|| speakers[analyst].firm.clone());
-                    out.push(Question {
-                        number: out.len() + 1,
-                        analyst,
-                        firm,
-                        turns: vec![i],
-                    });
-                    spoken_for.push(None);
-                    current = Some(out.len() - 1);
+                    current = Some(open_question(&mut out, &mut spoken_for, analyst, firm, i));
                     (pending, operator_handed, handoff, headed) = (None, false, false, false);
                     continue;
                 }
@@ -1156,6 +1142,25 @@ fn questions(
         handoff = speakers[sp].kind != SpeakerKind::Analyst && hands_over(en, zh);
     }
     (out, spoken_for)
+}
+
+/// Opens the next question, `analyst`'s (of `firm`), at turn `turn`, no one speaking for
+/// them; its index.
+fn open_question(
+    out: &mut Vec<Question>,
+    spoken_for: &mut Vec<Option<Intro>>,
+    analyst: usize,
+    firm: Option<String>,
+    turn: usize,
+) -> usize {
+    out.push(Question {
+        number: out.len() + 1,
+        analyst,
+        firm,
+        turns: vec![turn],
+    });
+    spoken_for.push(None);
+    out.len() - 1
 }
 
 /// Least words after an introduced name for the operator's turn to hold the question too.

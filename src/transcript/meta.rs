@@ -312,6 +312,46 @@ pub fn ordinary_word(company: &str, text: &str) -> bool {
             })
 }
 
+/// The company named on the line under a bare ticker line (`NASDAQ:ACME`, then `Acme`), as
+/// transcript pages print their masthead; among the first lines before the call.
+pub fn company_under_ticker(lines: &[String]) -> Option<String> {
+    lines
+        .iter()
+        .take(12)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .find_map(|w| {
+            let name = w[1].trim();
+            (bare_ticker(w[0]) && masthead_name(name)).then(|| name.to_string())
+        })
+}
+
+/// A line that is only a market and a ticker (`NYSE: ACME`, `HKEX:9988`).
+fn bare_ticker(line: &str) -> bool {
+    let Some((market, ticker)) = line.trim().split_once([':', '：']) else {
+        return false;
+    };
+    let (market, ticker) = (market.trim(), ticker.trim());
+    (2..=10).contains(&market.len())
+        && market.bytes().all(|b| b.is_ascii_uppercase())
+        && (1..=8).contains(&ticker.len())
+        && ticker
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+}
+
+/// A short line that can be a company's name: capitalised, a few words, no sentence, no
+/// date or period, no title.
+fn masthead_name(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_uppercase)
+        && line.split_whitespace().count() <= 8
+        && line.chars().count() <= 60
+        && !line.contains([':', '：', '?', '!', '|', '。'])
+        && !title_like(line)
+        && date(line).is_none()
+        && period(line).is_none()
+}
+
 /// The company on a masthead line, as transcript sites print one under the title:
 /// `Acme Holdings, Inc. | Earnings Calls | 2026-08-04` (the company first, the site's section
 /// or the date after a bar).
@@ -533,5 +573,28 @@ mod tests {
             company_from_welcome("欢迎参加某某(Acme)2025 年第四季度").as_deref(),
             Some("某某")
         );
+    }
+
+    #[test]
+    fn a_name_under_a_bare_ticker_line_is_the_company() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            company_under_ticker(&lines(&["NASDAQ:ACME", "Acme Robotics", "Date"])).as_deref(),
+            Some("Acme Robotics")
+        );
+        assert_eq!(
+            company_under_ticker(&lines(&["HKEX: 9988", "Alibaba Group"])).as_deref(),
+            Some("Alibaba Group")
+        );
+        // Not a bare ticker, or no name under it.
+        for v in [
+            &["Ticker: ACME and more", "Acme Robotics"][..],
+            &["NASDAQ:ACME", "Thursday, Feb. 19, 2026 at 8 a.m. ET"],
+            &["NASDAQ:ACME", "Image source: a newsletter."],
+            &["NASDAQ:ACME", "Acme Q4 2025 Earnings Call"],
+            &["Acme Robotics"],
+        ] {
+            assert_eq!(company_under_ticker(&lines(v)), None, "{v:?}");
+        }
     }
 }

@@ -667,6 +667,7 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
                 .iter()
                 .find_map(|l| meta::company_from_masthead(l))
         })
+        .or_else(|| meta::company_under_ticker(&t.front_matter))
         .or_else(|| headline.as_deref().and_then(meta::company_from_title))
         .or(ordinary);
     if t.title.is_none() {

@@ -453,7 +453,8 @@ fn article(doc: &Html) -> ElementRef<'_> {
                     && total > 0
                     // Down a chain of elements left open (twice, so that one wrapper
                     // after prose of its own is still gone into).
-                    && !(left_open(at, c, &weight) && left_open_last(c, &weight)) =>
+                    && !(left_open(at, &weight).is_some_and(|l| l.id() == c.id())
+                        && left_open(c, &weight).is_some()) =>
             {
                 at = c;
             }
@@ -462,33 +463,19 @@ fn article(doc: &Html) -> ElementRef<'_> {
     }
 }
 
-/// True when `element` looks left open: `last`, its last element, is the same element (name
-/// and class), after prose of its own (`weight`: each element's prose). An element never closed
-/// holds everything after it, the next one in turn: going down that chain would leave a turn
-/// out at every step. Wrappers of one class hold no prose of their own around each other.
-fn left_open(
-    element: ElementRef<'_>,
-    last: ElementRef<'_>,
+/// The element `element` looks left open around: its last element, when that is the same
+/// element (name and class) after prose of `element`'s own (`weight`: each element's prose).
+/// An element never closed holds everything after it, the next one in turn: going down that
+/// chain would leave a turn out at every step. Wrappers of one class hold no prose of their
+/// own around each other.
+fn left_open<'a>(
+    element: ElementRef<'a>,
     weight: &impl Fn(ElementRef<'_>) -> usize,
-) -> bool {
+) -> Option<ElementRef<'a>> {
+    let last = element.children().filter_map(ElementRef::wrap).last()?;
     let (e, l) = (element.value(), last.value());
-    e.name() == l.name()
-        && e.attr("class") == l.attr("class")
-        && weight(element) > weight(last)
-        && element
-            .children()
-            .filter_map(ElementRef::wrap)
-            .last()
-            .is_some_and(|x| x.id() == last.id())
-}
-
-/// [`left_open`] with its last element, whichever it is.
-fn left_open_last(element: ElementRef<'_>, weight: &impl Fn(ElementRef<'_>) -> usize) -> bool {
-    element
-        .children()
-        .filter_map(ElementRef::wrap)
-        .last()
-        .is_some_and(|last| left_open(element, last, weight))
+    (e.name() == l.name() && e.attr("class") == l.attr("class") && weight(element) > weight(last))
+        .then_some(last)
 }
 
 /// Characters of prose under `root` (text outside links and dropped elements), recorded for

@@ -315,15 +315,10 @@ pub fn ordinary_word(company: &str, text: &str) -> bool {
 /// The company named on the line under a bare ticker line (`NASDAQ:ACME`, then `Acme`), as
 /// transcript pages print their masthead; among the first lines before the call.
 pub fn company_under_ticker(lines: &[String]) -> Option<String> {
-    lines
-        .iter()
-        .take(12)
-        .collect::<Vec<_>>()
-        .windows(2)
-        .find_map(|w| {
-            let name = w[1].trim();
-            (bare_ticker(w[0]) && masthead_name(name)).then(|| name.to_string())
-        })
+    lines[..lines.len().min(12)].windows(2).find_map(|w| {
+        let name = w[1].trim();
+        (bare_ticker(&w[0]) && masthead_name(name)).then(|| name.to_string())
+    })
 }
 
 /// A line that is only a market and a ticker (`NYSE: ACME`, `HKEX:9988`).

@@ -471,7 +471,11 @@ fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::L
     // translation after the English says so too), the rest of its sentence wrapped onto the
     // lines below, and the rules after it are the call's.
     if let Some(mut over) = (last.line..end).rev().find(|&i| call_over(lines[i].text)) {
-        while over + 1 < end && lines[over + 1].gap == 0 && !ends_sentence(lines[over].text) {
+        let ends_sentence = |i: usize| {
+            let last = lines[i].text.trim_end().chars().next_back();
+            last.is_some_and(text::is_terminal_punct)
+        };
+        while over + 1 < end && lines[over + 1].gap == 0 && !ends_sentence(over) {
             over += 1;
         }
         let mut cut = over + 1;
@@ -483,16 +487,9 @@ fn call_end(lines: &[Line<'_>], headers: &[Header<'_>], lists: &[participants::L
     end
 }
 
-/// True when a line ends a sentence.
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '」'])
-}
-
 /// The operator's last words: everyone may now hang up (`… you may now disconnect`, `您现在
 /// 可以挂断电话了`).
-fn call_over(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
+fn call_over(line: &str) -> bool {
     [
         "may now disconnect",
         "may disconnect",
@@ -500,7 +497,7 @@ fn call_over(text: &str) -> bool {
         "may all disconnect",
     ]
     .iter()
-    .any(|p| lower.contains(p))
+    .any(|p| text::contains_ignoring_case(line, p))
         || [
             "可以挂断",
             "可以掛斷",
@@ -510,7 +507,7 @@ fn call_over(text: &str) -> bool {
             "可以斷開",
         ]
         .iter()
-        .any(|p| text.contains(p))
+        .any(|p| line.contains(p))
 }
 
 /// A heading that gives the floor to one questioner (`Q&A #3 — Jane Roe (Firm)：topic`), as

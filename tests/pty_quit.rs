@@ -908,3 +908,38 @@ fn i_shows_every_analyst_with_firm() {
         .unwrap_or_else(|| panic!("the analyst:\n{overview}"));
     assert!(line.contains("Barclays") && line.contains("Q1"), "{line}");
 }
+
+#[test]
+fn a_search_typed_in_a_long_call_is_counted_when_typing_pauses() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    let turn = "Jane Doe - Chief Executive Officer\n\
+        Revenue grew 12% to $1.2 billion this quarter, and demand held in every region.\n\
+        本季度收入增长 12%，达到 12 亿美元，每个地区的需求都保持稳定。\n\n\
+        Ross Sandler - Barclays\nThank you. How is demand trending into the third quarter?\n\
+        谢谢。第三季度的需求趋势如何？\n\n";
+    // Over a megabyte and a half, names aside: too long to search whole at each keystroke.
+    let turns = (3 << 19) / turn.len() + 1;
+    let mut text = String::from("Acme Corp Q2 2026 Earnings Call\n\n");
+    text.push_str(&turn.repeat(turns));
+    std::fs::write(&file, text).unwrap();
+    let config = dir.path().join("config");
+    let counted = format!("1/{turns}");
+    let r = run_then(
+        &file,
+        &config,
+        "turn 1/",
+        Then::KeysUntil(b"/revenue", &counted, b"\x1bq"),
+    );
+    assert!(r.success);
+    assert_restored(&r.output);
+    let typing = r.screens.iter().position(|s| {
+        s.lines()
+            .any(|l| l.starts_with(" / revenue") && l.trim_end().ends_with(" …"))
+    });
+    let done = r.screens.iter().position(|s| s.contains(&counted));
+    assert!(
+        matches!((typing, done), (Some(a), Some(b)) if a < b),
+        "the count shows once typing stops, not before"
+    );
+}

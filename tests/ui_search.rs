@@ -9,7 +9,7 @@ use tandem::app::App;
 use tandem::app::layout::RowKind;
 use tandem::app::search::Place;
 use tandem::ui;
-use ui_support::{app_for, call, draw, press, type_text};
+use ui_support::{app_for, call, draw, press, repeated, type_text};
 
 /// The test call with a Chinese foreword (in Traditional characters) and a page footer.
 fn with_matter() -> tandem::Transcript {
@@ -167,4 +167,102 @@ fn ctrl_u_clears_the_query_typed_so_far() {
     type_text(&mut app, "revenue");
     assert_eq!(app.search.query, "revenue");
     assert!(!app.search.matches.is_empty(), "the new query is searched");
+}
+
+#[test]
+fn typing_in_a_long_call_shows_the_nearest_match_at_once_and_counts_the_rest_at_a_pause() {
+    // Long enough that a search of every text at each keystroke would not be cheap.
+    let copies = 1 + (1 << 20) / text_bytes(&call());
+    let mut a = app_for(repeated(copies), 160, 45);
+    let mut whole = app_for(repeated(copies), 160, 45);
+    whole.search.query = "revenue".into();
+    whole.find_all();
+    let all = whole.search.matches.clone();
+    assert!(all.len() > 100, "{}", all.len());
+    // Somewhere in the middle of the call.
+    a.jump_to_row(a.layout.turn_row(a.doc.turns.len() / 2));
+    press(&mut a, "/");
+    type_text(&mut a, "revenue");
+    assert!(a.search.partial, "the rest are not counted yet");
+    let shown = a.search.matches[a.search.current.expect("a current match")];
+    let from = a.layout.place_of_row(&a.doc, &a.index, a.top);
+    assert!(
+        all.contains(&shown) && shown.place >= from,
+        "a match of the whole search, on screen"
+    );
+    // Every match on the screen is highlighted.
+    let bottom = a
+        .layout
+        .place_of_row(&a.doc, &a.index, a.top + a.height - 1);
+    let on_screen: Vec<_> = all
+        .iter()
+        .filter(|m| m.place >= from && m.place <= bottom)
+        .copied()
+        .collect();
+    assert!(!on_screen.is_empty());
+    assert!(on_screen.iter().all(|m| a.search.matches.contains(m)));
+    let buf = draw(&mut a, 160, 45);
+    let prompt = ui_support::text(&buf);
+    let input = prompt
+        .lines()
+        .find(|l| l.starts_with(" / revenue"))
+        .unwrap();
+    assert!(input.ends_with(" …"), "the count is pending:\n{prompt}");
+    // A pause in typing: every match, the same one current.
+    assert!(a.complete_search());
+    assert!(!a.search.partial && !a.complete_search());
+    assert_eq!(a.search.matches, all);
+    assert_eq!(a.search.current.map(|i| a.search.matches[i]), Some(shown));
+    let buf = draw(&mut a, 160, 45);
+    let prompt = ui_support::text(&buf);
+    let input = prompt
+        .lines()
+        .find(|l| l.starts_with(" / revenue"))
+        .unwrap();
+    assert!(
+        input.ends_with(&format!("/{}", all.len())),
+        "counted:\n{prompt}"
+    );
+}
+
+#[test]
+fn next_match_right_after_typing_in_a_long_call_steps_through_every_match() {
+    let copies = 1 + (1 << 20) / text_bytes(&call());
+    let mut a = app_for(repeated(copies), 160, 45);
+    press(&mut a, "/");
+    type_text(&mut a, "revenue");
+    assert!(a.search.partial);
+    let first = a.search.current.map(|i| a.search.matches[i]).unwrap();
+    press(&mut a, "Enter");
+    assert!(!a.search.partial, "kept matches are every match");
+    let at = a.search.current.unwrap();
+    assert_eq!(a.search.matches[at], first);
+    press(&mut a, "n");
+    assert_eq!(a.search.current, Some(at + 1));
+    press(&mut a, "N");
+    press(&mut a, "N");
+    assert_eq!(a.search.current, Some(a.search.matches.len() - 1), "wraps");
+}
+
+#[test]
+fn typing_in_a_short_call_counts_every_match_at_once() {
+    let mut a = app_for(call(), 160, 45);
+    press(&mut a, "/");
+    type_text(&mut a, "revenue");
+    assert!(!a.search.partial && !a.search.matches.is_empty());
+}
+
+/// The bytes of every paragraph of `t`.
+fn text_bytes(t: &tandem::Transcript) -> usize {
+    t.turns
+        .iter()
+        .flat_map(|x| &x.blocks)
+        .map(|b| match b {
+            tandem::transcript::Block::Para { en, zh } => {
+                en.as_ref().map_or(0, String::len) + zh.as_ref().map_or(0, String::len)
+            }
+            tandem::transcript::Block::Note { note } => note.len(),
+        })
+        .sum::<usize>()
+        .max(1)
 }

@@ -211,7 +211,7 @@ impl App {
                     self.jump_to_row(row);
                     if let Some(q) = found.as_deref().filter(|q| !q.trim().is_empty()) {
                         self.search.query = q.to_string();
-                        self.search.matches = self.search_matches();
+                        self.find_all();
                         self.search.current = self
                             .search
                             .matches

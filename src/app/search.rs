@@ -55,10 +55,18 @@ pub struct Haystack {
     /// Where the last queries occur (every start, overlapping), each query a prefix of the
     /// next: typing narrows the last query's places instead of reading the texts again.
     recent: Vec<(String, Vec<Spot>)>,
+    /// The length of every text, in bytes as searched.
+    bytes: usize,
 }
 
 /// Queries whose places are kept while typing.
 const RECENT: usize = 64;
+
+/// Finding every match of a query is cheap when the texts are no longer than this (read in
+/// about a tenth of a millisecond)...
+const SCAN_CHEAP: usize = 1 << 20;
+/// ... or when the places of a query it begins with are known and no more than this.
+const NARROW_CHEAP: usize = 1 << 16;
 
 /// Where a query starts: a text of the haystack and a byte offset in it (as searched). The
 /// text is named, not found again, so that narrowing touches little memory: between two
@@ -93,6 +101,10 @@ impl Seg {
         }
     }
 }
+
+/// A search that stopped before it was done ([`Haystack::first_from`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unfinished;
 
 /// Where a text is in the transcript.
 #[derive(Debug, Clone, Copy)]
@@ -146,7 +158,116 @@ impl Haystack {
             push(Part::Back(p as u32), Src::Matter, text);
         }
         h.segs.shrink_to_fit();
+        h.bytes = h.segs.iter().map(|s| s.hay(t).bytes.len()).sum();
         h
+    }
+
+    /// True when [`Haystack::find`] answers `query` in little time whatever the call's length:
+    /// the texts are short, or the places of a query `query` begins with are known and few.
+    pub fn finds_all_cheaply(&self, query: &str) -> bool {
+        if self.bytes <= SCAN_CHEAP {
+            return true;
+        }
+        let needle = fold(query);
+        self.recent
+            .iter()
+            .rev()
+            .find(|(q, _)| needle.starts_with(q.as_str()))
+            .is_some_and(|(_, places)| places.len() <= NARROW_CHEAP)
+    }
+
+    /// The first match of `query` at or after `from` in reading order, else the first from the
+    /// top (`Ok(None)`: none anywhere), looking at no more than `budget` bytes of text
+    /// (`Err(Unfinished)` when that was not enough). The match is the one [`Haystack::find`]
+    /// lists first at or after `from`, else first.
+    pub fn first_from(
+        &self,
+        t: &Transcript,
+        ix: &DocIndex,
+        query: &str,
+        scope: Scope,
+        from: Place,
+        budget: usize,
+    ) -> Result<Option<Match>, Unfinished> {
+        let needle = fold(query);
+        if needle.is_empty() {
+            return Ok(None);
+        }
+        let finder = Finder::new(needle.as_bytes());
+        let start = self.seg_at(ix, from);
+        let mut read = 0;
+        for k in (start..self.segs.len()).chain(0..start) {
+            let seg = &self.segs[k];
+            if !in_scope(seg.src, scope) {
+                continue;
+            }
+            let hay = seg.hay(t);
+            read += hay.bytes.len();
+            if let Some(at) = finder.first(hay) {
+                return Ok(Some(self.to_match(ix, k, at, needle.len())));
+            }
+            if read > budget {
+                return Err(Unfinished);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every match of `query` in the texts at places `a` to `b` (both included), in reading
+    /// order: those of [`Haystack::find`] in that stretch.
+    pub fn find_between(
+        &self,
+        t: &Transcript,
+        ix: &DocIndex,
+        query: &str,
+        scope: Scope,
+        (a, b): (Place, Place),
+    ) -> Vec<Match> {
+        let needle = fold(query);
+        let mut out = Vec::new();
+        if needle.is_empty() {
+            return out;
+        }
+        let finder = Finder::new(needle.as_bytes());
+        for k in self.seg_at(ix, a)..self.segs.len() {
+            let seg = &self.segs[k];
+            if place_of(seg.part, ix) > b {
+                break;
+            }
+            if !in_scope(seg.src, scope) {
+                continue;
+            }
+            // Matches do not overlap: each starts after the one before ends.
+            let mut free = 0;
+            finder.each(seg.hay(t), |at| {
+                if at >= free {
+                    free = at + needle.len();
+                    out.push(self.to_match(ix, k, at, needle.len()));
+                }
+            });
+        }
+        out
+    }
+
+    /// The first text at or after `place`.
+    fn seg_at(&self, ix: &DocIndex, place: Place) -> usize {
+        self.segs.partition_point(|s| place_of(s.part, ix) < place)
+    }
+
+    /// The match of `len` bytes at byte `at` (as searched) of text `k`.
+    fn to_match(&self, ix: &DocIndex, k: usize, at: usize, len: usize) -> Match {
+        let seg = &self.segs[k];
+        let (a, b) = (at as u32, (at + len) as u32);
+        let (start, end) = match seg.folded.as_deref().and_then(|f| f.map.as_ref()) {
+            Some(map) => (map[a as usize], map[b as usize]),
+            None => (a, b),
+        };
+        Match {
+            place: place_of(seg.part, ix),
+            src: seg.src,
+            start,
+            end,
+        }
     }
 
     /// Every match of `query` in the texts `scope` shows, in reading order.
@@ -192,24 +313,7 @@ impl Haystack {
             if !in_scope(seg.src, scope) {
                 continue;
             }
-            let (a, b) = (spot.at, spot.at + needle.len() as u32);
-            let (start, end) = match seg.folded.as_deref().and_then(|f| f.map.as_ref()) {
-                Some(map) => (map[a as usize], map[b as usize]),
-                None => (a, b),
-            };
-            let place = match seg.part {
-                Part::Front(p) => Place::Front(p),
-                Part::Back(p) => Place::Back(p),
-                Part::Block { turn, block } => {
-                    Place::Block(ix.block_id(turn as usize, block as usize))
-                }
-            };
-            out.push(Match {
-                place,
-                src: seg.src,
-                start,
-                end,
-            });
+            out.push(self.to_match(ix, spot.seg as usize, spot.at as usize, needle.len()));
         }
     }
 
@@ -304,6 +408,20 @@ impl<'n> Finder<'n> {
         }
     }
 
+    /// The first start of the needle in `hay`.
+    fn first(&self, hay: Hay) -> Option<usize> {
+        let text = hay.bytes;
+        match self.anchor.filter(|_| hay.ascii) {
+            Some(k) => {
+                let b = self.needle[k];
+                let tail = text.get(k..).unwrap_or_default();
+                memchr::memchr2_iter(b, b.to_ascii_uppercase(), tail)
+                    .find(|&s| hay.has_at(s, self.needle))
+            }
+            None => self.exact.find(text),
+        }
+    }
+
     /// Calls `found` with every start of the needle in `hay` (overlapping ones too), in order.
     fn each(&self, hay: Hay, mut found: impl FnMut(usize)) {
         let text = hay.bytes;
@@ -357,6 +475,15 @@ fn fold_beyond_ascii(text: &str) -> Option<Box<Folded>> {
     }
     let map = moved_offsets(text, &folded);
     Some(Box::new(Folded { text: folded, map }))
+}
+
+/// Where a text is, as the pane orders places.
+fn place_of(part: Part, ix: &DocIndex) -> Place {
+    match part {
+        Part::Front(p) => Place::Front(p),
+        Part::Back(p) => Place::Back(p),
+        Part::Block { turn, block } => Place::Block(ix.block_id(turn as usize, block as usize)),
+    }
 }
 
 /// The original text at `part`, `src` ("" if the transcript has no such text).
@@ -605,6 +732,110 @@ mod tests {
                 proptest::prop_assert_eq!(hay.find(&t, &ix, q, ALL), reference(&t, &ix, q), "{:?}", q);
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The first match from a place and the matches between two places are those the
+        /// search of the whole call lists there, in each scope.
+        #[test]
+        fn the_first_match_from_a_place_and_those_between_two_are_those_the_whole_search_finds(
+            paras in proptest::collection::vec(
+                (proptest::collection::vec(0..PIECES.len(), 0..12),
+                 proptest::collection::vec(0..PIECES.len(), 0..8)), 1..6),
+            query in proptest::collection::vec(0..PIECES.len(), 1..3),
+            from in 0u32..7,
+            span in 0u32..4,
+            lang in 0..3usize,
+        ) {
+            let text = |ix: &[usize]| ix.iter().map(|&i| PIECES[i]).collect::<String>();
+            let t = doc(paras
+                .iter()
+                .map(|(en, zh)| Block::Para {
+                    en: Some(text(en)).filter(|s| !s.is_empty()),
+                    zh: Some(text(zh)).filter(|s| !s.is_empty()),
+                })
+                .collect());
+            let ix = DocIndex::new(&t);
+            let query = text(&query);
+            let scope = Scope {
+                lang: [LangView::Both, LangView::En, LangView::Zh][lang],
+                notes: true,
+            };
+            let mut hay = Haystack::new(&t);
+            let all = hay.find(&t, &ix, &query, scope);
+            let from = Place::Block(from);
+            let first = all.iter().find(|m| m.place >= from).or(all.first()).copied();
+            proptest::prop_assert_eq!(
+                hay.first_from(&t, &ix, &query, scope, from, usize::MAX),
+                Ok(first)
+            );
+            let to = match from {
+                Place::Block(b) => Place::Block(b + span),
+                _ => unreachable!(),
+            };
+            let between: Vec<Match> =
+                all.iter().filter(|m| m.place >= from && m.place <= to).copied().collect();
+            proptest::prop_assert_eq!(hay.find_between(&t, &ix, &query, scope, (from, to)), between);
+        }
+    }
+
+    #[test]
+    fn the_first_match_is_given_up_once_the_budget_is_read() {
+        let far = "x".repeat(100);
+        let t = doc(vec![
+            Block::Para {
+                en: Some(far.clone()),
+                zh: None,
+            },
+            Block::Para {
+                en: Some(far),
+                zh: None,
+            },
+            Block::Para {
+                en: Some("the needle".into()),
+                zh: None,
+            },
+        ]);
+        let ix = DocIndex::new(&t);
+        let hay = Haystack::new(&t);
+        let from = Place::Block(0);
+        assert_eq!(
+            hay.first_from(&t, &ix, "needle", ALL, from, 150),
+            Err(Unfinished)
+        );
+        let m = hay.first_from(&t, &ix, "needle", ALL, from, 250).unwrap();
+        assert_eq!(m.map(|m| (m.place, m.start)), Some((Place::Block(2), 4)));
+        // Round the end: from the last text, the first match is found again.
+        let m = hay
+            .first_from(&t, &ix, "x", ALL, Place::Block(2), 250)
+            .unwrap();
+        assert_eq!(m.map(|m| (m.place, m.start)), Some((Place::Block(0), 0)));
+        assert_eq!(hay.first_from(&t, &ix, "absent", ALL, from, 1000), Ok(None));
+    }
+
+    #[test]
+    fn a_long_call_is_searched_whole_only_while_that_is_cheap() {
+        let para = "Revenue grew in every region this quarter, and margins held. ".repeat(40);
+        let blocks: Vec<Block> = (0..=SCAN_CHEAP / para.len())
+            .map(|_| Block::Para {
+                en: Some(para.clone()),
+                zh: None,
+            })
+            .collect();
+        let t = doc(blocks);
+        let ix = DocIndex::new(&t);
+        let mut hay = Haystack::new(&t);
+        assert!(!hay.finds_all_cheaply("r"));
+        // A rare query's places, once known, narrow cheaply to a longer query's.
+        assert!(hay.find(&t, &ix, "quarter,", ALL).len() <= NARROW_CHEAP);
+        assert!(hay.finds_all_cheaply("quarter, and"));
+        assert!(!hay.finds_all_cheaply("margins"));
+        let short = doc(vec![Block::Para {
+            en: Some(para),
+            zh: None,
+        }]);
+        assert!(Haystack::new(&short).finds_all_cheaply("r"));
     }
 
     /// Pieces of the generated texts.

@@ -13,7 +13,30 @@ use super::figures::Figures;
 use super::index::DocIndex;
 use super::marks::Marks;
 use super::prefs::Prefs;
-use super::search::{Match, Scope};
+use super::search::{Haystack, Match, Place, Scope};
+
+/// The most text a keystroke in the search input reads for the first match near the screen
+/// before it finds every match instead.
+const NEARBY: usize = 1 << 19;
+
+/// What a keystroke in the search input found ([`App::find_nearby`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nearby {
+    /// Every match (`search.matches`, maybe none).
+    All,
+    /// The first match from where the search began; the rest wait.
+    First(Match),
+}
+
+/// Where `m` is in `matches` (in reading order).
+fn position_of(matches: &[Match], m: Match) -> Option<usize> {
+    let from = matches.partition_point(|x| x.place < m.place);
+    matches[from..]
+        .iter()
+        .take_while(|x| x.place == m.place)
+        .position(|x| *x == m)
+        .map(|i| from + i)
+}
 use super::shown::Shown;
 
 /// Which pane receives the keys.
@@ -88,6 +111,9 @@ pub struct SearchState {
     pub matches: Vec<Match>,
     /// Index into `matches` of the current match.
     pub current: Option<usize>,
+    /// True when `matches` holds only the matches near the screen: in a long call, typing
+    /// finds those, and the rest wait for a pause ([`App::complete_search`]).
+    pub partial: bool,
     /// Where the reader was when the search started: restored on cancel, recorded as a
     /// jump when a match is kept.
     pub from: Option<super::jumps::Place>,
@@ -318,20 +344,92 @@ impl App {
     /// for search once, at its first search if [`App::prepare_search`] has not).
     pub fn search_matches(&mut self) -> Vec<super::search::Match> {
         let scope = self.scope();
-        if self.haystack.is_none() {
-            // Ready from the folding thread (waited for if it is still at work), or folded
-            // here if there is none or it failed.
-            let folded = self.haystack_job.take().and_then(|job| job.recv().ok());
-            self.haystack = folded.or_else(|| Some(super::search::Haystack::new(&self.doc)));
-        }
         // The last matches' buffer is filled again.
         let mut out = std::mem::take(&mut self.search.matches);
-        if let Some(hay) = &mut self.haystack {
-            hay.find_into(&self.doc, &self.index, &self.search.query, scope, &mut out);
-        } else {
-            out.clear();
-        }
+        let query = std::mem::take(&mut self.search.query);
+        self.with_haystack(|hay, t, ix| hay.find_into(t, ix, &query, scope, &mut out));
+        self.search.query = query;
         out
+    }
+
+    /// Finds every match of the current query: the count is complete.
+    pub fn find_all(&mut self) {
+        self.search.matches = self.search_matches();
+        self.search.partial = false;
+    }
+
+    /// What a keystroke in the search input finds: every match when that is quick, else
+    /// ([`Nearby::First`]) the first match at or after `from` (round the end of the call), to
+    /// be shown while the rest wait; every match, too, when the first is far.
+    pub fn find_nearby(&mut self, from: Place) -> Nearby {
+        let scope = self.scope();
+        let query = std::mem::take(&mut self.search.query);
+        let first = self.with_haystack(|hay, t, ix| {
+            if hay.finds_all_cheaply(&query) {
+                None
+            } else {
+                hay.first_from(t, ix, &query, scope, from, NEARBY).ok()
+            }
+        });
+        self.search.query = query;
+        match first {
+            Some(Some(m)) => {
+                self.search.matches = vec![m];
+                self.search.partial = true;
+                Nearby::First(m)
+            }
+            Some(None) => {
+                self.search.matches.clear();
+                self.search.partial = false;
+                Nearby::All
+            }
+            None => {
+                self.find_all();
+                Nearby::All
+            }
+        }
+    }
+
+    /// Makes the matches those from place `a` to place `b`, keeping `current` current: what
+    /// the screen shows of a search [`App::find_nearby`] left partial.
+    pub fn find_between(&mut self, between: (Place, Place), current: Match) {
+        let scope = self.scope();
+        let query = std::mem::take(&mut self.search.query);
+        let found =
+            self.with_haystack(|hay, t, ix| hay.find_between(t, ix, &query, scope, between));
+        self.search.query = query;
+        self.search.matches = found;
+        self.search.current = position_of(&self.search.matches, current);
+    }
+
+    /// Finds every match of a search typed in a long call, of which only those near the
+    /// screen were found, keeping the current match current; true when there was one to
+    /// complete.
+    pub fn complete_search(&mut self) -> bool {
+        if !self.search.partial {
+            return false;
+        }
+        let current = self
+            .search
+            .current
+            .and_then(|i| self.search.matches.get(i).copied());
+        self.find_all();
+        self.search.current = current.and_then(|m| position_of(&self.search.matches, m));
+        true
+    }
+
+    /// The call's texts prepared for search: from the folding thread (waited for if it is
+    /// still at work), or folded here if there is none or it failed.
+    fn with_haystack<R>(
+        &mut self,
+        f: impl FnOnce(&mut Haystack, &Transcript, &DocIndex) -> R,
+    ) -> R {
+        if self.haystack.is_none() {
+            let folded = self.haystack_job.take().and_then(|job| job.recv().ok());
+            self.haystack = folded.or_else(|| Some(Haystack::new(&self.doc)));
+        }
+        let hay = self.haystack.get_or_insert_with(Default::default);
+        f(hay, &self.doc, &self.index)
     }
 
     /// Starts folding the call's texts for searching on another thread, if that was not

@@ -6,7 +6,7 @@ use crate::app::layout::LangView;
 
 use super::action::Action;
 use super::search;
-use super::state::{App, Arrangement, Focus, Overlay};
+use super::state::{App, Arrangement, Focus, Nearby, Overlay};
 
 /// The most times a count repeats a motion.
 const MAX_COUNT: u32 = 99_999;
@@ -387,30 +387,43 @@ fn start_search(app: &mut App) {
     app.search.query.clear();
     app.search.matches.clear();
     app.search.current = None;
+    app.search.partial = false;
 }
 
 /// Searches for what the input holds and shows the first match from where the search began.
+/// In a long call, when finding every match would take a while, the first one is found and
+/// shown with those on the screen; the rest are found at a pause in typing.
 fn refresh_search(app: &mut App) {
     let Some(ta) = app.search.input.as_ref() else {
         return;
     };
     app.search.query = ta.lines().concat();
-    app.search.matches = app.search_matches();
     app.search.current = None;
     if let Some(from) = app.search.from.clone() {
         app.put_at(&from);
     }
-    if !app.search.matches.is_empty() {
-        let from = top_place(app);
-        let i = app.search.matches.partition_point(|m| m.place < from);
-        show_match(app, i % app.search.matches.len());
+    let from = top_place(app);
+    match app.find_nearby(from) {
+        Nearby::All if !app.search.matches.is_empty() => {
+            let i = app.search.matches.partition_point(|m| m.place < from);
+            show_match(app, i % app.search.matches.len());
+        }
+        Nearby::All => {}
+        Nearby::First(m) => {
+            show_match(app, 0);
+            let top = top_place(app).min(m.place);
+            let bottom = app
+                .layout
+                .place_of_row(&app.doc, &app.index, app.top + app.height);
+            app.find_between((top, bottom.max(m.place)), m);
+        }
     }
 }
 
 /// Recomputes matches after the view changed what is searchable.
 fn rescope_search(app: &mut App) {
     if !app.search.query.is_empty() {
-        app.search.matches = app.search_matches();
+        app.find_all();
         app.search.current = None;
     }
 }
@@ -419,6 +432,7 @@ fn rescope_search(app: &mut App) {
 /// began.
 fn confirm_search(app: &mut App) {
     app.search.input = None;
+    app.complete_search();
     if let Some(from) = app.search.from.take() {
         app.record_jump(from);
     }
@@ -435,6 +449,7 @@ fn clear_search(app: &mut App) {
     app.search.query.clear();
     app.search.matches.clear();
     app.search.current = None;
+    app.search.partial = false;
 }
 
 /// `y`: the paragraph at the reading position, with its speaker, for the clipboard.
@@ -495,6 +510,7 @@ fn top_place(app: &App) -> search::Place {
 
 /// Goes to the next (or previous) match, wrapping around the ends.
 fn step_match(app: &mut App, forward: bool) {
+    app.complete_search();
     let n = app.search.matches.len();
     if n == 0 {
         let msg = if app.search.query.is_empty() {

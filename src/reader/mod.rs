@@ -353,7 +353,8 @@ fn event_loop(
             if event::poll(TICK)? {
                 break;
             }
-            if saver.tick(app) {
+            // A pause in typing: the matches of a search in a long call are counted.
+            if saver.tick(app) | app.complete_search() {
                 terminal.draw(|f| ui::draw(f, app))?;
             }
         }

@@ -258,6 +258,8 @@ pub fn render_search(frame: &mut Frame, area: Rect, app: &App) {
     );
     let counter = match (app.search.matches.len(), app.search.current) {
         (0, _) if app.search.query.is_empty() => String::new(),
+        // Only the matches near the screen are known yet.
+        _ if app.search.partial => " … ".to_string(),
         (0, _) => " no match ".to_string(),
         (n, c) => format!(" {}/{n} ", c.map_or(0, |c| c + 1)),
     };

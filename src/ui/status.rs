@@ -98,8 +98,12 @@ pub fn position(app: &App) -> String {
         s.push_str(" · bookmarked");
     }
     if !app.search.matches.is_empty() {
-        let cur = app.search.current.map_or(0, |c| c + 1);
-        s.push_str(&format!(" · match {cur}/{}", app.search.matches.len()));
+        if app.search.partial {
+            s.push_str(" · counting matches…");
+        } else {
+            let cur = app.search.current.map_or(0, |c| c + 1);
+            s.push_str(&format!(" · match {cur}/{}", app.search.matches.len()));
+        }
     }
     s.push_str(&mismatches(app));
     if let Some(n) = app.count {

@@ -98,6 +98,8 @@ fn keys(c: &mut Criterion) {
             ("line down", Action::LineDown),
             ("next paragraph", Action::NextParagraph),
             ("next question", Action::NextQuestion),
+            ("stacked on or off", Action::ToggleStacked),
+            ("notes shown or hidden", Action::ToggleNotes),
         ] {
             g.bench_function(format!("{label}, {name}"), |b| {
                 b.iter(|| {

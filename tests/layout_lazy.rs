@@ -183,3 +183,29 @@ fn view_changes_and_resizes_keep_the_place_and_show_the_whole_layouts_rows() {
         let _ = (got, want);
     }
 }
+
+#[test]
+fn a_view_switched_back_to_is_the_layout_it_had_and_shows_the_same_screen() {
+    let (w, h) = (140, 40);
+    let mut a = app_for(long_call(), w, h);
+    press(&mut a, "T } } } J");
+    screen(&mut a, w, h);
+    let side = a.layout.shape;
+    // Laid out whole: a layout built again would be estimated, not exact.
+    a.layout.lay_out_all(&a.doc, &a.index);
+    let (before, _) = screens(&mut a, w, h);
+    press(&mut a, "s");
+    assert!(
+        !a.layout.side && !a.layout.exact(),
+        "stacked, laid out anew"
+    );
+    press(&mut a, "s");
+    assert_eq!(a.layout.shape, side);
+    assert!(a.layout.exact(), "the side-by-side layout is the one left");
+    let (after, whole) = screens(&mut a, w, h);
+    assert_eq!(after, before);
+    assert_eq!(after, whole);
+    // Only a few are kept.
+    press(&mut a, "l l l c c s s");
+    assert!(a.spare_layouts.len() <= 3);
+}

@@ -199,6 +199,8 @@ pub struct Layout {
     call_units: (u32, u32),
     /// The text of the bookmark notes shown under their paragraphs.
     pub mark_notes: Vec<String>,
+    /// Where those notes are and what they say, as given to [`Layout::build`].
+    notes_given: Vec<(usize, usize, String)>,
     /// False for the placeholder a reader starts with before it knows its pane's size.
     pub laid: bool,
 }
@@ -231,9 +233,12 @@ impl Layout {
             matter_units: [Vec::new(), Vec::new()],
             call_units: (0, 0),
             mark_notes: Vec::new(),
+            notes_given: Vec::new(),
             laid: true,
         };
-        let mut notes = if shape.mark_notes { notes } else { &[] }.iter().peekable();
+        let notes = if shape.mark_notes { notes } else { &[] };
+        l.notes_given = notes.to_vec();
+        let mut notes = notes.iter().peekable();
         let m = Measures::new(&l);
         for i in 0..t.turns.len() {
             l.turn_units.push(l.units.len() as u32);
@@ -278,6 +283,12 @@ impl Layout {
         l
     }
 
+    /// True when this is the layout [`Layout::build`] makes for `shape` and `notes` (of the
+    /// same call).
+    pub fn is_for(&self, shape: Shape, notes: &MarkNotes) -> bool {
+        self.laid && self.shape == shape && (!shape.mark_notes || self.notes_given == notes)
+    }
+
     /// Nothing laid out yet, for `shape` (the first real layout replaces it).
     pub fn empty(shape: Shape) -> Self {
         Layout {
@@ -295,6 +306,7 @@ impl Layout {
             matter_units: [Vec::new(), Vec::new()],
             call_units: (0, 0),
             mark_notes: Vec::new(),
+            notes_given: Vec::new(),
             laid: false,
         }
     }
@@ -873,5 +885,56 @@ fn piece(src: Src, r: std::ops::Range<usize>) -> Piece {
         src,
         start: r.start as u32,
         end: r.end as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::{Speaker, Turn};
+
+    #[test]
+    fn a_layout_is_for_its_shape_and_the_notes_it_shows() {
+        let t = Transcript {
+            speakers: vec![Speaker {
+                name: "A".into(),
+                ..Default::default()
+            }],
+            turns: vec![Turn {
+                blocks: vec![Block::Para {
+                    en: Some("Revenue grew.".into()),
+                    zh: None,
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let ix = DocIndex::new(&t);
+        let shape = Shape {
+            width: 80,
+            lang: LangView::Both,
+            stacked: false,
+            notes: true,
+            wide_ambiguous: false,
+            max_width: MAX_WIDTH,
+            mark_notes: true,
+        };
+        let notes = vec![(0, 0, "check this".to_string())];
+        let other = vec![(0, 0, "check that".to_string())];
+        let l = Layout::build(&t, &ix, shape, &notes);
+        assert!(l.is_for(shape, &notes));
+        assert!(!l.is_for(shape, &other), "another note");
+        assert!(!l.is_for(shape, &[]), "a note gone");
+        assert!(!l.is_for(Shape { width: 81, ..shape }, &notes));
+        let hidden = Shape {
+            mark_notes: false,
+            ..shape
+        };
+        let l = Layout::build(&t, &ix, hidden, &notes);
+        assert!(l.is_for(hidden, &other), "notes not shown do not matter");
+        assert!(
+            !Layout::empty(shape).is_for(shape, &[]),
+            "a placeholder is for nothing"
+        );
     }
 }

@@ -50,6 +50,7 @@ impl App {
         self.marks.call = CallRef::new(&self.doc, &files);
         self.marks.files = files;
         self.marks.relocate(&self.doc);
+        self.spare_layouts.clear();
         self.layout = Layout::build(
             &self.doc,
             &self.index,

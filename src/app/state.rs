@@ -19,6 +19,9 @@ use super::search::{Haystack, Match, Place, Scope};
 /// before it finds every match instead.
 const NEARBY: usize = 1 << 19;
 
+/// The layouts of views left that are kept ([`App::spare_layouts`]).
+const SPARE_LAYOUTS: usize = 3;
+
 /// What a keystroke in the search input found ([`App::find_nearby`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nearby {
@@ -145,6 +148,9 @@ pub struct App {
     pub source: String,
     pub view: View,
     pub layout: Layout,
+    /// The layouts of the last views and widths left, most recent last: switching back to
+    /// one (`s`, `c`, `l` pressed again, a terminal resized back) costs nothing to lay out.
+    pub spare_layouts: Vec<Layout>,
     /// Rows of text the reading pane shows.
     pub height: usize,
     /// First row shown.
@@ -240,6 +246,7 @@ impl App {
             source: source.to_string(),
             view,
             layout,
+            spare_layouts: Vec::new(),
             height: height.max(1).into(),
             top: 0,
             cursor: 0,
@@ -279,7 +286,22 @@ impl App {
     pub fn relayout(&mut self, shape: Shape) {
         let anchor = self.anchor();
         let cursor = self.anchor_at(self.cursor);
-        self.layout = Layout::build(&self.doc, &self.index, shape, &self.mark_notes());
+        let notes = self.mark_notes();
+        let kept = self
+            .spare_layouts
+            .iter()
+            .position(|l| l.is_for(shape, &notes));
+        let layout = match kept {
+            Some(i) => self.spare_layouts.remove(i),
+            None => Layout::build(&self.doc, &self.index, shape, &notes),
+        };
+        let left = std::mem::replace(&mut self.layout, layout);
+        if left.laid {
+            if self.spare_layouts.len() == SPARE_LAYOUTS {
+                self.spare_layouts.remove(0);
+            }
+            self.spare_layouts.push(left);
+        }
         self.top = self.row_of(anchor);
         self.cursor = self.stop_of(self.row_of(cursor));
         self.settle();

@@ -169,12 +169,35 @@ pub fn latin_name_like(text: &str) -> bool {
     let written_out = tokens
         .iter()
         .any(|t| !t.ends_with('.') && t.chars().count() > 1);
-    real_words >= 2
+    (real_words >= 2 || initials_then_surname(&tokens))
         && written_out
         && tokens
             .iter()
             .enumerate()
             .all(|(i, t)| latin_name_token(t, i == 0))
+}
+
+/// True for initials before one written-out name, as South Indian names are often written
+/// (`R Srikrishna`, `K. V. Kamath`): a capital with a dot, or alone (but not `A` or `I`,
+/// which are words, nor `Q`, which labels a question), then a capitalised word of three
+/// letters or more.
+fn initials_then_surname(tokens: &[&str]) -> bool {
+    let Some((last, initials)) = tokens.split_last() else {
+        return false;
+    };
+    let initial = |t: &&str| {
+        let mut c = t.chars();
+        match (c.next(), c.next(), c.next()) {
+            (Some(l), None, None) => l.is_ascii_uppercase() && !matches!(l, 'A' | 'I' | 'Q'),
+            (Some(l), Some('.'), None) => l.is_ascii_uppercase(),
+            _ => false,
+        }
+    };
+    !initials.is_empty()
+        && initials.len() <= 3
+        && initials.iter().all(initial)
+        && last.chars().count() >= 3
+        && last.chars().all(char::is_alphabetic)
 }
 
 /// True when `text` reads like a name written in Han characters ("安迪·贾西", "王小明").
@@ -663,6 +686,14 @@ mod tests {
         assert!(!name_like("Thank you."));
         assert!(!name_like("AWS grew 17% year-over-year"));
         assert!(!name_like("Thank You"));
+        // Initials before one written-out name.
+        assert!(name_like("R Srikrishna"));
+        assert!(name_like("K. V. Kamath"));
+        assert!(name_like("S. Ravi"));
+        assert!(!name_like("A Question"));
+        assert!(!name_like("I Think"));
+        assert!(!name_like("Q Two"));
+        assert!(!name_like("R 2025"));
     }
 
     #[test]

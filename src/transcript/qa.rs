@@ -757,6 +757,7 @@ fn structure_with(
     let moderator = mark_operator(speakers, turns, &texts, again);
     let heads = heading_questioners(speakers, turns, handoffs);
     mark_firm_only_questioners(speakers, turns, &texts);
+    mark_introduced_next(speakers, turns);
     let start = qa_start(speakers, turns, &texts, qa_heading_turn);
     for (i, t) in turns.iter().enumerate() {
         if start.is_none_or(|s| i < s) && speakers[t.speaker].kind != SpeakerKind::Operator {
@@ -927,6 +928,40 @@ fn mark_firm_only_questioners(speakers: &mut [Speaker], turns: &[Turn], texts: &
             && (first_turn[i] > first_exec || asks())
         {
             sp.kind = SpeakerKind::Analyst;
+        }
+    }
+}
+
+/// A questioner introduced at the end of someone else's turn, not the operator's (the
+/// operator's words left under the speaker before, as a cleaned-up transcript can leave
+/// them), who speaks next, is an analyst: `… Our first question comes from Jane Roe with
+/// Acme.` ending an executive's turn, then `Jane Roe:`.
+fn mark_introduced_next(speakers: &mut [Speaker], turns: &[Turn]) {
+    for pair in turns.windows(2) {
+        let (sp, next) = (pair[0].speaker, pair[1].speaker);
+        if sp == next
+            || speakers[sp].kind == SpeakerKind::Operator
+            || speakers[next].kind != SpeakerKind::Other
+        {
+            continue;
+        }
+        let last = pair[0].blocks.iter().rev().find_map(|b| match b {
+            Block::Para { en, zh } => Some((en.as_deref(), zh.as_deref())),
+            Block::Note { .. } => None,
+        });
+        let Some((en, zh)) = last else { continue };
+        let (en, zh) = (en.unwrap_or_default(), zh.unwrap_or_default());
+        if !is_intro(en, zh) {
+            continue;
+        }
+        let intro = intro(en, zh, Some(&speakers[next]));
+        if intro
+            .name
+            .as_deref()
+            .is_some_and(|n| same_person(n, &speakers[next].name))
+        {
+            speakers[next].kind = SpeakerKind::Analyst;
+            apply_intro(&mut speakers[next], &intro);
         }
     }
 }
@@ -1636,6 +1671,39 @@ mod tests {
             "{:?}",
             t.speakers
         );
+    }
+
+    #[test]
+    fn a_questioner_introduced_at_the_end_of_an_executive_s_turn_asks_next() {
+        let t = crate::transcript::parse(
+            "Nora Vale:\n\nWelcome to the Brightwater call. Sales rose 6%.\n\n\
+             Tom Reyes:\n\nMargins widened to 21%.\n\n\
+             To ask a question, raise your hand. Our first question comes from Ivo Lind \
+             with Harbor Capital.\n\n\
+             Ivo Lind:\n\nHow is demand in the north?\n\n\
+             Tom Reyes:\n\nSteady.\n\n\
+             Ivo Lind:\n\nAnd pricing?\n\n\
+             Nora Vale:\n\nFirm.\n\n\
+             Operator:\n\nOur next question comes from Ada Park with Linden Partners.\n\n\
+             Ada Park:\n\nWhat about costs?\n\n\
+             Tom Reyes:\n\nLower.\n",
+        );
+        let asked: Vec<(&str, Option<&str>)> = t
+            .questions
+            .iter()
+            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                ("Ivo Lind", Some("Harbor Capital")),
+                ("Ada Park", Some("Linden Partners"))
+            ],
+            "{:?}",
+            t.speakers
+        );
+        let tom = t.speakers.iter().find(|s| s.name == "Tom Reyes").unwrap();
+        assert_eq!(tom.kind, SpeakerKind::Executive);
     }
 
     #[test]

@@ -11,7 +11,8 @@ use regex_lite::Regex;
 use super::body::is_note_word_label;
 use super::lines::Line;
 use super::names::{
-    han_name_like, is_operator_word, latin_name_like, name_key, name_like, role_like, unnamed_label,
+    generic_label, han_name_like, is_operator_word, latin_name_like, name_key, name_like,
+    role_like, unnamed_label,
 };
 use super::participants::{firm_like, split_dashes, split_name_comma};
 use super::text::{
@@ -116,6 +117,14 @@ fn paren(text: &str) -> Option<regex_lite::Captures<'_>> {
     PAREN
         .captures(text)
         .filter(|c| within(c, &[("name", 30), ("title", 60)]))
+}
+
+/// `Analyst (Jane Roe)`, `分析师（马修·马蒂诺）`: a label that names no one, then the person in
+/// brackets, as (name, title): the label says only what the Q&A shows.
+fn role_then_name(label: &str, bracketed: &str) -> Option<(String, Vec<String>)> {
+    let named = latin_name_like(bracketed) || han_name_like(bracketed);
+    (generic_label(label) && !unnamed_label(label) && named && !generic_label(bracketed))
+        .then(|| (bracketed.to_string(), Vec::new()))
 }
 
 /// Splits `Name，Role` / `Name, Role` / `Name（Role）` into a name and title parts.
@@ -309,6 +318,14 @@ fn speaker_candidate(text: &str) -> Option<Cand<'_>> {
         }
     }
     if let Some(c) = paren(zone) {
+        if let Some((name, title)) = role_then_name(c["name"].trim(), c["title"].trim()) {
+            return Some(Cand {
+                name,
+                title,
+                body: speech(text, &c),
+                form: Form::Strong,
+            });
+        }
         let name = c["name"].trim().to_string();
         if name_like(&name) {
             let title = c["title"].trim().to_string();
@@ -376,6 +393,11 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     // `W. Chiu (Analysts)`: a name too short to stand alone, vouched for by its role.
     let mut vouched = false;
     let (name, title) = match paren(&format!("{t}: x")) {
+        // `Analyst (Name)`.
+        Some(c) if role_then_name(c["name"].trim(), c["title"].trim()).is_some() => {
+            vouched = true;
+            role_then_name(c["name"].trim(), c["title"].trim())?
+        }
         // `Name (Role)` on its own line.
         Some(c)
             if name_like(c["name"].trim())
@@ -1214,6 +1236,22 @@ mod tests {
         let english = "Operator\nNext question, please.\nLena Marsh\nHow is inventory?\n";
         let names: Vec<String> = headers(english).into_iter().map(|h| h.name).collect();
         assert!(!names.contains(&"Lena Marsh".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_label_that_names_no_one_with_a_name_in_brackets_is_that_person() {
+        let named = |l, b| role_then_name(l, b).map(|(n, _)| n);
+        assert_eq!(
+            named("Analyst", "Matthew Martino").as_deref(),
+            Some("Matthew Martino")
+        );
+        assert_eq!(
+            named("分析师", "马修·马蒂诺").as_deref(),
+            Some("马修·马蒂诺")
+        );
+        assert_eq!(named("Analyst", "分析师"), None, "a label in two languages");
+        assert_eq!(named("Jane Roe", "Analyst"), None, "a name with its role");
+        assert_eq!(named("Unknown Analyst", "Jane Roe"), None);
     }
 
     #[test]

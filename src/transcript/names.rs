@@ -251,6 +251,28 @@ pub fn unnamed_label(text: &str) -> bool {
         && words[1..].iter().all(|w| WHO.contains(&w.as_str()))
 }
 
+/// True for a label that names no one: `Unknown Analyst` ([`unnamed_label`]), or a bare
+/// `Analyst`, `Participant`, `Speaker`, `Caller` (`分析师`, `参会者`, `发言人`, `提问者`).
+pub fn generic_label(name: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "participant",
+        "analyst",
+        "speaker",
+        "caller",
+        "分析师",
+        "分析師",
+        "参会者",
+        "參會者",
+        "与会者",
+        "與會者",
+        "发言人",
+        "發言人",
+        "提问者",
+        "提問者",
+    ];
+    unnamed_label(name) || GENERIC.contains(&name.trim().to_lowercase().as_str())
+}
+
 /// Normalises a name for comparison: lower case, name dots and periods dropped, spaces squashed.
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

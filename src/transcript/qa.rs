@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 use super::model::{Block, Question, Section, Speaker, SpeakerKind, Turn};
-use super::names::{NameForms, NameIndex, goes_by, latin_name_like, name_key, same_person};
+use super::names::{
+    NameForms, NameIndex, generic_label, goes_by, latin_name_like, name_key, same_person,
+};
 use super::starts::{Starts, anywhere, word};
 use super::text::{Script, contains_ignoring_case, script};
 
@@ -838,7 +840,7 @@ fn mark_operator(
 
 /// Gives each question asked under a label that names no one (`Unknown Analyst`) to the
 /// person the operator handed off to, with the firm the hand-off gives: one speaker per
-/// hand-off, who keeps the label as the other name.
+/// hand-off, who keeps a label such as `Unknown Analyst` as the other name.
 fn speak_for(
     speakers: &mut Vec<Speaker>,
     turns: &mut [Turn],
@@ -856,9 +858,10 @@ fn speak_for(
             .as_deref()
             .filter(|n| latin_name_like(n) || super::names::han_name_like(n));
         let renamed = match named {
-            Some(n) if label.name_alt.is_none() => Speaker {
+            // A bare `Analyst` (`分析师`) says no more than the kind does: it is not kept.
+            Some(n) if label.name_alt.as_deref().is_none_or(generic_label) => Speaker {
                 name: n.to_string(),
-                name_alt: Some(label.name.clone()),
+                name_alt: super::names::unnamed_label(&label.name).then(|| label.name.clone()),
                 ..label.clone()
             },
             // A label with its own other-script name keeps its names.
@@ -1316,14 +1319,6 @@ fn closing_from(
     resumes.map_or(Closing::Here, Closing::ResumesAt)
 }
 
-/// True for a label that names no one: `Unidentified Analyst`, `Unknown Speaker`,
-/// `Participant`.
-fn generic_label(name: &str) -> bool {
-    super::names::unnamed_label(name)
-        || ["participant", "analyst", "speaker", "caller"]
-            .contains(&name.trim().to_lowercase().as_str())
-}
-
 /// Fills in what an introduction tells about the analyst.
 fn apply_intro(sp: &mut Speaker, intro: &Intro) {
     if sp.firm.is_none() {
@@ -1704,6 +1699,74 @@ mod tests {
         );
         let tom = t.speakers.iter().find(|s| s.name == "Tom Reyes").unwrap();
         assert_eq!(tom.kind, SpeakerKind::Executive);
+    }
+
+    #[test]
+    fn a_bare_analyst_label_is_the_one_introduced_and_a_name_in_brackets_is_the_name() {
+        let t = crate::transcript::parse(
+            "Operator: Welcome to the Brightwater call.\n\n\
+             Nora Vale: Sales rose 6%.\n\n\
+             Operator: Our first question comes from Ivo Lind with Harbor Capital.\n\n\
+             Analyst (Ivo Lind): How is demand in the north?\n\n\
+             Nora Vale: Steady.\n\n\
+             Operator: Our next question comes from Ada Park with Linden Partners.\n\n\
+             Analyst: What about costs?\n\n\
+             Nora Vale: Lower.\n\n\
+             Operator: Our next question comes from Sam Oduya with Keel Bank.\n\n\
+             Analyst: And pricing?\n\n\
+             Nora Vale: Firm.\n",
+        );
+        let asked: Vec<(&str, Option<&str>, Option<&str>)> = t
+            .questions
+            .iter()
+            .map(|q| {
+                let s = &t.speakers[q.analyst];
+                (s.name.as_str(), s.name_alt.as_deref(), q.firm.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                ("Ivo Lind", None, Some("Harbor Capital")),
+                ("Ada Park", None, Some("Linden Partners")),
+                ("Sam Oduya", None, Some("Keel Bank")),
+            ],
+            "{:?}",
+            t.speakers
+        );
+    }
+
+    #[test]
+    fn a_bare_label_in_both_languages_takes_the_name_the_operator_gives() {
+        let label = Speaker {
+            name: "Analyst".into(),
+            name_alt: Some("分析师".into()),
+            kind: SpeakerKind::Analyst,
+            ..Default::default()
+        };
+        let mut speakers = vec![label];
+        let mut turns = vec![Turn {
+            speaker: 0,
+            ..Default::default()
+        }];
+        let mut qs = vec![Question {
+            number: 1,
+            analyst: 0,
+            firm: None,
+            turns: vec![0],
+        }];
+        let intro = Intro {
+            name: Some("Ada Park".into()),
+            name_alt: None,
+            firm: Some("Linden Partners".into()),
+        };
+        speak_for(&mut speakers, &mut turns, &mut qs, &[Some(intro)]);
+        let s = &speakers[qs[0].analyst];
+        assert_eq!(
+            (s.name.as_str(), s.name_alt.as_deref(), s.firm.as_deref()),
+            ("Ada Park", None, Some("Linden Partners"))
+        );
+        assert_eq!(turns[0].speaker, qs[0].analyst);
     }
 
     #[test]

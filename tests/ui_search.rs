@@ -201,28 +201,16 @@ fn typing_in_a_long_call_shows_the_nearest_match_at_once_and_counts_the_rest_at_
         .collect();
     assert!(!on_screen.is_empty());
     assert!(on_screen.iter().all(|m| a.search.matches.contains(m)));
-    let buf = draw(&mut a, 160, 45);
-    let prompt = ui_support::text(&buf);
-    let input = prompt
-        .lines()
-        .find(|l| l.starts_with(" / revenue"))
-        .unwrap();
-    assert!(input.ends_with(" …"), "the count is pending:\n{prompt}");
+    let input = prompt_line(&mut a);
+    assert!(input.ends_with(" …"), "the count is pending: {input}");
     // A pause in typing: every match, the same one current.
     assert!(a.complete_search());
     assert!(!a.search.partial && !a.complete_search());
     assert_eq!(a.search.matches, all);
     assert_eq!(a.search.current.map(|i| a.search.matches[i]), Some(shown));
-    let buf = draw(&mut a, 160, 45);
-    let prompt = ui_support::text(&buf);
-    let input = prompt
-        .lines()
-        .find(|l| l.starts_with(" / revenue"))
-        .unwrap();
-    assert!(
-        input.ends_with(&format!("/{}", all.len())),
-        "counted:\n{prompt}"
-    );
+    let input = prompt_line(&mut a);
+    let counted = format!("/{}", all.len());
+    assert!(input.ends_with(&counted), "counted: {input}");
 }
 
 #[test]
@@ -250,6 +238,16 @@ fn typing_in_a_short_call_counts_every_match_at_once() {
     press(&mut a, "/");
     type_text(&mut a, "revenue");
     assert!(!a.search.partial && !a.search.matches.is_empty());
+}
+
+/// The search input's line as drawn at 160x45.
+fn prompt_line(a: &mut App) -> String {
+    let screen = ui_support::text(&draw(a, 160, 45));
+    let line = screen
+        .lines()
+        .find(|l| l.starts_with(" / "))
+        .unwrap_or_default();
+    line.to_string()
 }
 
 /// The bytes of every paragraph of `t`.

@@ -715,16 +715,9 @@ mod tests {
                  proptest::collection::vec(0..PIECES.len(), 0..8)), 1..5),
             query in proptest::collection::vec(0..PIECES.len(), 1..4),
         ) {
-            let text = |ix: &[usize]| ix.iter().map(|&i| PIECES[i]).collect::<String>();
-            let t = doc(paras
-                .iter()
-                .map(|(en, zh)| Block::Para {
-                    en: Some(text(en)).filter(|s| !s.is_empty()),
-                    zh: Some(text(zh)).filter(|s| !s.is_empty()),
-                })
-                .collect());
+            let t = pieces_doc(&paras);
             let ix = DocIndex::new(&t);
-            let query = text(&query);
+            let query = pieces_text(&query);
             let mut hay = Haystack::new(&t);
             let ends = query.char_indices().map(|(i, c)| i + c.len_utf8());
             for end in ends {
@@ -748,16 +741,9 @@ mod tests {
             span in 0u32..4,
             lang in 0..3usize,
         ) {
-            let text = |ix: &[usize]| ix.iter().map(|&i| PIECES[i]).collect::<String>();
-            let t = doc(paras
-                .iter()
-                .map(|(en, zh)| Block::Para {
-                    en: Some(text(en)).filter(|s| !s.is_empty()),
-                    zh: Some(text(zh)).filter(|s| !s.is_empty()),
-                })
-                .collect());
+            let t = pieces_doc(&paras);
             let ix = DocIndex::new(&t);
-            let query = text(&query);
+            let query = pieces_text(&query);
             let scope = Scope {
                 lang: [LangView::Both, LangView::En, LangView::Zh][lang],
                 notes: true,
@@ -836,6 +822,22 @@ mod tests {
             zh: None,
         }]);
         assert!(Haystack::new(&short).finds_all_cheaply("r"));
+    }
+
+    /// The text of generated pieces.
+    fn pieces_text(ix: &[usize]) -> String {
+        ix.iter().map(|&i| PIECES[i]).collect()
+    }
+
+    /// A call of generated paragraphs: (English pieces, Chinese pieces) each.
+    fn pieces_doc(paras: &[(Vec<usize>, Vec<usize>)]) -> Transcript {
+        doc(paras
+            .iter()
+            .map(|(en, zh)| Block::Para {
+                en: Some(pieces_text(en)).filter(|s| !s.is_empty()),
+                zh: Some(pieces_text(zh)).filter(|s| !s.is_empty()),
+            })
+            .collect())
     }
 
     /// Pieces of the generated texts.

@@ -815,8 +815,10 @@ fn person_shaped(name: &str) -> bool {
 }
 
 /// Clears `Term: definition` glossaries and `Metric -- figure` takeaways: three or more
-/// labelled lines in a row with no blank line between them, each label used once in the
-/// whole file and none the operator (turns in a row always have someone who speaks again).
+/// labelled lines in a row with no blank line between them (or one, between definitions that
+/// say nothing of a speaker's own), each label used once in the whole file (or with its
+/// translation on the next line) and none the operator (turns in a row always have someone
+/// who speaks again); with the glossary's heading right above it.
 fn drop_glossaries(
     lines: &[Line<'_>],
     cands: &mut [Option<Cand<'_>>],
@@ -845,16 +847,48 @@ fn drop_glossaries(
                 && !t[at + len..].trim().is_empty()
         })
     };
+    let keys: Vec<Option<String>> = cands
+        .iter()
+        .map(|c| c.as_ref().map(|c| name_key(&c.name)))
+        .collect();
+    // Used once in the file, or twice as a term and its translation on the next line, in the
+    // other language (`Atlas: …` then `Atlas：…`).
+    let once = |i: usize| {
+        let Some(k) = &keys[i] else { return true };
+        let twin = |j: usize| {
+            j < keys.len()
+                && lines[i.max(j)].gap == 0
+                && lines[j].script != lines[i].script
+                && keys[j].as_ref() == Some(k)
+        };
+        match counts[k] {
+            1 => true,
+            2 => (i > 0 && twin(i - 1)) || twin(i + 1),
+            _ => false,
+        }
+    };
     let terms: Vec<bool> = (0..cands.len())
         .map(|i| {
             labelled(i)
-                && cands[i].as_ref().is_none_or(|c| {
-                    c.form != Form::Strong
-                        && !is_operator_word(&c.name)
-                        && counts[&name_key(&c.name)] == 1
-                })
+                && once(i)
+                && cands[i]
+                    .as_ref()
+                    .is_none_or(|c| c.form != Form::Strong && !is_operator_word(&c.name))
         })
         .collect();
+    // A definition says nothing of a speaker's own (no `I`, `we`, `you`): such terms may
+    // stand a blank line apart, as a glossary's entries often do.
+    let defines = |i: usize| terms[i] && impersonal(lines[i].text);
+    // A label with nothing after it and no title.
+    let bare: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.as_ref().is_some_and(|c| {
+                c.body.is_none_or(str::is_empty) && c.title.is_empty() && !is_operator_word(&c.name)
+            })
+        })
+        .collect();
+    let mut glossaries = Vec::new();
     let mut i = 0;
     while i < cands.len() {
         if !terms[i] {
@@ -862,14 +896,48 @@ fn drop_glossaries(
             continue;
         }
         let mut end = i + 1;
-        while end < cands.len() && lines[end].gap == 0 && terms[end] {
+        while end < cands.len()
+            && terms[end]
+            && (lines[end].gap == 0 || (lines[end].gap == 1 && defines(end) && defines(end - 1)))
+        {
             end += 1;
         }
         if end - i >= 3 {
-            cands[i..end].iter_mut().for_each(|c| *c = None);
+            // The glossary's heading (`INDUSTRY GLOSSARY`, and its translation), right above
+            // it: a label with nothing after it, used nowhere else (above terms read as
+            // labels: a speaker's header above lines that are no one's stays).
+            let mut start = i;
+            let named = cands[i..end].iter().any(Option::is_some);
+            while named
+                && start > 0
+                && i - start < 2
+                && lines[start].gap <= 1
+                && bare[start - 1]
+                && once(start - 1)
+            {
+                start -= 1;
+            }
+            glossaries.push(start..end);
         }
         i = end;
     }
+    for g in glossaries {
+        cands[g].iter_mut().for_each(|c| *c = None);
+    }
+}
+
+/// True when `text` says nothing of a speaker's own: no `I`, `we`, `our`, `you` (`我`,
+/// `我们`, `你`, `您`), and it asks nothing.
+fn impersonal(text: &str) -> bool {
+    const PERSONAL: &[&str] = &[
+        "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'd", "we'll",
+        "our", "us", "you", "your", "you're",
+    ];
+    let asks = text.trim_end().ends_with(['?', '？']);
+    let personal_word = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| PERSONAL.contains(&w.replace('’', "'").to_lowercase().as_str()));
+    !asks && !personal_word && !text.contains(['我', '你', '您', '咱'])
 }
 
 /// `Jane Roe:` with nothing after the colon, then `Chief Designer: speech` on the next line:
@@ -1236,6 +1304,65 @@ mod tests {
         let english = "Operator\nNext question, please.\nLena Marsh\nHow is inventory?\n";
         let names: Vec<String> = headers(english).into_iter().map(|h| h.name).collect();
         assert!(!names.contains(&"Lena Marsh".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_glossary_of_terms_a_blank_line_apart_under_its_heading_is_no_one_speaking() {
+        let t = crate::transcript::parse(
+            "Brightwater Q1 2026 Earnings Call\n\n\
+             INDUSTRY GLOSSARY\n行业术语\n\n\
+             Atlas: The company's managed cloud database service.\n\
+             Atlas：公司的托管云数据库服务。\n\n\
+             Vector Search: Technique for retrieving information by meaning.\n\
+             向量搜索：按含义检索信息的技术。\n\n\
+             Agentic Workloads: Workloads run by agent-based systems that need live data.\n\
+             代理工作负载：由需要实时数据的代理系统运行的工作负载。\n\n\
+             FedRAMP High: The highest security level for federal cloud use.\n\
+             FedRAMP 高级：联邦云使用的最高安全级别。\n\n\
+             Operator: Good morning and welcome to the Brightwater call.\n\
+             接线员：早上好，欢迎参加 Brightwater 电话会议。\n\n\
+             Nora Vale: Thank you. Sales rose 6%.\n\
+             诺拉·维尔：谢谢。销售额增长 6%。\n\n\
+             Operator: Our first question comes from Ivo Lind with Harbor Capital.\n\
+             接线员：我们的第一个问题来自 Harbor Capital 的 Ivo Lind。\n\n\
+             Ivo Lind: How is demand?\n伊沃·林德：需求如何？\n\n\
+             Nora Vale: Steady.\n诺拉·维尔：稳定。\n",
+        );
+        let names: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Operator", "Nora Vale", "Ivo Lind"]);
+        assert!(t.front_matter.iter().any(|p| p.contains("Vector Search")));
+        assert!(
+            t.front_matter
+                .iter()
+                .any(|p| p.contains("INDUSTRY GLOSSARY"))
+        );
+    }
+
+    #[test]
+    fn speakers_each_heard_once_a_blank_line_apart_are_not_a_glossary() {
+        let t = crate::transcript::parse(
+            "Operator: Welcome to the Brightwater call.\n\n\
+             Nora Vale: Sales rose 6%.\n\n\
+             Operator: Our first question comes from Ann Lee with Harbor Capital.\n\n\
+             Ann Lee: I wonder how demand held up in the north this quarter.\n\n\
+             Bo Chen: We saw steady demand there, and our margins held.\n\n\
+             Cy Diaz: I would add that our costs fell.\n\n\
+             Operator: Our next question comes from Dee Fox with Linden Partners.\n\n\
+             Dee Fox: What about costs?\n\n\
+             Nora Vale: Lower.\n",
+        );
+        let names: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Operator",
+                "Nora Vale",
+                "Ann Lee",
+                "Bo Chen",
+                "Cy Diaz",
+                "Dee Fox"
+            ]
+        );
     }
 
     #[test]

@@ -291,10 +291,17 @@ pub fn drop_copied_furniture(text: &str) -> std::borrow::Cow<'_, str> {
     let text = if split.is_empty() { text } else { &split };
     let lines: Vec<&str> = text.lines().collect();
     let trimmed: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
-    let blank = |i: Option<usize>| i.is_none_or(|i| trimmed.get(i).is_none_or(|l| l.is_empty()));
-    let alone = |i: usize| blank(i.checked_sub(1)) && blank(Some(i + 1));
     let mut drop = vec![false; lines.len()];
     drop_page_edges(&trimmed, &mut drop);
+    // A page's number right under its break (`=== PAGE 18 ===` then `18`) is alone too.
+    let blank = |i: Option<usize>| {
+        i.is_none_or(|i| {
+            trimmed
+                .get(i)
+                .is_none_or(|l| l.is_empty() || page_marker(l))
+        })
+    };
+    let alone = |i: usize| blank(i.checked_sub(1)) && blank(Some(i + 1));
     // Numbers alone between blank lines, counting up: page numbers.
     let numbers: Vec<(usize, u32)> = trimmed
         .iter()
@@ -587,6 +594,25 @@ mod tests {
         // A number alone once, or numbers that do not count up, are left alone.
         let plain = "Question one.\n\n7\n\nAnswer.\n";
         assert_eq!(drop_copied_furniture(plain), plain);
+    }
+
+    #[test]
+    fn a_page_number_right_under_a_marked_break_goes() {
+        let speech = [
+            "Jo Park: Sales grew.",
+            "Al Ng: Thanks.",
+            "Jo Park: Costs fell.",
+        ];
+        let mut text = String::new();
+        for page in 1..=6 {
+            // The number with a space after it, a line of one space under it.
+            text.push_str(&format!("=== PAGE {page} ===\n{page} \n \n"));
+            text.push_str(&format!("{}\n\n", speech[page % 3]));
+        }
+        let kept = drop_copied_furniture(&text);
+        let lines: Vec<&str> = kept.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 6, "{lines:?}");
+        assert!(lines.iter().all(|l| l.contains(':')), "{lines:?}");
     }
 
     #[test]

@@ -27,6 +27,11 @@ static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9][0-9])(?-u:\b)")
         .unwrap()
 });
+/// The day before the month: `27 Apr 2022`, `3rd March 2025` (RFC 2822 dates, British use).
+static EN_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+((?:19|20)[0-9][0-9])(?-u:\b)")
+        .unwrap()
+});
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)[0-9][0-9])\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").unwrap()
 });
@@ -64,6 +69,7 @@ pub(super) fn warm() {
         &ORDINAL_Q,
         &ZH_Q,
         &EN_DATE,
+        &EN_DAY_MONTH,
         &ZH_DATE,
         &ISO_DATE,
         &TITLE_WORDS,
@@ -197,6 +203,21 @@ pub fn date(text: &str) -> Option<String> {
                     .position(|m| c[1].to_lowercase().starts_with(m))?
                     + 1;
                 Some((c.get(0)?.start(), iso(&c[3], m, &c[2])?))
+            }),
+        // The day comes at most five bytes before the month (`27th `).
+        month
+            .map(|at| {
+                (at.saturating_sub(5)..=at)
+                    .find(|&s| lower.is_char_boundary(s))
+                    .unwrap_or(at)
+            })
+            .and_then(|from| EN_DAY_MONTH.captures_at(&lower, from))
+            .and_then(|c| {
+                let m = MONTHS
+                    .iter()
+                    .position(|m| c[2].to_lowercase().starts_with(m))?
+                    + 1;
+                Some((c.get(0)?.start(), iso(&c[3], m, &c[1])?))
             }),
         ZH_DATE
             .captures_at(text, year)
@@ -454,6 +475,15 @@ mod tests {
             Some("2026-07-28")
         );
         assert_eq!(date("2025-02-07 10:31:13").as_deref(), Some("2025-02-07"));
+        assert_eq!(
+            date("Wed, 27 Apr 2022 23:29:53 GMT").as_deref(),
+            Some("2022-04-27")
+        );
+        assert_eq!(
+            date("held on 3rd March 2025").as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(date("31 June 2025"), None);
         // Days that do not exist are not dates.
         assert_eq!(date("February 30, 2026"), None);
         assert_eq!(date("2026-04-31"), None);

@@ -652,8 +652,12 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
         meta::period(&q).or_else(|| meta::period(&format!("{q} {year}")))
     });
     let titled = meta::company_from_title(&title);
+    // The title's one word is a name when the call's opening or the text before it names it.
+    let ordinary = |c: &str| {
+        meta::ordinary_word(c, &opening) && t.front_matter.iter().all(|p| meta::ordinary_word(c, p))
+    };
     let (titled, ordinary) = match titled {
-        Some(c) if meta::ordinary_word(&c, &opening) => (None, Some(c)),
+        Some(c) if ordinary(&c) => (None, Some(c)),
         c => (c, None),
     };
     t.company = stated_company
@@ -748,6 +752,18 @@ mod tests {
             Some("Halden Tools — Q1 2026 Earnings Call (transcript)")
         );
         assert_eq!(t.company.as_deref(), Some("Halden Tools"));
+    }
+
+    #[test]
+    fn a_one_word_company_in_the_title_named_before_the_call_is_the_company() {
+        let call = "# Brightwater 高管解读 Q2 财报：需求稳定\n\n\
+            北京时间消息，Brightwater 今天发布了第二季度财报。\n\n\
+            以下是电话会议实录：\n\n\
+            摩根士丹利分析师 王小明：需求如何？\n\n\
+            李华：需求稳定。\n\n\
+            王小明：谢谢。\n\n\
+            李华：不客气。\n";
+        assert_eq!(parse(call).company.as_deref(), Some("Brightwater"));
     }
 
     #[test]

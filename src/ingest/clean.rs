@@ -61,7 +61,7 @@ fn has_live_quote(text: &str) -> bool {
     let mut from = 0;
     while let Some(at) = next_open(&text[from..]) {
         let open_at = from + at;
-        if ends_with_han(&text[..open_at]) && quote_len(&text[open_at..]).is_some() {
+        if quote_may_follow(&text[..open_at]) && quote_len(&text[open_at..]).is_some() {
             return true;
         }
         from = open_at + text[open_at..].chars().next().map_or(1, char::len_utf8);
@@ -71,14 +71,15 @@ fn has_live_quote(text: &str) -> bool {
 
 /// Removes the live stock quotes Chinese news sites insert after a company's name, even
 /// inside a word: `微软(406.32, 7.28, 1.82%)发布` → `微软发布`. A quote is three numbers, the
-/// last a percentage, in parentheses right after a Han character.
+/// last a percentage, in parentheses right after a Han character, or right after a Latin
+/// name in a line of Chinese (`SAP(186.18, 1.09, 0.59%)，`).
 fn drop_live_quotes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = next_open(rest) {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
-        match quote_len(from).filter(|_| ends_with_han(&out)) {
+        match quote_len(from).filter(|_| quote_may_follow(&out)) {
             Some(len) => rest = &from[len..],
             None => {
                 let open = from.chars().next().map_or(1, char::len_utf8);
@@ -97,6 +98,26 @@ fn next_open(text: &str) -> Option<usize> {
     // `（` is EF BC 88 in UTF-8.
     memchr::memchr2_iter(b'(', 0xEF, bytes)
         .find(|&i| bytes[i] == b'(' || bytes[i..].starts_with("（".as_bytes()))
+}
+
+/// True when a live quote may follow `before`: it ends with a Han character, or with a
+/// letter or digit (no space) on a line that has Han characters.
+fn quote_may_follow(before: &str) -> bool {
+    if ends_with_han(before) {
+        return true;
+    }
+    if !before.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    // The line so far, no more than its last 600 bytes (each parenthesis looks back a
+    // bounded way, however long the line).
+    let start = before.len().saturating_sub(600);
+    let start = (start..before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let tail = &before[start..];
+    let line = &tail[tail.rfind('\n').map_or(0, |i| i + 1)..];
+    line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// True when `text` ends with a Han character.
@@ -420,6 +441,13 @@ mod tests {
         );
         let kept = "Margin (12.5, 3.1, 2.0%) held; 微软（首席执行官）说。\n";
         assert_eq!(normalize(kept), kept);
+        // After a Latin name in a line of Chinese, with no space before it.
+        assert_eq!(
+            normalize("例如SAP(186.18, 1.09, 0.59%)，Salesforce(274.29, 1.15, 0.42%)等。\n"),
+            "例如SAP，Salesforce等。\n"
+        );
+        let english = "Margin(12.5, 3.1, 2.0%) held.\n";
+        assert_eq!(normalize(english), english, "a line without Chinese");
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     // The last lines that carried a marker (`[EN]`, `👤`): machine-translated files repeat
     // each such line plainly after its translation, a copy to drop (keeping the longer text).
     let mut marked: Vec<usize> = Vec::new();
+    // A short Chinese label alone on its line (`原文：`) after a marked line: the copy may
+    // follow on the next line, and goes with it.
+    let mut label_at: Option<usize> = None;
     for raw in text.lines() {
         let trimmed = raw.trim();
         let t = strip_markers(trimmed);
@@ -31,16 +34,27 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             if marked.len() > 3 {
                 marked.remove(0);
             }
-        } else if let Some(&k) = marked.iter().rev().find(|&&k| {
-            let m = out[k].text;
-            out.len() - k <= 2 && (t.starts_with(m) || m.starts_with(t))
-        }) {
-            if t.len() > out[k].text.len() {
-                out[k].text = t;
+        } else {
+            // The copy may come after such a label on its own line (`原文：The text…`).
+            let copy = copy_label(t).filter(|rest| !rest.is_empty()).unwrap_or(t);
+            let labelled = label_at.is_some_and(|l| l + 1 == out.len());
+            let reach = 2 + usize::from(labelled) + usize::from(copy.len() < t.len());
+            let repeats = marked.iter().rev().find(|&&k| {
+                let m = out[k].text;
+                out.len() - k <= reach && (copy.starts_with(m) || m.starts_with(copy))
+            });
+            if let Some(&k) = repeats {
+                if labelled {
+                    out.pop();
+                }
+                if copy.len() > out[k].text.len() {
+                    out[k].text = copy;
+                }
+                marked.retain(|&i| i != k);
+                (gap, label_at) = (0, None);
+                continue;
             }
-            marked.retain(|&i| i != k);
-            gap = 0;
-            continue;
+            label_at = (copy_label(t) == Some("") && !marked.is_empty()).then_some(out.len());
         }
         out.push(Line {
             text: t,
@@ -50,6 +64,14 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         gap = 0;
     }
     out
+}
+
+/// What follows a label of up to four Chinese characters and a colon (`原文：…`), if the line
+/// starts with one: machine-translated files put such a label before a copy of the English.
+fn copy_label(t: &str) -> Option<&str> {
+    let (label, rest) = t.split_once(['：', ':'])?;
+    let n = label.chars().count();
+    ((1..=4).contains(&n) && label.chars().all(super::text::is_han)).then(|| rest.trim())
 }
 
 /// A line without the markers machine-translated bilingual files put before it: a paragraph
@@ -185,6 +207,28 @@ mod tests {
                 "Call participants",
                 "Chief Executive Officer — Dana Field",
                 "[Note] kept"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_marked_line_repeated_after_a_label_is_read_once() {
+        let text = "  [ 7] [EN] Margins held at 21%.\n       [中] 利润率保持在21%。\n\n\
+            原文：Margins held at 21%.\n\n\
+              [ 8] [EN] Costs fell in the quarter.\n       [中] 本季度成本下降。\n\n\
+            原文：\nCosts fell in the quarter.\n\n\
+            原文：\n注：这是译者的说明。\n";
+        let got: Vec<&str> = split(text).iter().map(|l| l.text).collect();
+        assert_eq!(
+            got,
+            [
+                "Margins held at 21%.",
+                "利润率保持在21%。",
+                "Costs fell in the quarter.",
+                "本季度成本下降。",
+                // A label before something else stays.
+                "原文：",
+                "注：这是译者的说明。"
             ]
         );
     }

@@ -173,6 +173,7 @@ impl ReadTurns {
             headline,
         } = self;
         t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
+        merge_misspelled_askers(&mut t);
         drop_unused_speakers(&mut t);
         tidy_firms(&mut t);
         roles_from_prose(&mut t);
@@ -583,6 +584,72 @@ pub fn restructure(t: &mut Transcript) {
     t.questions = qa::restructure(&mut t.speakers, &mut t.turns);
 }
 
+/// A questioner's turns under a label spelled a letter apart (`Mark Kelly`, then `Mark
+/// Kelley`, as a transcriber wrote it) are theirs: someone heard only inside one analyst's
+/// question, whose name is the analyst's with one letter of the surname changed, added,
+/// dropped or swapped, is that analyst.
+fn merge_misspelled_askers(t: &mut Transcript) {
+    for q in &t.questions {
+        let a = q.analyst;
+        for s in 0..t.speakers.len() {
+            if s == a
+                || t.speakers[s].kind == SpeakerKind::Operator
+                || !one_letter_apart(&t.speakers[a].name, &t.speakers[s].name)
+            {
+                continue;
+            }
+            let mut theirs = t.turns.iter().filter(|x| x.speaker == s).peekable();
+            let inside = theirs.peek().is_some() && theirs.all(|x| x.question == Some(q.number));
+            if inside {
+                for turn in t.turns.iter_mut().filter(|x| x.speaker == s) {
+                    turn.speaker = a;
+                }
+            }
+        }
+    }
+}
+
+/// True for two names alike but for one letter of the last word, five letters long at least
+/// (`Mark Kelly`, `Mark Kelley`).
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let (Some((la, ra)), Some((lb, rb))) = (a.split_last(), b.split_last()) else {
+        return false;
+    };
+    let same_rest = !ra.is_empty()
+        && ra.len() == rb.len()
+        && ra.iter().zip(rb).all(|(x, y)| x.eq_ignore_ascii_case(y));
+    let (x, y): (Vec<char>, Vec<char>) = (
+        la.to_lowercase().chars().collect(),
+        lb.to_lowercase().chars().collect(),
+    );
+    if !same_rest || x.len().min(y.len()) < 5 || x == y {
+        return false;
+    }
+    let (short, long) = if x.len() <= y.len() {
+        (&x, &y)
+    } else {
+        (&y, &x)
+    };
+    match long.len() - short.len() {
+        // One letter added.
+        1 => (0..long.len()).any(|i| long[..i] == short[..i] && long[i + 1..] == short[i..]),
+        // One letter changed, or two side by side swapped.
+        0 => {
+            let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+            diff.len() == 1
+                || (diff.len() == 2
+                    && diff[1] == diff[0] + 1
+                    && x[diff[0]] == y[diff[1]]
+                    && x[diff[1]] == y[diff[0]])
+        }
+        _ => false,
+    }
+}
+
 /// Removes speakers that no turn refers to (participants who never spoke), renumbering.
 fn drop_unused_speakers(t: &mut Transcript) {
     // A questioner a heading names keeps their place though the file keeps none of their words.
@@ -752,6 +819,37 @@ mod tests {
             Some("Halden Tools — Q1 2026 Earnings Call (transcript)")
         );
         assert_eq!(t.company.as_deref(), Some("Halden Tools"));
+    }
+
+    #[test]
+    fn a_questioner_s_label_spelled_a_letter_apart_is_still_the_questioner() {
+        let t = parse(
+            "Operator: Welcome to the Acme call.\n\n\
+             Jane Roe: Revenue grew 6%.\n\n\
+             Operator: Our next question comes from the line of Mark Kelley with Stifel.\n\n\
+             Mark Kelly: How is pricing?\n\n\
+             Jane Roe: Holding.\n\n\
+             Mark Kelley: And costs?\n\n\
+             Jane Roe: Lower.\n\n\
+             Operator: Our next question comes from Ann Park with Keel Bank.\n\n\
+             Ann Park: Any news on hiring?\n\n\
+             Jane Roe: Slower.\n",
+        );
+        let names: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Operator", "Jane Roe", "Mark Kelly", "Ann Park"]);
+        let asker = t.questions[0].analyst;
+        let follow_up = t.turns.iter().filter(|x| x.speaker == asker).count();
+        assert_eq!(follow_up, 2, "both of his turns");
+        assert!(one_letter_apart("Mark Kelly", "Mark Kelley"));
+        assert!(one_letter_apart("Ann Mahoney", "Ann Mahony"));
+        assert!(one_letter_apart("Lee Thornton", "Lee Thronton"));
+        assert!(
+            !one_letter_apart("Ann Park", "Ann Parr"),
+            "too short to tell"
+        );
+        assert!(!one_letter_apart("Mark Kelly", "Mike Kelly"));
+        assert!(!one_letter_apart("Mark Kelly", "Mark Kelly"));
+        assert!(!one_letter_apart("Kelley", "Kelly"), "a surname alone");
     }
 
     #[test]

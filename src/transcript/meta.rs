@@ -194,16 +194,17 @@ pub fn date(text: &str) -> Option<String> {
     // Searched from where a first match can start (a month's name, a `19` or `20`).
     let year = first_century(text)?;
     let month = MONTHS.iter().filter_map(|m| lower.find(m)).min();
+    // A month's number from its name, whole or cut short.
+    let month_of = |name: &str| {
+        MONTHS
+            .iter()
+            .position(|m| name.starts_with(m))
+            .map(|m| m + 1)
+    };
     let found = [
         month
             .and_then(|at| EN_DATE.captures_at(&lower, at))
-            .and_then(|c| {
-                let m = MONTHS
-                    .iter()
-                    .position(|m| c[1].to_lowercase().starts_with(m))?
-                    + 1;
-                Some((c.get(0)?.start(), iso(&c[3], m, &c[2])?))
-            }),
+            .and_then(|c| Some((c.get(0)?.start(), iso(&c[3], month_of(&c[1])?, &c[2])?))),
         // The day comes at most five bytes before the month (`27th `).
         month
             .map(|at| {
@@ -212,13 +213,7 @@ pub fn date(text: &str) -> Option<String> {
                     .unwrap_or(at)
             })
             .and_then(|from| EN_DAY_MONTH.captures_at(&lower, from))
-            .and_then(|c| {
-                let m = MONTHS
-                    .iter()
-                    .position(|m| c[2].to_lowercase().starts_with(m))?
-                    + 1;
-                Some((c.get(0)?.start(), iso(&c[3], m, &c[1])?))
-            }),
+            .and_then(|c| Some((c.get(0)?.start(), iso(&c[3], month_of(&c[2])?, &c[1])?))),
         ZH_DATE
             .captures_at(text, year)
             .and_then(|c| Some((c.get(0)?.start(), iso(&c[1], c[2].parse().ok()?, &c[3])?))),

@@ -1344,6 +1344,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Each question's analyst and firm, in order.
+    fn asked(t: &crate::transcript::Transcript) -> Vec<(&str, Option<&str>)> {
+        t.questions
+            .iter()
+            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
+            .collect()
+    }
+
     /// Words and marks the three turn-searching patterns are made of, with near misses, for
     /// generated texts.
     const PIECES: &[&str] = &[
@@ -1554,11 +1562,7 @@ mod tests {
             Ann Park: One more on margins, please.\n\n\
             Jane Roe: They widened again.\n";
         let t = crate::transcript::parse(text);
-        let asked: Vec<(&str, Option<&str>)> = t
-            .questions
-            .iter()
-            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
-            .collect();
+        let asked = asked(&t);
         assert_eq!(
             asked,
             [
@@ -1683,11 +1687,7 @@ mod tests {
              Ada Park:\n\nWhat about costs?\n\n\
              Tom Reyes:\n\nLower.\n",
         );
-        let asked: Vec<(&str, Option<&str>)> = t
-            .questions
-            .iter()
-            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
-            .collect();
+        let asked = asked(&t);
         assert_eq!(
             asked,
             [

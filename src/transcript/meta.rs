@@ -365,11 +365,23 @@ fn masthead_name(line: &str) -> bool {
 
 /// The company on a masthead line, as transcript sites print one under the title:
 /// `Acme Holdings, Inc. | Earnings Calls | 2026-08-04` (the company first, the site's section
-/// or the date after a bar).
+/// or the date after a bar); or, as a company's own transcript heads its first page, the
+/// company in its legal form with its ticker in brackets: `Acme Holdings, Inc. (ACME)`.
 pub fn company_from_masthead(line: &str) -> Option<String> {
     let mut parts = line.split(" | ").map(str::trim);
     let first = parts.next()?.trim_matches('*').trim();
     let rest: Vec<&str> = parts.collect();
+    if rest.is_empty()
+        && let Some((name, ticker)) = first.strip_suffix(')').and_then(|f| f.rsplit_once('('))
+    {
+        let symbol = ticker.rsplit(':').next().unwrap_or_default().trim();
+        let symbol_like = (1..=6).contains(&symbol.len())
+            && symbol
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
+        let name = name.trim();
+        return (symbol_like && corporate_name(name)).then(|| squash_spaces(name));
+    }
     let described = rest
         .iter()
         .any(|p| title_like(p) || date(p).is_some() || period(p).is_some());
@@ -585,6 +597,20 @@ mod tests {
             None,
             "a table row"
         );
+        assert_eq!(
+            company_from_masthead("Halden Tools, Inc. (HLDN)").as_deref(),
+            Some("Halden Tools, Inc.")
+        );
+        assert_eq!(
+            company_from_masthead("Halden Tools Limited (NYSE: HLD)").as_deref(),
+            Some("Halden Tools Limited")
+        );
+        assert_eq!(
+            company_from_masthead("Revenue grew (strongly)"),
+            None,
+            "not a company with its ticker"
+        );
+        assert_eq!(company_from_masthead("Jane Roe (CEO)"), None);
         assert_eq!(
             company_from_title("# Halden Tools Corporation — Q1 FY26 Earnings Call").as_deref(),
             Some("Halden Tools Corporation")

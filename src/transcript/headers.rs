@@ -380,7 +380,9 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
                     || super::participants::heading_group(group).is_some())
         });
     let sentence_end = t.ends_with(is_terminal_punct) && !ends_with_abbreviation(t) && !paren_label;
-    if t.len() > 300 || sentence_end || t.chars().count() > 100 {
+    // A line that ends in a comma goes on in the next (an address in a letter's heading).
+    let runs_on = t.ends_with([',', '，']);
+    if t.len() > 300 || sentence_end || runs_on || t.chars().count() > 100 {
         return None;
     }
     let t = if t.ends_with(']') {
@@ -1418,6 +1420,12 @@ mod tests {
         let text =
             "作者說明:\n\n說明文字。\n\n作者說明:\n\n更多。\n\nPrepared Remarks:\n\nThank You\n";
         assert!(headers(text).is_empty());
+    }
+
+    #[test]
+    fn a_line_that_runs_on_past_a_comma_is_no_header() {
+        assert!(standalone("Harbor Plaza, Dock Road Complex, Tower Two,").is_none());
+        assert!(standalone("Harbor Plaza, Dock Road Complex, Tower Two").is_some());
     }
 
     #[test]

@@ -244,6 +244,7 @@ impl Haystack {
                     free = at + needle.len();
                     out.push(self.to_match(ix, k, at, needle.len()));
                 }
+                true
             });
         }
         out
@@ -354,7 +355,8 @@ impl Haystack {
                         all.push(Spot {
                             seg: k as u32,
                             at: i as u32,
-                        })
+                        });
+                        true
                     });
                 }
                 Some(all)
@@ -410,20 +412,17 @@ impl<'n> Finder<'n> {
 
     /// The first start of the needle in `hay`.
     fn first(&self, hay: Hay) -> Option<usize> {
-        let text = hay.bytes;
-        match self.anchor.filter(|_| hay.ascii) {
-            Some(k) => {
-                let b = self.needle[k];
-                let tail = text.get(k..).unwrap_or_default();
-                memchr::memchr2_iter(b, b.to_ascii_uppercase(), tail)
-                    .find(|&s| hay.has_at(s, self.needle))
-            }
-            None => self.exact.find(text),
-        }
+        let mut first = None;
+        self.each(hay, |s| {
+            first = Some(s);
+            false
+        });
+        first
     }
 
-    /// Calls `found` with every start of the needle in `hay` (overlapping ones too), in order.
-    fn each(&self, hay: Hay, mut found: impl FnMut(usize)) {
+    /// Calls `found` with every start of the needle in `hay` (overlapping ones too), in order,
+    /// until it returns false.
+    fn each(&self, hay: Hay, mut found: impl FnMut(usize) -> bool) {
         let text = hay.bytes;
         match self.anchor.filter(|_| hay.ascii) {
             Some(k) => {
@@ -431,15 +430,17 @@ impl<'n> Finder<'n> {
                 let tail = text.get(k..).unwrap_or_default();
                 let starts = memchr::memchr2_iter(b, b.to_ascii_uppercase(), tail);
                 for s in starts {
-                    if hay.has_at(s, self.needle) {
-                        found(s);
+                    if hay.has_at(s, self.needle) && !found(s) {
+                        return;
                     }
                 }
             }
             None => {
                 let mut at = 0;
                 while let Some(i) = self.exact.find(&text[at..]) {
-                    found(at + i);
+                    if !found(at + i) {
+                        return;
+                    }
                     at += i + 1;
                 }
             }

@@ -15,6 +15,8 @@ use super::marks::Marks;
 use super::prefs::Prefs;
 use super::search::{Haystack, Match, Place, Scope};
 
+use super::shown::Shown;
+
 /// The most text a keystroke in the search input reads for the first match near the screen
 /// before it finds every match instead.
 const NEARBY: usize = 1 << 19;
@@ -40,7 +42,6 @@ fn position_of(matches: &[Match], m: Match) -> Option<usize> {
         .position(|x| *x == m)
         .map(|i| from + i)
 }
-use super::shown::Shown;
 
 /// Which pane receives the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -368,9 +369,7 @@ impl App {
         let scope = self.scope();
         // The last matches' buffer is filled again.
         let mut out = std::mem::take(&mut self.search.matches);
-        let query = std::mem::take(&mut self.search.query);
-        self.with_haystack(|hay, t, ix| hay.find_into(t, ix, &query, scope, &mut out));
-        self.search.query = query;
+        self.with_haystack(|hay, t, ix, query| hay.find_into(t, ix, query, scope, &mut out));
         out
     }
 
@@ -385,15 +384,13 @@ impl App {
     /// be shown while the rest wait; every match, too, when the first is far.
     pub fn find_nearby(&mut self, from: Place) -> Nearby {
         let scope = self.scope();
-        let query = std::mem::take(&mut self.search.query);
-        let first = self.with_haystack(|hay, t, ix| {
-            if hay.finds_all_cheaply(&query) {
+        let first = self.with_haystack(|hay, t, ix, query| {
+            if hay.finds_all_cheaply(query) {
                 None
             } else {
-                hay.first_from(t, ix, &query, scope, from, NEARBY).ok()
+                hay.first_from(t, ix, query, scope, from, NEARBY).ok()
             }
         });
-        self.search.query = query;
         match first {
             Some(Some(m)) => {
                 self.search.matches = vec![m];
@@ -416,11 +413,8 @@ impl App {
     /// the screen shows of a search [`App::find_nearby`] left partial.
     pub fn find_between(&mut self, between: (Place, Place), current: Match) {
         let scope = self.scope();
-        let query = std::mem::take(&mut self.search.query);
-        let found =
-            self.with_haystack(|hay, t, ix| hay.find_between(t, ix, &query, scope, between));
-        self.search.query = query;
-        self.search.matches = found;
+        self.search.matches =
+            self.with_haystack(|hay, t, ix, query| hay.find_between(t, ix, query, scope, between));
         self.search.current = position_of(&self.search.matches, current);
     }
 
@@ -440,18 +434,19 @@ impl App {
         true
     }
 
-    /// The call's texts prepared for search: from the folding thread (waited for if it is
-    /// still at work), or folded here if there is none or it failed.
+    /// Calls `f` with the call's texts prepared for search (from the folding thread, waited
+    /// for if it is still at work, or folded here if there is none or it failed), the call,
+    /// its index and the query.
     fn with_haystack<R>(
         &mut self,
-        f: impl FnOnce(&mut Haystack, &Transcript, &DocIndex) -> R,
+        f: impl FnOnce(&mut Haystack, &Transcript, &DocIndex, &str) -> R,
     ) -> R {
         if self.haystack.is_none() {
             let folded = self.haystack_job.take().and_then(|job| job.recv().ok());
             self.haystack = folded.or_else(|| Some(Haystack::new(&self.doc)));
         }
         let hay = self.haystack.get_or_insert_with(Default::default);
-        f(hay, &self.doc, &self.index)
+        f(hay, &self.doc, &self.index, &self.search.query)
     }
 
     /// Starts folding the call's texts for searching on another thread, if that was not

@@ -117,14 +117,17 @@ fn quote_may_follow(before: &str) -> bool {
         .unwrap_or(before.len());
     let tail = &before[start..];
     let line = &tail[tail.rfind('\n').map_or(0, |i| i + 1)..];
-    line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    line.chars().any(han)
 }
 
 /// True when `text` ends with a Han character.
 fn ends_with_han(text: &str) -> bool {
-    text.chars().next_back().is_some_and(|c| {
-        ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
-    })
+    text.chars().next_back().is_some_and(han)
+}
+
+/// True for a Han character (the unified block and extension A).
+fn han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// The longest text between a quote's parentheses, in bytes: three numbers with their

@@ -394,14 +394,19 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
     let t = strip_colon(&t);
     // `W. Chiu (Analysts)`: a name too short to stand alone, vouched for by its role.
     let mut vouched = false;
-    let (name, title) = match paren(&format!("{t}: x")) {
-        // `Analyst (Name)`.
-        Some(c) if role_then_name(c["name"].trim(), c["title"].trim()).is_some() => {
+    let labelled = format!("{t}: x");
+    let bracketed = paren(&labelled);
+    // `Analyst (Name)`.
+    let named = bracketed
+        .as_ref()
+        .and_then(|c| role_then_name(c["name"].trim(), c["title"].trim()));
+    let (name, title) = match (named, bracketed) {
+        (Some(named), _) => {
             vouched = true;
-            role_then_name(c["name"].trim(), c["title"].trim())?
+            named
         }
         // `Name (Role)` on its own line.
-        Some(c)
+        (None, Some(c))
             if name_like(c["name"].trim())
                 || (initial_and_surname(c["name"].trim()) && role_like(&c["title"])) =>
         {

@@ -36,7 +36,8 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             }
         } else {
             // The copy may come after such a label on its own line (`原文：The text…`).
-            let copy = copy_label(t).filter(|rest| !rest.is_empty()).unwrap_or(t);
+            let label = copy_label(t);
+            let copy = label.filter(|rest| !rest.is_empty()).unwrap_or(t);
             let labelled = label_at.is_some_and(|l| l + 1 == out.len());
             let reach = 2 + usize::from(labelled) + usize::from(copy.len() < t.len());
             let repeats = marked.iter().rev().find(|&&k| {
@@ -54,7 +55,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
                 (gap, label_at) = (0, None);
                 continue;
             }
-            label_at = (copy_label(t) == Some("") && !marked.is_empty()).then_some(out.len());
+            label_at = (label == Some("") && !marked.is_empty()).then_some(out.len());
         }
         out.push(Line {
             text: t,

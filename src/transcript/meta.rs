@@ -345,8 +345,14 @@ fn bare_ticker(line: &str) -> bool {
     let (market, ticker) = (market.trim(), ticker.trim());
     (2..=10).contains(&market.len())
         && market.bytes().all(|b| b.is_ascii_uppercase())
-        && (1..=8).contains(&ticker.len())
-        && ticker
+        && ticker_symbol(ticker, 8)
+}
+
+/// True for a ticker symbol of at most `longest` capitals, figures and dots (`AMZN`, `9988`,
+/// `BRK.B`).
+fn ticker_symbol(symbol: &str, longest: usize) -> bool {
+    (1..=longest).contains(&symbol.len())
+        && symbol
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
 }
@@ -375,12 +381,8 @@ pub fn company_from_masthead(line: &str) -> Option<String> {
         && let Some((name, ticker)) = first.strip_suffix(')').and_then(|f| f.rsplit_once('('))
     {
         let symbol = ticker.rsplit(':').next().unwrap_or_default().trim();
-        let symbol_like = (1..=6).contains(&symbol.len())
-            && symbol
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
         let name = name.trim();
-        return (symbol_like && corporate_name(name)).then(|| squash_spaces(name));
+        return (ticker_symbol(symbol, 6) && corporate_name(name)).then(|| squash_spaces(name));
     }
     let described = rest
         .iter()

@@ -589,21 +589,33 @@ pub fn restructure(t: &mut Transcript) {
 /// question, whose name is the analyst's with one letter of the surname changed, added,
 /// dropped or swapped, is that analyst.
 fn merge_misspelled_askers(t: &mut Transcript) {
-    for q in &t.questions {
-        let a = q.analyst;
-        for s in 0..t.speakers.len() {
-            if s == a
-                || t.speakers[s].kind == SpeakerKind::Operator
-                || !one_letter_apart(&t.speakers[a].name, &t.speakers[s].name)
-            {
-                continue;
-            }
-            let mut theirs = t.turns.iter().filter(|x| x.speaker == s).peekable();
-            let inside = theirs.peek().is_some() && theirs.all(|x| x.question == Some(q.number));
-            if inside {
-                for turn in t.turns.iter_mut().filter(|x| x.speaker == s) {
-                    turn.speaker = a;
-                }
+    for s in 0..t.speakers.len() {
+        if t.speakers[s].kind == SpeakerKind::Operator {
+            continue;
+        }
+        // The one question all their turns are in, if there is one.
+        let mut theirs = t
+            .turns
+            .iter()
+            .filter(|x| x.speaker == s)
+            .map(|x| x.question);
+        let Some(Some(number)) = theirs.next() else {
+            continue;
+        };
+        if !theirs.all(|q| q == Some(number)) {
+            continue;
+        }
+        let Some(a) = t
+            .questions
+            .iter()
+            .find(|q| q.number == number)
+            .map(|q| q.analyst)
+        else {
+            continue;
+        };
+        if a != s && one_letter_apart(&t.speakers[a].name, &t.speakers[s].name) {
+            for turn in t.turns.iter_mut().filter(|x| x.speaker == s) {
+                turn.speaker = a;
             }
         }
     }

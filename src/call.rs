@@ -67,9 +67,9 @@ impl Call {
             [a, ..] => return Err(too_many(a, files.len())),
         };
         Ok(Call {
+            banner: unlabelled_banner(&transcript),
             transcript,
             files: files.to_vec(),
-            banner: None,
         })
     }
 
@@ -90,9 +90,9 @@ impl Call {
         let err = match crate::align::align(ta.clone(), tb.clone()) {
             Ok(aligned) => {
                 return Ok(Call {
+                    banner: unlabelled_banner(&aligned.transcript),
                     transcript: aligned.transcript,
                     files: files.to_vec(),
-                    banner: None,
                 });
             }
             Err(e) => e,
@@ -159,6 +159,15 @@ fn read(path: &Path, opts: &Options) -> Result<ingest::Decoded, LoadError> {
     })
 }
 
+/// The banner of a call whose speakers no line names: what the reader can and cannot tell.
+fn unlabelled_banner(t: &Transcript) -> Option<String> {
+    t.unlabelled.then(|| {
+        "No line names who speaks: turns are split where the floor is handed over, and \
+         each question's speakers are not told apart"
+            .to_string()
+    })
+}
+
 /// Reads, decodes and parses one transcript file (`-` is standard input).
 pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
     let decoded = read(path, opts)?;
@@ -171,7 +180,7 @@ pub fn load(path: &Path, opts: &Options) -> Result<Transcript, LoadError> {
     if t.turns.is_empty() {
         return Err(LoadError {
             path: path.into(),
-            reason: "no speaker turns found: no line names who is speaking (a call transcript labels its speakers; a news report or an unlabelled speech-to-text file cannot be split into turns)".into(),
+            reason: "no speaker turns found: no line names who is speaking, and no operator hands the floor to questioners by name (a news report is not a call)".into(),
         });
     }
     Ok(t)

@@ -234,3 +234,34 @@ fn text_prints_what_the_parser_reads() {
     let both = tandem(&["parse", "--text", "--json", path.to_str().unwrap()], None);
     assert_eq!(both.status.code(), Some(2));
 }
+
+#[test]
+fn a_call_with_no_speaker_labels_opens_and_says_what_cannot_be_told() {
+    let path = fixture("speech_to_text_unlabelled.txt");
+    let json = json_of(&tandem(&["parse", "--json", path.to_str().unwrap()], None));
+    assert_eq!(json["unlabelled"], true);
+    assert_eq!(json["questions"].as_array().map(Vec::len), Some(3));
+    // A labelled call says nothing of it.
+    let labelled = json_of(&tandem(
+        &[
+            "parse",
+            "--json",
+            fixture("english_dashes.txt").to_str().unwrap(),
+        ],
+        None,
+    ));
+    assert!(labelled.get("unlabelled").is_none(), "{labelled}");
+    // The reader opens it with a banner saying how it was read.
+    let call = tandem::call::Call::open(&[path], &tandem::call::Options::default()).unwrap();
+    let banner = call.banner.expect("a banner");
+    assert!(
+        banner.contains("No line names who speaks") && banner.contains("not told apart"),
+        "{banner}"
+    );
+    let labelled = tandem::call::Call::open(
+        &[fixture("english_dashes.txt")],
+        &tandem::call::Options::default(),
+    )
+    .unwrap();
+    assert_eq!(labelled.banner, None);
+}

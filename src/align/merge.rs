@@ -169,6 +169,7 @@ pub fn merge(en: &Transcript, zh: &Transcript, pairs: &[(Step, Vec<Link>)]) -> T
             .chain(&zh.back_matter)
             .cloned()
             .collect(),
+        unlabelled: en.unlabelled || zh.unlabelled,
     };
     restructure(&mut t);
     t

@@ -109,6 +109,7 @@ fn convert(t: &Transcript, script: ChineseScript) -> Option<Transcript> {
         languages: t.languages.clone(),
         encoding: t.encoding.clone(),
         turns: Vec::new(),
+        unlabelled: t.unlabelled,
     };
     changed.get().then_some(labels)
 }

@@ -22,6 +22,7 @@ mod scale_tests;
 mod speakers;
 mod starts;
 pub mod text;
+pub mod unlabelled;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -141,13 +142,16 @@ pub struct Hints {
 
 /// [`parse`], with what the text's container knows.
 pub fn parse_with(text: &str, hints: &Hints) -> Transcript {
-    read_turns(text, hints).finish()
+    let mut turns = read_turns(text, hints);
+    turns.read_unlabelled(text);
+    turns.finish()
 }
 
 /// [`parse_with`], taking the text: it is let go as soon as the turns hold their own copies,
 /// before the questions are read (a long call's text is not held twice).
 pub fn parse_owned(text: String, hints: &Hints) -> Transcript {
-    let turns = read_turns(&text, hints);
+    let mut turns = read_turns(&text, hints);
+    turns.read_unlabelled(&text);
     drop(text);
     turns.finish()
 }
@@ -160,9 +164,19 @@ struct ReadTurns {
     handoffs: Vec<qa::HeadingHandoff>,
     yaml: lines::Yaml,
     headline: Option<String>,
+    /// The turns read from hand-offs when no line names a speaker.
+    unlabelled: Option<unlabelled::Read>,
 }
 
 impl ReadTurns {
+    /// When no line of `text` names a speaker, reads its turns from the hand-offs the call
+    /// speaks aloud ([`unlabelled`]).
+    fn read_unlabelled(&mut self, text: &str) {
+        if self.t.turns.is_empty() {
+            self.unlabelled = unlabelled::read(text, self.t.title.as_deref());
+        }
+    }
+
     /// Speakers' kinds, questions, firms and metadata.
     fn finish(self) -> Transcript {
         let ReadTurns {
@@ -170,11 +184,23 @@ impl ReadTurns {
             heading_turn,
             handoffs,
             yaml,
-            headline,
+            mut headline,
+            unlabelled,
         } = self;
-        t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
-        merge_misspelled_askers(&mut t);
-        drop_unused_speakers(&mut t);
+        if let Some(read) = unlabelled {
+            // The whole text is the call: nothing before it.
+            t.front_matter.clear();
+            t.speakers = read.speakers;
+            t.turns = read.turns;
+            t.questions = read.questions;
+            t.unlabelled = true;
+            // A headline is read from the text before the call, and there is none.
+            headline = None;
+        } else {
+            t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
+            merge_misspelled_askers(&mut t);
+            drop_unused_speakers(&mut t);
+        }
         tidy_firms(&mut t);
         roles_from_prose(&mut t);
         fill_metadata(&mut t, yaml, headline);
@@ -318,6 +344,7 @@ fn read_turns(text: &str, hints: &Hints) -> ReadTurns {
         handoffs,
         yaml,
         headline,
+        unlabelled: None,
     }
 }
 
@@ -410,15 +437,31 @@ fn role_phrase(rest: &str) -> Option<String> {
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
     // Pieces between commas, while each is a role's (`and Ben Li` is the next person).
-    let pieces: Vec<&str> = rest
-        .split(", ")
-        .map(str::trim)
-        .take_while(|p| {
-            p.chars().next().is_some_and(char::is_uppercase)
-                && names::role_like(p)
-                && p.split_whitespace().count() <= 8
-        })
-        .collect();
+    let mut pieces: Vec<String> = Vec::new();
+    for p in rest.split(", ").map(str::trim) {
+        if !(p.chars().next().is_some_and(char::is_uppercase)
+            && names::role_like(p)
+            && p.split_whitespace().count() <= 8)
+        {
+            break;
+        }
+        // `Chief Executive Officer and Ben Li`: the role ends before a person joined by
+        // `and` (`Research and Development` is one role).
+        let parts: Vec<&str> = p.split(" and ").collect();
+        let person = |part: &&str| {
+            part.split_whitespace().count() >= 2
+                && names::latin_name_like(part)
+                && !names::role_like(part)
+        };
+        match parts.iter().position(person) {
+            Some(0) => break,
+            Some(k) => {
+                pieces.push(parts[..k].join(" and "));
+                break;
+            }
+            None => pieces.push(p.to_string()),
+        }
+    }
     (!pieces.is_empty()).then(|| pieces.join(", "))
 }
 
@@ -688,6 +731,21 @@ fn drop_unused_speakers(t: &mut Transcript) {
     }
 }
 
+/// How much of the call's start, and of the text before it, the metadata is read from.
+const META_HEAD: usize = 64 * 1024;
+
+/// `text` cut to at most `n` bytes, at a character boundary.
+fn cut_to(mut text: String, n: usize) -> String {
+    if text.len() > n {
+        let mut end = n;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
+}
+
 /// Languages, company, period and date.
 fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>) {
     let (mut en, mut zh) = (false, false);
@@ -701,17 +759,33 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
         .into_iter()
         .filter_map(|(has, l)| has.then_some(l))
         .collect();
+    // What the call says of itself is said near its start: the texts read for it are cut
+    // at META_HEAD (a text that is all front matter, or a first turn of megabytes, would
+    // otherwise be searched whole by every pattern).
     let text_of = |n: usize| -> String {
-        t.turns
-            .iter()
-            .take(n)
-            .map(|x| {
-                let (e, z) = qa::turn_text(x);
-                e + &z
-            })
-            .collect()
+        let mut text = String::new();
+        for x in t.turns.iter().take(n) {
+            let (e, z) = qa::turn_text(x);
+            text.push_str(&e);
+            text.push_str(&z);
+            if text.len() > META_HEAD {
+                break;
+            }
+        }
+        cut_to(text, META_HEAD)
     };
     let (welcome, opening) = (text_of(2), text_of(4));
+    let mut front = String::new();
+    for (i, p) in t.front_matter.iter().enumerate() {
+        if i > 0 {
+            front.push('\n');
+        }
+        front.push_str(p);
+        if front.len() > META_HEAD {
+            break;
+        }
+    }
+    let front = cut_to(front, META_HEAD);
     let title = t.title.clone().unwrap_or_default();
     // `Company: Acme` / `Quarter: Q4` / `Year: 2020` lines before the call say it outright.
     let field = |keys: &[&str]| {
@@ -757,14 +831,14 @@ fn fill_metadata(t: &mut Transcript, yaml: lines::Yaml, headline: Option<String>
         .or_else(|| meta::period(&title))
         .or_else(|| headline.as_deref().and_then(meta::period))
         .or_else(|| meta::period(&welcome))
-        .or_else(|| meta::period(&t.front_matter.join("\n")))
+        .or_else(|| meta::period(&front))
         .or_else(|| meta::period(&opening));
     t.date = yaml
         .date
         .as_deref()
         .and_then(meta::date)
         .or_else(|| meta::date(&title))
-        .or_else(|| meta::date(&t.front_matter.join("\n")))
+        .or_else(|| meta::date(&front))
         .or_else(|| meta::date_as_of(&opening))
         .or_else(|| yaml.published.as_deref().and_then(meta::date));
     if let Some(company) = &t.company {
@@ -986,5 +1060,55 @@ mod tests {
         assert_eq!(role("Ann Ode"), None);
         assert_eq!(role("Dana Lee"), None);
         assert_eq!(role("Tom Park"), None, "analysts are left alone");
+    }
+
+    #[test]
+    fn metadata_is_read_from_the_head_of_a_long_text() {
+        let call = "\n\nOperator: Welcome.\n\nJane Roe: Revenue grew.\n";
+        let article = |filler: usize| {
+            format!(
+                "Markets moved today.\n\n{}Acme reported on March 3, 2026.\n{call}",
+                "A long paragraph of commentary on the sector.\n\n".repeat(filler)
+            )
+        };
+        assert_eq!(parse(&article(10)).date.as_deref(), Some("2026-03-03"));
+        // A date megabytes down the text is not where a call gives its own.
+        let far = article(2 * META_HEAD / 40);
+        assert!(far.len() > META_HEAD);
+        assert_eq!(parse(&far).date, None);
+    }
+
+    #[test]
+    fn a_role_in_prose_ends_before_the_next_person_joined_by_and() {
+        let t = parse(
+            "Operator: Welcome. I will now hand over to Dana Lee.
+
+             Dana Lee: With me are Jane Roe, our President and Chief Executive Officer and              Ben Li, our Head of Research and Development.
+
+             Jane Roe: Revenue was up.
+
+             Ben Li: Labs are busy.
+
+             Operator: Our first question comes from Tom Park with Harbor Securities.
+
+             Tom Park: How is pricing?
+
+             Jane Roe: Holding.
+",
+        );
+        let role = |name: &str| {
+            t.speakers
+                .iter()
+                .find(|s| s.name == name)
+                .and_then(|s| s.role.clone())
+        };
+        assert_eq!(
+            role("Jane Roe").as_deref(),
+            Some("President and Chief Executive Officer")
+        );
+        assert_eq!(
+            role("Ben Li").as_deref(),
+            Some("Head of Research and Development")
+        );
     }
 }

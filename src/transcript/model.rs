@@ -148,6 +148,10 @@ pub struct Transcript {
     pub front_matter: Vec<String>,
     /// Material after the call (page chrome, disclaimers), one paragraph per entry.
     pub back_matter: Vec<String>,
+    /// No line names a speaker: the turns were split where the call hands the floor over
+    /// aloud, and the speech after each question's introduction is not told apart.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlabelled: bool,
 }
 
 impl Transcript {

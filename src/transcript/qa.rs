@@ -416,7 +416,7 @@ fn intro_en(en: &str) -> Option<Intro> {
 const INTRO_TRIES: usize = 16;
 
 /// Every English introduction of a turn that reads, in order.
-fn intro_en_all(en: &str) -> Vec<Intro> {
+pub(super) fn intro_en_all(en: &str) -> Vec<Intro> {
     // A transcriber's "spelled as heard" mark is no part of a name (`Walter Scully(ph) of …`),
     // nor are the brackets around a name heard uncertainly (`from [ Tim Stanley ]`).
     let unmarked;
@@ -491,7 +491,7 @@ fn given_name(word: &str) -> bool {
 const INTRO_JOINS: &[&str] = &["with", "from", "of", "at"];
 
 /// Reads `NAME with FIRM…` (or `from`, `of`, `at`, `. With`).
-fn intro_en_rest(rest: &str) -> Option<Intro> {
+pub(super) fn intro_en_rest(rest: &str) -> Option<Intro> {
     // `NAME, FIRM.` (no joining word): the name is what reads as one before the comma.
     if let Some((name, firm)) = rest.split_once(", ")
         && latin_name_like(name)

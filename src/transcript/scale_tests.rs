@@ -209,3 +209,32 @@ fn thousands_of_names_used_once() {
         assert_eq!(t.turns.len(), expected.len(), "standalone: {standalone}");
     }
 }
+
+/// A call with no speaker labels and thousands of questions, run into one paragraph: each
+/// introduction opens a question asked by the person it names.
+#[test]
+fn thousands_of_questions_in_an_unlabelled_call() {
+    const N: usize = 2000;
+    let mut text = "Thank you for standing by. I will now turn the call over to Jane Roe. \
+                    Thank you. Revenue grew. "
+        .to_string();
+    for i in 0..N {
+        text.push_str(&format!(
+            "Our next question comes from {} with Firm {}. Please go ahead. Hi, how is \
+             pricing? Pricing is stable. ",
+            full(i),
+            surname(i + 1)
+        ));
+    }
+    let t = parse(&text);
+    assert!(t.unlabelled);
+    assert_eq!(t.questions.len(), N);
+    for (i, q) in t.questions.iter().enumerate() {
+        assert_eq!(t.speakers[q.analyst].name, full(i), "question {i}");
+        assert_eq!(
+            q.firm.as_deref(),
+            Some(format!("Firm {}", surname(i + 1)).as_str())
+        );
+        assert_eq!(q.turns.len(), 2, "question {i}");
+    }
+}

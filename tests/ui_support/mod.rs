@@ -242,6 +242,7 @@ pub fn call() -> Transcript {
         ],
         front_matter: vec![],
         back_matter: vec![],
+        unlabelled: false,
     }
 }
 

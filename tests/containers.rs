@@ -201,3 +201,59 @@ fn broken_and_locked_pdfs_are_named() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
 }
+
+/// A table of turns reads as the same call whether its cells are separated by tabs or are
+/// comma-separated and quoted.
+#[test]
+fn a_table_of_turns_reads_the_same_as_tabs_or_commas() {
+    let tsv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/table_tab_separated.tsv"),
+    )
+    .unwrap();
+    let csv: String = tsv
+        .lines()
+        .map(|row| {
+            row.split('\t')
+                .map(|cell| format!("\"{}\"", cell.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\r\n"
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let open = |name: &str, text: &str| {
+        let path = write(dir.path(), name, text.as_bytes());
+        call::Call::open(&[path], &Options::default())
+            .unwrap()
+            .transcript
+    };
+    let from_tabs = open("call.tsv", &tsv);
+    let from_commas = open("call.csv", &csv);
+    assert_eq!(
+        askers(&from_tabs),
+        [
+            (
+                "Ivo Strand".to_string(),
+                Some("Tamsin Research Partners".to_string())
+            ),
+            (
+                "Lena Okoro".to_string(),
+                Some("Brightwater Securities Group".to_string())
+            ),
+        ]
+    );
+    assert_eq!(askers(&from_commas), askers(&from_tabs));
+    assert_eq!(all_speech(&from_commas), all_speech(&from_tabs));
+    assert_eq!(from_commas.turns.len(), from_tabs.turns.len());
+    // The speech is the cells' words, quotes and commas kept, no column names or titles.
+    let speech = all_speech(&from_tabs);
+    assert!(speech.contains("our \"lab first\" program"), "{speech}");
+    assert!(
+        speech.contains("Pricing added about two points, and"),
+        "{speech}"
+    );
+    assert!(
+        !speech.contains("Analyst at") && !speech.contains("Content"),
+        "{speech}"
+    );
+}

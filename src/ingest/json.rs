@@ -632,6 +632,16 @@ fn one_line(s: &str) -> String {
 }
 
 /// A key compared loosely: lower case, `-` and spaces as `_`, camelCase split.
+/// True for a column or key that holds a speaker's name (`Speaker`, `speaker_name`).
+pub(crate) fn is_speaker_key(k: &str) -> bool {
+    SPEAKER_KEYS.contains(&normal_key(k).as_str())
+}
+
+/// True for a column or key that holds the words said (`Content`, `text`).
+pub(crate) fn is_text_key(k: &str) -> bool {
+    TEXT_KEYS.contains(&normal_key(k).as_str())
+}
+
 fn normal_key(k: &str) -> String {
     let mut out = String::with_capacity(k.len() + 4);
     let mut prev_lower = false;

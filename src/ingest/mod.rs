@@ -21,6 +21,7 @@ pub mod jsdata;
 pub mod json;
 mod nesting;
 pub mod pdf;
+pub mod table;
 
 use std::fmt;
 use std::io::{self, Read};
@@ -199,6 +200,14 @@ pub fn decode_owned(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, Inge
     {
         // A script's data literals (`export const call = [{ speaker: …, en: … }]`): read
         // as the JSON they spell; a module with no transcript in it stays text.
+        speakers = found.speakers;
+        clean(&found.text)
+    } else if let Some(delimiter) = table::delimiter(&raw.text)
+        && let Some(rows) = table::to_value(&raw.text, delimiter)
+        && let Ok(found) = json::value_to_text(&rows)
+    {
+        // A table of turns (`Speaker<TAB>Title<TAB>Content` rows): read as the list of
+        // objects its rows spell; a table that is no transcript stays text.
         speakers = found.speakers;
         clean(&found.text)
     } else if html::looks_like_html(&raw.text) {

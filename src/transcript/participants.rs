@@ -128,6 +128,9 @@ pub fn split_dashes(text: &str) -> Vec<String> {
 pub fn role_and_firm(parts: &[String], group: Group) -> (Option<String>, Option<String>) {
     match parts {
         [] => (None, None),
+        [one] if let Some((role, firm)) = role_at_firm(one) => {
+            (Some(role.to_string()), Some(firm.to_string()))
+        }
         [one] if role_like(one) => (Some(one.clone()), None),
         [one] if group == Group::Company && !corporate(one) => (Some(one.clone()), None),
         [one] => (None, Some(one.clone())),
@@ -136,6 +139,14 @@ pub fn role_and_firm(parts: &[String], group: Group) -> (Option<String>, Option<
         }
         _ => (Some(parts.join(" - ")), None),
     }
+}
+
+/// `Analyst at Acme Securities`, `Chief Financial Officer at Acme Corp`: the role and the
+/// firm, split at the last ` at ` whose left is a role and whose right is capitalised.
+fn role_at_firm(text: &str) -> Option<(&str, &str)> {
+    let (role, firm) = text.rsplit_once(" at ")?;
+    let (role, firm) = (role.trim(), firm.trim());
+    (role_like(role) && firm.chars().next().is_some_and(char::is_uppercase)).then_some((role, firm))
 }
 
 /// The last word of `text`, lower case, without a full stop (`Acme Co., Inc.` gives `inc`).
@@ -346,6 +357,34 @@ pub fn split_name_comma(name: &str, rest: &[String]) -> (String, Vec<String>) {
 mod tests {
     use super::*;
     use crate::transcript::lines::split;
+
+    #[test]
+    fn a_title_written_role_at_firm_gives_both() {
+        let read = |t: &str| role_and_firm(&[t.to_string()], Group::Unknown);
+        assert_eq!(
+            read("Analyst at Tamsin Research Partners"),
+            (
+                Some("Analyst".into()),
+                Some("Tamsin Research Partners".into())
+            )
+        );
+        assert_eq!(
+            read("Vice President of Sales at Acme Corp"),
+            (
+                Some("Vice President of Sales".into()),
+                Some("Acme Corp".into())
+            )
+        );
+        // No role before `at`, or no name after it: one role, as before.
+        assert_eq!(
+            read("Head of Research at large"),
+            (Some("Head of Research at large".into()), None)
+        );
+        assert_eq!(
+            read("Meeting at Noon Partners"),
+            (None, Some("Meeting at Noon Partners".into()))
+        );
+    }
 
     #[test]
     fn a_roster_may_give_the_role_first() {

@@ -1111,11 +1111,14 @@ fn questions(
         let is_new_analyst = speakers[sp].kind == SpeakerKind::Analyst
             && (current.is_none_or(|q| out[q].analyst != sp) || unnamed_again);
         // Another analyst's bare "Thank you." inside a question, with no introduction and
-        // nothing more from them, does not take the floor (a mislabelled courtesy).
+        // nothing more from them, does not take the floor (a mislabelled courtesy). From an
+        // analyst who has had their own question, a longer thanks ("OK. Perfect. Thank you.
+        // Well done.") is the same slip.
+        let asked_before = out.iter().any(|q| q.analyst == sp);
         let courtesy = is_new_analyst
             && !unnamed_again
             && current.is_some()
-            && courtesy_only(en, zh)
+            && (courtesy_only(en, zh) || (asked_before && courtesy_within(en, zh, 8)))
             && turns.get(i + 1).is_none_or(|t| t.speaker != sp);
         let starts = match &pending {
             Some(_) => speakers[sp].kind != SpeakerKind::Executive,
@@ -1249,6 +1252,12 @@ fn hands_over(en: &str, zh: &str) -> bool {
 
 /// True for a turn that only thanks: a few words, thanks among them, no question.
 fn courtesy_only(en: &str, zh: &str) -> bool {
+    courtesy_within(en, zh, 4)
+}
+
+/// True for a turn that only thanks, in at most `max_words` words or one and a half times
+/// as many Han characters, with no question.
+fn courtesy_within(en: &str, zh: &str, max_words: usize) -> bool {
     let words = en.split_whitespace().count();
     let han = zh.chars().filter(|&c| super::text::is_han(c)).count();
     let lower = en.to_lowercase();
@@ -1258,8 +1267,8 @@ fn courtesy_only(en: &str, zh: &str) -> bool {
         || ["谢", "謝"].iter().any(|w| zh.contains(w));
     thanks
         && words + han > 0
-        && words <= 4
-        && han <= 6
+        && words <= max_words
+        && han <= max_words * 3 / 2
         && !en.contains('?')
         && !zh.contains(['?', '？'])
 }
@@ -2026,10 +2035,16 @@ mod tests {
         assert_eq!(qs.len(), 2, "{qs:?}");
         assert_eq!(qs[1].turns, vec![6, 7, 8, 9, 10]);
         // With something to ask, the same analyst does take the floor again.
-        let mut asks = script;
+        let mut asks = script.clone();
         asks[9] = (3, "One more: how is China?");
         let (_, _, qs) = run(asks);
         assert_eq!(qs.len(), 3, "{qs:?}");
+        // A longer thanks is the same slip from an analyst who has had their question.
+        let mut longer = script;
+        longer[9] = (3, "OK. Perfect. Thank you. Well done.");
+        let (_, _, qs) = run(longer);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[1].turns, vec![6, 7, 8, 9, 10]);
     }
 
     #[test]

@@ -162,9 +162,8 @@ fn read(path: &Path, opts: &Options) -> Result<ingest::Decoded, LoadError> {
 /// The banner of a call whose speakers no line names: what the reader can and cannot tell.
 fn unlabelled_banner(t: &Transcript) -> Option<String> {
     t.unlabelled.then(|| {
-        "No line names who speaks: turns are split where the floor is handed over, and \
-         each question's speakers are not told apart"
-            .to_string()
+        // Short enough for an 80-column status line.
+        "No speaker labels: turns split at each hand-off, answers not told apart".to_string()
     })
 }
 

@@ -255,7 +255,7 @@ fn a_call_with_no_speaker_labels_opens_and_says_what_cannot_be_told() {
     let call = tandem::call::Call::open(&[path], &tandem::call::Options::default()).unwrap();
     let banner = call.banner.expect("a banner");
     assert!(
-        banner.contains("No line names who speaks") && banner.contains("not told apart"),
+        banner.contains("No speaker labels") && banner.contains("not told apart"),
         "{banner}"
     );
     let labelled = tandem::call::Call::open(

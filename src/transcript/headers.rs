@@ -12,7 +12,7 @@ use super::body::is_note_word_label;
 use super::lines::Line;
 use super::names::{
     generic_label, han_name_like, is_operator_word, latin_name_like, name_key, name_like,
-    role_like, unnamed_label,
+    numbered_voice, role_like, unnamed_label,
 };
 use super::participants::{firm_like, split_dashes, split_name_comma};
 use super::text::{
@@ -158,10 +158,13 @@ fn candidate<'a>(line: &Line<'a>) -> Option<Cand<'a>> {
         .map_or(text, |(i, _)| &text[..i]);
     // A time is part of the label only at the start of the line or just before the label's
     // colon; a time in the speech (`… starts at 8:30`) is speech.
+    // So is a time that ends a short line after a label (`Speaker 1  0:02`, `Jane Roe
+    // 01:15`, as speech-to-text tools head each turn).
     let in_label = |m: &regex_lite::Match<'_>| {
         m.start() == 0
             || (text[m.end()..].trim_start().starts_with([':', '：'])
                 && !text[..m.start()].contains([':', '：']))
+            || (m.end() == text.len() && name_like(text[..m.start()].trim()))
     };
     let clock = has_clock(head)
         .then(|| TIMESTAMP.find(head).filter(in_label))
@@ -475,7 +478,7 @@ fn standalone(text: &str) -> Option<Cand<'static>> {
             form: Form::Strong,
         });
     }
-    if colon && !(latin_name_like(&name) || is_operator_word(&name)) {
+    if colon && !(latin_name_like(&name) || is_operator_word(&name) || numbered_voice(&name)) {
         return None;
     }
     Some(Cand {
@@ -675,6 +678,7 @@ pub fn find<'a>(
             }
             Form::Bare => {
                 let ok = is_operator_word(&c.name)
+                    || numbered_voice(&c.name)
                     || known.contains(&key)
                     || counts[&key] >= 2
                     || (latin_name_like(&c.name) && mentions.mentioned(&c.name, counts[&key]))
@@ -715,7 +719,8 @@ pub fn find<'a>(
                     && lines.get(i + 1).is_some_and(|l| l.script == Script::Zh)
                     && c.name.split_whitespace().count() >= 2
                     && latin_name_like(&c.name);
-                let corroborated = known.contains(&key) || before_chinese;
+                let corroborated =
+                    known.contains(&key) || before_chinese || numbered_voice(&c.name);
                 standalone_header(lines, i, c, counts[&key], corroborated, &mentions)
             }
         };

@@ -198,6 +198,7 @@ impl ReadTurns {
             headline = None;
         } else {
             t.questions = qa::structure(&mut t.speakers, &mut t.turns, heading_turn, &handoffs);
+            name_voices(&mut t);
             merge_misspelled_askers(&mut t);
             drop_unused_speakers(&mut t);
         }
@@ -377,6 +378,89 @@ fn firm_without_division(firm: &str) -> String {
 
 /// Turns of the prepared remarks read for the roles they give, and bytes at most.
 const ROLE_PROSE: (usize, usize) = (6, 20_000);
+
+/// Voices speech-to-text numbered (`Speaker 2`) that the call names aloud: the operator's
+/// voice is the operator, and a voice that first speaks right after a hand-off to someone
+/// (`I'll turn the call over to Sam Lee`) is that person. Each keeps its label as its other
+/// name. (The questioners' voices take the names the operator introduces them by, in
+/// [`qa::structure`].)
+fn name_voices(t: &mut Transcript) {
+    if !t.speakers.iter().any(|s| names::numbered_voice(&s.name)) {
+        return;
+    }
+    let rename = |s: &mut Speaker, name: String| {
+        s.name_alt.get_or_insert_with(|| s.name.clone());
+        s.name = name;
+    };
+    let mut seen = vec![false; t.speakers.len()];
+    for i in 0..t.turns.len() {
+        let sp = t.turns[i].speaker;
+        let first = !std::mem::replace(&mut seen[sp], true);
+        if !first || !names::numbered_voice(&t.speakers[sp].name) {
+            continue;
+        }
+        if t.speakers[sp].kind == SpeakerKind::Operator {
+            rename(&mut t.speakers[sp], "Operator".to_string());
+            continue;
+        }
+        let Some(before) = i.checked_sub(1).map(|p| &t.turns[p]) else {
+            continue;
+        };
+        let (en, _) = qa::turn_text(before);
+        let last = en
+            .trim_end()
+            .rsplit(['.', '?', '!'])
+            .find(|s| !s.trim().is_empty());
+        let Some(give) = last.and_then(|s| unlabelled::gives(s.trim()).or_else(|| vocative(s)))
+        else {
+            continue;
+        };
+        let name = if give.name.contains(' ') {
+            Some(give.name)
+        } else {
+            let texts: Vec<String> = t.turns.iter().take(8).map(|x| qa::turn_text(x).0).collect();
+            unlabelled::full_name_in(texts.iter().map(String::as_str), &give.name)
+        };
+        let taken = |n: &str| t.speakers.iter().any(|s| s.name == n);
+        if let Some(name) = name.filter(|n| !taken(n)) {
+            let s = &mut t.speakers[sp];
+            rename(s, name);
+            if s.role.is_none() {
+                s.role = give.role;
+            }
+        }
+    }
+}
+
+/// The person a turn's last sentence hands over to by calling them (`Sam, over to you`,
+/// `Over to you, Sam`, `Sam, please go ahead`).
+fn vocative(sentence: &str) -> Option<unlabelled::Give> {
+    const INVITES: [&str; 4] = [
+        "over to you",
+        "please go ahead",
+        "go ahead",
+        "you may begin",
+    ];
+    let s = sentence.trim();
+    let lower = s.to_lowercase();
+    let name = INVITES.iter().find_map(|i| {
+        if let Some(rest) = lower.strip_suffix(i) {
+            rest.trim_end().strip_suffix(',').map(|n| &s[..n.len()])
+        } else {
+            let rest = lower.strip_prefix(i)?;
+            rest.strip_prefix(", ").map(|_| &s[i.len() + 2..])
+        }
+    })?;
+    let name = name.trim();
+    let given = name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().all(|c| c.is_alphabetic() || c == '-');
+    ((given || names::latin_name_like(name)) && name.split_whitespace().count() <= 3).then(|| {
+        unlabelled::Give {
+            name: name.to_string(),
+            role: None,
+        }
+    })
+}
 
 /// Executives the file gives no role get the role the call's opening gives them in prose
 /// (`With me are Jane Roe, our Chief Executive Officer; and Ben Li, Chief Financial
@@ -1060,6 +1144,49 @@ mod tests {
         assert_eq!(role("Ann Ode"), None);
         assert_eq!(role("Dana Lee"), None);
         assert_eq!(role("Tom Park"), None, "analysts are left alone");
+    }
+
+    #[test]
+    fn numbered_voices_take_the_names_the_call_gives_them() {
+        let t = parse(
+            "说话人 1 00:00\n大家下午好，欢迎参加海港食品业绩电话会。\n\n\
+             说话人 2 00:15\n谢谢。今年收入增长8%。\n\n\
+             说话人 1 02:10\n第一个问题来自山脊资本的田中美。请提问。\n\n\
+             说话人 3 02:20\n明年价格怎么看？\n\n\
+             说话人 2 02:31\n保持稳定。\n\n\
+             说话人 1 02:45\n下一个问题来自林德研究的奥卡福。\n\n\
+             说话人 4 02:50\n关于成本，还在下降吗？\n\n\
+             说话人 2 03:01\n成本在下降。\n",
+        );
+        let names: Vec<(&str, Option<&str>, SpeakerKind)> = t
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.name_alt.as_deref(), s.kind))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Operator", Some("说话人 1"), SpeakerKind::Operator),
+                ("说话人 2", None, SpeakerKind::Executive),
+                ("田中美", Some("说话人 3"), SpeakerKind::Analyst),
+                ("奥卡福", Some("说话人 4"), SpeakerKind::Analyst),
+            ]
+        );
+        assert_eq!(t.questions[0].firm.as_deref(), Some("山脊资本"));
+    }
+
+    #[test]
+    fn a_turn_may_end_by_calling_the_next_speaker() {
+        let name = |s: &str| vocative(s).map(|g| g.name);
+        assert_eq!(name("Theo, over to you").as_deref(), Some("Theo"));
+        assert_eq!(
+            name("Over to you, Theo Grant").as_deref(),
+            Some("Theo Grant")
+        );
+        assert_eq!(name("Sam, please go ahead").as_deref(), Some("Sam"));
+        assert_eq!(name("Over to you"), None);
+        assert_eq!(name("we will go ahead"), None);
+        assert_eq!(name("the plan, over to you"), None);
     }
 
     #[test]

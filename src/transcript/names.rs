@@ -226,7 +226,40 @@ pub fn name_like(text: &str) -> bool {
     if t.is_empty() || t.chars().any(|c| is_sentence_punct(c) && c != '.') {
         return false;
     }
-    is_operator_word(t) || latin_name_like(t) || han_name_like(t) || unnamed_label(t)
+    is_operator_word(t)
+        || latin_name_like(t)
+        || han_name_like(t)
+        || unnamed_label(t)
+        || numbered_voice(t)
+}
+
+/// True for the label speech-to-text gives each voice it tells apart: a word for a speaker
+/// and a number or a capital letter (`Speaker 1`, `SPEAKER_02`, `Speaker B`, `Participant
+/// 3`, `说话人1`, `发言人 2`). The same label is the same voice throughout the file.
+pub fn numbered_voice(text: &str) -> bool {
+    const VOICES: &[&str] = &[
+        "speaker",
+        "spk",
+        "participant",
+        "guest",
+        "voice",
+        "说话人",
+        "說話人",
+        "发言人",
+        "發言人",
+        "讲者",
+        "講者",
+    ];
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    VOICES.iter().any(|v| {
+        lower.strip_prefix(v).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([' ', '_', '-']);
+            let n = rest.chars().count();
+            (rest.chars().all(|c| c.is_ascii_digit()) && (1..=2).contains(&n))
+                || (n == 1 && t.ends_with(|c: char| c.is_ascii_uppercase()))
+        })
+    })
 }
 
 /// True for a label that stands for a person it does not name: `Unidentified Analyst`,
@@ -670,6 +703,33 @@ pub fn split_firm_from_role(role: &str) -> (Option<String>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_to_text_numbers_its_voices() {
+        for voice in [
+            "Speaker 1",
+            "Speaker 12",
+            "SPEAKER_02",
+            "Speaker B",
+            "Participant 3",
+            "说话人1",
+            "说话人 2",
+            "發言人 3",
+        ] {
+            assert!(numbered_voice(voice), "{voice}");
+            assert!(name_like(voice), "{voice}");
+        }
+        for not in [
+            "Speaker",
+            "Speaker 123",
+            "Speaker b",
+            "Speaker One",
+            "Speakers 2",
+            "Jane Roe",
+        ] {
+            assert!(!numbered_voice(not), "{not}");
+        }
+    }
 
     #[test]
     fn labels_for_people_they_do_not_name() {

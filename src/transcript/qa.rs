@@ -8,7 +8,8 @@ use regex_lite::Regex;
 
 use super::model::{Block, Question, Section, Speaker, SpeakerKind, Turn};
 use super::names::{
-    NameForms, NameIndex, generic_label, goes_by, latin_name_like, name_key, same_person,
+    NameForms, NameIndex, generic_label, goes_by, latin_name_like, name_key, numbered_voice,
+    same_person,
 };
 use super::starts::{Starts, anywhere, word};
 use super::text::{Script, contains_ignoring_case, script};
@@ -884,6 +885,22 @@ fn speak_for(
     }
 }
 
+/// A voice speech-to-text numbered (`Speaker 3`) takes the name the operator introduced it
+/// by, everywhere it speaks, and keeps its label as its other name.
+fn name_voice(voice: &mut Speaker, intro: &Intro) {
+    let named = intro
+        .name
+        .as_deref()
+        .filter(|n| latin_name_like(n) || super::names::han_name_like(n));
+    if let Some(name) = named {
+        voice.name_alt.get_or_insert_with(|| voice.name.clone());
+        voice.name = name.to_string();
+    }
+    if voice.firm.is_none() {
+        voice.firm.clone_from(&intro.firm);
+    }
+}
+
 /// In a call with no analyst known and no operator introducing anyone (`NAME, FIRM:` bank
 /// transcripts), the speakers labelled with a firm and no role, who first speak after an
 /// executive has and whose firm no executive shares, are the questioners. An operator who
@@ -1148,6 +1165,8 @@ fn questions(
                 q_turns.push(t);
                 if generic {
                     speaks_for = Some(intro.clone());
+                } else if numbered_voice(&speakers[sp].name) {
+                    name_voice(&mut speakers[sp], &intro);
                 } else {
                     if host && intro.firm.is_some() {
                         speakers[sp].firm = None;

@@ -311,14 +311,14 @@ fn questioner_name(name: &str) -> bool {
 
 /// A hand-off: the person given the floor, and the title it gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Give {
-    name: String,
-    role: Option<String>,
+pub(super) struct Give {
+    pub name: String,
+    pub role: Option<String>,
 }
 
 /// The person a sentence hands the floor to ("I'll turn the call over to Sam", "let me hand
 /// it over to Sam Lee, our CFO"): the capitalised words after the hand-off.
-fn gives(sentence: &str) -> Option<Give> {
+pub(super) fn gives(sentence: &str) -> Option<Give> {
     const VERBS: [&str; 6] = [
         "turn ", "turning ", "hand ", "handing ", "pass ", "passing ",
     ];
@@ -522,26 +522,39 @@ impl<'a> FullNames<'a> {
         if let Some(full) = self.found.get(name) {
             return full.clone();
         }
-        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let full = self
-            .sentences
-            .iter()
-            .find_map(|s| {
-                let words: Vec<&str> = s.text.split(' ').collect();
-                words.windows(2).find_map(|pair| {
-                    let surname = pair[1]
-                        .strip_suffix("'s")
-                        .or_else(|| pair[1].strip_suffix("’s"))
-                        .unwrap_or(pair[1])
-                        .trim_end_matches([',', '.']);
-                    let full = format!("{name} {surname}");
-                    (pair[0] == name && capital(surname) && latin_name_like(&full)).then_some(full)
-                })
-            })
+        let full = full_name_in(self.sentences.iter().map(|s| s.text.as_str()), name)
             .unwrap_or_else(|| name.to_string());
         self.found.insert(name.to_string(), full.clone());
         full
     }
+}
+
+/// The first full name in `texts` that begins with the given name `given` (`Sam` → `Sam
+/// Lee`, from "with me is Sam Lee, our CFO"): `given` and a capitalised surname.
+pub(super) fn full_name_in<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    given: &str,
+) -> Option<String> {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    texts.into_iter().find_map(|text| {
+        let mut words = text.split(' ').peekable();
+        while let Some(w) = words.next() {
+            if w != given {
+                continue;
+            }
+            let Some(next) = words.peek() else { break };
+            let surname = next
+                .strip_suffix("'s")
+                .or_else(|| next.strip_suffix("’s"))
+                .unwrap_or(next)
+                .trim_end_matches([',', '.']);
+            let full = format!("{given} {surname}");
+            if capital(surname) && latin_name_like(&full) {
+                return Some(full);
+            }
+        }
+        None
+    })
 }
 
 /// The turns as they are made.

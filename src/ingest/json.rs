@@ -558,16 +558,38 @@ fn speaker_of(v: &Value) -> (Option<String>, Option<String>) {
     match v {
         Value::String(s) => (Some(one_line(s)), None),
         Value::Object(m) => {
+            // A roster may list each field's variants (`speaker_name_variants: [...]`): the
+            // key without `speaker_` and `_variants`, and the first of its values.
+            let field = |k: &str| {
+                m.iter().find(|(key, _)| {
+                    let n = normal_key(key);
+                    let n = n.strip_suffix("_variants").unwrap_or(&n);
+                    n == k || n.strip_prefix("speaker_") == Some(k)
+                })
+            };
+            let value = |v: &Value| match v {
+                Value::Array(items) => items.iter().find_map(scalar),
+                v => scalar(v),
+            };
             let name = SPEAKER_KEYS
                 .iter()
                 .chain(&["full_name", "fullname"])
-                .find_map(|k| m.iter().find(|(key, _)| normal_key(key) == *k))
-                .and_then(|(_, v)| scalar(v));
-            let parts: Vec<String> = TITLE_KEYS
+                .find_map(|k| field(k))
+                .and_then(|(_, v)| value(v));
+            // `Name -- Firm -- Title`, as rosters are written: the firm first; each key read
+            // once (`speaker_title` answers to `title` too).
+            let firms = ["company", "firm", "affiliation", "organization"];
+            let mut used: Vec<&String> = Vec::new();
+            let mut parts: Vec<String> = Vec::new();
+            for k in firms
                 .iter()
-                .filter_map(|k| m.iter().find(|(key, _)| normal_key(key) == *k))
-                .filter_map(|(_, v)| scalar(v))
-                .collect();
+                .chain(TITLE_KEYS.iter().filter(|k| !firms.contains(k)))
+            {
+                if let Some((key, v)) = field(k).filter(|(key, _)| !used.contains(key)) {
+                    used.push(key);
+                    parts.extend(value(v));
+                }
+            }
             (name, (!parts.is_empty()).then(|| parts.join(" -- ")))
         }
         _ => (None, None),
@@ -750,6 +772,30 @@ mod tests {
             to_text(jsonl).unwrap().text,
             "Operator\n\nWelcome.\n\nJane Roe\n\nThanks.\n"
         );
+    }
+
+    #[test]
+    fn a_roster_of_field_variants_gives_each_person_a_firm_and_title() {
+        let json = r#"{"participants": [
+            {"speaker_name_variants": ["Ida Moss", "Ida"], "speaker_title_variants": ["Analyst"],
+             "speaker_company_variants": ["Kestrel Partners"]},
+            {"name": "Jane Roe", "title": "CFO", "company": "Acme"}],
+          "utterances": [
+            {"speaker": "Operator", "utterance": "Our first question comes from Ida Moss."},
+            {"speaker": "Ida Moss", "utterance": "How is demand?"},
+            {"speaker": "Jane Roe", "utterance": "Strong."}]}"#;
+        let text = to_text(json).unwrap().text;
+        assert!(
+            text.starts_with(
+                "Call participants:\n\nIda Moss -- Kestrel Partners -- Analyst\n\n\
+                 Jane Roe -- Acme -- CFO\n\n"
+            ),
+            "{text}"
+        );
+        let t = crate::transcript::parse(&text);
+        let q = &t.questions[0];
+        assert_eq!(t.speakers[q.analyst].name, "Ida Moss");
+        assert_eq!(q.firm.as_deref(), Some("Kestrel Partners"));
     }
 
     #[test]

@@ -36,7 +36,15 @@ pub struct Read {
 /// parse took the first line for one, is left out.
 pub fn read(text: &str, title: Option<&str>) -> Option<Read> {
     let sentences = sentences(text, title);
-    let asks: Vec<Option<qa::Intro>> = sentences.iter().map(|s| ask(&s.text)).collect();
+    let asks: Vec<Option<qa::Intro>> = (0..sentences.len())
+        .map(|i| {
+            ask(&sentences[i].text).or_else(|| {
+                sentences
+                    .get(i + 1)
+                    .and_then(|next| invited(&sentences[i].text, &next.text))
+            })
+        })
+        .collect();
     let named = asks.iter().flatten().count();
     if named < MIN_QUESTIONERS {
         return None;
@@ -299,6 +307,36 @@ fn unpaused(sentence: &str) -> String {
         out.push_str(if paused { &w[..w.len() - 1] } else { w });
     }
     out
+}
+
+/// An introduction that says no "question" but is followed by an invitation to the person
+/// it names ("We'll go first to Jane Roe of Acme. Jane, please go ahead."): the person after
+/// the last ` to ` or ` from `, with the firm after `of`, `with` or `from`.
+fn invited(sentence: &str, next: &str) -> Option<qa::Intro> {
+    // A hand-off to a speaker of the call (`over to Sam Lee, Head of Investor Relations`)
+    // gives no question.
+    if sentence.len() > 300 || gives(sentence).is_some() {
+        return None;
+    }
+    let tidied = unpaused(sentence);
+    let at = [" to ", " from "]
+        .iter()
+        .filter_map(|w| tidied.rfind(w).map(|i| i + w.len()))
+        .max()?;
+    let rest = tidied[at..].replacen(" of ", " with ", 1);
+    let intro = qa::intro_en_rest(&rest)?;
+    let name = intro.name.as_deref().filter(|n| questioner_name(n))?;
+    let given = name.split_whitespace().next()?;
+    let firm = intro.firm.as_deref().filter(|f| !names::role_like(f))?;
+    let invitation = next.starts_with(given) && invites(next, name);
+    // Or the floor given in the words an operator moves on with, the firm ending the
+    // sentence ("We'll go next to Jane Roe of Acme.").
+    let lower = sentence.to_lowercase();
+    let moves_on = ["next", "first", "go ", "move ", "one more"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && tidied.trim_end_matches(['.', '?', '!']).ends_with(firm);
+    (invitation || moves_on).then_some(intro)
 }
 
 /// A name an operator gives a questioner by: a person's name of two words or more (a given
@@ -852,6 +890,33 @@ mod tests {
         let t = parse(labelled);
         assert!(!t.unlabelled);
         assert_eq!(t.speakers[t.questions[0].analyst].name, "Jane Roe");
+    }
+
+    #[test]
+    fn an_introduction_without_the_word_question_is_read_by_its_invitation_or_its_cue() {
+        let t = read_call(
+            "Thank you for standing by. I will now turn the call over to Dana Pike, Head of \
+             Investor Relations. Dana, please go ahead. Thanks. Sales grew. We'll go first this \
+             morning to Priya Natarajan of Halden Securities. Priya, please go ahead. How is \
+             pricing? Stable. Thank you. We'll go next to Lars Berg of Coastline Capital. Hi, \
+             one on costs. They fell.",
+        );
+        let asked: Vec<(&str, Option<&str>)> = t
+            .questions
+            .iter()
+            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                ("Priya Natarajan", Some("Halden Securities")),
+                ("Lars Berg", Some("Coastline Capital"))
+            ]
+        );
+        // The hand-off to the head of investor relations, invited the same way, is no
+        // question.
+        let dana = t.speakers.iter().find(|s| s.name == "Dana Pike").unwrap();
+        assert_eq!(dana.kind, SpeakerKind::Executive);
     }
 
     #[test]

@@ -1108,6 +1108,14 @@ mod tests {
         assert!(t.back_matter.is_empty());
     }
 
+    /// The role of the speaker named `name`.
+    fn role_of(t: &Transcript, name: &str) -> Option<String> {
+        t.speakers
+            .iter()
+            .find(|s| s.name == name)
+            .and_then(|s| s.role.clone())
+    }
+
     #[test]
     fn roles_given_in_the_opening_s_prose_go_to_executives_without_one() {
         let t = parse(
@@ -1126,12 +1134,7 @@ mod tests {
              Tom Park: And volume?\n\n\
              Ben J. Li: Growing.\n",
         );
-        let role = |name: &str| {
-            t.speakers
-                .iter()
-                .find(|s| s.name == name)
-                .and_then(|s| s.role.clone())
-        };
+        let role = |name: &str| role_of(&t, name);
         assert_eq!(
             role("Jane Roe").as_deref(),
             Some("Chairman and Chief Executive Officer")
@@ -1223,12 +1226,7 @@ mod tests {
              Jane Roe: Holding.
 ",
         );
-        let role = |name: &str| {
-            t.speakers
-                .iter()
-                .find(|s| s.name == name)
-                .and_then(|s| s.role.clone())
-        };
+        let role = |name: &str| role_of(&t, name);
         assert_eq!(
             role("Jane Roe").as_deref(),
             Some("President and Chief Executive Officer")

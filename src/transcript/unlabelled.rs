@@ -485,36 +485,42 @@ fn invites(sentence: &str, to: &str) -> bool {
         || bare.ends_with(&format!(" {given}"))
         || bare.ends_with(&format!(",{given}"));
     names
-        || [
-            "go ahead",
-            "you may begin",
-            "you may proceed",
-            "please begin",
-            "please proceed",
-            "your line is",
-            "your question",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
+        || says_any(
+            &lower,
+            &[
+                "go ahead",
+                "you may begin",
+                "you may proceed",
+                "please begin",
+                "please proceed",
+                "your line is",
+                "your question",
+            ],
+        )
+}
+
+/// True when `lower` (a sentence in lower case) says one of `phrases`.
+fn says_any(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| lower.contains(p))
 }
 
 /// True for words only an operator says at the start of a call.
 fn operator_cue(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    [
-        "standing by",
-        "listen-only",
-        "listen only",
-        "your operator",
-        "your moderator",
-        "your conference",
-        "being recorded",
-        "press star",
-        "star one",
-        "star 1",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    says_any(
+        &sentence.to_lowercase(),
+        &[
+            "standing by",
+            "listen-only",
+            "listen only",
+            "your operator",
+            "your moderator",
+            "your conference",
+            "being recorded",
+            "press star",
+            "star one",
+            "star 1",
+        ],
+    )
 }
 
 /// True for a sentence of thanks and nothing more ("Thank you.", "Thanks, Sam.").
@@ -524,16 +530,16 @@ fn thanks_only(sentence: &str) -> bool {
 
 /// True for a hand-off for the closing remarks ("back to Sam for closing remarks").
 fn closing_cue(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    [
-        "closing",
-        "concluding",
-        "final remarks",
-        "no further questions",
-        "no more questions",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    says_any(
+        &sentence.to_lowercase(),
+        &[
+            "closing",
+            "concluding",
+            "final remarks",
+            "no further questions",
+            "no more questions",
+        ],
+    )
 }
 
 /// Given names to the full names the text gives them ("Sam" → "Sam Lee"), looked up when
@@ -740,6 +746,14 @@ mod tests {
         t
     }
 
+    /// Each question's analyst and firm, in order.
+    fn askers(t: &Transcript) -> Vec<(&str, Option<&str>)> {
+        t.questions
+            .iter()
+            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
+            .collect()
+    }
+
     fn speaker_of(t: &Transcript, turn: usize) -> &str {
         &t.speakers[t.turns[turn].speaker].name
     }
@@ -843,11 +857,7 @@ mod tests {
     #[test]
     fn speech_to_text_lines_pauses_and_calls_to_the_operator_are_read() {
         let t = read_call(SPEECH_TO_TEXT);
-        let asked: Vec<(&str, Option<&str>)> = t
-            .questions
-            .iter()
-            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
-            .collect();
+        let asked = askers(&t);
         assert_eq!(
             asked,
             [
@@ -901,11 +911,7 @@ mod tests {
              pricing? Stable. Thank you. We'll go next to Lars Berg of Coastline Capital. Hi, \
              one on costs. They fell.",
         );
-        let asked: Vec<(&str, Option<&str>)> = t
-            .questions
-            .iter()
-            .map(|q| (t.speakers[q.analyst].name.as_str(), q.firm.as_deref()))
-            .collect();
+        let asked = askers(&t);
         assert_eq!(
             asked,
             [

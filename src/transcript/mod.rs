@@ -411,7 +411,8 @@ fn name_voices(t: &mut Transcript) {
             .trim_end()
             .rsplit(['.', '?', '!'])
             .find(|s| !s.trim().is_empty());
-        let Some(give) = last.and_then(|s| unlabelled::gives(s.trim()).or_else(|| vocative(s)))
+        let Some(give) =
+            last.and_then(|s| unlabelled::gives(s.trim()).or_else(|| unlabelled::calls_on(s)))
         else {
             continue;
         };
@@ -430,36 +431,6 @@ fn name_voices(t: &mut Transcript) {
             }
         }
     }
-}
-
-/// The person a turn's last sentence hands over to by calling them (`Sam, over to you`,
-/// `Over to you, Sam`, `Sam, please go ahead`).
-fn vocative(sentence: &str) -> Option<unlabelled::Give> {
-    const INVITES: [&str; 4] = [
-        "over to you",
-        "please go ahead",
-        "go ahead",
-        "you may begin",
-    ];
-    let s = sentence.trim();
-    let lower = s.to_lowercase();
-    let name = INVITES.iter().find_map(|i| {
-        if let Some(rest) = lower.strip_suffix(i) {
-            rest.trim_end().strip_suffix(',').map(|n| &s[..n.len()])
-        } else {
-            let rest = lower.strip_prefix(i)?;
-            rest.strip_prefix(", ").map(|_| &s[i.len() + 2..])
-        }
-    })?;
-    let name = name.trim();
-    let given = name.chars().next().is_some_and(char::is_uppercase)
-        && name.chars().all(|c| c.is_alphabetic() || c == '-');
-    ((given || names::latin_name_like(name)) && name.split_whitespace().count() <= 3).then(|| {
-        unlabelled::Give {
-            name: name.to_string(),
-            role: None,
-        }
-    })
 }
 
 /// Executives the file gives no role get the role the call's opening gives them in prose
@@ -1176,20 +1147,6 @@ mod tests {
             ]
         );
         assert_eq!(t.questions[0].firm.as_deref(), Some("山脊资本"));
-    }
-
-    #[test]
-    fn a_turn_may_end_by_calling_the_next_speaker() {
-        let name = |s: &str| vocative(s).map(|g| g.name);
-        assert_eq!(name("Theo, over to you").as_deref(), Some("Theo"));
-        assert_eq!(
-            name("Over to you, Theo Grant").as_deref(),
-            Some("Theo Grant")
-        );
-        assert_eq!(name("Sam, please go ahead").as_deref(), Some("Sam"));
-        assert_eq!(name("Over to you"), None);
-        assert_eq!(name("we will go ahead"), None);
-        assert_eq!(name("the plan, over to you"), None);
     }
 
     #[test]

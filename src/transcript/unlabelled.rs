@@ -431,6 +431,34 @@ pub(super) fn gives(sentence: &str) -> Option<Give> {
     None
 }
 
+/// The person a turn's last sentence hands over to by calling them (`Sam, over to you`,
+/// `Over to you, Sam`, `Sam, please go ahead`).
+pub(super) fn calls_on(sentence: &str) -> Option<Give> {
+    const INVITES: [&str; 4] = [
+        "over to you",
+        "please go ahead",
+        "go ahead",
+        "you may begin",
+    ];
+    let s = sentence.trim();
+    let lower = s.to_lowercase();
+    let name = INVITES.iter().find_map(|i| {
+        if let Some(rest) = lower.strip_suffix(i) {
+            rest.trim_end().strip_suffix(',').map(|n| &s[..n.len()])
+        } else {
+            let rest = lower.strip_prefix(i)?;
+            rest.strip_prefix(", ").map(|_| &s[i.len() + 2..])
+        }
+    })?;
+    let name = name.trim();
+    let given = name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().all(|c| c.is_alphabetic() || c == '-');
+    ((given || latin_name_like(name)) && name.split_whitespace().count() <= 3).then(|| Give {
+        name: name.to_string(),
+        role: None,
+    })
+}
+
 /// Capitalised words a hand-off may end on that name no one (`over to Operator`, `to
 /// You`).
 const NOT_NAMES: [&str; 8] = [
@@ -923,6 +951,20 @@ mod tests {
         // question.
         let dana = t.speakers.iter().find(|s| s.name == "Dana Pike").unwrap();
         assert_eq!(dana.kind, SpeakerKind::Executive);
+    }
+
+    #[test]
+    fn a_turn_may_end_by_calling_the_next_speaker() {
+        let name = |s: &str| calls_on(s).map(|g| g.name);
+        assert_eq!(name("Theo, over to you").as_deref(), Some("Theo"));
+        assert_eq!(
+            name("Over to you, Theo Grant").as_deref(),
+            Some("Theo Grant")
+        );
+        assert_eq!(name("Sam, please go ahead").as_deref(), Some("Sam"));
+        assert_eq!(name("Over to you"), None);
+        assert_eq!(name("we will go ahead"), None);
+        assert_eq!(name("the plan, over to you"), None);
     }
 
     #[test]
